@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Concord",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "concord", targets: ["concord"]),
+        .library(name: "ConcordModel", targets: ["ConcordModel"]),
+        .library(name: "ConcordCheck", targets: ["ConcordCheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The system libcmark (Debian `libcmark-dev`); no vendored copy.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "ConcordMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "ConcordModel",
+            dependencies: ["ConcordMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ConcordCheck", dependencies: ["ConcordModel"]),
+        .target(
+            name: "ConcordCLI",
+            dependencies: [
+                "ConcordModel", "ConcordCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "concord", dependencies: ["ConcordCLI"]),
+        .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown"]),
+        .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
+        .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,162 @@
+/// A source file's bytes made ready for cmark: BOM removed, line endings
+/// normalised, invalid UTF-8 and binary content detected with their line, and
+/// YAML front matter split off the body with line numbers kept true.
+public struct MarkdownInput: Sendable {
+    /// The YAML front matter between the `---` fences, if the file has one.
+    public var frontMatter: String?
+    /// The file line of the first YAML line (the line after the opening fence).
+    public var frontMatterFirstLine: Int
+    /// The body, starting on the line after the closing fence.
+    public var body: SourceText
+    /// Problems found while decoding; the body is still usable unless `isBinary`.
+    public var problems: [Problem]
+
+    /// Whether the file looked binary (a NUL byte); nothing else is meaningful then.
+    public var isBinary: Bool { problems.contains { if case .binary = $0.kind { true } else { false } } }
+
+    /// A problem found while reading the bytes of a file.
+    public struct Problem: Sendable, Hashable {
+        /// What went wrong.
+        public var kind: Kind
+        /// The 1-based file line where it went wrong.
+        public var line: Int
+        /// The 1-based byte column where it went wrong.
+        public var column: Int
+
+        /// The kinds of input problem.
+        public enum Kind: Sendable, Hashable {
+            /// The file has a NUL byte: it is not text.
+            case binary
+            /// A byte sequence that is not UTF-8; cmark replaces it with U+FFFD.
+            case invalidUTF8
+            /// A `---` line opened front matter and nothing closed it.
+            case unterminatedFrontMatter
+        }
+    }
+
+    /// Decodes a file's raw bytes.
+    public init(bytes raw: [UInt8]) {
+        problems = []
+        frontMatter = nil
+        frontMatterFirstLine = 0
+
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = Self.position(of: nul, in: bytes)
+            problems.append(Problem(kind: .binary, line: line, column: column))
+            body = SourceText(bytes: [], firstLine: 1)
+            return
+        }
+        if bytes.contains(UInt8(ascii: "\r")) { bytes = Self.normalisingLineEndings(bytes) }
+        if let bad = Self.firstInvalidUTF8(in: bytes) {
+            let (line, column) = Self.position(of: bad, in: bytes)
+            problems.append(Problem(kind: .invalidUTF8, line: line, column: column))
+        }
+
+        // Front matter: a first line of `---`, closed by a line of `---` or `...`.
+        var bodyStart = 0
+        var bodyFirstLine = 1
+        if let firstEnd = Self.lineEnd(in: bytes, from: 0), Self.isFence(bytes[0..<firstEnd], allowDots: false) {
+            var lineStart = firstEnd + 1
+            var line = 2
+            var closed = false
+            while lineStart <= bytes.count {
+                let end = Self.lineEnd(in: bytes, from: lineStart) ?? bytes.count
+                if Self.isFence(bytes[lineStart..<end], allowDots: true) {
+                    frontMatter = String(decoding: bytes[(firstEnd + 1)..<lineStart], as: UTF8.self)
+                    frontMatterFirstLine = 2
+                    bodyStart = min(end + 1, bytes.count)
+                    bodyFirstLine = line + 1
+                    closed = true
+                    break
+                }
+                if end >= bytes.count { break }
+                lineStart = end + 1
+                line += 1
+            }
+            if !closed {
+                problems.append(Problem(kind: .unterminatedFrontMatter, line: 1, column: 1))
+            }
+        }
+        body = SourceText(bytes: bodyStart == 0 ? bytes : Array(bytes[bodyStart...]), firstLine: bodyFirstLine)
+    }
+
+    private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start <= bytes.count else { return nil }
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { return i }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed.removeLast() }
+        if trimmed.elementsEqual("---".utf8) { return true }
+        return allowDots && trimmed.elementsEqual("...".utf8)
+    }
+
+    private static func normalisingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\r") {
+                out.append(UInt8(ascii: "\n"))
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let length: Int
+                var lower: UInt8 = 0x80
+                var upper: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upper = 0x9F
+                case 0xF0: length = 4; lower = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upper = 0x8F
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                if b[i + 1] < lower || b[i + 1] > upper { return i }
+                var k = 2
+                while k < length {
+                    if b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+                    k += 1
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import CCmark
+
+/// Parses Markdown with libcmark and copies the result into a ``MarkdownDocument``.
+///
+/// The C tree never outlives ``parse(_:firstLine:)``: it is walked once with
+/// cmark's iterator (no recursion, so deep nesting cannot overflow the stack),
+/// every field is copied into Swift values, and the tree is freed.
+public enum MarkdownParser {
+    /// Parses a body. `firstLine` is the line of the original file on which the body starts,
+    /// so every position in the result refers to the original file.
+    public static func parse(_ text: SourceText) -> MarkdownDocument {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        let root: OpaquePointer? = text.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, options)
+            }
+        }
+        guard let root else {
+            return MarkdownDocument(nodes: [MarkdownNode(kind: .document, range: nil, parent: -1, subtreeEnd: 1)], source: text)
+        }
+        defer { cmark_node_free(root) }
+        return MarkdownDocument(nodes: convert(root, lineOffset: text.firstLine - 1), source: text)
+    }
+
+    /// Parses a body given as a string that starts on line `firstLine` of its file.
+    public static func parse(_ string: String, firstLine: Int = 1) -> MarkdownDocument {
+        parse(SourceText(bytes: Array(string.utf8), firstLine: firstLine))
+    }
+
+    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        // Index of the open container nodes, innermost last, and the last child seen of each.
+        var stack: [Int] = []
+        var lastChild: [Int] = []
+        guard let iterator = cmark_iter_new(root) else { return nodes }
+        defer { cmark_iter_free(iterator) }
+
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let cnode = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                if let open = stack.popLast() {
+                    nodes[open].subtreeEnd = nodes.count
+                    lastChild.removeLast()
+                }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+
+            let index = nodes.count
+            let parent = stack.last ?? -1
+            var node = MarkdownNode(kind: kind(of: cnode), range: range(of: cnode, lineOffset: lineOffset), parent: parent)
+            fill(&node, from: cnode)
+            nodes.append(node)
+
+            if parent >= 0 {
+                let previous = lastChild[lastChild.count - 1]
+                if previous >= 0 {
+                    nodes[previous].nextSibling = index
+                } else {
+                    nodes[parent].firstChild = index
+                }
+                lastChild[lastChild.count - 1] = index
+            }
+            if isLeaf(node.kind) {
+                nodes[index].subtreeEnd = index + 1
+            } else {
+                stack.append(index)
+                lastChild.append(-1)
+            }
+        }
+        return nodes
+    }
+
+    private static func isLeaf(_ kind: MarkdownNode.Kind) -> Bool {
+        switch kind {
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .htmlInline:
+            true
+        default:
+            false
+        }
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .customInline
+        }
+    }
+
+    /// cmark reports 0 for positions it does not know; such ranges are dropped, not trusted.
+    private static func range(of node: OpaquePointer, lineOffset: Int) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        guard startLine > 0, startColumn > 0 else { return nil }
+        var endLine = Int(cmark_node_get_end_line(node))
+        var endColumn = Int(cmark_node_get_end_column(node))
+        if endLine < startLine || endLine <= 0 { endLine = startLine }
+        if endColumn <= 0 { endColumn = startColumn }
+        return SourceRange(
+            start: SourceLocation(line: startLine + lineOffset, column: startColumn),
+            end: SourceLocation(line: endLine + lineOffset, column: endColumn)
+        )
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func fill(_ node: inout MarkdownNode, from cnode: OpaquePointer) {
+        switch node.kind {
+        case .text, .code, .htmlInline, .htmlBlock, .customInline:
+            node.literal = string(cmark_node_get_literal(cnode))
+        case .codeBlock:
+            node.literal = string(cmark_node_get_literal(cnode))
+            node.info = string(cmark_node_get_fence_info(cnode))
+        case .heading:
+            node.headingLevel = Int(cmark_node_get_heading_level(cnode))
+        case .list:
+            node.list = MarkdownNode.ListInfo(
+                ordered: cmark_node_get_list_type(cnode) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(cnode)),
+                tight: cmark_node_get_list_tight(cnode) != 0
+            )
+        case .link, .image:
+            node.destination = string(cmark_node_get_url(cnode))
+            node.title = string(cmark_node_get_title(cnode))
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Recognises GitHub-style pipe tables, which libcmark core leaves as paragraphs.
+///
+/// Works on the raw lines of a paragraph; cell contents are returned as raw
+/// Markdown with their byte offset so callers can parse them as inline Markdown
+/// and keep positions true.
+public struct PipeTable: Sendable, Hashable {
+    /// A cell's raw Markdown and where it starts in its line.
+    public struct Cell: Sendable, Hashable {
+        /// The raw Markdown of the cell, trimmed, with `\|` unescaped.
+        public var markdown: String
+        /// The 0-based byte offset of the cell's text within the line.
+        public var offset: Int
+    }
+
+    /// Column alignment from the delimiter row.
+    public enum Alignment: String, Sendable, Hashable {
+        case none, left, center, right
+    }
+
+    /// A row and the index of the line it came from.
+    public struct Row: Sendable, Hashable {
+        /// The cells, padded or cut to the header's width.
+        public var cells: [Cell]
+        /// Index into the lines given to ``recognize(lines:)``.
+        public var lineIndex: Int
+    }
+
+    /// The header row.
+    public var header: Row
+    /// The column alignments.
+    public var alignments: [Alignment]
+    /// The body rows.
+    public var rows: [Row]
+
+    /// Finds a table in the lines of one paragraph: a header row, a delimiter row
+    /// with the same number of cells, then body rows to the end of the paragraph.
+    public static func recognize(lines: [Substring]) -> PipeTable? {
+        guard lines.count >= 2 else { return nil }
+        for start in 0..<(lines.count - 1) {
+            let headerLine = lines[start]
+            guard headerLine.contains("|") else { continue }
+            guard let alignments = delimiterRow(lines[start + 1]) else { continue }
+            let headerCells = cells(of: headerLine)
+            guard headerCells.count == alignments.count else { continue }
+            var rows: [Row] = []
+            for index in (start + 2)..<lines.count {
+                var rowCells = cells(of: lines[index])
+                if rowCells.count > alignments.count { rowCells.removeLast(rowCells.count - alignments.count) }
+                while rowCells.count < alignments.count { rowCells.append(Cell(markdown: "", offset: lines[index].utf8.count)) }
+                rows.append(Row(cells: rowCells, lineIndex: index))
+            }
+            return PipeTable(header: Row(cells: headerCells, lineIndex: start), alignments: alignments, rows: rows)
+        }
+        return nil
+    }
+
+    private static func delimiterRow(_ line: Substring) -> [Alignment]? {
+        let trimmed = line.trimmingSpaces
+        guard trimmed.contains("-") else { return nil }
+        // A delimiter row needs a pipe unless it is a single column written with pipes around.
+        guard trimmed.contains("|") else { return nil }
+        var result: [Alignment] = []
+        for cell in cells(of: line) {
+            let text = cell.markdown
+            guard !text.isEmpty else { return nil }
+            let left = text.hasPrefix(":")
+            let right = text.hasSuffix(":")
+            let dashes = text.dropFirst(left ? 1 : 0).dropLast(right && text.count > 1 ? 1 : 0)
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            result.append(left && right ? .center : left ? .left : right ? .right : .none)
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Splits a row on unescaped pipes; a leading and a trailing pipe are optional.
+    static func cells(of line: Substring) -> [Cell] {
+        let bytes = Array(line.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "|"), !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
+
+        var cells: [Cell] = []
+        var cellStart = start
+        var current: [UInt8] = []
+        var i = start
+        func finish(at stop: Int) {
+            var lead = 0
+            while lead < current.count, current[lead] == 0x20 || current[lead] == 0x09 { lead += 1 }
+            var trail = current.count
+            while trail > lead, current[trail - 1] == 0x20 || current[trail - 1] == 0x09 { trail -= 1 }
+            cells.append(Cell(markdown: String(decoding: current[lead..<trail], as: UTF8.self), offset: cellStart + lead))
+            current.removeAll(keepingCapacity: true)
+        }
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\"), i + 1 < end, bytes[i + 1] == UInt8(ascii: "|") {
+                current.append(UInt8(ascii: "|"))
+                i += 2
+                continue
+            }
+            if b == UInt8(ascii: "|") {
+                finish(at: i)
+                cellStart = i + 1
+            } else {
+                current.append(b)
+            }
+            i += 1
+        }
+        finish(at: end)
+        return cells
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return s
+    }
+}

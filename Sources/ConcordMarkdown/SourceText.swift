@@ -1,0 +1,45 @@
+/// The bytes of a Markdown body as they were given to cmark, with a line table
+/// that maps back to line numbers in the original file.
+public struct SourceText: Sendable {
+    /// The body, UTF-8, with `\r\n` normalised to `\n`.
+    public let bytes: [UInt8]
+    /// The line of the original file on which `bytes` starts (after front matter).
+    public let firstLine: Int
+    /// Offsets into `bytes` at which each body line starts.
+    public let lineStarts: [Int]
+
+    /// Creates a source text; `firstLine` is the file line of the first byte.
+    public init(bytes: [UInt8], firstLine: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    /// The number of body lines.
+    public var lineCount: Int { lineStarts.count }
+
+    /// The bytes of a line, addressed by its line number in the original file, without the newline.
+    public func line(_ fileLine: Int) -> ArraySlice<UInt8> {
+        let index = fileLine - firstLine
+        guard index >= 0, index < lineStarts.count else { return [] }
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        if end < start { end = start }
+        return bytes[start..<end]
+    }
+
+    /// A line as a string (see ``line(_:)``).
+    public func lineString(_ fileLine: Int) -> String {
+        String(decoding: line(fileLine), as: UTF8.self)
+    }
+
+    /// The file line numbers covered by the body.
+    public var fileLines: ClosedRange<Int> { firstLine...(firstLine + max(lineStarts.count - 1, 0)) }
+}

@@ -1,0 +1,480 @@
+import ConcordMarkdown
+
+/// Builds an ``Article`` from a ``MarkdownDocument``.
+///
+/// One pass over the flat tree in document order; patterns (procedures,
+/// category lists, "applies to", "see also") are recognised from the shape of
+/// neighbouring blocks, never from their words.
+struct ArticleBuilder {
+    private let document: MarkdownDocument
+    private var article: Article
+    private var previousSibling: [Int]
+    private var section: String?
+    private var pastTop = false
+    private var usedSlugs: [String: Int] = [:]
+    /// Lists that belong to a procedure already (as steps or sub-steps).
+    private var consumedLists: Set<Int> = []
+    /// Links that are the inner part of an `[!INCLUDE]`.
+    private var includeLinks: Set<Int> = []
+    /// Paragraphs recognised as tables: their inlines are read from the cells instead.
+    private var skipUntil = 0
+    private var htmlAnchors: [String] = []
+
+    /// The deepest sub-step nesting kept; deeper lists are ignored rather than recursed into.
+    static let maximumStepDepth = 16
+
+    init(document: MarkdownDocument, article: Article) {
+        self.document = document
+        self.article = article
+        var previous = [Int](repeating: -1, count: document.nodes.count)
+        for (index, node) in document.nodes.enumerated() where node.nextSibling >= 0 {
+            previous[node.nextSibling] = index
+        }
+        self.previousSibling = previous
+    }
+
+    mutating func build() -> Article {
+        let nodes = document.nodes
+        var index = 1
+        while index < nodes.count {
+            let node = nodes[index]
+            if index < skipUntil {
+                index += 1
+                continue
+            }
+            switch node.kind {
+            case .heading: heading(index)
+            case .paragraph: paragraph(index)
+            case .list: list(index)
+            case .link: link(index)
+            case .image: image(index)
+            case .codeBlock: codeBlock(index)
+            case .blockQuote: blockQuote(index)
+            case .htmlBlock, .htmlInline: htmlAnchors += HTMLAnchors.anchors(in: node.literal)
+            default: break
+            }
+            index += 1
+        }
+        finish()
+        return article
+    }
+
+    // MARK: - Headings
+
+    private mutating func heading(_ index: Int) {
+        let node = document[index]
+        let title = clean(document.plainText(of: index))
+        var anchor: String?
+        for child in document.descendants(of: index) where document[child].kind == .htmlInline {
+            if let found = HTMLAnchors.anchors(in: document[child].literal).first { anchor = found; break }
+        }
+        if anchor == nil, let before = previousBlock(index), isAnchorOnly(before) {
+            anchor = anchorsIn(before).last
+        }
+        let explicit = anchor != nil
+        let resolved = anchor ?? uniqueSlug(for: title)
+        let line = node.start?.line ?? 0
+        article.sections.append(Section(anchor: resolved, explicitAnchor: explicit, level: node.headingLevel, title: title, line: line))
+        section = resolved
+        if node.headingLevel >= 2 { pastTop = true }
+        if node.headingLevel == 1, article.title.isEmpty { article.title = title }
+        article.textBlocks.append(TextBlock(kind: .heading, text: title, section: section, line: line, column: node.start?.column ?? 1))
+    }
+
+    private func previousBlock(_ index: Int) -> Int? {
+        let previous = previousSibling[index]
+        return previous >= 0 ? previous : nil
+    }
+
+    private func anchorsIn(_ index: Int) -> [String] {
+        let node = document[index]
+        if node.kind == .htmlBlock { return HTMLAnchors.anchors(in: node.literal) }
+        return document.descendants(of: index).flatMap { i in
+            document[i].kind == .htmlInline ? HTMLAnchors.anchors(in: document[i].literal) : []
+        }
+    }
+
+    /// A block made only of anchors (`<a name="x"></a>` on a line of its own before a heading).
+    private func isAnchorOnly(_ index: Int) -> Bool {
+        let node = document[index]
+        switch node.kind {
+        case .htmlBlock:
+            return !HTMLAnchors.anchors(in: node.literal).isEmpty
+        case .paragraph:
+            var sawAnchor = false
+            for child in document.children(of: index) {
+                let c = document[child]
+                switch c.kind {
+                case .htmlInline: if !HTMLAnchors.anchors(in: c.literal).isEmpty { sawAnchor = true }
+                case .softBreak, .lineBreak: continue
+                case .text where c.literal.allSatisfy(\.isWhitespace): continue
+                default: return false
+                }
+            }
+            return sawAnchor
+        default:
+            return false
+        }
+    }
+
+    /// A GitHub-style slug, made unique within the article with `-1`, `-2`…
+    private mutating func uniqueSlug(for title: String) -> String {
+        let base = Slug.make(title)
+        let seen = usedSlugs[base, default: 0]
+        usedSlugs[base] = seen + 1
+        return seen == 0 ? base : "\(base)-\(seen)"
+    }
+
+    // MARK: - Paragraphs
+
+    private mutating func paragraph(_ index: Int) {
+        let node = document[index]
+        guard let range = node.range else { return }
+        if let table = table(in: index, range: range) {
+            article.tables.append(table)
+            skipUntil = node.subtreeEnd
+            return
+        }
+        let text = clean(document.plainText(of: index))
+        if !text.isEmpty, !isAnchorOnly(index) {
+            let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
+            article.textBlocks.append(TextBlock(kind: kind, text: text, section: section, line: range.start.line, column: range.start.column))
+        }
+        findUnresolvedReferences(in: index)
+    }
+
+    /// Text runs of a paragraph shaped like `[label][]` or `[text][label]`: cmark leaves a
+    /// reference whose label has no definition as literal text.
+    private mutating func findUnresolvedReferences(in index: Int) {
+        for child in document.children(of: index) where document[child].kind == .text {
+            let node = document[child]
+            guard node.literal.utf8.contains(UInt8(ascii: "]")) else { continue }
+            for match in ReferenceShape.matches(in: node.literal) {
+                let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
+                article.unresolvedReferences.append(UnresolvedReference(
+                    text: match.text, label: match.label, section: section,
+                    line: start.line, column: start.column + match.offset))
+            }
+        }
+    }
+
+    // MARK: - Tables
+
+    private mutating func table(in index: Int, range: SourceRange) -> Table? {
+        guard range.end.line > range.start.line else { return nil }
+        var lines: [Substring] = []
+        var lineNumbers: [Int] = []
+        var prefixes: [Int] = []
+        for line in range.start.line...range.end.line {
+            let raw = document.source.lineString(line)
+            let prefix = containerPrefixLength(raw, firstColumn: line == range.start.line ? range.start.column : nil)
+            let body = raw.utf8.dropFirst(prefix)
+            lines.append(Substring(body))
+            lineNumbers.append(line)
+            prefixes.append(prefix)
+        }
+        guard lines.contains(where: { $0.contains("-") && $0.contains("|") }),
+              let pipe = PipeTable.recognize(lines: lines) else { return nil }
+
+        func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
+            let line = lineNumbers[row.lineIndex]
+            let column = prefixes[row.lineIndex] + cell.offset + 1
+            let cellDocument = MarkdownParser.parse(cell.markdown, firstLine: line)
+            // Links inside the cell, with positions shifted to the cell's place in the line.
+            for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
+                let link = cellDocument[i]
+                let start = link.start ?? SourceLocation(line: line, column: 1)
+                article.links.append(Link(
+                    destination: link.destination, text: clean(cellDocument.plainText(of: i)),
+                    kind: linkKind(destination: link.destination, text: cellDocument.plainText(of: i), closing: nil),
+                    section: section, line: line, column: column + start.column - 1))
+            }
+            let text = clean(cellDocument.plainText(of: 0))
+            if !text.isEmpty {
+                article.textBlocks.append(TextBlock(kind: .tableCell, text: text, section: section, line: line, column: column))
+            }
+            return text
+        }
+
+        let header = pipe.header.cells.map { cellText($0, row: pipe.header) }
+        let rows = pipe.rows.map { row in row.cells.map { cellText($0, row: row) } }
+        return Table(
+            section: section, header: header,
+            alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
+            rows: rows, line: lineNumbers[pipe.header.lineIndex])
+    }
+
+    /// The bytes of block-quote markers and indentation before a paragraph line's text.
+    private func containerPrefixLength(_ line: String, firstColumn: Int?) -> Int {
+        if let firstColumn { return min(firstColumn - 1, line.utf8.count) }
+        var count = 0
+        for byte in line.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") { count += 1 } else { break }
+        }
+        return count
+    }
+
+    // MARK: - Lists: procedures, categories, applies-to, see-also
+
+    private mutating func list(_ index: Int) {
+        let node = document[index]
+        guard let info = node.list, !consumedLists.contains(index) else { return }
+        let previous = previousBlock(index)
+        let line = node.start?.line ?? 0
+
+        if info.ordered {
+            guard let previous else { return }
+            let leadIn: String?
+            if document[previous].kind == .heading {
+                leadIn = clean(document.plainText(of: previous))
+            } else if let bold = boldLabel(previous) {
+                leadIn = bold
+            } else {
+                leadIn = nil
+            }
+            guard let leadIn else { return }
+            let steps = self.steps(of: index, depth: 0)
+            article.procedures.append(Procedure(
+                title: leadIn, section: section, line: document[previous].start?.line ?? line,
+                listLine: line, steps: steps))
+            return
+        }
+
+        // Bulleted lists: only those directly in the article (or a block quote) describe it.
+        let parentKind = document[node.parent].kind
+        guard parentKind == .document || parentKind == .blockQuote, let previous else { return }
+        let items = Array(document.children(of: index))
+        if let label = boldLabel(previous) {
+            if let links = items.map(linkOnly).allNonNil(), !links.isEmpty {
+                article.relatedLinks += links
+                return
+            }
+            guard let texts = items.map(plainItem).allNonNil() else { return }
+            if !pastTop, article.appliesTo.isEmpty {
+                article.appliesTo = texts
+            } else {
+                article.categories.append(CategoryList(section: section, intro: label, items: texts, line: line))
+            }
+        } else if document[previous].kind == .paragraph, !isAnchorOnly(previous),
+                  let texts = items.map(plainItem).allNonNil() {
+            article.categories.append(CategoryList(
+                section: section, intro: clean(document.plainText(of: previous)), items: texts, line: line))
+        }
+    }
+
+    /// The text of a paragraph whose only content is one bold span (trailing `:` allowed).
+    private func boldLabel(_ index: Int) -> String? {
+        guard document[index].kind == .paragraph else { return nil }
+        var strong: Int?
+        for child in document.children(of: index) {
+            let c = document[child]
+            switch c.kind {
+            case .strong:
+                if strong != nil { return nil }
+                strong = child
+            case .softBreak, .lineBreak, .htmlInline: continue
+            case .text where c.literal.allSatisfy({ $0.isWhitespace || $0 == ":" || $0 == "：" }): continue
+            default: return nil
+            }
+        }
+        guard let strong else { return nil }
+        let text = clean(document.plainText(of: strong))
+        return text.isEmpty ? nil : text
+    }
+
+    /// The text of an item that is one paragraph of prose (no links, images or nested blocks).
+    private func plainItem(_ item: Int) -> String? {
+        let children = Array(document.children(of: item))
+        guard children.count == 1, document[children[0]].kind == .paragraph else { return nil }
+        for i in document.descendants(of: children[0]) {
+            switch document[i].kind {
+            case .link, .image: return nil
+            default: continue
+            }
+        }
+        let text = clean(document.plainText(of: children[0]))
+        return text.isEmpty ? nil : text
+    }
+
+    /// The link of an item whose only content is one link.
+    private func linkOnly(_ item: Int) -> RelatedLink? {
+        let children = Array(document.children(of: item))
+        guard children.count == 1, document[children[0]].kind == .paragraph else { return nil }
+        var found: Int?
+        for child in document.children(of: children[0]) {
+            let c = document[child]
+            switch c.kind {
+            case .link:
+                if found != nil { return nil }
+                found = child
+            case .softBreak, .lineBreak: continue
+            case .text where c.literal.allSatisfy({ $0.isWhitespace || $0.isPunctuation }): continue
+            default: return nil
+            }
+        }
+        guard let found else { return nil }
+        let link = document[found]
+        return RelatedLink(destination: link.destination, text: clean(document.plainText(of: found)), line: link.start?.line ?? document[item].start?.line ?? 0)
+    }
+
+    private mutating func steps(of list: Int, depth: Int) -> [Step] {
+        consumedLists.insert(list)
+        var number = document[list].list?.start ?? 1
+        var steps: [Step] = []
+        for item in document.children(of: list) {
+            var text = ""
+            var uiElements: [String] = []
+            var links: [Link] = []
+            var images: [Image] = []
+            var substeps: [Step] = []
+            for child in document.children(of: item) {
+                let c = document[child]
+                if c.kind == .list {
+                    if c.list?.ordered == true, depth < Self.maximumStepDepth {
+                        substeps += self.steps(of: child, depth: depth + 1)
+                    } else {
+                        consumedLists.insert(child)
+                    }
+                    continue
+                }
+                guard c.kind != .codeBlock, c.kind != .htmlBlock else { continue }
+                if !text.isEmpty { text += " " }
+                document.appendPlainText(of: child, to: &text)
+                var i = child + 1
+                while i < c.subtreeEnd {
+                    let d = document[i]
+                    switch d.kind {
+                    case .list:
+                        // Lists nested deeper (in a block quote inside the step) are not this step's text.
+                        i = d.subtreeEnd
+                        continue
+                    case .strong:
+                        let ui = clean(document.plainText(of: i))
+                        if !ui.isEmpty { uiElements.append(ui) }
+                    case .link where !includeLinks.contains(i):
+                        links.append(makeLink(i))
+                    case .image:
+                        images.append(makeImage(i))
+                    default: break
+                    }
+                    i += 1
+                }
+            }
+            let start = document[item].start ?? SourceLocation(line: 0, column: 0)
+            steps.append(Step(
+                number: number, text: clean(text), uiElements: uiElements, links: links, images: images,
+                line: start.line, column: start.column, substeps: substeps))
+            number += 1
+        }
+        return steps
+    }
+
+    // MARK: - Inlines
+
+    private mutating func link(_ index: Int) {
+        if let include = include(at: index) {
+            article.includes.append(include)
+            includeLinks.insert(index)
+            return
+        }
+        article.links.append(makeLink(index))
+    }
+
+    private func makeLink(_ index: Int) -> Link {
+        let node = document[index]
+        let text = clean(document.plainText(of: index))
+        let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
+        var closing: UInt8?
+        if let end = node.range?.end {
+            let line = document.source.line(end.line)
+            let offset = line.startIndex + end.column - 1
+            if offset >= line.startIndex, offset < line.endIndex { closing = line[offset] }
+        }
+        return Link(
+            destination: node.destination, text: text,
+            kind: linkKind(destination: node.destination, text: text, closing: closing),
+            section: section, line: start.line, column: start.column)
+    }
+
+    private func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
+        if text == destination || "mailto:" + text == destination { return .autolink }
+        if closing == UInt8(ascii: "]") { return .reference }
+        return .inline
+    }
+
+    /// `[!INCLUDE [title](path)]`: cmark sees text ending in `[!INCLUDE`, a link, then text starting with `]`.
+    private func include(at index: Int) -> Include? {
+        let before = previousSibling[index]
+        let after = document[index].nextSibling
+        guard before >= 0, after >= 0,
+              document[before].kind == .text, document[after].kind == .text,
+              document[after].literal.first == "]"
+        else { return nil }
+        var literal = Substring(document[before].literal)
+        while let last = literal.last, last == " " { literal.removeLast() }
+        guard literal.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
+        let node = document[index]
+        let start = node.start ?? SourceLocation(line: 0, column: 0)
+        return Include(
+            title: clean(document.plainText(of: index)), path: node.destination, section: section,
+            line: start.line, column: start.column)
+    }
+
+    private mutating func image(_ index: Int) {
+        article.images.append(makeImage(index))
+    }
+
+    private func makeImage(_ index: Int) -> Image {
+        let node = document[index]
+        let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
+        return Image(source: node.destination, alt: clean(document.plainText(of: index)), section: section, line: start.line, column: start.column)
+    }
+
+    // MARK: - Blocks
+
+    private mutating func codeBlock(_ index: Int) {
+        let node = document[index]
+        let info = node.info.trimmingCharacters(in: " \t")
+        let language = info.split(separator: " ", maxSplits: 1).first.map(String.init)
+        article.codeBlocks.append(CodeBlock(
+            language: language, info: info, code: node.literal, section: section, line: node.start?.line ?? 0))
+    }
+
+    /// `> [!NOTE]` and its kin: a block quote whose first paragraph starts with the marker.
+    private mutating func blockQuote(_ index: Int) {
+        let first = document[index].firstChild
+        guard first >= 0, document[first].kind == .paragraph else { return }
+        let text = clean(document.plainText(of: index))
+        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return }
+        let marker = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
+        guard let kind = Alert.Kind(rawValue: marker) else { return }
+        let body = String(text[text.index(after: close)...]).trimmingCharacters(in: " ")
+        article.alerts.append(Alert(kind: kind, text: body, section: section, line: document[index].start?.line ?? 0))
+    }
+
+    // MARK: - Finishing
+
+    private mutating func finish() {
+        if article.title.isEmpty { article.title = article.metadata.title ?? "" }
+        let sectionAnchors = Set(article.sections.map(\.anchor))
+        var seen: Set<String> = []
+        article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
+        article.referenceDefinitions = ReferenceShape.definitions(in: document)
+    }
+
+    /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
+    private func clean(_ text: String) -> String { text.collapsingWhitespace() }
+}
+
+extension Array {
+    /// The unwrapped elements, or `nil` when any element is `nil`.
+    func allNonNil<T>() -> [T]? where Element == T? {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for element in self {
+            guard let element else { return nil }
+            result.append(element)
+        }
+        return result
+    }
+}

@@ -1,0 +1,78 @@
+import ConcordMarkdown
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The outcome of loading one file: the article, if one could be built, and what went wrong.
+public struct LoadResult: Sendable {
+    /// The article; `nil` only when the file could not be read or is not text.
+    public var article: Article?
+    /// Problems found while loading, each naming file and line.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads Markdown files into ``Article`` values. A bad file gives diagnostics, never a crash.
+public enum ArticleLoader {
+    /// Builds an article from bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - path: The path relative to the locale root.
+    ///   - locale: The locale id of the folder the file is in.
+    ///   - file: The path shown to users in diagnostics.
+    public static func load(bytes: [UInt8], path: String, locale: String, file: String) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let input = MarkdownInput(bytes: bytes)
+        for problem in input.problems {
+            let location = FileLocation(file: file, line: problem.line, column: problem.column)
+            switch problem.kind {
+            case .binary:
+                diagnostics.append(Diagnostic(rule: "binary-file", severity: .error, locale: locale, location: location,
+                    message: "file is not text (NUL byte at line \(problem.line)); skipped"))
+            case .invalidUTF8:
+                diagnostics.append(Diagnostic(rule: "invalid-utf8", severity: .error, locale: locale, location: location,
+                    message: "invalid UTF-8 at line \(problem.line), column \(problem.column); the bad bytes read as U+FFFD"))
+            case .unterminatedFrontMatter:
+                diagnostics.append(Diagnostic(rule: "invalid-front-matter", severity: .error, locale: locale, location: location,
+                    message: "front matter opened with '---' is never closed; the file was read as Markdown only"))
+            }
+        }
+        if input.isBinary { return LoadResult(article: nil, diagnostics: diagnostics) }
+
+        var metadata = Metadata()
+        if let yaml = input.frontMatter {
+            switch MetadataParser.parse(yaml, firstLine: input.frontMatterFirstLine) {
+            case .success(let parsed):
+                metadata = parsed
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(rule: "invalid-front-matter", severity: .error, locale: locale,
+                    location: FileLocation(file: file, line: failure.line, column: failure.column),
+                    message: "front matter is not valid YAML: \(failure.message)"))
+            }
+        }
+        let document = MarkdownParser.parse(input.body)
+        var builder = ArticleBuilder(document: document, article: Article(path: path, locale: locale, file: file, metadata: metadata))
+        return LoadResult(article: builder.build(), diagnostics: diagnostics)
+    }
+
+    /// Builds an article from Markdown text (for tests and tools).
+    public static func load(markdown: String, path: String = "article.md", locale: String = "en-US", file: String? = nil) -> LoadResult {
+        load(bytes: Array(markdown.utf8), path: path, locale: locale, file: file ?? path)
+    }
+
+    /// Reads and builds the file at `fileSystemPath`.
+    public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String) -> LoadResult {
+        do {
+            let bytes = try FileSystem.read(fileSystemPath)
+            return load(bytes: bytes, path: path, locale: locale, file: file)
+        } catch {
+            return LoadResult(article: nil, diagnostics: [Diagnostic(
+                rule: "unreadable-file", severity: .error, locale: locale,
+                location: FileLocation(file: file, line: 1), message: "cannot read file: \(error)")])
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Yams
+
+/// `concord.yml`: where the content is, which locale is the source, and how to check and build it.
+public struct Configuration: Sendable, Hashable {
+    /// A locale and the folder that holds it.
+    public struct LocaleEntry: Sendable, Hashable {
+        /// The BCP 47 id (`es-ES`).
+        public var id: String
+        /// The folder holding the locale's articles (absolute or relative to where Concord runs).
+        public var path: String
+    }
+
+    /// The site's title.
+    public var siteTitle: String
+    /// The absolute URL the site is published at, without a trailing slash.
+    public var baseURL: String
+    /// The locale translations are made from.
+    public var sourceLocale: String
+    /// The folder that holds one sub-folder per locale.
+    public var contentRoot: String
+    /// The locales, in order; the source locale first.
+    public var locales: [LocaleEntry]
+    /// Where the site is written.
+    public var output: String
+    /// Where the templates are.
+    public var templates: String
+    /// Per-rule severities (`off` is `nil` in ``ruleSeverity(_:)``).
+    public var rules: [String: RuleSetting]
+    /// The configuration file, if there is one.
+    public var file: String?
+
+    /// The setting of a rule in `rules:`.
+    public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
+        case off, warning, error
+    }
+
+    /// A configuration problem naming the file and the key.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The configuration file.
+        public var file: String
+        /// The key at fault (`locales[2].path`), if any.
+        public var key: String?
+        /// The 1-based line, if known.
+        public var line: Int?
+        /// What is wrong.
+        public var reason: String
+
+        public var description: String {
+            let place = line.map { "\(file):\($0)" } ?? file
+            if let key { return "\(place): '\(key)': \(reason)" }
+            return "\(place): \(reason)"
+        }
+    }
+
+    /// Creates a configuration for a content root without a file: every sub-folder
+    /// named like a locale is a locale.
+    public init(contentRoot: String, sourceLocale: String, locales: [String]? = nil) {
+        siteTitle = "Help"
+        baseURL = ""
+        self.sourceLocale = sourceLocale
+        self.contentRoot = contentRoot
+        let ids = locales ?? Configuration.discoverLocales(in: contentRoot, source: sourceLocale)
+        self.locales = ids.map { LocaleEntry(id: $0, path: Configuration.join(contentRoot, $0)) }
+        output = "_site"
+        templates = "templates"
+        rules = [:]
+        file = nil
+    }
+
+    /// Reads `concord.yml`.
+    public static func load(file: String) throws(Failure) -> Configuration {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(file) } catch {
+            throw Failure(file: file, key: nil, line: nil, reason: "cannot read the configuration file")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            var line: Int?
+            if let yamlError = error as? YamlError {
+                switch yamlError {
+                case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): line = mark.line
+                default: break
+                }
+            }
+            throw Failure(file: file, key: nil, line: line, reason: "not valid YAML: \(error)")
+        }
+        guard let root = node?.mapping else {
+            throw Failure(file: file, key: nil, line: 1, reason: "expected a mapping of keys (site, sourceLocale, content, …)")
+        }
+        func resolve(_ path: String) -> String {
+            if path.hasPrefix("/") { return path }
+            let relativeBase = (file as NSString).deletingLastPathComponent
+            return relativeBase.isEmpty ? path : join(relativeBase, path)
+        }
+        func string(_ key: String, in map: Node.Mapping, path: String? = nil) throws(Failure) -> String? {
+            guard let value = map[key] else { return nil }
+            guard let s = value.scalar?.string, !s.isEmpty else {
+                throw Failure(file: file, key: path ?? key, line: value.mark?.line, reason: "expected a non-empty string")
+            }
+            return s
+        }
+
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules"]
+        for (key, _) in root {
+            if let name = key.string, !known.contains(name) {
+                throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
+            }
+        }
+
+        var siteTitle = "Help"
+        var baseURL = ""
+        if let site = root["site"] {
+            guard let map = site.mapping else {
+                throw Failure(file: file, key: "site", line: site.mark?.line, reason: "expected a mapping with 'title' and 'baseURL'")
+            }
+            siteTitle = try string("title", in: map, path: "site.title") ?? siteTitle
+            baseURL = try string("baseURL", in: map, path: "site.baseURL") ?? ""
+            while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        }
+        guard let sourceLocale = try string("sourceLocale", in: root) else {
+            throw Failure(file: file, key: "sourceLocale", line: nil, reason: "missing; name the locale translations are made from (for example en-US)")
+        }
+        guard LocaleID.isValid(sourceLocale) else {
+            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "'\(sourceLocale)' is not a BCP 47 locale id")
+        }
+        guard let content = try string("content", in: root) else {
+            throw Failure(file: file, key: "content", line: nil, reason: "missing; name the folder that holds one sub-folder per locale")
+        }
+        let contentRoot = resolve(content)
+        guard FileSystem.isDirectory(contentRoot) else {
+            throw Failure(file: file, key: "content", line: root["content"]?.mark?.line, reason: "folder '\(contentRoot)' does not exist")
+        }
+
+        var locales: [LocaleEntry] = []
+        if let list = root["locales"] {
+            guard let sequence = list.sequence else {
+                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "expected a list of locale ids or {id, path} entries")
+            }
+            for (index, item) in sequence.enumerated() {
+                let key = "locales[\(index)]"
+                if let id = item.scalar?.string {
+                    guard LocaleID.isValid(id) else {
+                        throw Failure(file: file, key: key, line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
+                    }
+                    locales.append(LocaleEntry(id: id, path: join(contentRoot, id)))
+                } else if let map = item.mapping {
+                    guard let id = try string("id", in: map, path: key + ".id") else {
+                        throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "missing")
+                    }
+                    guard LocaleID.isValid(id) else {
+                        throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
+                    }
+                    let path = try string("path", in: map, path: key + ".path").map(resolve) ?? join(contentRoot, id)
+                    locales.append(LocaleEntry(id: id, path: path))
+                } else {
+                    throw Failure(file: file, key: key, line: item.mark?.line, reason: "expected a locale id or {id, path}")
+                }
+            }
+            for entry in locales where !FileSystem.isDirectory(entry.path) {
+                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "folder '\(entry.path)' for locale \(entry.id) does not exist")
+            }
+        } else {
+            locales = discoverLocales(in: contentRoot, source: sourceLocale).map { LocaleEntry(id: $0, path: join(contentRoot, $0)) }
+        }
+        if !locales.contains(where: { $0.id == sourceLocale }) {
+            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "no folder for source locale \(sourceLocale) in \(contentRoot)")
+        }
+        locales.sort { ($0.id != sourceLocale ? 1 : 0, $0.id) < ($1.id != sourceLocale ? 1 : 0, $1.id) }
+
+        var rules: [String: RuleSetting] = [:]
+        if let rulesNode = root["rules"] {
+            guard let map = rulesNode.mapping else {
+                throw Failure(file: file, key: "rules", line: rulesNode.mark?.line, reason: "expected a mapping of rule ids to off, warning or error")
+            }
+            for (key, value) in map {
+                let name = key.string ?? ""
+                guard let setting = value.scalar.flatMap({ RuleSetting(rawValue: $0.string) }) else {
+                    throw Failure(file: file, key: "rules.\(name)", line: value.mark?.line, reason: "expected off, warning or error")
+                }
+                rules[name] = setting
+            }
+        }
+
+        var configuration = Configuration(contentRoot: contentRoot, sourceLocale: sourceLocale, locales: [])
+        configuration.locales = locales
+        configuration.siteTitle = siteTitle
+        configuration.baseURL = baseURL
+        configuration.output = resolve(try string("output", in: root) ?? "_site")
+        configuration.templates = resolve(try string("templates", in: root) ?? "templates")
+        configuration.rules = rules
+        configuration.file = file
+        return configuration
+    }
+
+    /// Sub-folders of `root` named like BCP 47 locales, source first, then by id.
+    public static func discoverLocales(in root: String, source: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names
+            .filter { LocaleID.isValid($0) && FileSystem.isDirectory(join(root, $0)) }
+            .sorted { ($0 != source ? 1 : 0, $0) < ($1 != source ? 1 : 0, $1) }
+    }
+
+    static func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty || a == "." { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+}
+
+/// BCP 47 locale ids as docs repositories use them (`en-US`, `zh-Hans`, `sr-Latn-RS`).
+public enum LocaleID {
+    /// Whether `id` has the shape of a language tag: a 2–3 letter language, then
+    /// script, region or variant subtags.
+    public static func isValid(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        for part in parts.dropFirst() {
+            guard (2...8).contains(part.count), part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        }
+        return true
+    }
+
+    /// The language part (`es` for `es-ES`), lower-cased.
+    public static func language(of id: String) -> String {
+        String(id.split(separator: "-").first ?? Substring(id)).lowercased()
+    }
+
+    /// Whether the locale's script runs right to left.
+    public static func isRightToLeft(_ id: String) -> Bool {
+        ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"].contains(language(of: id))
+    }
+}

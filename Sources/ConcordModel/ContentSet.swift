@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+
+/// Every locale of a content tree, loaded, with each translation paired to its source by path.
+public struct ContentSet: Sendable {
+    /// The configuration the set was loaded with.
+    public let configuration: Configuration
+    /// Articles by locale id, then by path relative to the locale root.
+    public private(set) var articles: [String: [String: Article]]
+    /// Every file (any kind) by locale id, as paths relative to the locale root: for link checks.
+    public private(set) var files: [String: Set<String>]
+    /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
+    public private(set) var diagnostics: [Diagnostic]
+
+    /// The source locale id.
+    public var sourceLocale: String { configuration.sourceLocale }
+    /// Every locale id, source first.
+    public var locales: [String] { configuration.locales.map(\.id) }
+    /// The locale ids other than the source.
+    public var translationLocales: [String] { locales.filter { $0 != sourceLocale } }
+
+    /// The articles of the source locale, by path.
+    public var sourceArticles: [String: Article] { articles[sourceLocale] ?? [:] }
+
+    /// The article at `path` in `locale`.
+    public func article(_ path: String, in locale: String) -> Article? { articles[locale]?[path] }
+
+    /// The source article a translation was made from.
+    public func source(of article: Article) -> Article? { articles[sourceLocale]?[article.path] }
+
+    /// Source paths with no file in `locale`, sorted.
+    public func missing(in locale: String) -> [String] {
+        let present = articles[locale] ?? [:]
+        return sourceArticles.keys.filter { present[$0] == nil }.sorted()
+    }
+
+    /// Paths in `locale` with no source article, sorted.
+    public func orphans(in locale: String) -> [String] {
+        let source = sourceArticles
+        return (articles[locale] ?? [:]).keys.filter { source[$0] == nil }.sorted()
+    }
+
+    /// Every article of `locale`, sorted by path.
+    public func sortedArticles(in locale: String) -> [Article] {
+        (articles[locale] ?? [:]).values.sorted { $0.path < $1.path }
+    }
+
+    /// Creates a set from articles already built (for tests and tools).
+    public init(configuration: Configuration, articles: [Article], files: [String: Set<String>]? = nil, diagnostics: [Diagnostic] = []) {
+        self.configuration = configuration
+        var byLocale: [String: [String: Article]] = [:]
+        for article in articles { byLocale[article.locale, default: [:]][article.path] = article }
+        self.articles = byLocale
+        self.files = files ?? byLocale.mapValues { Set($0.keys) }
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether a file is navigation rather than an article (`TOC.md`).
+    public static func isNavigation(_ path: String) -> Bool {
+        (path as NSString).lastPathComponent.lowercased() == "toc.md"
+    }
+
+    /// Loads every locale of a configuration, parsing files in parallel.
+    public static func load(_ configuration: Configuration) -> ContentSet {
+        struct Job { var locale: String; var root: String; var path: String }
+        var jobs: [Job] = []
+        var files: [String: Set<String>] = [:]
+        for entry in configuration.locales {
+            let all = FileSystem.files(under: entry.path)
+            files[entry.id] = Set(all)
+            for path in all where path.lowercased().hasSuffix(".md") && !isNavigation(path) {
+                jobs.append(Job(locale: entry.id, root: entry.path, path: path))
+            }
+        }
+        let results = parallelMap(jobs) { job in
+            ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
+        }
+        var articles: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        articles.reserveCapacity(results.count)
+        for result in results {
+            if let article = result.article { articles.append(article) }
+            diagnostics += result.diagnostics
+        }
+        return ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics)
+    }
+}
+
+/// Maps `items` on every core, keeping order.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let shared = results
+    // Interleaved chunks keep both cores busy when file sizes vary.
+    let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var index = worker
+        while index < items.count {
+            shared[index] = transform(items[index])
+            index += workers
+        }
+    }
+    return results.map { $0! }
+}

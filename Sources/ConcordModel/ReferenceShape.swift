@@ -1,0 +1,88 @@
+import ConcordMarkdown
+
+/// Reference-link syntax that cmark does not keep: definitions (consumed by the parser)
+/// and reference-shaped text whose label matched no definition (left as literal text).
+enum ReferenceShape {
+    struct Match {
+        var text: String
+        var label: String
+        /// Byte offset of the match in the text node.
+        var offset: Int
+    }
+
+    /// `[label][]` and `[text][label]` in a text run.
+    static func matches(in literal: String) -> [Match] {
+        let b = Array(literal.utf8)
+        var result: [Match] = []
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "["), let close1 = closing(b, from: i + 1),
+                  close1 + 1 < b.count, b[close1 + 1] == UInt8(ascii: "["),
+                  let close2 = closing(b, from: close1 + 2)
+            else { i += 1; continue }
+            let first = String(decoding: b[(i + 1)..<close1], as: UTF8.self)
+            let second = String(decoding: b[(close1 + 2)..<close2], as: UTF8.self)
+            let label = second.isEmpty ? first : second
+            if !label.allSatisfy(\.isWhitespace), !first.isEmpty {
+                result.append(Match(text: String(decoding: b[i...close2], as: UTF8.self), label: label, offset: i))
+            }
+            i = close2 + 1
+        }
+        return result
+    }
+
+    /// The index of the `]` closing a bracket opened just before `start`; no nesting, no line breaks.
+    private static func closing(_ b: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "]"): return i
+            case UInt8(ascii: "["), UInt8(ascii: "\n"): return nil
+            case UInt8(ascii: "\\"): i += 2
+            default: i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Definitions (`[label]: destination`) on lines outside code and HTML blocks.
+    static func definitions(in document: MarkdownDocument) -> [ReferenceDefinition] {
+        let source = document.source
+        var excluded: [ClosedRange<Int>] = []
+        for node in document.nodes where node.kind == .codeBlock || node.kind == .htmlBlock {
+            if let r = node.range { excluded.append(r.start.line...r.end.line) }
+        }
+        var result: [ReferenceDefinition] = []
+        var nextExcluded = 0
+        for line in source.fileLines {
+            while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
+            if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) { continue }
+            let bytes = source.line(line)
+            var i = bytes.startIndex
+            var indent = 0
+            while i < bytes.endIndex, bytes[i] == 0x20, indent < 4 { i += 1; indent += 1 }
+            guard indent < 4, i < bytes.endIndex, bytes[i] == UInt8(ascii: "[") else { continue }
+            var j = i + 1
+            while j < bytes.endIndex, bytes[j] != UInt8(ascii: "]") {
+                if bytes[j] == UInt8(ascii: "\\") { j += 1 }
+                j += 1
+            }
+            guard j + 1 < bytes.endIndex, bytes[j + 1] == UInt8(ascii: ":"), j > i + 1 else { continue }
+            let label = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            guard !label.hasPrefix("!") else { continue }
+            var k = j + 2
+            while k < bytes.endIndex, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+            var end = k
+            while end < bytes.endIndex, bytes[end] != 0x20, bytes[end] != 0x09 { end += 1 }
+            var destination = String(decoding: bytes[k..<end], as: UTF8.self)
+            if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
+            result.append(ReferenceDefinition(label: label, destination: destination, line: line))
+        }
+        return result
+    }
+
+    /// Labels match case-insensitively with runs of white space folded, as CommonMark says.
+    static func normalise(_ label: String) -> String {
+        label.lowercased().collapsingWhitespace()
+    }
+}
