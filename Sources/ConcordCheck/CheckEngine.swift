@@ -1,0 +1,64 @@
+import ConcordModel
+
+/// Runs rules over a content set and returns findings in a stable order.
+public struct CheckEngine: Sendable {
+    /// The rules to run.
+    public var rules: [any Rule]
+    /// `rules:` from `concord.yml`: per-rule settings that override the defaults.
+    public var settings: [String: Configuration.RuleSetting]
+
+    /// Creates an engine with every built-in rule and the configuration's settings.
+    public init(rules: [any Rule] = RuleRegistry.all, settings: [String: Configuration.RuleSetting] = [:]) {
+        self.rules = rules
+        self.settings = settings
+    }
+
+    /// The effective setting of a rule.
+    public func setting(of rule: any Rule) -> Configuration.RuleSetting {
+        settings[rule.id] ?? rule.defaultSetting
+    }
+
+    /// Runs every enabled rule. Load diagnostics of the content set come first in the result's order.
+    public func run(_ content: ContentSet) -> [Diagnostic] {
+        let context = CheckContext(content: content)
+        let enabled = rules.filter { setting(of: $0) != .off }
+        let articleRules = enabled.compactMap { $0 as? any ArticleRule }
+        let translationRules = enabled.compactMap { $0 as? any TranslationRule }
+        let setRules = enabled.compactMap { $0 as? any ContentSetRule }
+
+        var articles: [Article] = []
+        for locale in content.locales { articles += content.sortedArticles(in: locale) }
+        let sourceLocale = content.sourceLocale
+        let perArticle = parallelMap(articles) { article -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            for rule in articleRules { found += rule.check(article, in: context) }
+            if article.locale != sourceLocale, let source = content.source(of: article) {
+                let pair = TranslationPair(source: source, translation: article)
+                for rule in translationRules { found += rule.check(pair, in: context) }
+            }
+            return found
+        }
+        var diagnostics = content.diagnostics
+        for found in perArticle { diagnostics += found }
+        for rule in setRules { diagnostics += rule.check(context) }
+        return CheckEngine.sorted(diagnostics.map(applySettings))
+    }
+
+    private func applySettings(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        switch settings[diagnostic.rule] {
+        case .error: diagnostic.severity = .error
+        case .warning: diagnostic.severity = .warning
+        case .off, nil: break
+        }
+        return diagnostic
+    }
+
+    /// Orders findings by file, line, column, rule and message, so output is deterministic.
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.location.file, $0.location.line, $0.location.column, $0.rule, $0.message)
+                < ($1.location.file, $1.location.line, $1.location.column, $1.rule, $1.message)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ConcordModel
+
+/// A check Concord can run. One rule, one file, one test file.
+public protocol Rule: Sendable {
+    /// The stable kebab-case id (`step-count`), used in output, `rules:` and baselines.
+    var id: String { get }
+    /// The severity when `concord.yml` says nothing (`off` rules run only when enabled).
+    var defaultSetting: Configuration.RuleSetting { get }
+    /// One line for `--help`, SARIF rule metadata and docs.
+    var summary: String { get }
+}
+
+/// A rule that looks at one article at a time, in every locale (the source included).
+public protocol ArticleRule: Rule {
+    /// The findings for `article`.
+    func check(_ article: Article, in context: CheckContext) -> [Diagnostic]
+}
+
+/// A rule that compares one translation with its source article.
+public protocol TranslationRule: Rule {
+    /// The findings for a translation paired with its source.
+    func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic]
+}
+
+/// A rule that looks at the content set as a whole (missing and orphaned files).
+public protocol ContentSetRule: Rule {
+    /// The findings for the whole set.
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+extension Rule {
+    /// A finding of this rule at its default severity; the engine applies `rules:` afterwards.
+    public func finding(
+        _ message: String, at location: FileLocation, locale: String?, source: FileLocation? = nil, fingerprint: String
+    ) -> Diagnostic {
+        Diagnostic(
+            rule: id, severity: defaultSetting == .error ? .error : .warning, locale: locale,
+            location: location, message: message, source: source, fingerprint: fingerprint)
+    }
+}
+
+/// What every rule may consult: the content set and the configuration.
+public struct CheckContext: Sendable {
+    /// The loaded content.
+    public let content: ContentSet
+    /// The source locale.
+    public var sourceLocale: String { content.sourceLocale }
+    /// Whether links to articles missing in a locale fall back to the source locale's copy.
+    public var sourceFallback: Bool = true
+
+    /// Creates a context.
+    public init(content: ContentSet) {
+        self.content = content
+    }
+}
