@@ -19,7 +19,10 @@ public struct MarkdownDocument: Sendable {
     public var root: Int { 0 }
 
     /// Accesses the node at `index`.
-    public subscript(index: Int) -> MarkdownNode { nodes[index] }
+    public subscript(index: Int) -> MarkdownNode {
+        // Yield in place: callers mostly read one field, and copying a node retains four strings.
+        _read { yield nodes[index] }
+    }
 
     /// The children of the node at `index`, in order.
     public func children(of index: Int) -> ChildSequence {

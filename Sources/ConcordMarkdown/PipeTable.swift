@@ -38,7 +38,7 @@ public struct PipeTable: Sendable, Hashable {
         guard lines.count >= 2 else { return nil }
         for start in 0..<(lines.count - 1) {
             let headerLine = lines[start]
-            guard headerLine.contains("|") else { continue }
+            guard headerLine.utf8.contains(UInt8(ascii: "|")) else { continue }
             guard let alignments = delimiterRow(lines[start + 1]) else { continue }
             let headerCells = cells(of: headerLine)
             guard headerCells.count == alignments.count else { continue }
@@ -56,9 +56,9 @@ public struct PipeTable: Sendable, Hashable {
 
     private static func delimiterRow(_ line: Substring) -> [Alignment]? {
         let trimmed = line.trimmingSpaces
-        guard trimmed.contains("-") else { return nil }
+        guard trimmed.utf8.contains(UInt8(ascii: "-")) else { return nil }
         // A delimiter row needs a pipe unless it is a single column written with pipes around.
-        guard trimmed.contains("|") else { return nil }
+        guard trimmed.utf8.contains(UInt8(ascii: "|")) else { return nil }
         var result: [Alignment] = []
         for cell in cells(of: line) {
             let text = cell.markdown

@@ -173,7 +173,7 @@ struct ArticleBuilder {
             lineNumbers.append(line)
             prefixes.append(prefix)
         }
-        guard lines.contains(where: { $0.contains("-") && $0.contains("|") }),
+        guard lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
               let pipe = PipeTable.recognize(lines: lines) else { return nil }
 
         func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {

@@ -1,27 +1,30 @@
 extension String {
     /// The string with runs of white space (non-breaking spaces included) folded to one space and the ends trimmed.
+    ///
+    /// Works on UTF-8 bytes: this runs on every paragraph of every article, and Unicode
+    /// property look-ups per scalar cost more than parsing the Markdown.
     public func collapsingWhitespace() -> String {
-        var needsWork = false
-        var previousSpace = true
-        for scalar in unicodeScalars {
-            let space = scalar.properties.isWhitespace
-            if space && (previousSpace || scalar != " ") { needsWork = true; break }
-            previousSpace = space
-        }
-        if !needsWork, !previousSpace { return self }
-        if !needsWork, isEmpty { return self }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
+        var copy = self
+        return copy.withUTF8 { bytes -> String in
+            if !UTF8Whitespace.needsCollapsing(bytes) { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let width = UTF8Whitespace.width(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                out.append(bytes[i])
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// The string without leading and trailing characters from `set`.
@@ -47,5 +50,44 @@ public enum Slug {
             }
         }
         return String(out)
+    }
+}
+
+/// White space as Markdown prose uses it, recognised on UTF-8 bytes.
+enum UTF8Whitespace {
+    /// The byte length of the white-space character at `i`, or 0.
+    @inline(__always)
+    static func width(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { return 2 }  // NBSP, NEL
+        if c == 0xE2, i + 2 < b.count {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80, (c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF { return 3 }  // U+2000–200A, 2028, 2029, 202F
+            if c1 == 0x81, c2 == 0x9F { return 3 }  // U+205F
+        }
+        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }  // U+3000 ideographic space
+        if c == 0xE1, i + 2 < b.count, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }  // U+1680
+        return 0
+    }
+
+    /// Whether the text has white space other than single ASCII spaces between words.
+    static func needsCollapsing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previousSpace = false
+        for i in 0..<b.count {
+            let c = b[i]
+            if c == 0x20 {
+                if previousSpace { return true }
+                previousSpace = true
+            } else {
+                previousSpace = false
+                if c < 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xE1 {
+                    if width(b, at: i) > 0 { return true }
+                }
+            }
+        }
+        return false
     }
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Concord's performance benchmark: every stage against `cmark` on the same bytes.
+
+Usage: scripts/benchmark.py [--corpus DIR] [--source-locale en-US] [--runs N] [--no-build]
+
+Builds concord in release mode, then times (best of N runs, wall clock) and
+measures peak memory of:
+  cmark     the `cmark` command rendering every article's bytes to HTML (one process, one core)
+  models    `concord inspect --content DIR`  (discover, split, parse, build every typed model)
+  check     `concord check --content DIR`    (models + every translation rule)
+  build     `concord build --content DIR`    (models + checks + the HTML site + JSON), when available
+and prints each stage's time as a ratio of cmark's. Timings live here, never in unit tests.
+"""
+import argparse, os, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_timed(cmd, runs, stdin_path=None):
+    best, peak = None, 0
+    for _ in range(runs):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdin=stdin,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if stdin_path:
+            stdin.close()
+        if proc.returncode not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode()[-2000:]}")
+        try:
+            peak = max(peak, int(proc.stderr.decode().strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            pass
+        best = elapsed if best is None else min(best, elapsed)
+    return best, peak / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "powershell"))
+    parser.add_argument("--source-locale", default="en-US")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+
+    corpus = os.path.abspath(args.corpus)
+    if not os.path.isdir(corpus):
+        sys.exit(f"corpus not found: {corpus}")
+    if not shutil.which("cmark"):
+        sys.exit("the cmark command is missing: apt-get install -y cmark")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("/usr/bin/time is missing: apt-get install -y time")
+    if not args.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "concord"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    concord = os.path.join(ROOT, ".build", "release", "concord")
+
+    files = []
+    for folder, dirs, names in os.walk(corpus):
+        dirs.sort()
+        files += [os.path.join(folder, n) for n in sorted(names) if n.lower().endswith(".md")]
+    with tempfile.TemporaryDirectory() as scratch:
+        all_bytes = os.path.join(scratch, "all.md")
+        total = 0
+        with open(all_bytes, "wb") as out:
+            for path in files:
+                with open(path, "rb") as f:
+                    data = f.read()
+                total += len(data)
+                out.write(data + b"\n\n")
+        print(f"corpus: {corpus}\n{len(files)} Markdown files, {total / 1e6:.1f} MB; best of {args.runs} runs; "
+              f"{os.cpu_count()} cores\n")
+
+        cmark_time, cmark_mem = run_timed(["cmark", all_bytes], args.runs)
+        rows = [("cmark (render to HTML)", cmark_time, cmark_mem)]
+        content = ["--content", corpus, "--source-locale", args.source_locale]
+        help_text = subprocess.run([concord, "--help"], capture_output=True, text=True).stdout
+        commands = {line.split()[0] for line in help_text.split("SUBCOMMANDS:")[-1].splitlines()
+                    if line.startswith("  ") and not line.startswith("   ") and line.strip()}
+
+        def has(command):
+            return command in commands
+        stages = [("concord models (inspect)", [concord, "inspect", "--format", "json"] + content)]
+        if has("check"):
+            stages.append(("concord check", [concord, "check", "--format", "json"] + content))
+        if has("build"):
+            stages.append(("concord build", [concord, "build", "--output", os.path.join(scratch, "site")] + content))
+        for name, cmd in stages:
+            seconds, memory = run_timed(cmd, args.runs)
+            rows.append((name, seconds, memory))
+
+    print(f"{'stage':28} {'seconds':>8} {'× cmark':>8} {'peak MB':>8}")
+    for name, seconds, memory in rows:
+        print(f"{name:28} {seconds:8.2f} {seconds / cmark_time:8.2f} {memory:8.0f}")
+
+
+if __name__ == "__main__":
+    main()
