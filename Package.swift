@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
+        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConcordCheck
 import ConcordModel
 import Foundation
 
@@ -7,32 +8,36 @@ public struct ConcordCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Compile, check and export localized Markdown help content.",
-        version: "0.1.0",
-        subcommands: [InspectCommand.self]
+        version: ConcordVersion.current,
+        subcommands: [InspectCommand.self, CheckCommand.self]
     )
 
     public init() {}
 
     /// Runs the command line and exits: 0 success, 1 findings, 2 usage, configuration or input errors.
-    public static func runMain(_ arguments: [String]? = nil) -> Never {
+    public static func runMain() -> Never {
+        Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs one command line and returns its exit status instead of exiting, so tests can call it.
+    public static func execute(_ arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            return 0
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            return exit.rawValue
         } catch let failure as ConcordFailure {
             FileHandle.standardError.write(Data("concord: error: \(failure.message)\n".utf8))
-            Foundation.exit(2)
+            return 2
         } catch {
-            // Argument-parser's own errors: help and version exit 0, usage errors exit 2 (not 64).
-            let code = exitCode(for: error)
-            if code == .success {
+            // Argument-parser's own errors: help and version exit 0; usage errors exit 2, not 64.
+            if exitCode(for: error) == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                return 0
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            return 2
         }
     }
 }

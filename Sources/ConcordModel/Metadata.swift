@@ -139,7 +139,11 @@ public enum MetadataParser {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(failure(from: error, offset: offset))
+            // libyaml may notice a problem only at the end of the input; keep the line inside the front matter.
+            let lastLine = firstLine + max(yaml.utf8.count { $0 == UInt8(ascii: "\n") } - 1, 0)
+            var failure = failure(from: error, offset: offset)
+            failure.line = min(failure.line, lastLine)
+            return .failure(failure)
         } catch {
             return .failure(Failure(message: "\(error)", line: firstLine, column: 1))
         }
@@ -175,7 +179,10 @@ public enum MetadataParser {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            var what = problem
+            if let context, !context.text.isEmpty {
+                what = "\(context.text) (line \(context.mark.line + offset)): \(problem)"
+            }
             return Failure(message: what, line: mark.line + offset, column: mark.column)
         case .reader(let problem, _, _, _):
             return Failure(message: problem, line: offset + 1, column: 1)

@@ -1,0 +1,82 @@
+import ArgumentParser
+import ConcordCheck
+import ConcordModel
+import Foundation
+
+/// `concord check`: reports where translations drifted from their source.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that every translation still says what its source says.",
+        discussion: """
+        Exit status: 0 when no error-level finding remains, 1 when one does (or any warning with \
+        --strict), 2 for usage or configuration errors and unreadable input.
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: DiagnosticFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(help: "Accept the findings recorded in this baseline file; report only new ones.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record every current finding in this file and exit 0.")
+    var writeBaseline: String?
+
+    func run() throws {
+        let configuration = try project.loadConfiguration()
+        let content = ContentSet.load(configuration)
+        let engine = CheckEngine(settings: configuration.rules)
+        var diagnostics = engine.run(content)
+
+        if let writeBaseline {
+            let data = try JSONOutput.encode(Baseline(diagnostics: diagnostics))
+            try emit(data, to: writeBaseline)
+            FileHandle.standardError.write(Data("concord: wrote \(diagnostics.count) finding(s) to \(writeBaseline)\n".utf8))
+            return
+        }
+        var suppressed = 0
+        if let baseline {
+            let accepted: Baseline
+            do {
+                accepted = try JSONDecoder().decode(Baseline.self, from: Data(try FileSystem.read(baseline)))
+            } catch {
+                throw ConcordFailure(message: "cannot read baseline \(baseline): \(error)")
+            }
+            let split = accepted.filter(diagnostics)
+            diagnostics = split.new
+            suppressed = split.suppressed.count
+        }
+
+        let summary = CheckSummary(diagnostics, suppressed: suppressed)
+        let colour = output == nil && format == .text && Terminal.supportsColour
+        let data = try DiagnosticFormatter(format: format, colour: colour, rules: engine.rules).render(diagnostics, summary: summary)
+        try emit(data, to: output)
+        if output != nil, format != .text {
+            FileHandle.standardError.write(Data("concord: \(summary.sentence)\n".utf8))
+        }
+
+        if diagnostics.contains(where: { $0.rule == "unreadable-file" || $0.rule == "binary-file" }) { throw ExitCode(2) }
+        if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Facts about the terminal Concord writes to.
+enum Terminal {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    static var supportsColour: Bool {
+        if let noColour = ProcessInfo.processInfo.environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}

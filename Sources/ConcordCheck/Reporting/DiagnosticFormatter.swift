@@ -1,0 +1,148 @@
+import ConcordModel
+import Foundation
+
+/// The output formats of `concord check`.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// `file:line:col: severity: message [rule]`, as compilers print.
+    case text
+    /// `{"diagnostics": […], "summary": {…}}`.
+    case json
+    /// SARIF 2.1.0, as GitHub code scanning accepts it.
+    case sarif
+    /// GitHub Actions workflow commands (`::error file=…::…`).
+    case github
+}
+
+/// Renders findings in one of the ``DiagnosticFormat``s.
+public struct DiagnosticFormatter: Sendable {
+    /// The format.
+    public var format: DiagnosticFormat
+    /// Whether to colour text output (only on a terminal, never with `NO_COLOR`).
+    public var colour: Bool
+    /// The rules, for SARIF rule metadata.
+    public var rules: [any Rule]
+    /// The tool version, for SARIF.
+    public var version: String
+
+    /// Creates a formatter.
+    public init(format: DiagnosticFormat, colour: Bool = false, rules: [any Rule] = RuleRegistry.all, version: String = ConcordVersion.current) {
+        self.format = format
+        self.colour = colour
+        self.rules = rules
+        self.version = version
+    }
+
+    /// The whole output for a run.
+    public func render(_ diagnostics: [Diagnostic], summary: CheckSummary) throws -> Data {
+        switch format {
+        case .text: return Data(text(diagnostics, summary: summary).utf8)
+        case .json: return try JSONOutput.encode(JSONReport(diagnostics: diagnostics, summary: summary))
+        case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version)
+        case .github: return Data(github(diagnostics, summary: summary).utf8)
+        }
+    }
+
+    // MARK: text
+
+    private func text(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
+        var out = ""
+        for d in diagnostics {
+            let severity: String
+            switch d.severity {
+            case .error: severity = paint("error:", "1;31")
+            case .warning: severity = paint("warning:", "1;33")
+            case .note: severity = paint("note:", "1;36")
+            }
+            out += "\(paint("\(d.location):", "1")) \(severity) \(d.message) \(paint("[\(d.rule)]", "2"))\n"
+            if let source = d.source {
+                out += "\(paint("\(source):", "1")) \(paint("note:", "1;36")) source of this translation\n"
+            }
+        }
+        out += summary.sentence + "\n"
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    // MARK: GitHub workflow commands
+
+    private func github(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
+        var out = ""
+        for d in diagnostics {
+            let command: String
+            switch d.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .note: command = "notice"
+            }
+            var message = d.message
+            if let source = d.source { message += " (source: \(source))" }
+            out += "::\(command) file=\(Self.escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),"
+            out += "title=\(Self.escapeProperty("Concord \(d.rule)"))::\(Self.escapeData(message))\n"
+        }
+        out += summary.sentence + "\n"
+        return out
+    }
+
+    /// Escapes a workflow-command message as the Actions runner expects.
+    public static func escapeData(_ text: String) -> String {
+        var out = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Escapes a workflow-command property value (`file=`, `title=`).
+    public static func escapeProperty(_ text: String) -> String {
+        var out = ""
+        for ch in escapeData(text).unicodeScalars {
+            switch ch {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Concord's version, as reported in SARIF and `--version`.
+public enum ConcordVersion {
+    /// The current version.
+    public static let current = "0.1.0"
+}
+
+/// The `--format json` document.
+struct JSONReport: Encodable {
+    struct Entry: Encodable {
+        var rule: String
+        var severity: Severity
+        var locale: String?
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        var source: FileLocation?
+        var fingerprint: String
+    }
+
+    var schemaVersion = 1
+    var diagnostics: [Entry]
+    var summary: CheckSummary
+
+    init(diagnostics: [Diagnostic], summary: CheckSummary) {
+        self.diagnostics = diagnostics.map {
+            Entry(rule: $0.rule, severity: $0.severity, locale: $0.locale, file: $0.location.file, line: $0.location.line,
+                  column: $0.location.column, message: $0.message, source: $0.source, fingerprint: Fingerprint.of($0))
+        }
+        self.summary = summary
+    }
+}
