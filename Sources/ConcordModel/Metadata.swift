@@ -137,7 +137,7 @@ public enum MetadataParser {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .basic)  // values stay strings: no regex tag resolution per scalar
         } catch let error as YamlError {
             // libyaml may notice a problem only at the end of the input; keep the line inside the front matter.
             let lastLine = firstLine + max(yaml.utf8.count { $0 == UInt8(ascii: "\n") } - 1, 0)
