@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import ConcordModel
+
+/// Every article of the real corpus builds, and translations of the same article have the same shape.
+@Suite("Corpus", .enabled(if: Fixtures.corpusIsAvailable, "needs ../shared/corpus beside the repository"))
+struct CorpusTests {
+    @Test func everyCorpusArticleBuildsWithoutError() throws {
+        var total = 0
+        for family in ["partner-center-china", "powershell"] {
+            let root = Fixtures.corpus + "/" + family
+            let source = family == "powershell" ? "en-US" : "es-ES"
+            let set = ContentSet.load(Configuration(contentRoot: root, sourceLocale: source))
+            // One real defect: a Windows-1252 ellipsis (0x85) in an English cmdlet page.
+            let expected = family == "powershell" ? ["en-US/7.1/ThreadJob/Start-ThreadJob.md:128:invalid-utf8"] : []
+            #expect(set.diagnostics.map { "\($0.location.file.dropFirst(root.count + 1)):\($0.location.line):\($0.rule)" } == expected)
+            for locale in set.locales { total += set.articles[locale]?.count ?? 0 }
+        }
+        #expect(total >= 2_800)
+    }
+
+    @Test func partnerCenterTranslationsHaveTheSameShape() throws {
+        let set = ContentSet.load(Configuration(contentRoot: Fixtures.corpus + "/partner-center-china", sourceLocale: "es-ES"))
+        #expect(set.locales.count == 6)
+        var compared = 0
+        for source in set.sortedArticles(in: "es-ES") {
+            for locale in set.translationLocales {
+                let translation = try #require(set.article(source.path, in: locale), "\(locale)/\(source.path)")
+                let where_ = "\(locale)/\(source.path)"
+                #expect(translation.sections.map(\.anchor) == source.sections.map(\.anchor), "\(where_)")
+                #expect(translation.procedures.map(\.steps.count) == source.procedures.map(\.steps.count), "\(where_)")
+                #expect(translation.categories.map(\.items.count) == source.categories.map(\.items.count), "\(where_)")
+                #expect(translation.appliesTo.count == source.appliesTo.count, "\(where_)")
+                #expect(translation.relatedLinks.map(\.destination) == source.relatedLinks.map(\.destination), "\(where_)")
+                #expect(translation.links.map(\.destination) == source.links.map(\.destination), "\(where_)")
+                compared += 1
+            }
+        }
+        #expect(compared == set.sourceArticles.count * 5)
+        #expect(set.sourceArticles.count == 35)
+    }
+
+    @Test func seedArticleInTheCorpus() throws {
+        for locale in ["es-ES", "pt-BR"] {
+            let file = Fixtures.corpus + "/partner-center-china/\(locale)/China-customer-support.md"
+            let article = try #require(ArticleLoader.load(fileAt: file, path: "China-customer-support.md", locale: locale, file: file).article)
+            #expect(article.procedures.map(\.steps.count) == [3, 4])
+            #expect(article.categories.first?.items.count == 7)
+            #expect(article.appliesTo.count == 1)
+            #expect(article.relatedLinks.count == 3)
+            #expect(article.sections.count == 4)
+        }
+    }
+
+    @Test func powershellFeaturesAreRecognised() throws {
+        let set = ContentSet.load(Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US"))
+        let english = set.sortedArticles(in: "en-US")
+        #expect(english.count > 1_000)
+        #expect(english.reduce(0) { $0 + $1.tables.count } > 100)
+        #expect(english.reduce(0) { $0 + $1.alerts.count } > 100)
+        #expect(english.reduce(0) { $0 + $1.codeBlocks.count } > 5_000)
+        #expect(english.reduce(0) { $0 + $1.links.filter { $0.kind == .reference }.count } > 10)
+        let french = set.sortedArticles(in: "fr-FR")
+        #expect(french.contains { !$0.unresolvedReferences.isEmpty }, "the corpus has mangled reference labels")
+    }
+}
