@@ -3,8 +3,9 @@ public enum ExportFormat {
     /// The version of the export format, carried by every file as `schemaVersion`.
     ///
     /// Semantic versioning for consumers: a new optional field raises the minor version, a
-    /// removed or renamed field or a changed meaning raises the major one. The schemas in
-    /// `schemas/` accept any `1.x.y`, so a reader written against 1.0 keeps working on 1.1.
+    /// removed or renamed field or a changed meaning raises the major one, so a reader that
+    /// ignores fields it does not know keeps working across minor versions. The schemas in
+    /// `schemas/` describe this version exactly and must change with it.
     public static let schemaVersion = "1.0.0"
 }
 
