@@ -20,7 +20,8 @@ public enum SiteDataWriter {
     ///   - folder: The output folder.
     /// - Returns: The paths written, relative to `folder`, sorted.
     public static func write(content: ContentSet, statuses: [String: [String: ArticleStatus]], to folder: String) throws -> [String] {
-        let files = try SiteDataWriter.files(content: content, statuses: statuses)
+        let translator = SiteDataTranslator(content: content, statuses: statuses)
+        let files = try SiteDataWriter.files(translator)
         let results = parallelMap(files) { file -> ExportFailure? in
             do {
                 try FileSystem.writeAtomically(file.bytes, to: join(folder, file.path))
@@ -30,7 +31,7 @@ public enum SiteDataWriter {
             }
         }
         if let failure = results.compactMap({ $0 }).first { throw failure }
-        let manifest = try encode(SiteDataTranslator(content: content, statuses: statuses).manifest(), path: manifestPath)
+        let manifest = try encode(translator.manifest(), path: manifestPath)
         do {
             try FileSystem.writeAtomically(manifest.bytes, to: join(folder, manifest.path))
         } catch {
@@ -54,8 +55,8 @@ public enum SiteDataWriter {
     }
 
     /// The per-article files and the bundles (not the manifest), in a stable order.
-    static func files(content: ContentSet, statuses: [String: [String: ArticleStatus]]) throws -> [File] {
-        let translator = SiteDataTranslator(content: content, statuses: statuses)
+    static func files(_ translator: SiteDataTranslator) throws -> [File] {
+        let content = translator.content
         struct Job: Sendable { var locale: String; var source: Article }
         var jobs: [Job] = []
         for locale in content.locales {
