@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordModel", targets: ["ConcordModel"]),
         .library(name: "ConcordCheck", targets: ["ConcordCheck"]),
+        .library(name: "ConcordExport", targets: ["ConcordExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,10 +27,11 @@ let package = Package(
             dependencies: ["ConcordMarkdown", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ConcordCheck", dependencies: ["ConcordModel"]),
+        .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
         .target(
             name: "ConcordCLI",
             dependencies: [
-                "ConcordModel", "ConcordCheck",
+                "ConcordModel", "ConcordCheck", "ConcordExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,8 @@ let package = Package(
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
+        // ConcordCheck only to compute real statuses for the sample content, as the build does.
+        .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

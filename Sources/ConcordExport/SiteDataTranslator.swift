@@ -1,0 +1,167 @@
+import ConcordModel
+
+/// Turns a content set and the articles' statuses into the export's output models.
+///
+/// The one place that decides, for every source article in every locale, which content is
+/// served (the translation, or the source as a fallback) and how it stands, so the
+/// per-article files, the bundles and the manifest can never disagree.
+struct SiteDataTranslator: Sendable {
+    /// The article served at one path in one locale.
+    struct Placement: Sendable {
+        /// The locale the page is for.
+        var locale: String
+        /// The article whose content is served: the translation, or the source for a fallback.
+        var article: Article
+        /// How it stands.
+        var status: ArticleStatus
+        /// `article.locale` before any rewriting: the locale the content is in.
+        var contentLocale: String { article.locale }
+    }
+
+    let content: ContentSet
+    let statuses: [String: [String: ArticleStatus]]
+    let resolver: LinkResolver
+
+    init(content: ContentSet, statuses: [String: [String: ArticleStatus]]) {
+        self.content = content
+        self.statuses = statuses
+        resolver = LinkResolver(articlePaths: Set(content.sourceArticles.keys), baseURL: content.configuration.baseURL)
+    }
+
+    /// The source articles, sorted by path: the set of articles every locale has a page for.
+    ///
+    /// A translation with no source is left out; the checker reports it.
+    var sourceArticles: [Article] { content.sortedArticles(in: content.sourceLocale) }
+
+    /// What is served at `source.path` in `locale`.
+    ///
+    /// Whether a translation exists is the content's to say; everything else is the statuses'.
+    /// A missing status (a caller that ran no checks) counts as `current`.
+    func placement(of source: Article, in locale: String) -> Placement {
+        guard let translation = content.article(source.path, in: locale) else {
+            return Placement(locale: locale, article: source, status: .fallback)
+        }
+        var status = statuses[locale]?[source.path] ?? .current
+        if status == .fallback { status = .current }
+        return Placement(locale: locale, article: translation, status: status)
+    }
+
+    /// The Markdown file an article was read from, relative to the content root, so the value
+    /// does not depend on the folder Concord ran in.
+    func sourcePath(of article: Article) -> String {
+        func trimmed(_ path: String) -> String {
+            var path = Substring(path)
+            while path.hasPrefix("./") { path = path.dropFirst(2) }
+            while path.hasSuffix("/") { path = path.dropLast() }
+            return String(path)
+        }
+        let root = trimmed(content.configuration.contentRoot)
+        let file = trimmed(article.file)
+        if root.isEmpty || root == "." { return file }
+        return file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
+    }
+
+    func url(of path: String, in locale: String) -> String {
+        SitePaths.url(SitePaths.page(locale: locale, path: path), baseURL: content.configuration.baseURL)
+    }
+
+    // MARK: - Per-article documents
+
+    func document(for placement: Placement) -> ArticleDocument {
+        var article = placement.article
+        let contentLocale = article.locale
+        let sourcePath = sourcePath(of: article)
+        article.locale = placement.locale
+        return ArticleDocument(
+            article: article,
+            url: url(of: article.path, in: placement.locale),
+            status: placement.status,
+            contentLocale: contentLocale,
+            sourcePath: sourcePath
+        )
+    }
+
+    // MARK: - Bundles
+
+    func bundle(for locale: String) -> HelpBundle {
+        HelpBundle(
+            schemaVersion: ExportFormat.schemaVersion,
+            locale: locale,
+            dir: LocaleID.isRightToLeft(locale) ? .rtl : .ltr,
+            isSource: locale == content.sourceLocale,
+            sourceLocale: content.sourceLocale,
+            siteTitle: content.configuration.siteTitle,
+            articles: sourceArticles.map { bundleEntry(for: placement(of: $0, in: locale)) }
+        )
+    }
+
+    func bundleEntry(for placement: Placement) -> HelpBundle.Entry {
+        let article = placement.article
+        let locale = placement.locale
+        func link(text: String, destination: String) -> HelpBundle.Link {
+            let resolved = resolver.resolve(destination, from: article.path, locale: locale)
+            return HelpBundle.Link(text: text, destination: destination, article: resolved.article, anchor: resolved.anchor, url: resolved.url)
+        }
+        // Recursion follows the step tree, which the builder already walked without overflowing.
+        func bundleStep(_ step: Step) -> HelpBundle.Step {
+            HelpBundle.Step(
+                number: step.number, text: step.text, uiElements: step.uiElements,
+                links: step.links.map { link(text: $0.text, destination: $0.destination) },
+                substeps: step.substeps.map(bundleStep)
+            )
+        }
+        return HelpBundle.Entry(
+            path: article.path,
+            url: url(of: article.path, in: locale),
+            json: SitePaths.json(locale: locale, path: article.path),
+            status: placement.status,
+            contentLocale: placement.contentLocale,
+            title: article.title,
+            description: article.metadata.description,
+            sections: article.sections.map { HelpBundle.Section(anchor: $0.anchor, level: $0.level, title: $0.title) },
+            procedures: article.procedures.map { HelpBundle.Procedure(title: $0.title, section: $0.section, steps: $0.steps.map(bundleStep)) },
+            categories: article.categories.map { HelpBundle.CategoryList(section: $0.section, intro: $0.intro, items: $0.items) },
+            appliesTo: article.appliesTo,
+            relatedLinks: article.relatedLinks.map { link(text: $0.text, destination: $0.destination) }
+        )
+    }
+
+    // MARK: - Manifest
+
+    func manifest() -> SiteManifest {
+        var counts: [String: SiteManifest.StatusCounts] = [:]
+        var entries: [SiteManifest.ArticleEntry] = []
+        for source in sourceArticles {
+            var byLocale: [String: SiteManifest.Placement] = [:]
+            for locale in content.locales {
+                let placement = placement(of: source, in: locale)
+                counts[locale, default: SiteManifest.StatusCounts()].count(placement.status)
+                byLocale[locale] = SiteManifest.Placement(
+                    status: placement.status,
+                    contentLocale: placement.contentLocale,
+                    page: SitePaths.page(locale: locale, path: source.path),
+                    json: SitePaths.json(locale: locale, path: source.path),
+                    url: url(of: source.path, in: locale),
+                    sourcePath: sourcePath(of: placement.article)
+                )
+            }
+            entries.append(SiteManifest.ArticleEntry(path: source.path, title: source.title, locales: byLocale))
+        }
+        let locales = content.locales.map { locale in
+            SiteManifest.LocaleEntry(
+                id: locale,
+                dir: LocaleID.isRightToLeft(locale) ? .rtl : .ltr,
+                isSource: locale == content.sourceLocale,
+                bundle: SiteDataWriter.bundlePath(locale: locale),
+                statusCounts: counts[locale] ?? SiteManifest.StatusCounts()
+            )
+        }
+        return SiteManifest(
+            schemaVersion: ExportFormat.schemaVersion,
+            site: SiteManifest.Site(title: content.configuration.siteTitle, baseURL: content.configuration.baseURL),
+            sourceLocale: content.sourceLocale,
+            locales: locales,
+            articles: entries
+        )
+    }
+}
