@@ -1,0 +1,37 @@
+import ConcordModel
+
+/// `section-extra`: the translation has an anchored section where the source has no section.
+public struct SectionExtra: TranslationRule {
+    /// `section-extra`.
+    public let id = "section-extra"
+    /// An error: the translation has structure its source lacks, so one of the two is out of date.
+    public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help and SARIF.
+    public let summary = "The translation has an anchored section its source does not have."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// A finding per translation heading with an explicit anchor the source defines nowhere and
+    /// that no source heading aligns with.
+    ///
+    /// A written anchor on a heading aligned with a source heading that has none is no extra
+    /// section: localisation tools write the anchor the publishing platform makes of the source
+    /// title (`example-4--redirecting` for "Example 4:  Redirecting", `serverreg` for
+    /// "Server&reg;"), which Concord's own slug of the decoded title need not equal.
+    public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
+        let anchors = pair.source.anchors
+        var found: [Diagnostic] = []
+        for aligned in pair.alignment.pairs where aligned.source == nil {
+            guard let t = aligned.translation else { continue }
+            let heading = pair.translation.sections[t]
+            guard heading.explicitAnchor, !anchors.contains(heading.anchor) else { continue }
+            let near = pair.sourceLine(of: aligned)
+            found.append(finding(
+                "section '\(heading.title)' (#\(heading.anchor)) is not in source (nearest source heading \(pair.sourcePlace(near)))",
+                at: pair.here(heading.line), locale: pair.locale, source: pair.there(near),
+                fingerprint: heading.anchor))
+        }
+        return found
+    }
+}
