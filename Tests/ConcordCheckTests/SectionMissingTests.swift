@@ -39,4 +39,13 @@ import Testing
         let translation = try Sample.translation.replacingOnce("name=\"providing-customer-support\"", with: "name=\"atencion\"")
         #expect(try Sample.findings(rule, source: Sample.source, translation: translation).isEmpty)
     }
+
+    @Test func droppedHeadingWithoutAnchorsIsReported() throws {
+        let source = "# Title\n\n## Install\n\nText.\n\n## Configure\n\nText.\n\n## Uninstall\n\nText.\n"
+        let translation = "# Titre\n\n## Installer\n\nTexte.\n\n## Désinstaller\n\nTexte.\n"
+        let found = try Sample.findings(rule, source: source, translation: translation, path: "a.md")
+        // Paired by position, the last heading is the one left over; the message says so.
+        #expect(found.map(Sample.places) == ["content/es-ES/a.md:7 <- content/en-US/a.md:11"])
+        #expect(found.first?.message == "section 'Uninstall' (source content/en-US/a.md:11) has no counterpart here; headings without anchors pair by position, so one of the headings of this part is missing")
+    }
 }

@@ -1,6 +1,7 @@
 import ConcordModel
 
-/// `section-missing`: a source heading's explicit anchor is nowhere in the translation.
+/// `section-missing`: a source heading's explicit anchor is nowhere in the translation, or a
+/// source heading has no counterpart at all.
 public struct SectionMissing: TranslationRule {
     /// `section-missing`.
     public let id = "section-missing"
@@ -12,13 +13,23 @@ public struct SectionMissing: TranslationRule {
     /// Creates the rule.
     public init() {}
 
-    /// A finding per explicit source anchor the translation defines nowhere.
+    /// A finding per explicit source anchor the translation defines nowhere, and per source
+    /// heading without an anchor that has no counterpart at all.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         let anchors = pair.translation.anchors
         var found: [Diagnostic] = []
         for aligned in pair.alignment.pairs {
             guard let s = aligned.source else { continue }
             let section = pair.source.sections[s]
+            if !section.explicitAnchor, aligned.translation == nil {
+                // Headings without anchors pair by position, so the leftover is the last of its
+                // run, not necessarily the one dropped: the message says so.
+                found.append(finding(
+                    "section '\(section.title)' (source \(pair.sourcePlace(section.line))) has no counterpart here; headings without anchors pair by position, so one of the headings of this part is missing",
+                    at: pair.here(pair.translationLine(of: aligned)), locale: pair.locale, source: pair.there(section.line),
+                    fingerprint: section.anchor))
+                continue
+            }
             // Only anchors written by hand are promises other pages link to; a slug of a heading
             // is made from translated words and cannot match.
             guard section.explicitAnchor, !anchors.contains(section.anchor) else { continue }
