@@ -40,10 +40,7 @@ struct NumberToken: Sendable, Hashable {
 enum NumberScanner {
     /// The numbers of `text`, in order.
     static func numbers(in text: String) -> [NumberToken] {
-        // Fast path: most prose has no digit at all.
-        var hasDigit = false
-        for scalar in text.unicodeScalars where isDigit(scalar) { hasDigit = true; break }
-        guard hasDigit else { return [] }
+        guard mayContainDigit(text) else { return [] }
 
         let scalars = Array(text.unicodeScalars)
         var result: [NumberToken] = []
@@ -83,6 +80,21 @@ enum NumberScanner {
             result.append(NumberToken(written: String(written), values: values))
         }
         return result
+    }
+
+    /// A byte scan for ASCII digits and the lead bytes of full-width ones (U+FF10–U+FF19 are
+    /// EF BC 90–99): most prose has no digit, and this spares it the scalar-by-scalar work.
+    static func mayContainDigit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x30, byte <= 0x39 { return true }
+                if previous == 0xBC, byte >= 0x90, byte <= 0x99 { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 
     // MARK: - Reading the digits

@@ -48,8 +48,9 @@ public struct NumberMismatch: TranslationRule {
 
     private func compare(_ text: String, _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
         let numbers = NumberScanner.numbers(in: text)
+        guard !numbers.isEmpty else { return nil }
         let translatedNumbers = NumberScanner.numbers(in: translatedText)
-        guard !numbers.isEmpty, !translatedNumbers.isEmpty else { return nil }
+        guard !translatedNumbers.isEmpty else { return nil }
         let missing = numbers.filter { number in !translatedNumbers.contains { $0.matches(number) } }
         guard !missing.isEmpty else { return nil }
         let extra = translatedNumbers.filter { number in !numbers.contains { $0.matches(number) } }
