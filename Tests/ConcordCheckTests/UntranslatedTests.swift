@@ -1,4 +1,4 @@
-import ConcordCheck
+@testable import ConcordCheck
 import ConcordModel
 import Testing
 
@@ -28,5 +28,15 @@ import Testing
     @Test func namesCodeAndUrlsAloneAreNotProse() throws {
         let source = "# T\n\nPartner Center operated by 21Vianet\n\n`Get-Process -Name pwsh -IncludeUserName`\n\nSee https://example.com/a/b/c/d.\n"
         #expect(try Sample.findings(rule, source: source, translation: source, path: "a.md").isEmpty)
+    }
+}
+
+extension UntranslatedTests {
+    @Test func proseWordsOfSpacedAndUnspacedScripts() {
+        #expect(Untranslated.proseWords(in: "This article explains how to get support.") == 6)
+        #expect(Untranslated.proseWords(in: "Partner Center operated by 21Vianet") == 2)
+        #expect(Untranslated.proseWords(in: "Get-Process -Name pwsh and $PSVersionTable.PSVersion") == 2)
+        #expect(Untranslated.proseWords(in: "本文介绍如何获取支持") == 5)
+        #expect(Untranslated.proseWords(in: "Office 365 管理中心") == 2)
     }
 }

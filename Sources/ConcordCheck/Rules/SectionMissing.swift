@@ -8,7 +8,7 @@ public struct SectionMissing: TranslationRule {
     /// An error: links to that anchor, from this article or others, land at the top of the page.
     public let defaultSetting: Configuration.RuleSetting = .error
     /// One line for help and SARIF.
-    public let summary = "A section anchored in the source is missing from the translation."
+    public let summary = "A section of the source, or its written anchor, is missing from the translation."
 
     /// Creates the rule.
     public init() {}

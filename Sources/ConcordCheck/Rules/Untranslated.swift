@@ -31,20 +31,32 @@ public struct Untranslated: TranslationRule {
         return found
     }
 
-    /// The words made of letters only that are neither capitalised (names, products, a sentence's
-    /// first word) nor part of code or a URL: what a translator would have had to translate.
+    /// The words a translator would have had to translate: words made of letters only that are
+    /// neither capitalised (names, products, a sentence's first word) nor part of code or a URL.
+    /// Scripts written without spaces count one word per two letters, roughly their word length.
     static func proseWords(in text: String) -> Int {
         var count = 0
         for word in text.split(whereSeparator: { $0 == " " }) {
             let core = word.trimmingPunctuation
-            guard let first = core.unicodeScalars.first, first.properties.isLowercase else { continue }
-            var letters = true
-            for scalar in core.unicodeScalars where !(scalar.properties.isAlphabetic || scalar == "'" || scalar == "’") {
-                letters = false
-                break
+            guard let first = core.unicodeScalars.first, !first.properties.isUppercase else { continue }
+            var letters = 0
+            var unspaced = 0
+            var onlyLetters = true
+            var innerCapital = false
+            for scalar in core.unicodeScalars {
+                let properties = scalar.properties
+                if properties.isAlphabetic {
+                    letters += 1
+                    if properties.isUppercase { innerCapital = true }
+                    if !properties.isLowercase, !properties.isUppercase, scalar.value >= 0x2E80 { unspaced += 1 }
+                } else if scalar != "'", scalar != "’", !properties.isDiacritic {
+                    onlyLetters = false
+                    break
+                }
             }
-            // `camelCase` and `kebab-case` identifiers fail the letters test or carry capitals.
-            if letters, !core.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }) { count += 1 }
+            // `camelCase` and `kebab-case` identifiers fail here: a capital inside, or a hyphen.
+            guard onlyLetters, letters > 0, !innerCapital else { continue }
+            count += unspaced > 0 ? max(1, unspaced / 2) : 1
         }
         return count
     }
