@@ -5,6 +5,22 @@ public enum RuleRegistry {
     /// All built-in rules. Add a new rule here and in its own file.
     public static let all: [any Rule] = [
         // rules: keep one per line, in alphabetical order of their id
+        AlertMismatch(),
+        AnchorMismatch(),
+        CodeChanged(),
+        DuplicateAnchor(),
+        ImageMismatch(),
+        ListItemCount(),
+        LocaleMismatch(),
+        MissingTranslation(),
+        NumberMismatch(),
+        OrphanTranslation(),
+        ProcedureCount(),
+        SectionExtra(),
+        SectionMissing(),
+        StepCount(),
+        TableShape(),
+        Untranslated(),
     ]
 
     /// The rule with this id.

@@ -44,6 +44,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var unresolvedReferences: [UnresolvedReference] = []
     /// Every paragraph-like run of text, for checks that compare prose (not part of the JSON contract).
     public var textBlocks: [TextBlock] = []
+    /// Every anchor written in HTML (`<a name>`, `<a id>`), headings' own included, in order with
+    /// its line: `extraAnchors` folds repeats away, and the duplicate check needs them (not part of the JSON contract).
+    public var anchorMentions: [AnchorMention] = []
 
     enum CodingKeys: String, CodingKey {
         case path, locale, file, title, metadata, sections, procedures, categories, appliesTo, relatedLinks
@@ -271,6 +274,20 @@ public struct UnresolvedReference: Sendable, Hashable, Codable {
     public var column: Int
 }
 
+/// One `<a name="x">` or `<a id="x">` as written, with its line.
+public struct AnchorMention: Sendable, Hashable, Codable {
+    /// The anchor name.
+    public var name: String
+    /// The file line.
+    public var line: Int
+
+    /// Creates a mention.
+    public init(name: String, line: Int) {
+        self.name = name
+        self.line = line
+    }
+}
+
 /// A paragraph-like run of prose, for checks that compare text between locales.
 public struct TextBlock: Sendable, Hashable, Codable {
     /// What the text is.
@@ -282,6 +299,9 @@ public struct TextBlock: Sendable, Hashable, Codable {
     public var kind: Kind
     /// The plain text.
     public var text: String
+    /// The plain text without inline code (each code span is one space): the words a translator
+    /// translates, for checks of numbers and untranslated prose.
+    public var prose: String
     /// The anchor of the section it is in, if any.
     public var section: String?
     /// The file line.

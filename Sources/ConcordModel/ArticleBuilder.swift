@@ -50,7 +50,13 @@ struct ArticleBuilder {
             case .image: image(index)
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
-            case .htmlBlock, .htmlInline: htmlAnchors += HTMLAnchors.anchors(in: node.literal)
+            case .htmlBlock, .htmlInline:
+                let found = HTMLAnchors.anchors(in: node.literal)
+                if !found.isEmpty {
+                    htmlAnchors += found
+                    let line = blockLine(index)
+                    article.anchorMentions += found.map { AnchorMention(name: $0, line: line) }
+                }
             default: break
             }
             index += 1
@@ -78,7 +84,19 @@ struct ArticleBuilder {
         section = resolved
         if node.headingLevel >= 2 { pastTop = true }
         if node.headingLevel == 1, article.title.isEmpty { article.title = title }
-        article.textBlocks.append(TextBlock(kind: .heading, text: title, section: section, line: line, column: node.start?.column ?? 1))
+        article.textBlocks.append(TextBlock(
+            kind: .heading, text: title, prose: prose(of: index, in: document, text: title),
+            section: section, line: line, column: node.start?.column ?? 1))
+    }
+
+    /// The line of a node, or of the nearest enclosing node that has one (cmark gives some inlines no position).
+    private func blockLine(_ index: Int) -> Int {
+        var i = index
+        while i > 0 {
+            if let line = document[i].start?.line { return line }
+            i = document[i].parent
+        }
+        return 1
     }
 
     private func previousBlock(_ index: Int) -> Int? {
@@ -138,7 +156,9 @@ struct ArticleBuilder {
         let text = clean(document.plainText(of: index))
         if !text.isEmpty, !isAnchorOnly(index) {
             let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
-            article.textBlocks.append(TextBlock(kind: kind, text: text, section: section, line: range.start.line, column: range.start.column))
+            article.textBlocks.append(TextBlock(
+                kind: kind, text: text, prose: prose(of: index, in: document, text: text),
+                section: section, line: range.start.line, column: range.start.column))
         }
         findUnresolvedReferences(in: index)
     }
@@ -156,6 +176,22 @@ struct ArticleBuilder {
                     line: start.line, column: start.column + match.offset))
             }
         }
+    }
+
+    /// The plain text of a block with each inline code span replaced by a space; `text` itself when
+    /// the block has no code, which is most blocks.
+    private func prose(of index: Int, in document: MarkdownDocument, text: String) -> String {
+        guard document.descendants(of: index).contains(where: { document[$0].kind == .code }) else { return text }
+        var out = ""
+        for i in document.descendants(of: index) {
+            let node = document[i]
+            switch node.kind {
+            case .text: out += node.literal
+            case .code, .softBreak, .lineBreak: out += " "
+            default: break
+            }
+        }
+        return clean(out)
     }
 
     // MARK: - Tables
@@ -191,7 +227,9 @@ struct ArticleBuilder {
             }
             let text = clean(cellDocument.plainText(of: 0))
             if !text.isEmpty {
-                article.textBlocks.append(TextBlock(kind: .tableCell, text: text, section: section, line: line, column: column))
+                article.textBlocks.append(TextBlock(
+                    kind: .tableCell, text: text, prose: prose(of: 0, in: cellDocument, text: text),
+                    section: section, line: line, column: column))
             }
             return text
         }

@@ -1,0 +1,36 @@
+/// How two sequences differ when compared as multisets of keys (image names, alert kinds):
+/// order alone is no difference, since translators may reorder a sentence around an image.
+struct KeyedDifference<Element> {
+    /// A source element and the translation element standing where it should be: one was replaced by the other.
+    var changed: [(source: Element, translation: Element)] = []
+    /// Source elements the translation lacks.
+    var missing: [Element] = []
+    /// Translation elements the source lacks.
+    var extra: [Element] = []
+
+    /// Whether the two sides hold the same keys.
+    var isEmpty: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
+
+    /// Compares two sequences by key, keeping each side's order.
+    init(source: [Element], translation: [Element], key: (Element) -> String) {
+        var available: [String: Int] = [:]
+        for element in translation { available[key(element), default: 0] += 1 }
+        var missing: [Element] = []
+        for element in source {
+            let k = key(element)
+            if let count = available[k], count > 0 { available[k] = count - 1 } else { missing.append(element) }
+        }
+        var wanted: [String: Int] = [:]
+        for element in source { wanted[key(element), default: 0] += 1 }
+        var extra: [Element] = []
+        for element in translation {
+            let k = key(element)
+            if let count = wanted[k], count > 0 { wanted[k] = count - 1 } else { extra.append(element) }
+        }
+        // A missing and an extra element in the same order are one replacement.
+        let replaced = min(missing.count, extra.count)
+        changed = (0..<replaced).map { (missing[$0], extra[$0]) }
+        self.missing = Array(missing.dropFirst(replaced))
+        self.extra = Array(extra.dropFirst(replaced))
+    }
+}

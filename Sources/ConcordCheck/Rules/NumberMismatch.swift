@@ -1,0 +1,70 @@
+import ConcordModel
+
+/// `number-mismatch`: a step or paragraph says another number than its source.
+public struct NumberMismatch: TranslationRule {
+    /// `number-mismatch`.
+    public let id = "number-mismatch"
+    /// A warning: a changed number (days, limits, sizes) misinforms, but the scan of prose is heuristic.
+    public let defaultSetting: Configuration.RuleSetting = .warning
+    /// One line for help and SARIF.
+    public let summary = "A step or paragraph has a number where its source has a different one."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Findings per aligned text unit where a number was replaced by another.
+    ///
+    /// Text blocks are paired by order in the sections where both sides have as many; in the
+    /// others, steps of aligned procedures are paired instead. A unit is reported only when the
+    /// translation has a number the source lacks *and* the source one the translation lacks:
+    /// translations spell numbers out ("六十天" for 60, "全年全天候" for "24 hours, 365 days") or add
+    /// one ("1 日に" for "a day"), and neither alone is drift.
+    public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let blockGroups = pair.textBlockGroups
+        let procedureGroups = pair.procedureGroups
+        for (index, group) in blockGroups.enumerated() {
+            if group.alignsByOrder {
+                for (block, translated) in group.orderedPairs {
+                    if let diagnostic = compare(block.prose, block.line, translated.prose, translated.line, translated.column, pair) {
+                        found.append(diagnostic)
+                    }
+                }
+                continue
+            }
+            // Blocks do not line up here (a paragraph split or merged): fall back to steps, which do.
+            guard index < procedureGroups.count, procedureGroups[index].pair == group.pair,
+                  procedureGroups[index].alignsByOrder else { continue }
+            for (procedure, translatedProcedure) in procedureGroups[index].orderedPairs {
+                for (step, translated) in alignedSteps(procedure.steps, translatedProcedure.steps) {
+                    if let diagnostic = compare(step.text, step.line, translated.text, translated.line, translated.column, pair) {
+                        found.append(diagnostic)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private func compare(_ text: String, _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
+        let numbers = NumberScanner.numbers(in: text)
+        guard !numbers.isEmpty else { return nil }
+        let translatedNumbers = NumberScanner.numbers(in: translatedText)
+        guard !translatedNumbers.isEmpty else { return nil }
+        let missing = numbers.filter { number in !translatedNumbers.contains { $0.matches(number) } }
+        guard !missing.isEmpty else { return nil }
+        let extra = translatedNumbers.filter { number in !numbers.contains { $0.matches(number) } }
+        guard !extra.isEmpty else { return nil }
+        let here = unique(extra.map(\.written)).joined(separator: ", ")
+        let there = unique(missing.map(\.written)).joined(separator: ", ")
+        return finding(
+            "\(here) here where source \(pair.sourcePlace(line)) has \(there)",
+            at: pair.here(translatedLine, column), locale: pair.locale, source: pair.there(line),
+            fingerprint: "\(there)->\(here)")
+    }
+
+    private func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+}

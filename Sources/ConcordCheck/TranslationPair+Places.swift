@@ -1,0 +1,106 @@
+import ConcordModel
+
+/// Where an aligned section sits on each side, for findings about a section as a whole.
+extension TranslationPair {
+    /// The line of the source heading of an aligned pair; for the preamble, or a section the source
+    /// lacks, the line of the nearest source heading before it (1 when there is none).
+    public func sourceLine(of pair: SectionAlignment.Pair) -> Int {
+        line(of: pair, side: \.source, sections: source.sections)
+    }
+
+    /// The line of the translation heading of an aligned pair; for the preamble, or a section the
+    /// translation lacks, the line of the nearest translation heading before it (1 when there is none).
+    public func translationLine(of pair: SectionAlignment.Pair) -> Int {
+        line(of: pair, side: \.translation, sections: translation.sections)
+    }
+
+    private func line(of pair: SectionAlignment.Pair, side: KeyPath<SectionAlignment.Pair, Int?>, sections: [Section]) -> Int {
+        if let index = pair[keyPath: side] { return sections[index].line }
+        // A section missing on this side: point at the closest section before it that exists here,
+        // which is where a writer would have to add it.
+        guard let position = alignment.pairs.firstIndex(of: pair) else { return 1 }
+        for earlier in alignment.pairs[..<position].reversed() {
+            if let index = earlier[keyPath: side] { return sections[index].line }
+        }
+        return 1
+    }
+
+    /// The translation line that corresponds to a source line: the heading aligned with the source
+    /// section holding that line, for findings about something the translation lacks altogether.
+    public func translationLine(forSourceLine line: Int) -> Int {
+        guard let index = Self.sectionIndex(containing: line, in: source.sections),
+              let aligned = alignment.pairs.first(where: { $0.source == index })
+        else { return translation.sections.first?.line ?? 1 }
+        return translationLine(of: aligned)
+    }
+
+    /// A short name of an aligned section for messages and fingerprints: the source anchor, else
+    /// the translation's, else `(top)` for the text before the first heading.
+    public func sectionKey(of pair: SectionAlignment.Pair) -> String {
+        if let s = pair.source { return "#" + source.sections[s].anchor }
+        if let t = pair.translation { return "#" + translation.sections[t].anchor }
+        return "(top)"
+    }
+
+    /// A place in the source, as `file:line` for messages.
+    public func sourcePlace(_ line: Int) -> String { "\(source.file):\(line)" }
+}
+
+extension TranslationPair {
+    /// Elements of both sides grouped by aligned section, found from each element's line, where a
+    /// section present on one side only is folded into the section before it.
+    ///
+    /// Lines, not anchor names, say which section holds an element: translation tools write the
+    /// same explicit anchor on every heading of a repeated title (`cmdlets-supported` thirteen
+    /// times), and a lookup by name would pile all of them into one section.
+    ///
+    /// A dropped heading leaves its content under the previous heading of the other side; counting
+    /// per exact section would then report the same drift twice (too few here, too many there)
+    /// on top of `section-missing`. Folding keeps one finding per real difference.
+    public func byMatchedSection<Element>(
+        source sourceElements: [Element], translation translationElements: [Element], line: (Element) -> Int
+    ) -> [SectionGroup<Element>] {
+        // The group of each section on each side; one-sided sections take the group before them.
+        var sourceGroup = [Int](repeating: 0, count: source.sections.count)
+        var translationGroup = [Int](repeating: 0, count: translation.sections.count)
+        var groups: [SectionGroup<Element>] = []
+        for aligned in alignment.pairs {
+            let matched = aligned.isPreamble || (aligned.source != nil && aligned.translation != nil)
+            if matched || groups.isEmpty { groups.append(SectionGroup(pair: aligned, source: [], translation: [])) }
+            if let s = aligned.source { sourceGroup[s] = groups.count - 1 }
+            if let t = aligned.translation { translationGroup[t] = groups.count - 1 }
+        }
+        for element in sourceElements {
+            let section = Self.sectionIndex(containing: line(element), in: source.sections)
+            groups[section.map { sourceGroup[$0] } ?? 0].source.append(element)
+        }
+        for element in translationElements {
+            let section = Self.sectionIndex(containing: line(element), in: translation.sections)
+            groups[section.map { translationGroup[$0] } ?? 0].translation.append(element)
+        }
+        return groups
+    }
+
+    /// The index of the last section starting at or before `line` (binary search: sections are in line order).
+    static func sectionIndex(containing line: Int, in sections: [Section]) -> Int? {
+        var low = 0, high = sections.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sections[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
+}
+
+extension SectionGroup {
+    /// Whether both sides have the same number of elements, so elements can be paired by order.
+    public var alignsByOrder: Bool { source.count == translation.count }
+
+    /// The elements paired by order (only meaningful when ``alignsByOrder``).
+    public var orderedPairs: Zip2Sequence<[Element], [Element]> { zip(source, translation) }
+}
+
+/// Counts with a noun that agrees in number ("1 step", "3 steps").
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : (plural ?? singular + "s"))"
+}

@@ -1,0 +1,1 @@
+// Placeholder so SwiftPM finds this test target on the check-structure branch; main carries the real tests.
