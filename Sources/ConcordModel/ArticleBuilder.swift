@@ -27,22 +27,21 @@ struct ArticleBuilder {
         self.document = document
         self.article = article
         var previous = [Int](repeating: -1, count: document.nodes.count)
-        for (index, node) in document.nodes.enumerated() where node.nextSibling >= 0 {
-            previous[node.nextSibling] = index
+        for index in document.nodes.indices where document[index].nextSibling >= 0 {
+            previous[document[index].nextSibling] = index
         }
         self.previousSibling = previous
     }
 
     mutating func build() -> Article {
-        let nodes = document.nodes
+        let count = document.nodes.count
         var index = 1
-        while index < nodes.count {
-            let node = nodes[index]
+        while index < count {
             if index < skipUntil {
                 index += 1
                 continue
             }
-            switch node.kind {
+            switch document[index].kind {
             case .heading: heading(index)
             case .paragraph: paragraph(index)
             case .list: list(index)
@@ -51,7 +50,7 @@ struct ArticleBuilder {
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
             case .htmlBlock, .htmlInline:
-                let found = HTMLAnchors.anchors(in: node.literal)
+                let found = HTMLAnchors.anchors(in: document[index].literal)
                 if !found.isEmpty {
                     htmlAnchors += found
                     let line = blockLine(index)
@@ -197,7 +196,7 @@ struct ArticleBuilder {
     // MARK: - Tables
 
     private mutating func table(in index: Int, range: SourceRange) -> Table? {
-        guard range.end.line > range.start.line else { return nil }
+        guard range.end.line > range.start.line, mayHoldDelimiterRow(range) else { return nil }
         var lines: [Substring] = []
         var lineNumbers: [Int] = []
         var prefixes: [Int] = []
@@ -240,6 +239,16 @@ struct ArticleBuilder {
             section: section, header: header,
             alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
             rows: rows, line: lineNumbers[pipe.header.lineIndex])
+    }
+
+    /// Whether any line after the first has both `|` and `-`: checked on bytes, because most
+    /// multi-line paragraphs are prose and building their lines as strings costs more than the check.
+    private func mayHoldDelimiterRow(_ range: SourceRange) -> Bool {
+        for line in (range.start.line + 1)...range.end.line {
+            let bytes = document.source.line(line)
+            if bytes.contains(UInt8(ascii: "|")), bytes.contains(UInt8(ascii: "-")) { return true }
+        }
+        return false
     }
 
     /// The bytes of block-quote markers and indentation before a paragraph line's text.

@@ -49,8 +49,8 @@ enum ReferenceShape {
     static func definitions(in document: MarkdownDocument) -> [ReferenceDefinition] {
         let source = document.source
         var excluded: [ClosedRange<Int>] = []
-        for node in document.nodes where node.kind == .codeBlock || node.kind == .htmlBlock {
-            if let r = node.range { excluded.append(r.start.line...r.end.line) }
+        for index in document.nodes.indices where document[index].kind == .codeBlock || document[index].kind == .htmlBlock {
+            if let r = document[index].range { excluded.append(r.start.line...r.end.line) }
         }
         var result: [ReferenceDefinition] = []
         var nextExcluded = 0
