@@ -5,6 +5,10 @@ public enum RuleRegistry {
     /// All built-in rules. Add a new rule here and in its own file.
     public static let all: [any Rule] = [
         // rules: keep one per line, in alphabetical order of their id
+        BrokenAnchor(),
+        BrokenLink(),
+        LinkMismatch(),
+        UndefinedReference(),
     ]
 
     /// The rule with this id.
