@@ -8,6 +8,7 @@ public enum RuleRegistry {
         BrokenAnchor(),
         BrokenLink(),
         LinkMismatch(),
+        StaleTranslation(),
         UndefinedReference(),
     ]
 
