@@ -25,6 +25,8 @@ public struct LinkIndex: Sendable {
         var files: [String: String] = [:]
         /// Lower-cased folders that hold at least one file.
         var folders: Set<String> = []
+        /// Lower-cased folder (empty for the root) → names of the files directly in it, as spelled.
+        var children: [String: [String]] = [:]
     }
 
     let content: ContentSet
@@ -46,6 +48,9 @@ public struct LinkIndex: Sendable {
             for path in paths {
                 let lower = path.lowercased()
                 entry.files[lower] = path
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(lower[..<$0]) } ?? ""
+                entry.children[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
                 var components = lower.split(separator: "/")
                 if components.count > 1 { topFolders.insert(String(components[0])) }
                 if let dot = components.last?.lastIndex(of: ".") {
@@ -95,14 +100,9 @@ public struct LinkIndex: Sendable {
 
     /// The names of the files directly in `folder` (`a/b/`, or empty for the root) of `locale`, sorted.
     func files(in folder: String, locale: String) -> [String] {
-        guard let entry = locales[locale] else { return [] }
-        let prefix = folder.lowercased()
-        var names: [String] = []
-        for (lower, spelled) in entry.files where lower.hasPrefix(prefix) {
-            let rest = spelled.dropFirst(prefix.count)
-            if !rest.contains("/") { names.append(String(rest)) }
-        }
-        return names.sorted()
+        var key = folder.lowercased()
+        if key.hasSuffix("/") { key.removeLast() }
+        return (locales[locale]?.children[key] ?? []).sorted()
     }
 
     /// Whether a missing path is one the content set could hold: links to kinds of file the tree

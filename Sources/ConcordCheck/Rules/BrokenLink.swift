@@ -88,7 +88,12 @@ extension LinkIndex {
         }
         // Otherwise a near spelling (a typo), never the article itself; short names are too
         // alike to guess from (`c.md` is not a typo of `a.md`).
-        let candidates = siblings.filter { $0.lowercased() != (article.path.split(separator: "/").last?.lowercased() ?? "") }
+        // Names whose lengths differ by more than 2 cannot be 2 edits apart: skip them unmeasured.
+        let own = article.path.split(separator: "/").last?.lowercased() ?? ""
+        let length = lowerName.unicodeScalars.count
+        let candidates = siblings.filter {
+            abs($0.unicodeScalars.count - length) <= 2 && $0.lowercased() != own
+        }
         guard let closest = Similarity.closest(to: lowerName, in: candidates, threshold: 0.2, key: { $0.lowercased() }),
               Similarity.distance(lowerName, closest.lowercased()) <= 2
         else { return nil }
