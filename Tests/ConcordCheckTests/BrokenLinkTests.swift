@@ -67,7 +67,7 @@ struct BrokenLinkTests {
             File("es-ES", "a.md", "# A\n\n[B](b.md) [C](c.md)\n"),
         ])
         #expect(LinkFixtures.findings(BrokenLink(), content).map(\.description) == [
-            "es-ES/a.md:3:11: error: link target 'c.md' does not exist in es-ES nor in en-US [broken-link]",
+            "es-ES/a.md:3:11: error: link target 'c.md' exists neither in es-ES nor in en-US [broken-link]",
         ])
     }
 
@@ -118,14 +118,17 @@ struct BrokenLinkTests {
     @Test func linksAboveTheLocaleRootAreCheckedOnDiskInsideTheContentRootOnly() throws {
         let root = try LinkFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try LinkFixtures.write("# A\n\n![shared](../media/logo.png) ![missing](../media/gone.png) [es](../es-ES/a.md) [out](../../secret.md)\n",
+        try LinkFixtures.write("# A\n\n![shared](../media/logo.png) ![missing](../media/gone.png) [es](../es-ES/a.md) [out](../../secret.md) [de](../es-ES/b.md)\n",
                                to: "content/en-US/a.md", in: root)
         try LinkFixtures.write("png", to: "content/media/logo.png", in: root)
         try LinkFixtures.write("# A\n", to: "content/es-ES/a.md", in: root)
         try LinkFixtures.write("secret", to: "secret.md", in: root)
         let content = ContentSet.load(Configuration(contentRoot: root + "/content", sourceLocale: "en-US"))
         let findings = LinkFixtures.findings(BrokenLink(), content)
-        #expect(findings.map(\.message) == ["image target '../media/gone.png' does not exist in en-US"])
+        #expect(findings.map(\.message) == [
+            "image target '../media/gone.png' does not exist in the content root",
+            "link target '../es-ES/b.md' does not exist in es-ES",
+        ])
     }
 
     @Test func symbolicLinksOutOfTheContentRootDoNotCount() throws {
@@ -136,7 +139,7 @@ struct BrokenLinkTests {
         try FileManager.default.createSymbolicLink(atPath: root + "/content/shared", withDestinationPath: root + "/outside")
         let content = ContentSet.load(Configuration(contentRoot: root + "/content", sourceLocale: "en-US"))
         #expect(LinkFixtures.findings(BrokenLink(), content).map(\.message) == [
-            "link target '../shared/secret.md' does not exist in en-US",
+            "link target '../shared/secret.md' does not exist in the content root",
         ])
     }
 }

@@ -72,9 +72,6 @@ public struct LinkDestination: Sendable, Hashable {
         }
     }
 
-    /// Whether the destination names a file of the content tree (a relative path that is not empty).
-    public var isFileLink: Bool { kind == .relative }
-
     /// The lower-cased scheme of `bytes` (`https` for `HTTPS://x`), if it starts with one.
     ///
     /// RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`.

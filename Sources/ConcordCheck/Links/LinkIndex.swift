@@ -8,8 +8,10 @@ public enum LinkResolution: Sendable, Hashable {
     case found(locale: String, path: String, article: String?)
     /// A file inside the content root but outside every locale folder, that exists.
     case foundOutsideLocales
-    /// Nothing at `path` (relative to the locale root) in the locale, nor in the source locale.
-    case missing(path: String)
+    /// Nothing at `path`: relative to the root of `locale` (where the source locale was looked
+    /// in too, by fallback), or, with no locale, an absolute path in the content root outside
+    /// every locale folder.
+    case missing(locale: String?, path: String)
     /// Cannot be checked: outside the content root, or into a part of the tree that is not there.
     case unverifiable
 }
@@ -80,7 +82,7 @@ public struct LinkIndex: Sendable {
             if let found = lookup(path, in: article.locale) { return found }
             let source = content.sourceLocale
             if fallback, article.locale != source, let found = lookup(path, in: source) { return found }
-            return isVerifiable(path) ? .missing(path: path) : .unverifiable
+            return isVerifiable(path) ? .missing(locale: article.locale, path: path) : .unverifiable
         case .outside(let levels, let rest):
             return resolveOutside(levels: levels, rest: rest, locale: article.locale)
         }
@@ -135,14 +137,14 @@ public struct LinkIndex: Sendable {
         // Into another locale's folder: that locale's file list answers.
         for (id, localeRoot) in localeRoots where !localeRoot.isEmpty && target.hasPrefix(localeRoot + "/") {
             let inner = String(target.dropFirst(localeRoot.count + 1))
-            return lookup(inner, in: id) ?? (isVerifiable(inner) ? .missing(path: inner) : .unverifiable)
+            return lookup(inner, in: id) ?? (isVerifiable(inner) ? .missing(locale: id, path: inner) : .unverifiable)
         }
         for candidate in [target, target + ".md"] where FileSystem.exists(candidate) {
             // A symbolic link out of the content root does not count as being in it.
             let canonical = FileSystem.canonical(candidate)
             if canonical == contentRoot || canonical.hasPrefix(contentRoot + "/") { return .foundOutsideLocales }
         }
-        return .missing(path: target)
+        return .missing(locale: nil, path: target)
     }
 }
 

@@ -8,8 +8,11 @@ import ConcordModel
 /// checked (nothing here knows their anchors), nor those of links `broken-link` reports. As with
 /// broken links, a translation does not repeat a broken anchor its source already has.
 public struct BrokenAnchor: ArticleRule {
+    /// The rule's id.
     public let id = "broken-anchor"
+    /// The severity when `concord.yml` says nothing.
     public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
     public let summary = "A link's #fragment names no anchor of the article it points to."
 
     /// Creates the rule.
@@ -22,6 +25,7 @@ public struct BrokenAnchor: ArticleRule {
         var target: Article
     }
 
+    /// The findings for one article.
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         let broken = BrokenAnchor.brokenFragments(of: article, in: context)
         guard !broken.isEmpty else { return [] }

@@ -9,8 +9,11 @@ import ConcordModel
 /// ``LinkIndex``). A translation does not repeat a broken link its source already has: it is
 /// reported once, in the source, where fixing it fixes every locale.
 public struct BrokenLink: ArticleRule {
+    /// The rule's id.
     public let id = "broken-link"
+    /// The severity when `concord.yml` says nothing.
     public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
     public let summary = "A relative link, image or include names a file that does not exist."
 
     /// Creates the rule.
@@ -30,6 +33,7 @@ public struct BrokenLink: ArticleRule {
             + article.includes.map { Reference(what: "include", destination: $0.path, line: $0.line, column: $0.column) }
     }
 
+    /// The findings for one article.
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         let index = context.linkIndex
         var brokenInSource: Set<String>?
@@ -37,14 +41,22 @@ public struct BrokenLink: ArticleRule {
         for reference in BrokenLink.references(of: article) {
             let destination = LinkDestination(reference.destination)
             guard destination.kind == .relative,
-                  case .missing = index.resolve(destination, from: article, fallback: context.sourceFallback)
+                  case .missing(let locale, _) = index.resolve(destination, from: article, fallback: context.sourceFallback)
             else { continue }
             if article.locale != context.sourceLocale, let source = context.content.source(of: article) {
                 if brokenInSource == nil { brokenInSource = BrokenLink.brokenDestinations(of: source, in: context) }
                 if brokenInSource!.contains(reference.destination) { continue }
             }
-            var message = "\(reference.what) target '\(reference.destination)' does not exist in \(article.locale)"
-            if article.locale != context.sourceLocale, context.sourceFallback { message += " nor in \(context.sourceLocale)" }
+            let target = "\(reference.what) target '\(reference.destination)'"
+            var message: String
+            switch locale {
+            case article.locale? where article.locale != context.sourceLocale && context.sourceFallback:
+                message = "\(target) exists neither in \(article.locale) nor in \(context.sourceLocale)"
+            case let locale?:
+                message = "\(target) does not exist in \(locale)"
+            case nil:
+                message = "\(target) does not exist in the content root"
+            }
             if let suggestion = index.suggestion(for: destination, from: article) {
                 message += "; did you mean '\(suggestion)'?"
             }

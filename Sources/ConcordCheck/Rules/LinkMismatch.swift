@@ -8,8 +8,11 @@ import ConcordModel
 /// translation is extra, and a missing link paired with an extra one, in order, has changed.
 /// Sections present on one side only are left to the section rules.
 public struct LinkMismatch: TranslationRule {
+    /// The rule's id.
     public let id = "link-mismatch"
+    /// The severity when `concord.yml` says nothing.
     public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
     public let summary = "A translation's links lead to different places than its source's."
 
     /// Creates the rule.
@@ -20,6 +23,7 @@ public struct LinkMismatch: TranslationRule {
         var key: String
     }
 
+    /// The findings for one translation and its source.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let unresolved = pair.bySection(source: [], translation: pair.translation.unresolvedReferences, line: \.line)

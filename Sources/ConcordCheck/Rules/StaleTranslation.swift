@@ -9,13 +9,17 @@ import ConcordModel
 ///    knows, and the source file changed since it. Commits git does not know (made in another
 ///    repository) say nothing; git is never run when the source locale is not in a work tree.
 public struct StaleTranslation: TranslationRule {
+    /// The rule's id.
     public let id = "stale-translation"
+    /// The severity when `concord.yml` says nothing.
     public let defaultSetting: Configuration.RuleSetting = .warning
+    /// One line for help, SARIF and docs.
     public let summary = "The source article changed after the translation was made."
 
     /// Creates the rule.
     public init() {}
 
+    /// The findings for one translation and its source.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         let metadata = pair.translation.metadata
         if let recorded = metadata.sourceHash {

@@ -6,13 +6,17 @@ import ConcordModel
 /// Typically machine translation mangled the label (`[System. Int32][]` for `[System.Int32]`);
 /// the finding names the definition the label most likely meant.
 public struct UndefinedReference: ArticleRule {
+    /// The rule's id.
     public let id = "undefined-reference"
+    /// The severity when `concord.yml` says nothing.
     public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
     public let summary = "Text shaped like a reference link names a label that has no definition."
 
     /// Creates the rule.
     public init() {}
 
+    /// The findings for one article.
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         guard !article.unresolvedReferences.isEmpty else { return [] }
         let definitions = article.referenceDefinitions

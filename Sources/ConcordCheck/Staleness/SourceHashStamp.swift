@@ -12,6 +12,7 @@ public enum SourceHashStamp {
         public var file: String
         /// What is wrong.
         public var reason: String
+        /// `file: reason`.
         public var description: String { "\(file): \(reason)" }
     }
 
