@@ -38,7 +38,8 @@ enum GitHistory {
     /// relative to `folder`; `nil` when git does not know the commit (or git cannot run).
     static func changes(since commit: String, in folder: String) -> [String: Change]? {
         guard isCommitID(commit),
-              let output = run(["-C", folder, "diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
+              // No fsmonitor hook: nothing but git itself runs, and nothing waits on a daemon.
+              let output = run(["-C", folder, "-c", "core.fsmonitor=false", "diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
                                 "--relative", commit, "--", "."])
         else { return nil }
         var result: [String: Change] = [:]
