@@ -47,6 +47,8 @@ public struct CheckContext: Sendable {
     public var sourceLocale: String { content.sourceLocale }
     /// Whether links to articles missing in a locale fall back to the source locale's copy.
     public var sourceFallback: Bool = true
+    /// Values computed once per run and shared by rules (indexes, hashes, git answers).
+    public let memo = CheckMemo()
 
     /// Creates a context.
     public init(content: ContentSet) {

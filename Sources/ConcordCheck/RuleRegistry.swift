@@ -7,9 +7,12 @@ public enum RuleRegistry {
         // rules: keep one per line, in alphabetical order of their id
         AlertMismatch(),
         AnchorMismatch(),
+        BrokenAnchor(),
+        BrokenLink(),
         CodeChanged(),
         DuplicateAnchor(),
         ImageMismatch(),
+        LinkMismatch(),
         ListItemCount(),
         LocaleMismatch(),
         MissingTranslation(),
@@ -18,8 +21,10 @@ public enum RuleRegistry {
         ProcedureCount(),
         SectionExtra(),
         SectionMissing(),
+        StaleTranslation(),
         StepCount(),
         TableShape(),
+        UndefinedReference(),
         Untranslated(),
     ]
 

@@ -20,6 +20,9 @@ enum ReferenceShape {
                   close1 + 1 < b.count, b[close1 + 1] == UInt8(ascii: "["),
                   let close2 = closing(b, from: close1 + 2)
             else { i += 1; continue }
+            // `$table[0][1]`, `[int][char]'A'`, `[Math][Type]::Pi`: indexing and casts written
+            // outside code, not links. Only ASCII counts: CJK text puts links against letters.
+            if isCodeBefore(b, i) || isCodeAfter(b, close2 + 1) { i = close2 + 1; continue }
             let first = String(decoding: b[(i + 1)..<close1], as: UTF8.self)
             let second = String(decoding: b[(close1 + 2)..<close2], as: UTF8.self)
             let label = second.isEmpty ? first : second
@@ -29,6 +32,27 @@ enum ReferenceShape {
             i = close2 + 1
         }
         return result
+    }
+
+    /// Whether the byte before `index` continues an expression (`a[`, `$x[`, `)[`, `][`).
+    private static func isCodeBefore(_ b: [UInt8], _ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let c = b[index - 1]
+        return isASCIIWordByte(c) || c == UInt8(ascii: "$") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
+    }
+
+    /// Whether the bytes from `index` continue an expression (`]'A'`, `]$x`, `][`, `]::`, `]x`).
+    /// A double quote does not: `"[title][]"` is a quoted link.
+    private static func isCodeAfter(_ b: [UInt8], _ index: Int) -> Bool {
+        guard index < b.count else { return false }
+        let c = b[index]
+        if c == UInt8(ascii: ":") { return index + 1 < b.count && b[index + 1] == UInt8(ascii: ":") }
+        return isASCIIWordByte(c) || c == UInt8(ascii: "$") || c == UInt8(ascii: "[") || c == UInt8(ascii: "'")
+    }
+
+    private static func isASCIIWordByte(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
     }
 
     /// The index of the `]` closing a bracket opened just before `start`; no nesting, no line breaks.

@@ -1,0 +1,167 @@
+/// A link destination taken apart: what kind of target it names, and its path, query and fragment.
+///
+/// Works on the destination as cmark gives it (entities and backslash escapes already decoded,
+/// percent-encoding kept), in UTF-8, without Foundation's URL (which rejects much of what writers
+/// put in links: spaces, `[`, non-ASCII).
+public struct LinkDestination: Sendable, Hashable {
+    /// What a destination points at.
+    public enum Kind: Sendable, Hashable {
+        /// Nothing (`[text]()`).
+        case empty
+        /// `#anchor` alone: a place in the same article.
+        case fragment
+        /// A URL with a scheme other than `xref:` (`https:`, `mailto:`, `ftp:`, also `C:`).
+        case external
+        /// `xref:Some.Uid`: resolved by the docs platform, not a file.
+        case xref
+        /// `/path` or `//host/path`: a path on the published site, not in the content tree.
+        case siteRooted
+        /// A path relative to the article's folder (`../a/b.md`, `media/x.png`).
+        case relative
+    }
+
+    /// The destination as written.
+    public let raw: String
+    /// What it points at.
+    public let kind: Kind
+    /// The scheme, lower-cased (`https`), for external and xref destinations.
+    public let scheme: String?
+    /// Everything before `?` and `#`; for relative destinations percent-decoded, with `\` read as `/`.
+    public let path: String
+    /// The text after `?` (without it), if any.
+    public let query: String?
+    /// The text after `#` (without it), percent-decoded, if any.
+    public let fragment: String?
+
+    /// Takes a destination apart.
+    public init(_ destination: String) {
+        raw = destination
+        let trimmed = destination.trimmingASCIIWhitespace()
+        var bytes = Array(trimmed.utf8)
+
+        if bytes.isEmpty {
+            (kind, scheme, path, query, fragment) = (.empty, nil, "", nil, nil)
+            return
+        }
+        var fragment: String?
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = LinkDestination.percentDecoded(bytes[(hash + 1)...])
+            bytes.removeSubrange(hash...)
+        }
+        var query: String?
+        if let question = bytes.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(decoding: bytes[(question + 1)...], as: UTF8.self)
+            bytes.removeSubrange(question...)
+        }
+        self.fragment = fragment
+        self.query = query
+
+        if bytes.isEmpty {
+            // `#x` or `?x`: the same article.
+            (kind, scheme, path) = (.fragment, nil, "")
+        } else if let scheme = LinkDestination.scheme(of: bytes) {
+            self.scheme = scheme
+            kind = scheme == "xref" ? .xref : .external
+            path = String(decoding: bytes[(scheme.utf8.count + 1)...], as: UTF8.self)
+        } else if bytes[0] == UInt8(ascii: "/") || bytes[0] == UInt8(ascii: "\\") {
+            (kind, scheme, path) = (.siteRooted, nil, String(decoding: bytes, as: UTF8.self))
+        } else {
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "\\") { bytes[i] = UInt8(ascii: "/") }
+            (kind, scheme) = (.relative, nil)
+            path = LinkDestination.percentDecoded(bytes[...])
+        }
+    }
+
+    /// The lower-cased scheme of `bytes` (`https` for `HTTPS://x`), if it starts with one.
+    ///
+    /// RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`.
+    static func scheme(of bytes: [UInt8]) -> String? {
+        guard let first = bytes.first, isASCIILetter(first) else { return nil }
+        var i = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") {
+                return String(decoding: bytes[0..<i], as: UTF8.self).lowercased()
+            }
+            guard isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+")
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+
+    /// `%XX` sequences decoded; the text unchanged when decoding would not give valid UTF-8.
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex,
+               let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        // Decoding that makes invalid UTF-8 (a stray `%FF`) gives the text back as written.
+        let decoded = String(decoding: out, as: UTF8.self)
+        if decoded.unicodeScalars.contains("\u{FFFD}"), !String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return decoded
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+/// Where a relative link leads, once `.` and `..` are applied to the article's folder.
+public enum RelativeTarget: Sendable, Hashable {
+    /// A path inside the locale root, with `/` separators and no `.` or `..` (empty: the root itself).
+    case inside(String)
+    /// A path that climbs `levels` folders above the locale root, then descends into `rest`.
+    case outside(levels: Int, rest: String)
+
+    /// Applies a relative `path` to the folder of `articlePath` (both relative to the locale root).
+    public init(path: String, from articlePath: String) {
+        var components: [Substring] = articlePath.split(separator: "/", omittingEmptySubsequences: true)
+        if !components.isEmpty { components.removeLast() }
+        var above = 0
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if components.isEmpty { above += 1 } else { components.removeLast() }
+            default:
+                // Once above the root, `..` and names pair up against the climbed folders.
+                components.append(part)
+            }
+        }
+        let joined = components.joined(separator: "/")
+        self = above == 0 ? .inside(joined) : .outside(levels: above, rest: joined)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+    func trimmingASCIIWhitespace() -> String {
+        let bytes = utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
+    }
+}

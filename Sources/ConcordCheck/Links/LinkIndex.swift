@@ -1,0 +1,156 @@
+import ConcordModel
+import Foundation
+
+/// Where a relative link leads in a content set.
+public enum LinkResolution: Sendable, Hashable {
+    /// A file (or folder) of `locale`, at `path` relative to its root, as the file is spelled.
+    /// `article` is the article the path names, if it names one.
+    case found(locale: String, path: String, article: String?)
+    /// A file inside the content root but outside every locale folder, that exists.
+    case foundOutsideLocales
+    /// Nothing at `path`: relative to the root of `locale` (where the source locale was looked
+    /// in too, by fallback), or, with no locale, an absolute path in the content root outside
+    /// every locale folder.
+    case missing(locale: String?, path: String)
+    /// Cannot be checked: outside the content root, or into a part of the tree that is not there.
+    case unverifiable
+}
+
+/// Every file of a content set, indexed for resolving links the way docs platforms do: paths match
+/// without regard to letter case, `.md` may be left off, and a folder is a valid target.
+///
+/// Built once per check run (see ``CheckContext/linkIndex``). Nothing is read from disk except to
+/// ask whether a file exists in the content root outside every locale folder (a shared `media/`).
+public struct LinkIndex: Sendable {
+    struct LocaleFiles: Sendable {
+        /// Lower-cased path → path as spelled.
+        var files: [String: String] = [:]
+        /// Lower-cased folders that hold at least one file.
+        var folders: Set<String> = []
+        /// Lower-cased folder (empty for the root) → names of the files directly in it, as spelled.
+        var children: [String: [String]] = [:]
+    }
+
+    let content: ContentSet
+    private var locales: [String: LocaleFiles] = [:]
+    /// Lower-cased extensions of every file in every locale (`md`, `png`, `yml`).
+    private var extensions: Set<String> = []
+    /// Lower-cased first path components of every file in every locale.
+    private var topFolders: Set<String> = []
+    /// The content root and each locale's root, with symbolic links resolved.
+    private let contentRoot: String
+    private let localeRoots: [(id: String, path: String)]
+
+    /// Indexes the files of `content`.
+    public init(content: ContentSet) {
+        self.content = content
+        for (locale, paths) in content.files {
+            var entry = LocaleFiles()
+            entry.files.reserveCapacity(paths.count)
+            for path in paths {
+                let lower = path.lowercased()
+                entry.files[lower] = path
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(lower[..<$0]) } ?? ""
+                entry.children[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
+                var components = lower.split(separator: "/")
+                if components.count > 1 { topFolders.insert(String(components[0])) }
+                if let dot = components.last?.lastIndex(of: ".") {
+                    extensions.insert(String(components.last![components.last!.index(after: dot)...]))
+                }
+                components.removeLast()
+                while !components.isEmpty {
+                    guard entry.folders.insert(components.joined(separator: "/")).inserted else { break }
+                    components.removeLast()
+                }
+            }
+            locales[locale] = entry
+        }
+        contentRoot = FileSystem.isDirectory(content.configuration.contentRoot)
+            ? FileSystem.canonical(content.configuration.contentRoot) : ""
+        localeRoots = content.configuration.locales.map { ($0.id, FileSystem.isDirectory($0.path) ? FileSystem.canonical($0.path) : "") }
+    }
+
+    /// Resolves a relative destination written in `article`.
+    ///
+    /// Looks in the article's own locale, then (with `fallback`) in the source locale, as a site
+    /// with source fallback serves it.
+    public func resolve(_ destination: LinkDestination, from article: Article, fallback: Bool) -> LinkResolution {
+        guard destination.kind == .relative else { return .unverifiable }
+        switch RelativeTarget(path: destination.path, from: article.path) {
+        case .inside(let path):
+            if let found = lookup(path, in: article.locale) { return found }
+            let source = content.sourceLocale
+            if fallback, article.locale != source, let found = lookup(path, in: source) { return found }
+            return isVerifiable(path) ? .missing(locale: article.locale, path: path) : .unverifiable
+        case .outside(let levels, let rest):
+            return resolveOutside(levels: levels, rest: rest, locale: article.locale)
+        }
+    }
+
+    /// The path of a file of `locale` matching `path` (any letter case, `.md` optional, or a folder).
+    func lookup(_ path: String, in locale: String) -> LinkResolution? {
+        guard let entry = locales[locale] else { return nil }
+        if path.isEmpty { return .found(locale: locale, path: "", article: nil) }
+        let lower = path.lowercased()
+        if let spelled = entry.files[lower] ?? entry.files[lower + ".md"] {
+            return .found(locale: locale, path: spelled, article: content.article(spelled, in: locale) != nil ? spelled : nil)
+        }
+        if entry.folders.contains(lower) { return .found(locale: locale, path: path, article: nil) }
+        return nil
+    }
+
+    /// The names of the files directly in `folder` (`a/b/`, or empty for the root) of `locale`, sorted.
+    func files(in folder: String, locale: String) -> [String] {
+        var key = folder.lowercased()
+        if key.hasSuffix("/") { key.removeLast() }
+        return (locales[locale]?.children[key] ?? []).sorted()
+    }
+
+    /// Whether a missing path is one the content set could hold: links to kinds of file the tree
+    /// has none of (images when only Markdown was checked out) and into top-level folders no locale
+    /// has (an `includes/` kept beside a partial checkout) cannot be told apart from links that
+    /// work on the real site, so they are not reported.
+    private func isVerifiable(_ path: String) -> Bool {
+        let components = path.lowercased().split(separator: "/")
+        guard let last = components.last else { return true }
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex {
+            let ext = String(last[last.index(after: dot)...])
+            if ext != "md", !extensions.contains(ext) { return false }
+        }
+        if components.count > 1, !topFolders.contains(String(components[0])) { return false }
+        return true
+    }
+
+    /// A link that climbs above its locale's root: checked on disk when it stays in the content
+    /// root (a shared `media/` folder beside the locales), not checked when it leaves it.
+    private func resolveOutside(levels: Int, rest: String, locale: String) -> LinkResolution {
+        guard !contentRoot.isEmpty,
+              let root = localeRoots.first(where: { $0.id == locale })?.path, !root.isEmpty
+        else { return .unverifiable }
+        var components = root.split(separator: "/", omittingEmptySubsequences: true)
+        guard components.count >= levels else { return .unverifiable }
+        components.removeLast(levels)
+        let base = "/" + components.joined(separator: "/")
+        let target = rest.isEmpty ? base : base + "/" + rest
+        guard target == contentRoot || target.hasPrefix(contentRoot + "/") else { return .unverifiable }
+        // Into another locale's folder: that locale's file list answers.
+        for (id, localeRoot) in localeRoots where !localeRoot.isEmpty && target.hasPrefix(localeRoot + "/") {
+            let inner = String(target.dropFirst(localeRoot.count + 1))
+            return lookup(inner, in: id) ?? (isVerifiable(inner) ? .missing(locale: id, path: inner) : .unverifiable)
+        }
+        for candidate in [target, target + ".md"] where FileSystem.exists(candidate) {
+            // A symbolic link out of the content root does not count as being in it.
+            let canonical = FileSystem.canonical(candidate)
+            if canonical == contentRoot || canonical.hasPrefix(contentRoot + "/") { return .foundOutsideLocales }
+        }
+        return .missing(locale: nil, path: target)
+    }
+}
+
+extension CheckContext {
+    /// The link index of this run's content, built on first use.
+    public var linkIndex: LinkIndex {
+        memo.value("link-index") { LinkIndex(content: content) }
+    }
+}

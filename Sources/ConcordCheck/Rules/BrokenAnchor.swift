@@ -1,0 +1,115 @@
+import ConcordModel
+
+/// `broken-anchor`: a `#fragment` that names no anchor of the article it points to.
+///
+/// `#x` alone looks in the same article; `a.md#x` in `a.md` of the same locale, or of the source
+/// locale when the link falls back to it. Anchors match without regard to letter case, as docs
+/// platforms lower-case them. Fragments of URLs, site paths and non-Markdown files are not
+/// checked (nothing here knows their anchors), nor those of links `broken-link` reports. As with
+/// broken links, a translation does not repeat a broken anchor its source already has.
+public struct BrokenAnchor: ArticleRule {
+    /// The rule's id.
+    public let id = "broken-anchor"
+    /// The severity when `concord.yml` says nothing.
+    public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
+    public let summary = "A link's #fragment names no anchor of the article it points to."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// A link whose fragment names no anchor of its target.
+    struct Broken {
+        var link: Link
+        var fragment: String
+        var target: Article
+    }
+
+    /// The findings for one article.
+    public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
+        let broken = BrokenAnchor.brokenFragments(of: article, in: context)
+        guard !broken.isEmpty else { return [] }
+        var alsoInSource: Set<String> = []
+        if article.locale != context.sourceLocale, let source = context.content.source(of: article) {
+            alsoInSource = Set(BrokenAnchor.brokenFragments(of: source, in: context).map(\.link.destination))
+        }
+        return broken.compactMap { item in
+            guard !alsoInSource.contains(item.link.destination) else { return nil }
+            let sameArticle = item.target.file == article.file
+            var message = sameArticle
+                ? "link to '#\(item.fragment)' names no anchor of this article"
+                : "link to '\(item.link.destination)' names no anchor of \(item.target.file)"
+            if let suggestion = BrokenAnchor.suggestion(for: item, from: article, in: context) {
+                message += "; did you mean '#\(suggestion)'?"
+            }
+            return finding(
+                message, at: FileLocation(file: article.file, line: item.link.line, column: item.link.column),
+                locale: article.locale, fingerprint: "\(id):\(item.link.destination)")
+        }
+    }
+
+    /// The links of `article` whose fragment names no anchor of their target, in order.
+    static func brokenFragments(of article: Article, in context: CheckContext) -> [Broken] {
+        var anchorsByFile: [String: Set<String>] = [:]
+        var result: [Broken] = []
+        for link in article.links {
+            let destination = LinkDestination(link.destination)
+            guard let fragment = destination.fragment, !fragment.isEmpty,
+                  let target = BrokenAnchor.target(of: destination, from: article, in: context)
+            else { continue }
+            let anchors = anchorsByFile[target.file] ?? BrokenAnchor.linkableAnchors(of: target)
+            anchorsByFile[target.file] = anchors
+            if !anchors.contains(fragment.lowercased()) {
+                result.append(Broken(link: link, fragment: fragment, target: target))
+            }
+        }
+        return result
+    }
+
+    /// The anchor a broken fragment most likely meant. In a translation that kept the source's
+    /// fragment (`#notes`) where the heading was translated (`## Remarques`), the anchor of the
+    /// aligned section; otherwise the closest anchor by spelling.
+    static func suggestion(for item: Broken, from article: Article, in context: CheckContext) -> String? {
+        let target = item.target
+        if target.locale != context.sourceLocale, let source = context.content.source(of: target) {
+            let pair = TranslationPair(source: source, translation: target)
+            let wanted = item.fragment.lowercased()
+            if let s = source.sections.firstIndex(where: { $0.anchor.lowercased() == wanted }),
+               let aligned = pair.alignment.pairs.first(where: { $0.source == s }), let t = aligned.translation {
+                return target.sections[t].anchor
+            }
+        }
+        let anchors = target.sections.map(\.anchor) + target.extraAnchors
+        return Similarity.closest(to: item.fragment.lowercased(), in: anchors, threshold: 0.34) { $0.lowercased() }
+    }
+
+    /// Every fragment that reaches a place in `article`, lower-cased: its anchors, and the slug of
+    /// every heading's text, since platforms give a heading its slug as id even when it carries an
+    /// `<a id>` of its own (`## <a id="zip" />Installing the ZIP package` answers to both).
+    static func linkableAnchors(of article: Article) -> Set<String> {
+        var result = Set(article.anchors.map { $0.lowercased() })
+        var used: [String: Int] = [:]
+        for section in article.sections {
+            let base = Slug.make(section.title)
+            let seen = used[base, default: 0]
+            used[base] = seen + 1
+            result.insert(seen == 0 ? base : "\(base)-\(seen)")
+        }
+        return result
+    }
+
+    /// The article a destination with a fragment points to, when it is one Concord has read.
+    static func target(of destination: LinkDestination, from article: Article, in context: CheckContext) -> Article? {
+        switch destination.kind {
+        case .fragment:
+            return article
+        case .relative:
+            guard case .found(let locale, _, let path?) = context.linkIndex.resolve(
+                destination, from: article, fallback: context.sourceFallback)
+            else { return nil }
+            return context.content.article(path, in: locale)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ConcordModel
+
+/// `broken-link`: a relative link, image or include naming a file that exists neither in the
+/// article's locale nor, by fallback, in the source locale.
+///
+/// Paths resolve the way docs platforms serve them (any letter case, `.md` optional, a folder is a
+/// target). Links that cannot be checked are not reported: site paths (`/…`), URLs, `xref:`, paths
+/// that leave the content root, and paths into parts of the tree that are not there (see
+/// ``LinkIndex``). A translation does not repeat a broken link its source already has: it is
+/// reported once, in the source, where fixing it fixes every locale.
+public struct BrokenLink: ArticleRule {
+    /// The rule's id.
+    public let id = "broken-link"
+    /// The severity when `concord.yml` says nothing.
+    public let defaultSetting: Configuration.RuleSetting = .error
+    /// One line for help, SARIF and docs.
+    public let summary = "A relative link, image or include names a file that does not exist."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// A file reference of an article: a link, an image or an include.
+    struct Reference {
+        var what: String
+        var destination: String
+        var line: Int
+        var column: Int
+    }
+
+    static func references(of article: Article) -> [Reference] {
+        article.links.map { Reference(what: "link", destination: $0.destination, line: $0.line, column: $0.column) }
+            + article.images.map { Reference(what: "image", destination: $0.source, line: $0.line, column: $0.column) }
+            + article.includes.map { Reference(what: "include", destination: $0.path, line: $0.line, column: $0.column) }
+    }
+
+    /// The findings for one article.
+    public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
+        let index = context.linkIndex
+        var brokenInSource: Set<String>?
+        var findings: [Diagnostic] = []
+        for reference in BrokenLink.references(of: article) {
+            let destination = LinkDestination(reference.destination)
+            guard destination.kind == .relative,
+                  case .missing(let locale, _) = index.resolve(destination, from: article, fallback: context.sourceFallback)
+            else { continue }
+            if article.locale != context.sourceLocale, let source = context.content.source(of: article) {
+                if brokenInSource == nil { brokenInSource = BrokenLink.brokenDestinations(of: source, in: context) }
+                if brokenInSource!.contains(reference.destination) { continue }
+            }
+            let target = "\(reference.what) target '\(reference.destination)'"
+            var message: String
+            switch locale {
+            case article.locale? where article.locale != context.sourceLocale && context.sourceFallback:
+                message = "\(target) exists neither in \(article.locale) nor in \(context.sourceLocale)"
+            case let locale?:
+                message = "\(target) does not exist in \(locale)"
+            case nil:
+                message = "\(target) does not exist in the content root"
+            }
+            if let suggestion = index.suggestion(for: destination, from: article) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            findings.append(finding(
+                message, at: FileLocation(file: article.file, line: reference.line, column: reference.column),
+                locale: article.locale, fingerprint: "\(id):\(reference.destination)"))
+        }
+        return findings
+    }
+
+    /// The destinations (as written) of the article's references that lead nowhere.
+    static func brokenDestinations(of article: Article, in context: CheckContext) -> Set<String> {
+        let index = context.linkIndex
+        var broken: Set<String> = []
+        for reference in references(of: article) {
+            let destination = LinkDestination(reference.destination)
+            guard destination.kind == .relative else { continue }
+            if case .missing = index.resolve(destination, from: article, fallback: context.sourceFallback) {
+                broken.insert(reference.destination)
+            }
+        }
+        return broken
+    }
+}
+
+extension LinkIndex {
+    /// A file in the same folder the destination most likely meant (`China-customer-support.md`
+    /// for `customer-support.md`), written as a destination relative to the article.
+    func suggestion(for destination: LinkDestination, from article: Article) -> String? {
+        guard case .inside(let path) = RelativeTarget(path: destination.path, from: article.path),
+              let name = path.split(separator: "/").last.map(String.init)
+        else { return nil }
+        let slash = destination.path.lastIndex(of: "/").map { String(destination.path[...$0]) } ?? ""
+        let folder = String(path.dropLast(name.count))
+        var siblings = files(in: folder, locale: article.locale)
+        if article.locale != content.sourceLocale { siblings += files(in: folder, locale: content.sourceLocale) }
+        let lowerName = name.lowercased()
+        // A renamed file that kept the old name as its end (`China-` + name) is the likeliest.
+        if let renamed = siblings.first(where: { $0.lowercased().hasSuffix("-" + lowerName) || $0.lowercased().hasSuffix("_" + lowerName) }) {
+            return slash + renamed
+        }
+        // Otherwise a near spelling (a typo), never the article itself; short names are too
+        // alike to guess from (`c.md` is not a typo of `a.md`).
+        // Names whose lengths differ by more than 2 cannot be 2 edits apart: skip them unmeasured.
+        let own = article.path.split(separator: "/").last?.lowercased() ?? ""
+        let length = lowerName.unicodeScalars.count
+        let candidates = siblings.filter {
+            abs($0.unicodeScalars.count - length) <= 2 && $0.lowercased() != own
+        }
+        guard let closest = Similarity.closest(to: lowerName, in: candidates, threshold: 0.2, key: { $0.lowercased() }),
+              Similarity.distance(lowerName, closest.lowercased()) <= 2
+        else { return nil }
+        return slash + closest
+    }
+}

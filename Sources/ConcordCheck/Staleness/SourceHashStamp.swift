@@ -1,0 +1,163 @@
+import ConcordModel
+import Foundation
+
+/// Writes `source-hash` into translations: the library side of `concord stamp`.
+///
+/// Only the one front-matter line changes; every other byte of the file stays as it was (line
+/// endings, byte-order mark, key order, comments), so a stamp makes a one-line diff.
+public enum SourceHashStamp {
+    /// Why a file cannot be stamped.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The file.
+        public var file: String
+        /// What is wrong.
+        public var reason: String
+        /// `file: reason`.
+        public var description: String { "\(file): \(reason)" }
+    }
+
+    /// The bytes of a file with its `source-hash` set to `hash`: the key's line replaced, or a
+    /// line inserted before the closing `---`, or front matter created at the top.
+    ///
+    /// Returns the bytes unchanged when the file already records `hash`. Throws for a file whose
+    /// front matter opens and never closes (editing it could swallow the body).
+    public static func stamped(_ bytes: [UInt8], hash: String, file: String = "") throws(Failure) -> [UInt8] {
+        let layout = FrontMatterLayout(bytes)
+        guard !layout.isUnterminated else {
+            throw Failure(file: file, reason: "front matter opened with '---' is never closed")
+        }
+        let newLine = Array("\(SourceHash.key): \(hash)".utf8)
+        guard layout.hasFrontMatter, let closing = layout.closingFenceStart else {
+            // No front matter: create it, in the file's own line endings, after any byte-order mark.
+            let ending = layout.lineEnding
+            var out = Array(bytes[..<layout.contentStart])
+            out += Array("---".utf8) + ending + newLine + ending + Array("---".utf8) + ending
+            out += bytes[layout.contentStart...]
+            return out
+        }
+        if let existing = layout.lines.first(where: { isKeyLine(bytes[$0]) }) {
+            if bytes[existing].elementsEqual(newLine) { return bytes }
+            var out = Array(bytes[..<existing.lowerBound])
+            out += newLine
+            out += bytes[existing.upperBound...]
+            return out
+        }
+        var out = Array(bytes[..<closing])
+        out += newLine + layout.lineEnding
+        out += bytes[closing...]
+        return out
+    }
+
+    /// The hash a file records, if any (the value of its top-level `source-hash` line).
+    public static func recordedHash(in bytes: [UInt8]) -> String? {
+        let layout = FrontMatterLayout(bytes)
+        guard let line = layout.lines.first(where: { isKeyLine(bytes[$0]) }) else { return nil }
+        var value = bytes[line].dropFirst(SourceHash.key.utf8.count + 1)
+        while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
+        if value.count >= 2, let first = value.first, first == value.last, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            value = value.dropFirst().dropLast()
+        }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    /// A top-level `source-hash:` line (not indented, so not a key of a nested map).
+    private static func isKeyLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let key = SourceHash.key.utf8
+        guard line.count > key.count, line.starts(with: key) else { return false }
+        let after = line[line.startIndex + key.count]
+        return after == UInt8(ascii: ":")
+    }
+
+    // MARK: - Stamping a content tree
+
+    /// One translation whose `source-hash` a stamp sets.
+    public struct Change: Sendable, Hashable {
+        /// The translation's locale.
+        public var locale: String
+        /// The path relative to the locale root.
+        public var path: String
+        /// The translation file.
+        public var file: String
+        /// The hash the file records now, if any.
+        public var previousHash: String?
+        /// The hash of its source article now.
+        public var hash: String
+        /// The file's new contents.
+        public var bytes: [UInt8]
+    }
+
+    /// What a stamp of a content tree would do.
+    public struct Plan: Sendable {
+        /// Translations whose hash changes (or is added), in locale and path order.
+        public var changes: [Change] = []
+        /// Translations that already record their source's hash.
+        public var current: [String] = []
+        /// Translations that cannot be stamped, with the reason (no source article, unreadable…).
+        public var skipped: [Failure] = []
+    }
+
+    /// Plans a stamp of the translations of `configuration`: all of them, or those among `paths`
+    /// (files, or folders whose translations are all stamped).
+    ///
+    /// Throws when a path names nothing that is a translation (a source file, a file outside
+    /// every locale, a path that does not exist): a stamp that silently does nothing would mislead.
+    public static func plan(_ configuration: Configuration, paths: [String] = []) throws(Failure) -> Plan {
+        let sourceEntry = configuration.locales.first { $0.id == configuration.sourceLocale }
+        guard let sourceEntry else {
+            throw Failure(file: configuration.contentRoot, reason: "no folder for source locale \(configuration.sourceLocale)")
+        }
+        let selectors = paths.map { (given: $0, canonical: FileSystem.canonical($0), isFolder: FileSystem.isDirectory($0)) }
+        for selector in selectors where !FileSystem.exists(selector.given) {
+            throw Failure(file: selector.given, reason: "no such file or folder")
+        }
+        var used = Set<String>()
+        var plan = Plan()
+        for entry in configuration.locales where entry.id != configuration.sourceLocale {
+            let root = FileSystem.canonical(entry.path)
+            for path in FileSystem.files(under: entry.path) where path.lowercased().hasSuffix(".md") && !ContentSet.isNavigation(path) {
+                let file = entry.path + "/" + path
+                if !selectors.isEmpty {
+                    let canonical = root + "/" + path
+                    guard let selector = selectors.first(where: {
+                        $0.isFolder ? canonical.hasPrefix($0.canonical == "/" ? "/" : $0.canonical + "/") : canonical == $0.canonical
+                    }) else { continue }
+                    used.insert(selector.given)
+                }
+                let sourceFile = sourceEntry.path + "/" + path
+                guard FileSystem.exists(sourceFile), let source = try? FileSystem.read(sourceFile) else {
+                    plan.skipped.append(Failure(file: file, reason: "no source article \(sourceFile)"))
+                    continue
+                }
+                do {
+                    let bytes = try FileSystem.read(file)
+                    let hash = SourceHash.of(file: source)
+                    let stamped = try stamped(bytes, hash: hash, file: file)
+                    if stamped == bytes {
+                        plan.current.append(file)
+                    } else {
+                        plan.changes.append(Change(
+                            locale: entry.id, path: path, file: file, previousHash: recordedHash(in: bytes), hash: hash, bytes: stamped))
+                    }
+                } catch let failure as Failure {
+                    plan.skipped.append(failure)
+                } catch {
+                    plan.skipped.append(Failure(file: file, reason: "cannot read: \(error)"))
+                }
+            }
+        }
+        if let unused = selectors.first(where: { !used.contains($0.given) }) {
+            throw Failure(file: unused.given, reason: "not a translation: give files or folders inside a locale other than the source (\(configuration.sourceLocale))")
+        }
+        return plan
+    }
+
+    /// Writes the changes of a plan, each file atomically.
+    public static func apply(_ plan: Plan) throws(Failure) {
+        for change in plan.changes {
+            do { try FileSystem.writeAtomically(change.bytes, to: change.file) } catch {
+                throw Failure(file: change.file, reason: "cannot write: \(error)")
+            }
+        }
+    }
+}

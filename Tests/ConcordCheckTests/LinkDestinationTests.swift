@@ -1,0 +1,48 @@
+import Testing
+@testable import ConcordCheck
+
+/// How destinations are taken apart and resolved: shared by the link rules.
+@Suite("Link destinations")
+struct LinkDestinationTests {
+    @Test(arguments: [
+        ("", LinkDestination.Kind.empty),
+        ("#anchor", .fragment),
+        ("?view=x", .fragment),
+        ("https://example.com/a", .external),
+        ("HTTP://example.com", .external),
+        ("mailto:a@b.c", .external),
+        ("xref:System.String", .xref),
+        ("/powershell/module", .siteRooted),
+        ("//cdn.example.com/a.png", .siteRooted),
+        ("a.md", .relative),
+        ("../a/b.md#x", .relative),
+        ("media/a:b.png", .relative),
+        ("C:\\\\docs\\\\a.md", .external),
+    ])
+    func kinds(destination: String, kind: LinkDestination.Kind) {
+        #expect(LinkDestination(destination).kind == kind)
+    }
+
+    @Test func partsAreSplitAndThePathDecoded() {
+        let destination = LinkDestination(" my%20file%C3%A9.md?view=powershell-7.1&x=1#Part%202 ")
+        #expect(destination.path == "my fileé.md")
+        #expect(destination.query == "view=powershell-7.1&x=1")
+        #expect(destination.fragment == "Part 2")
+        // An escape that does not decode to UTF-8 is kept as written.
+        #expect(LinkDestination("a%FF.md").path == "a%FF.md")
+        #expect(LinkDestination("..\\a\\b.md").path == "../a/b.md")
+    }
+
+    @Test(arguments: [
+        ("b.md", "guide/a.md", RelativeTarget.inside("guide/b.md")),
+        ("./b.md", "guide/a.md", .inside("guide/b.md")),
+        ("../b.md", "guide/a.md", .inside("b.md")),
+        ("../../b.md", "guide/a.md", .outside(levels: 1, rest: "b.md")),
+        ("../../x/../y/b.md", "guide/a.md", .outside(levels: 1, rest: "y/b.md")),
+        ("./", "a.md", .inside("")),
+        ("sub//b.md", "a.md", .inside("sub/b.md")),
+    ])
+    func relativePathsResolveAgainstTheArticleFolder(path: String, from article: String, target: RelativeTarget) {
+        #expect(RelativeTarget(path: path, from: article) == target)
+    }
+}
