@@ -31,7 +31,19 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record every current finding in this file and exit 0.")
     var writeBaseline: String?
 
+    @Flag(name: .customLong("list-rules"), help: "List every rule with its default severity and exit.")
+    var listRules = false
+
     func run() throws {
+        if listRules {
+            let width = RuleRegistry.all.map(\.id.count).max() ?? 0
+            for rule in RuleRegistry.all {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let setting = rule.defaultSetting.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                print("\(id)  \(setting)  \(rule.summary)")
+            }
+            return
+        }
         let configuration = try project.loadConfiguration()
         let content = ContentSet.load(configuration)
         let engine = CheckEngine(settings: configuration.rules)
