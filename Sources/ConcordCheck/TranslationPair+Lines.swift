@@ -1,8 +1,8 @@
 import ConcordModel
 
 extension TranslationPair {
-    /// Groups elements of both sides by aligned section, like ``bySection(source:translation:section:)``,
-    /// but finds each element's section from its line rather than its section anchor.
+    /// Groups elements of both sides by aligned section, in source order, finding each element's
+    /// section from its line rather than its section anchor.
     ///
     /// Anchors are not unique in real content (a translation that writes
     /// `<a name="cmdlets-supported">` on every "Cmdlets supported" heading, where the source's slugs

@@ -28,21 +28,6 @@ public struct TranslationPair: Sendable {
     public func there(_ line: Int, _ column: Int = 1) -> FileLocation {
         FileLocation(file: source.file, line: line, column: column)
     }
-
-    /// Groups elements of both sides by aligned section, in source order. Elements of sections
-    /// that have no counterpart are grouped on their own, with an empty other side.
-    public func bySection<Element>(
-        source sourceElements: [Element], translation translationElements: [Element], section: (Element) -> String?
-    ) -> [SectionGroup<Element>] {
-        var groups = alignment.pairs.map { SectionGroup<Element>(pair: $0, source: [], translation: []) }
-        for element in sourceElements {
-            if let index = alignment.groupIndex(sourceAnchor: section(element)) { groups[index].source.append(element) }
-        }
-        for element in translationElements {
-            if let index = alignment.groupIndex(translationAnchor: section(element)) { groups[index].translation.append(element) }
-        }
-        return groups
-    }
 }
 
 /// The elements of one aligned section on both sides.
@@ -72,8 +57,6 @@ public struct SectionAlignment: Sendable {
 
     /// Aligned pairs in document order; the first is always the preamble.
     public private(set) var pairs: [Pair]
-    private var sourceGroup: [String: Int] = [:]
-    private var translationGroup: [String: Int] = [:]
 
     /// Aligns two lists of sections.
     public init(source: [Section], translation: [Section]) {
@@ -113,22 +96,6 @@ public struct SectionAlignment: Sendable {
             }
         }
         self.pairs = pairs
-        for (index, pair) in pairs.enumerated() {
-            if let s = pair.source { sourceGroup[source[s].anchor] = index }
-            if let t = pair.translation { translationGroup[translation[t].anchor] = index }
-        }
-    }
-
-    /// The group holding content of the source section with this anchor (`nil`: the preamble).
-    public func groupIndex(sourceAnchor: String?) -> Int? {
-        guard let sourceAnchor else { return 0 }
-        return sourceGroup[sourceAnchor]
-    }
-
-    /// The group holding content of the translation section with this anchor (`nil`: the preamble).
-    public func groupIndex(translationAnchor: String?) -> Int? {
-        guard let translationAnchor else { return 0 }
-        return translationGroup[translationAnchor]
     }
 
     /// Index pairs of the longest common subsequence of the non-nil keys.
