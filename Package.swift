@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordModel", targets: ["ConcordModel"]),
         .library(name: "ConcordCheck", targets: ["ConcordCheck"]),
+        .library(name: "ConcordRender", targets: ["ConcordRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libcmark (Debian `libcmark-dev`); no vendored copy.
@@ -27,9 +29,17 @@ let package = Package(
         ),
         .target(name: "ConcordCheck", dependencies: ["ConcordModel"]),
         .target(
+            name: "ConcordRender",
+            dependencies: [
+                "ConcordMarkdown", "ConcordModel", "ConcordCheck",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "ConcordCLI",
             dependencies: [
-                "ConcordModel", "ConcordCheck",
+                "ConcordModel", "ConcordCheck", "ConcordRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +47,7 @@ let package = Package(
         .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
+        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender"]),
     ],
     swiftLanguageModes: [.v6]
 )
