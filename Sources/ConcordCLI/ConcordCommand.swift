@@ -8,7 +8,7 @@ public struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Compile, check and export localized Markdown help content.",
         version: "0.1.0",
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, BuildCommand.self]
     )
 
     public init() {}

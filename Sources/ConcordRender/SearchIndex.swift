@@ -1,0 +1,168 @@
+import ConcordModel
+import Foundation
+
+/// Splits text into search terms the same way the site's `search.js` splits a query.
+///
+/// Latin, Cyrillic, Greek… words are folded: compatibility-decomposed, combining accents
+/// (U+0300–U+036F) removed, lower-cased, so `Configuración` is found by `configuracion`.
+/// Chinese, Japanese and Korean have no spaces between words, so runs of those scripts
+/// become overlapping character bigrams (`客户支持` → `客户`, `户支`, `支持`), the usual
+/// approach for CJK search without a dictionary.
+public enum SearchTokenizer {
+    /// The terms of `text`, in order, with repeats.
+    public static func terms(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachTerm(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with every term of `text`.
+    public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        let folded = fold(text)
+        var word = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flushWord() {
+            if word.count >= 2 || (word.count == 1 && word.first!.properties.numericType != nil) { body(String(word)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        func flushRun() {
+            if run.count == 1 {
+                body(String(Character(run[0])))
+            } else if run.count > 1 {
+                for i in 0..<(run.count - 1) {
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(run[i])
+                    bigram.append(run[i + 1])
+                    body(String(bigram))
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    if !run.isEmpty { flushRun() }
+                    word.append(scalar)
+                } else {
+                    flushWord(); flushRun()
+                }
+            } else if isCJK(scalar) {
+                if !word.isEmpty { flushWord() }
+                run.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                if !run.isEmpty { flushRun() }
+                word.append(scalar)
+            } else {
+                flushWord(); flushRun()
+            }
+        }
+        flushWord()
+        flushRun()
+    }
+
+    /// Compatibility-decomposes, drops combining accents, recomposes and lower-cases.
+    public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let decomposed = text.decomposedStringWithCompatibilityMapping
+        var kept = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) { kept.append(scalar) }
+        return String(kept).precomposedStringWithCanonicalMapping.lowercased()
+    }
+
+    /// Han, kana, Hangul and their punctuation-free extensions (kept in step with `search.js`).
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F, 0xFF66...0xFF9F, 0x20000...0x2FA1F:
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// One locale's `search-index.json`: the documents (title, headings, excerpt, URL) and an
+/// inverted index from term to document numbers.
+public struct SearchIndex: Sendable {
+    /// A searchable page.
+    public struct Document: Sendable {
+        /// The page URL, relative to the locale folder.
+        public var url: String
+        /// The title.
+        public var title: String
+        /// Section headings.
+        public var headings: [String]
+        /// The opening words, shown under a result.
+        public var excerpt: String
+        /// Every piece of text to index (title and headings included).
+        public var text: [String]
+
+        /// Creates a document.
+        public init(url: String, title: String, headings: [String], excerpt: String, text: [String]) {
+            self.url = url
+            self.title = title
+            self.headings = headings
+            self.excerpt = excerpt
+            self.text = text
+        }
+    }
+
+    /// The locale.
+    public var locale: String
+    /// The documents, in URL order.
+    public var documents: [Document]
+
+    /// Creates an index; documents are sorted by URL so the file is deterministic.
+    public init(locale: String, documents: [Document]) {
+        self.locale = locale
+        self.documents = documents.sorted { $0.url < $1.url }
+    }
+
+    /// The document for an article page.
+    public static func document(for article: Article, url: String) -> Document {
+        var text = [article.title]
+        text += article.sections.map(\.title)
+        text += article.textBlocks.lazy.filter { $0.kind != .heading }.map(\.text)
+        let first = article.metadata.description ?? article.textBlocks.first { $0.kind == .paragraph }?.text ?? ""
+        return Document(
+            url: url, title: article.title, headings: article.sections.filter { $0.level >= 2 }.map(\.title),
+            excerpt: excerpt(first, limit: 200), text: text)
+    }
+
+    static func excerpt(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// The JSON file: keys sorted, postings ascending; same input, same bytes.
+    public func json() -> String {
+        let termLists = parallelMap(documents) { document -> [String] in
+            var seen = Set<String>()
+            for piece in document.text { SearchTokenizer.forEachTerm(in: piece) { seen.insert($0) } }
+            return Array(seen)
+        }
+        var postings: [String: [Int]] = [:]
+        for (index, terms) in termLists.enumerated() {
+            for term in terms { postings[term, default: []].append(index) }
+        }
+        var out = "{\"docs\":["
+        for (index, document) in documents.enumerated() {
+            if index > 0 { out += "," }
+            out += "\n{\"h\":[" + document.headings.map(HTMLEscaping.jsonString).joined(separator: ",") + "]"
+            out += ",\"t\":" + HTMLEscaping.jsonString(document.title)
+            out += ",\"u\":" + HTMLEscaping.jsonString(document.url)
+            out += ",\"x\":" + HTMLEscaping.jsonString(document.excerpt) + "}"
+        }
+        out += "],\n\"locale\":" + HTMLEscaping.jsonString(locale) + ",\n\"terms\":{"
+        var first = true
+        for term in postings.keys.sorted() {
+            if !first { out += "," }
+            first = false
+            out += "\n" + HTMLEscaping.jsonString(term) + ":[" + postings[term]!.map(String.init).joined(separator: ",") + "]"
+        }
+        out += "},\n\"version\":1}\n"
+        return out
+    }
+}

@@ -1,0 +1,369 @@
+import ConcordMarkdown
+import ConcordModel
+import Foundation
+
+/// What a site build produced, for the summary.
+public struct SiteBuildResult: Sendable {
+    /// Article pages written per locale (fallbacks included).
+    public var pages: [String: Int] = [:]
+    /// Fallback pages per locale (no translation; the source is shown).
+    public var fallbacks: [String: Int] = [:]
+    /// Pages per locale whose translation is stale.
+    public var stale: [String: Int] = [:]
+    /// Problems met while rendering (includes that could not be expanded), deduplicated and sorted.
+    public var diagnostics: [Diagnostic] = []
+    /// Images and theme assets copied.
+    public var assetsCopied = 0
+}
+
+/// Writes the whole multilingual site into a folder: article pages for every locale
+/// (fallbacks for missing translations), locale homes, the language chooser, search pages
+/// and indexes, `sitemap.xml`, `robots.txt`, theme assets and images.
+public struct SiteBuilder: Sendable {
+    /// The content and its trees.
+    public let site: SiteContent
+    /// The status of every source path in every locale (`ArticleStatus.statuses`).
+    public let statuses: [String: [String: ArticleStatus]]
+    /// The look.
+    public let theme: Theme
+    private let templates: TemplateRenderer
+    private let links: LinkResolver
+    private let includes: IncludeStore
+    private let languageNames: [String: String]
+
+    /// The configuration of the content.
+    public var configuration: Configuration { site.content.configuration }
+
+    /// Prepares a build; fails when a template does not parse.
+    public init(site: SiteContent, statuses: [String: [String: ArticleStatus]], theme: Theme) throws(TemplateRenderer.Failure) {
+        self.site = site
+        self.statuses = statuses
+        self.theme = theme
+        self.templates = try TemplateRenderer(theme: theme)
+        self.links = LinkResolver(content: site.content)
+        self.includes = IncludeStore(content: site.content)
+        var names: [String: String] = [:]
+        for locale in site.content.locales { names[locale] = theme.strings(for: locale).languageName }
+        self.languageNames = names
+    }
+
+    /// Everything the pages of one locale share.
+    struct LocaleContext: Sendable {
+        var locale: String
+        var strings: ChromeStrings
+        var navigation: NavigationRenderer
+        var renderer: HTMLRenderer
+        var isRightToLeft: Bool
+        /// The chrome strings as a template context.
+        var stringValues: [String: String]
+    }
+
+    /// One page to write.
+    struct PageJob: Sendable {
+        var locale: String
+        var path: String
+        var status: ArticleStatus
+    }
+
+    /// What rendering one page gave besides its file.
+    struct PageResult: Sendable {
+        var assets: [AssetCopy]
+        var diagnostics: [Diagnostic]
+        var search: SearchIndex.Document?
+    }
+
+    // MARK: - The build
+
+    /// Writes the site into `folder` (an empty staging folder). `progress` is called with pages done and pages in all.
+    public func build(into folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
+        let content = site.content
+        let source = content.sourceLocale
+        var result = SiteBuildResult()
+        let localeContexts = Dictionary(uniqueKeysWithValues: content.locales.map { ($0, makeLocaleContext($0)) })
+
+        // Every source article in every locale, then translations without a source (orphans).
+        var jobs: [PageJob] = []
+        let sourcePaths = content.sourceArticles.keys.sorted()
+        for locale in content.locales {
+            for path in sourcePaths {
+                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (content.article(path, in: locale) == nil ? .fallback : .current)))
+            }
+            for path in content.orphans(in: locale) { jobs.append(PageJob(locale: locale, path: path, status: .current)) }
+        }
+
+        // Folders first, sequentially; then pages in parallel, in chunks so progress can be shown.
+        var folders: Set<String> = []
+        for job in jobs { folders.insert(RelativePath.directory(of: SitePaths.page(locale: job.locale, path: job.path))) }
+        for locale in content.locales { folders.insert(locale) }
+        folders.insert("assets")
+        for directory in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
+        }
+
+        var pageResults: [PageResult] = []
+        pageResults.reserveCapacity(jobs.count)
+        let chunk = max(256, jobs.count / 20)
+        var start = 0
+        var firstError: (any Error)?
+        while start < jobs.count {
+            let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
+            let rendered = parallelMap(slice) { job -> Result<PageResult, any Error> in
+                Result { try renderPage(job, context: localeContexts[job.locale]!, into: folder) }
+            }
+            for item in rendered {
+                switch item {
+                case .success(let page): pageResults.append(page)
+                case .failure(let error): if firstError == nil { firstError = error }
+                }
+            }
+            start += slice.count
+            progress?(start, jobs.count)
+        }
+        if let firstError { throw firstError }
+
+        for job in jobs {
+            result.pages[job.locale, default: 0] += 1
+            if job.status == .fallback { result.fallbacks[job.locale, default: 0] += 1 }
+            if job.status == .stale { result.stale[job.locale, default: 0] += 1 }
+        }
+
+        // Images, once per destination.
+        var copies: [String: AssetCopy] = [:]
+        for page in pageResults { for copy in page.assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy } }
+        for copy in copies.values.sorted() {
+            let destination = folder + "/" + copy.outputPath
+            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try StagingWriter.write(try FileSystem.read(copy.sourceFile), to: destination)
+        }
+        result.assetsCopied = copies.count
+
+        // Theme assets.
+        for asset in theme.assets {
+            let destination = folder + "/" + asset.path
+            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try StagingWriter.write(asset.bytes, to: destination)
+            result.assetsCopied += 1
+        }
+
+        // Locale homes, search pages and indexes.
+        var searchDocuments: [String: [SearchIndex.Document]] = [:]
+        for (job, page) in zip(jobs, pageResults) {
+            if let document = page.search { searchDocuments[job.locale, default: []].append(document) }
+        }
+        for locale in content.locales {
+            let context = localeContexts[locale]!
+            try StagingWriter.write(try templates.render("home", homeContext(context)), to: folder + "/\(locale)/index.html")
+            try StagingWriter.write(try templates.render("search", searchContext(context)), to: folder + "/\(locale)/search.html")
+        }
+        for locale in content.locales {
+            // Tokenising runs in parallel inside `json()`.
+            let json = SearchIndex(locale: locale, documents: searchDocuments[locale] ?? []).json()
+            try StagingWriter.write(json, to: folder + "/\(locale)/search-index.json")
+        }
+
+        // The language chooser, sitemap and robots.txt.
+        try StagingWriter.write(try templates.render("chooser", chooserContext(localeContexts)), to: folder + "/index.html")
+        let entries = sourcePaths.map { path in
+            Sitemap.Entry(path: path, locales: content.locales.filter { content.article(path, in: $0) != nil })
+        } + content.translationLocales.flatMap { locale in
+            content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
+        }
+        try StagingWriter.write(
+            Sitemap.xml(entries: entries, sourceLocale: source, baseURL: configuration.baseURL, homeLocales: content.locales),
+            to: folder + "/sitemap.xml")
+        try StagingWriter.write(Sitemap.robots(baseURL: configuration.baseURL), to: folder + "/robots.txt")
+
+        var seen: Set<String> = []
+        result.diagnostics = pageResults.flatMap(\.diagnostics).filter { seen.insert($0.description).inserted }
+        result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
+        return result
+    }
+
+    // MARK: - Locales
+
+    func makeLocaleContext(_ locale: String) -> LocaleContext {
+        let content = site.content
+        let strings = theme.strings(for: locale)
+        var titles: [String: String] = [:]
+        for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
+        for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
+        // The locale's own table of contents when it has one, else the source's.
+        let entry = configuration.locales.first { $0.id == locale }
+        let sourceEntry = configuration.locales.first { $0.id == content.sourceLocale }
+        let ownFiles = content.files[locale] ?? []
+        let hasTOC = ownFiles.contains { ["toc.yml", "toc.md"].contains($0.lowercased()) }
+        let navigationRoot = hasTOC ? entry?.path : sourceEntry?.path
+        let navigationFiles = hasTOC ? ownFiles : (content.files[content.sourceLocale] ?? [])
+        let navigation = Navigation.load(root: navigationRoot ?? "", files: navigationFiles, titles: titles, resolver: links)
+        return LocaleContext(
+            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
+            renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
+            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: strings.values)
+    }
+
+    /// The context every page shares: language, direction, strings, assets, language list.
+    func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
+        let root = RelativePath.rootPrefix(of: pagePath)
+        let locale = context.locale
+        return [
+            "lang": locale,
+            "dir": context.isRightToLeft ? "rtl" : "ltr",
+            "title": title,
+            "siteTitle": configuration.siteTitle,
+            "root": root,
+            "assets": root + "assets/",
+            "homeHref": root + locale + "/index.html",
+            "searchHref": root + locale + "/search.html",
+            "chooserHref": root + "index.html?choose",
+            "languageName": context.strings.languageName,
+            "strings": context.stringValues,
+        ]
+    }
+
+    // MARK: - Article pages
+
+    func renderPage(_ job: PageJob, context: LocaleContext, into folder: String) throws -> PageResult {
+        let content = site.content
+        let source = content.sourceLocale
+        let isFallback = job.status == .fallback
+        let contentLocale = isFallback ? source : job.locale
+        guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
+            return PageResult(assets: [], diagnostics: [], search: nil)
+        }
+        let pagePath = SitePaths.page(locale: job.locale, path: job.path)
+        let pageDirectory = RelativePath.directory(of: job.path)
+        let root = RelativePath.rootPrefix(of: pagePath)
+        let body = context.renderer.render(document, article: article, locale: job.locale)
+
+        var page = baseContext(context, pagePath: pagePath, title: article.title)
+        let description = article.metadata.description ?? ""
+        page["description"] = description
+        page["content"] = body.html
+        page["navigation"] = context.navigation.html(currentPath: job.path, pageDirectory: pageDirectory)
+        page["date"] = article.metadata.date ?? ""
+
+        // Where else the article exists, for hreflang and the language switcher.
+        let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
+        var alternates: [[String: Any]] = []
+        if existing.count > 1 || isFallback {
+            alternates = existing.map { ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)] }
+            if existing.contains(source) {
+                alternates.append(["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)])
+            }
+        }
+        page["alternates"] = alternates
+        let canonicalLocale = isFallback ? source : job.locale
+        page["canonical"] = SitePaths.url(SitePaths.page(locale: canonicalLocale, path: job.path), baseURL: configuration.baseURL)
+        page["noindex"] = isFallback
+        page["languages"] = content.locales.map { locale -> [String: Any] in
+            [
+                "lang": locale,
+                "name": languageName(locale),
+                "href": root + SitePaths.page(locale: locale, path: job.path),
+                "current": locale == job.locale,
+                "untranslated": content.article(job.path, in: locale) == nil,
+            ]
+        }
+
+        // The text's own language: the source's on a fallback page.
+        page["contentLang"] = contentLocale
+        page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
+        page["contentLangDiffers"] = contentLocale != job.locale
+
+        let sourceName = languageName(source)
+        let sourceHref = root + SitePaths.page(locale: source, path: job.path)
+        switch job.status {
+        case .fallback:
+            page["notice"] = [
+                "kind": "fallback",
+                "text": context.strings["fallbackNotice", ["language": context.strings.languageName, "sourceLanguage": sourceName]],
+            ]
+        case .stale:
+            page["notice"] = [
+                "kind": "outdated",
+                "text": context.strings["outdatedNotice", ["sourceLanguage": sourceName]],
+                "linkHref": sourceHref,
+                "linkText": context.strings["readSource", ["sourceLanguage": sourceName]],
+            ]
+        case .current, .drift:
+            break
+        }
+
+        var crumbs: [[String: Any]] = [["title": context.strings["home"], "href": root + job.locale + "/index.html"]]
+        for ancestor in context.navigation.ancestors(of: job.path) {
+            let href = ancestor.path.map { RelativePath.relative(to: SitePaths.withoutMarkdownExtension($0) + ".html", from: pageDirectory) }
+            crumbs.append(["title": ancestor.title, "href": href ?? ""])
+        }
+        page["breadcrumbs"] = crumbs
+
+        let onThisPage = article.sections.filter { $0.level == 2 || $0.level == 3 }.map { section -> [String: Any] in
+            ["anchor": section.anchor, "title": section.title, "sub": section.level == 3]
+        }
+        page["onThisPage"] = onThisPage
+        page["hasOnThisPage"] = !onThisPage.isEmpty
+
+        let html = try templates.render("article", page)
+        try StagingWriter.write(html, to: folder + "/" + pagePath)
+        let url = String(pagePath.dropFirst(job.locale.count + 1))
+        return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url))
+    }
+
+    /// A locale's name in its own language.
+    func languageName(_ locale: String) -> String {
+        languageNames[locale] ?? locale
+    }
+
+    // MARK: - Other pages
+
+    func homeContext(_ context: LocaleContext) -> [String: Any] {
+        let pagePath = context.locale + "/index.html"
+        var page = baseContext(context, pagePath: pagePath, title: configuration.siteTitle)
+        page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
+        page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "")
+        page["articleCount"] = context.strings["articles", ["count": String(site.content.sourceArticles.count)]]
+        page["languages"] = site.content.locales.map { locale -> [String: Any] in
+            ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/index.html", "current": locale == context.locale]
+        }
+        page["alternates"] = site.content.locales.map { ["hreflang": $0, "href": SitePaths.url("\($0)/index.html", baseURL: configuration.baseURL)] }
+            + [["hreflang": "x-default", "href": SitePaths.url("index.html", baseURL: configuration.baseURL)]]
+        page["canonical"] = SitePaths.url(pagePath, baseURL: configuration.baseURL)
+        page["breadcrumbs"] = [[String: Any]]()
+        return page
+    }
+
+    func searchContext(_ context: LocaleContext) -> [String: Any] {
+        let pagePath = context.locale + "/search.html"
+        var page = baseContext(context, pagePath: pagePath, title: context.strings["searchResults"])
+        page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
+        page["noindex"] = true
+        page["languages"] = site.content.locales.map { locale -> [String: Any] in
+            ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/search.html", "current": locale == context.locale]
+        }
+        page["breadcrumbs"] = [["title": context.strings["home"], "href": "index.html"]] as [[String: Any]]
+        return page
+    }
+
+    func chooserContext(_ contexts: [String: LocaleContext]) -> [String: Any] {
+        let source = site.content.sourceLocale
+        let sourceContext = contexts[source]!
+        var page = baseContext(sourceContext, pagePath: "index.html", title: configuration.siteTitle)
+        let locales = site.content.locales
+        page["languages"] = locales.map { locale -> [String: Any] in
+            let strings = contexts[locale]!.strings
+            return [
+                "lang": locale,
+                "dir": LocaleID.isRightToLeft(locale) ? "rtl" : "ltr",
+                "name": strings.languageName,
+                "href": locale + "/index.html",
+                "siteTitle": configuration.siteTitle,
+                "chooseLanguage": strings["chooseLanguage"],
+            ]
+        }
+        page["localeList"] = HTMLEscaping.jsonString(locales.joined(separator: ","))
+        page["sourceLocale"] = source
+        page["alternates"] = locales.map { ["hreflang": $0, "href": SitePaths.url("\($0)/index.html", baseURL: configuration.baseURL)] }
+            + [["hreflang": "x-default", "href": SitePaths.url("index.html", baseURL: configuration.baseURL)]]
+        page["canonical"] = SitePaths.url("index.html", baseURL: configuration.baseURL)
+        return page
+    }
+}
