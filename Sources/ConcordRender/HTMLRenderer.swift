@@ -125,7 +125,7 @@ extension HTMLRenderer {
 
                 case .paragraph:
                     filter.reset()
-                    if isAnchorOnly(document, i, skipped: explicitAnchors) { i = node.subtreeEnd; continue }
+                    if isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) { i = node.subtreeEnd; continue }
                     if mayBeTable(document, i), renderTable(context, paragraph: i) { i = node.subtreeEnd; continue }
                     let includeLinks = self.includeLinks(in: document, paragraph: i)
                     if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
@@ -314,6 +314,19 @@ extension HTMLRenderer {
             guard parent >= 0, document[parent].kind == .item else { return false }
             let list = document[parent].parent
             return list >= 0 && document[list].list?.tight == true
+        }
+
+        /// A paragraph of white space only (a line of non-breaking spaces, often left as a spacer).
+        private func isBlank(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
+            for child in document.children(of: paragraph) {
+                let node = document[child]
+                switch node.kind {
+                case .softBreak, .lineBreak: continue
+                case .text where node.literal.unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
+                default: return false
+                }
+            }
+            return true
         }
 
         /// A paragraph holding only anchors that headings already carry (`<a name="x"></a>` before `## Title`).

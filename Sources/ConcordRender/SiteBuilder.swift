@@ -56,6 +56,11 @@ public struct SiteBuilder: Sendable {
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
         var stringValues: [String: String]
+        /// The fallback notice (the same on every fallback page of the locale).
+        var fallbackNotice: String
+        /// The outdated notice and its link text.
+        var outdatedNotice: String
+        var readSource: String
     }
 
     /// One page to write.
@@ -198,7 +203,10 @@ public struct SiteBuilder: Sendable {
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
-            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: strings.values)
+            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: strings.values,
+            fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
     }
 
     /// The context every page shares: language, direction, strings, assets, language list.
@@ -270,20 +278,19 @@ public struct SiteBuilder: Sendable {
         page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
         page["contentLangDiffers"] = contentLocale != job.locale
 
-        let sourceName = languageName(source)
         let sourceHref = root + SitePaths.page(locale: source, path: job.path)
         switch job.status {
         case .fallback:
             page["notice"] = [
                 "kind": "fallback",
-                "text": context.strings["fallbackNotice", ["language": context.strings.languageName, "sourceLanguage": sourceName]],
+                "text": context.fallbackNotice,
             ]
         case .stale:
             page["notice"] = [
                 "kind": "outdated",
-                "text": context.strings["outdatedNotice", ["sourceLanguage": sourceName]],
+                "text": context.outdatedNotice,
                 "linkHref": sourceHref,
-                "linkText": context.strings["readSource", ["sourceLanguage": sourceName]],
+                "linkText": context.readSource,
             ]
         case .current, .drift:
             break

@@ -92,6 +92,19 @@ public struct ChromeStrings: Sendable {
     /// The language's name in itself (`Español (España)`).
     public var languageName: String { values["languageName"] ?? locale }
 
+    /// The name of `other`'s language as it reads in running text of this locale (`inglés` in es-ES):
+    /// the language alone unless both locales share it, then with the region.
+    public func languageInText(_ other: String) -> String {
+        let here = Locale(identifier: locale)
+        let name: String?
+        if LocaleID.language(of: other) == LocaleID.language(of: locale), other != locale {
+            name = here.localizedString(forIdentifier: other)
+        } else {
+            name = here.localizedString(forLanguageCode: LocaleID.language(of: other))
+        }
+        return name ?? (other == locale ? languageName : other)
+    }
+
     /// Alert titles by kind.
     public var alertTitles: [Alert.Kind: String] {
         var result: [Alert.Kind: String] = [:]
