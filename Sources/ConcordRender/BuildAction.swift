@@ -94,6 +94,14 @@ public struct BuildAction: Sendable {
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
         let started = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
+        let outer = progress
+        let progress: (@Sendable (Progress) -> Void)? = timings ? { @Sendable event in
+            if case .stage(let name) = event {
+                FileHandle.standardError.write(Data(String(format: "[%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+            }
+            outer?(event)
+        } : outer
 
         let folder = try OutputFolder(
             path: output, protecting: [configuration.contentRoot, configuration.templates] + configuration.locales.map(\.path))
@@ -115,6 +123,7 @@ public struct BuildAction: Sendable {
         let staging = try folder.makeStaging()
         do {
             let result = try builder.build(into: staging) { done, total in progress?(.pages(done: done, total: total)) }
+            progress?(.stage("Swapping"))
             // The one place other outputs join the site before it is published.
             let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses)
             for writer in outputWriters { try writer.write(snapshot, into: staging) }

@@ -511,6 +511,15 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
   .hero h1 { font-size: 1.7rem; }
 }
 
+/* Collapsed branches of a large table of contents link to their first page; a chevron says there is more. */
+.nav-tree li.collapsed > a { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.nav-tree li.collapsed > a::after {
+  content: ""; flex: none; width: 6px; height: 6px;
+  border-inline-end: 1.5px solid var(--text-soft); border-bottom: 1.5px solid var(--text-soft);
+  transform: rotate(-45deg);
+}
+[dir="rtl"] .nav-tree li.collapsed > a::after { transform: rotate(135deg); }
+
 """#,
         "chooser.mustache": #"""
 <!DOCTYPE html>

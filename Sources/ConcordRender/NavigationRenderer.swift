@@ -13,6 +13,10 @@ public struct NavigationRenderer: Sendable {
         var url: String?
         var parent: Int
         var children: [Int]
+        /// The escaped link target relative to the locale folder (`a/b.html`), or an escaped external URL.
+        var target: String = ""
+        /// The escaped title.
+        var escapedTitle: String = ""
     }
 
     /// Above this many entries, branches away from the current page are collapsed to one link.
@@ -35,6 +39,15 @@ public struct NavigationRenderer: Sendable {
             if isTop { topLevel.append(index) } else { nodes[parent].children.append(index) }
             if let path = item.path, firstNodeForPath[path] == nil { firstNodeForPath[path] = index }
             pending += item.children.reversed().map { ($0, index, false) }
+        }
+        // Escaping and link targets are the same on every page: work them out once.
+        for index in nodes.indices {
+            nodes[index].escapedTitle = HTMLEscaping.escape(nodes[index].title)
+            if let target = nodes[index].path ?? firstPath(under: index) {
+                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(SitePaths.withoutMarkdownExtension(target) + ".html"))
+            } else if let url = nodes[index].url {
+                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
+            }
         }
     }
 
@@ -71,6 +84,7 @@ public struct NavigationRenderer: Sendable {
             while current >= 0 { open.insert(current); current = nodes[current].parent }
         }
         let full = nodes.count <= Self.fullTreeLimit
+        let prefix = pageDirectory.isEmpty ? "" : String(repeating: "../", count: pageDirectory.split(separator: "/").count)
         var out = "<ul class=\"nav-tree\">\n"
         // Explicit stack of (node, depth) entries and closing markers.
         enum Step { case enter(Int), leave(String) }
@@ -86,13 +100,13 @@ public struct NavigationRenderer: Sendable {
                 let expand = !node.children.isEmpty && (full || open.contains(index))
                 if !node.children.isEmpty, expand {
                     out += open.contains(index) ? "<li><details open><summary>" : "<li><details><summary>"
-                    link(node, index: index, isCurrent: isCurrent, pageDirectory: pageDirectory, into: &out)
+                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
                     out += "</summary>\n<ul>\n"
                     steps.append(.leave("</ul>\n</details></li>\n"))
                     steps += node.children.reversed().map { .enter($0) }
                 } else {
-                    out += isCurrent ? "<li class=\"current\">" : "<li>"
-                    link(node, index: index, isCurrent: isCurrent, pageDirectory: pageDirectory, into: &out)
+                    out += isCurrent ? "<li class=\"current\">" : (node.children.isEmpty ? "<li>" : "<li class=\"collapsed\">")
+                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
                     out += "</li>\n"
                 }
             }
@@ -101,24 +115,25 @@ public struct NavigationRenderer: Sendable {
         return out
     }
 
-    private func link(_ node: Node, index: Int, isCurrent: Bool, pageDirectory: String, into out: inout String) {
-        let target = node.path ?? firstPath(under: index)
-        if let target {
-            let href = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(target) + ".html", from: pageDirectory)
+    /// Writes an entry's link. Article links are written from the locale folder down
+    /// (`../../a/b.html`), so each page only adds its own `../` prefix.
+    private func link(_ node: Node, index: Int, isCurrent: Bool, prefix: String, into out: inout String) {
+        if node.path != nil || (node.url == nil && !node.target.isEmpty) {
             out += "<a href=\""
-            HTMLEscaping.append(URLPolicy.encodeForAttribute(href), to: &out)
+            out += prefix
+            out += node.target
             out += isCurrent ? "\" aria-current=\"page\">" : "\">"
-        } else if let url = node.url {
+        } else if node.url != nil {
             out += "<a class=\"external\" href=\""
-            HTMLEscaping.append(URLPolicy.encodeForAttribute(url), to: &out)
+            out += node.target
             out += "\">"
         } else {
             out += "<span>"
-            HTMLEscaping.append(node.title, to: &out)
+            out += node.escapedTitle
             out += "</span>"
             return
         }
-        HTMLEscaping.append(node.title, to: &out)
+        out += node.escapedTitle
         out += "</a>"
     }
 

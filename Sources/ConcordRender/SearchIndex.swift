@@ -17,49 +17,104 @@ public enum SearchTokenizer {
     }
 
     /// Calls `body` with every term of `text`.
+    ///
+    /// ASCII (most text, even in many translations) is lower-cased byte by byte; only words
+    /// holding other characters go through Unicode folding.
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        let folded = fold(text)
+        var word: [UInt8] = []
+        var wordIsASCII = true
+        var run: [Unicode.Scalar] = []
+        word.reserveCapacity(32)
+        func flushWord() {
+            defer { word.removeAll(keepingCapacity: true); wordIsASCII = true }
+            guard !word.isEmpty else { return }
+            if wordIsASCII {
+                if word.count >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { body(String(decoding: word, as: UTF8.self)) }
+                return
+            }
+            // A word with accents or another script: fold it, then split it again (folding may
+            // turn a character into a separator or a CJK one, as NFKD does with some symbols).
+            let folded = fold(String(decoding: word, as: UTF8.self))
+            forEachFoldedTerm(in: folded, body)
+        }
+        func flushRun() {
+            emitRun(run, body)
+            run.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    if !run.isEmpty { flushRun() }
+                    word.append(UInt8(v))
+                } else if v >= 0x41 && v <= 0x5A {
+                    if !run.isEmpty { flushRun() }
+                    word.append(UInt8(v + 0x20))
+                } else {
+                    flushWord(); if !run.isEmpty { flushRun() }
+                }
+            } else if isCJK(scalar) && !isFoldable(scalar) {
+                flushWord()
+                run.append(scalar)
+            } else if isWordScalar(scalar) {
+                if !run.isEmpty { flushRun() }
+                wordIsASCII = false
+                word.append(contentsOf: String(scalar).utf8)
+            } else {
+                flushWord(); if !run.isEmpty { flushRun() }
+            }
+        }
+        flushWord()
+        flushRun()
+    }
+
+    /// Terms of text that is already folded.
+    private static func forEachFoldedTerm(in folded: String, _ body: (String) -> Void) {
         var word = String.UnicodeScalarView()
         var run: [Unicode.Scalar] = []
         func flushWord() {
             if word.count >= 2 || (word.count == 1 && word.first!.properties.numericType != nil) { body(String(word)) }
             word.removeAll(keepingCapacity: true)
         }
-        func flushRun() {
-            if run.count == 1 {
-                body(String(Character(run[0])))
-            } else if run.count > 1 {
-                for i in 0..<(run.count - 1) {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(run[i])
-                    bigram.append(run[i + 1])
-                    body(String(bigram))
-                }
-            }
-            run.removeAll(keepingCapacity: true)
-        }
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    if !run.isEmpty { flushRun() }
-                    word.append(scalar)
-                } else {
-                    flushWord(); flushRun()
-                }
-            } else if isCJK(scalar) {
-                if !word.isEmpty { flushWord() }
+            if isCJK(scalar) {
+                flushWord()
                 run.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
-                if !run.isEmpty { flushRun() }
+            } else if isWordScalar(scalar) {
+                if !run.isEmpty { emitRun(run, body); run.removeAll() }
                 word.append(scalar)
             } else {
-                flushWord(); flushRun()
+                flushWord()
+                if !run.isEmpty { emitRun(run, body); run.removeAll() }
             }
         }
         flushWord()
-        flushRun()
+        emitRun(run, body)
+    }
+
+    /// One character alone, else every pair of neighbours.
+    private static func emitRun(_ run: [Unicode.Scalar], _ body: (String) -> Void) {
+        if run.count == 1 {
+            body(String(run[0]))
+        } else if run.count > 1 {
+            for i in 0..<(run.count - 1) {
+                var bigram = String.UnicodeScalarView()
+                bigram.append(run[i])
+                bigram.append(run[i + 1])
+                body(String(bigram))
+            }
+        }
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+            || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+    }
+
+    /// CJK characters that compatibility folding changes (half-width katakana): they go through `fold` first.
+    private static func isFoldable(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFF66...0xFF9F).contains(scalar.value)
     }
 
     /// Compatibility-decomposes, drops combining accents, recomposes and lower-cases.

@@ -81,11 +81,18 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the site into `folder` (an empty staging folder). `progress` is called with pages done and pages in all.
     public func build(into folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
+        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
+        let started = DispatchTime.now()
+        func mark(_ name: String) {
+            guard timings else { return }
+            FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+        }
         let content = site.content
         let source = content.sourceLocale
         var result = SiteBuildResult()
         let localeContexts = Dictionary(uniqueKeysWithValues: content.locales.map { ($0, makeLocaleContext($0)) })
 
+        mark("locale contexts")
         // Every source article in every locale, then translations without a source (orphans).
         var jobs: [PageJob] = []
         let sourcePaths = content.sourceArticles.keys.sorted()
@@ -125,6 +132,7 @@ public struct SiteBuilder: Sendable {
             progress?(start, jobs.count)
         }
         if let firstError { throw firstError }
+        mark("pages")
 
         for job in jobs {
             result.pages[job.locale, default: 0] += 1
@@ -150,6 +158,7 @@ public struct SiteBuilder: Sendable {
             result.assetsCopied += 1
         }
 
+        mark("assets")
         // Locale homes, search pages and indexes.
         var searchDocuments: [String: [SearchIndex.Document]] = [:]
         for (job, page) in zip(jobs, pageResults) {
@@ -166,6 +175,7 @@ public struct SiteBuilder: Sendable {
             try StagingWriter.write(json, to: folder + "/\(locale)/search-index.json")
         }
 
+        mark("search")
         // The language chooser, sitemap and robots.txt.
         try StagingWriter.write(try templates.render("chooser", chooserContext(localeContexts)), to: folder + "/index.html")
         let entries = sourcePaths.map { path in
@@ -208,6 +218,9 @@ public struct SiteBuilder: Sendable {
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
             readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
     }
+
+    /// Above this many second- and third-level headings, "on this page" lists the second level only.
+    static let onThisPageLimit = 16
 
     /// The context every page shares: language, direction, strings, assets, language list.
     func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
@@ -303,7 +316,11 @@ public struct SiteBuilder: Sendable {
         }
         page["breadcrumbs"] = crumbs
 
-        let onThisPage = article.sections.filter { $0.level == 2 || $0.level == 3 }.map { section -> [String: Any] in
+        // Second and third levels, unless that makes a long list (reference pages with a heading
+        // per parameter): then the second level alone, as most docs sites do.
+        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
+        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
+        let onThisPage = listed.map { section -> [String: Any] in
             ["anchor": section.anchor, "title": section.title, "sub": section.level == 3]
         }
         page["onThisPage"] = onThisPage
