@@ -180,7 +180,7 @@ enum DefaultTheme {
   --shadow: 0 1px 2px rgba(16, 24, 40, .06), 0 1px 3px rgba(16, 24, 40, .08);
   --radius: 8px;
   --header-height: 56px;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Noto Sans CJK JP",
+  --sans: -apple-system, "Segoe UI", Inter, system-ui, Roboto, "Helvetica Neue", "Noto Sans", "Noto Sans CJK JP",
           "Hiragino Sans", "Yu Gothic UI", "Microsoft YaHei UI", "PingFang SC", sans-serif;
   --mono: ui-monospace, SFMono-Regular, "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
   color-scheme: light dark;
@@ -336,25 +336,18 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .nav-tree a, .nav-tree span { display: block; padding: 5px 10px; border-radius: 6px; color: var(--text-soft); line-height: 1.4; }
 .nav-tree a:hover { background: var(--bg-soft); color: var(--text); text-decoration: none; }
 .nav-tree a[aria-current="page"] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
-.nav-tree details > summary { list-style: none; cursor: pointer; display: flex; align-items: center; }
+.nav-tree details > summary { list-style: none; cursor: pointer; display: flex; align-items: center; border-radius: 6px; }
 .nav-tree details > summary::-webkit-details-marker { display: none; }
-.nav-tree details > summary::before {
-  content: ""; flex: none; width: 6px; height: 6px; margin-inline-start: 4px;
+.nav-tree details > summary > a, .nav-tree details > summary > span { flex: 1; min-width: 0; }
+.nav-tree details > summary::after {
+  content: ""; flex: none; width: 6px; height: 6px; margin: 0 10px;
   border-inline-end: 1.5px solid var(--text-soft); border-bottom: 1.5px solid var(--text-soft);
   transform: rotate(-45deg); transition: transform .15s;
 }
-[dir="rtl"] .nav-tree details > summary::before { transform: rotate(45deg); }
-.nav-tree details[open] > summary::before { transform: rotate(45deg); }
-.nav-tree details > summary > a, .nav-tree details > summary > span { flex: 1; }
-
-.on-this-page {
-  position: sticky; top: var(--header-height); align-self: start;
-  padding: 28px 0; font-size: 13px;
-}
-.on-this-page ul { list-style: none; margin: 0; padding: 0; border-inline-start: 2px solid var(--border); }
-.on-this-page li a { display: block; padding: 4px 12px; color: var(--text-soft); margin-inline-start: -2px; border-inline-start: 2px solid transparent; }
-.on-this-page li a:hover { color: var(--accent); border-inline-start-color: var(--accent); text-decoration: none; }
-.on-this-page li.sub a { padding-inline-start: 24px; }
+[dir="rtl"] .nav-tree details > summary::after { transform: rotate(135deg); }
+.nav-tree details[open] > summary::after, [dir="rtl"] .nav-tree details[open] > summary::after { transform: rotate(45deg); }
+.nav-tree details > summary:hover { background: var(--bg-soft); }
+.nav-tree details > summary:hover > a { background: transparent; }
 
 /* Breadcrumbs and notices */
 
@@ -457,6 +450,7 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .card { border: 1px solid var(--border); border-radius: 12px; padding: 18px 20px; background: var(--bg); box-shadow: var(--shadow); }
 .card h2 { font-size: 1.05rem; margin: 0 0 8px; line-height: 1.35; }
 .card h2 a { color: var(--text); }
+.card p { margin: 0; color: var(--text-soft); font-size: 14px; line-height: 1.5; }
 .card ul { list-style: none; margin: 0; padding: 0; font-size: 14px; }
 .card li { padding: 3px 0; }
 
@@ -473,7 +467,10 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .chooser-main { width: min(640px, 100% - 32px); padding: 48px 0; text-align: center; }
 .chooser-main h1 { margin: 16px 0 28px; font-size: 1.8rem; letter-spacing: -.015em; }
 .chooser-list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
+.chooser-main .brand-mark { display: block; margin: 0 auto; }
+.chooser-list li { display: flex; }
 .chooser-list a {
+  flex: 1;
   display: flex; flex-direction: column; gap: 2px; padding: 14px 16px; text-align: start;
   border: 1px solid var(--border); border-radius: 10px; background: var(--bg); box-shadow: var(--shadow); color: var(--text);
 }
@@ -611,11 +608,16 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 {{#sections}}
 <section class="card">
 <h2>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}{{title}}{{/href}}</h2>
+{{#description}}
+<p>{{description}}</p>
+{{/description}}
+{{#hasLinks}}
 <ul>
 {{#links}}
 <li><a href="{{href}}">{{title}}</a></li>
 {{/links}}
 </ul>
+{{/hasLinks}}
 </section>
 {{/sections}}
 </div>

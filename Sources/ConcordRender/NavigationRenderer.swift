@@ -138,7 +138,7 @@ public struct NavigationRenderer: Sendable {
     }
 
     /// The top-level entries with up to `limit` children each, for the locale home page.
-    public func sections(limit: Int, pageDirectory: String) -> [[String: Any]] {
+    public func sections(limit: Int, pageDirectory: String, descriptions: [String: String] = [:]) -> [[String: Any]] {
         func href(_ index: Int) -> String? {
             (nodes[index].path ?? firstPath(under: index)).map {
                 RelativePath.relative(to: SitePaths.withoutMarkdownExtension($0) + ".html", from: pageDirectory)
@@ -153,8 +153,11 @@ public struct NavigationRenderer: Sendable {
                 if let target = href(child) { link["href"] = target }
                 return link
             }
-            var section: [String: Any] = ["title": nodes[index].title, "links": Array(children)]
+            var section: [String: Any] = ["title": nodes[index].title, "links": Array(children), "hasLinks": !children.isEmpty]
             if let target = href(index) { section["href"] = target }
+            if children.isEmpty, let path = nodes[index].path, let description = descriptions[path], !description.isEmpty {
+                section["description"] = description
+            }
             return section
         }
     }

@@ -257,11 +257,11 @@ public struct SiteBuilder: Sendable {
         let body = context.renderer.render(document, article: article, locale: job.locale)
 
         var page = baseContext(context, pagePath: pagePath, title: article.title)
-        let description = article.metadata.description ?? ""
-        page["description"] = description
+        // Mustache treats an empty string as present: leave keys out rather than empty.
+        if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
         page["content"] = body.html
         page["navigation"] = context.navigation.html(currentPath: job.path, pageDirectory: pageDirectory)
-        page["date"] = article.metadata.date ?? ""
+        if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
 
         // Where else the article exists, for hreflang and the language switcher.
         let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
@@ -311,8 +311,9 @@ public struct SiteBuilder: Sendable {
 
         var crumbs: [[String: Any]] = [["title": context.strings["home"], "href": root + job.locale + "/index.html"]]
         for ancestor in context.navigation.ancestors(of: job.path) {
-            let href = ancestor.path.map { RelativePath.relative(to: SitePaths.withoutMarkdownExtension($0) + ".html", from: pageDirectory) }
-            crumbs.append(["title": ancestor.title, "href": href ?? ""])
+            var crumb: [String: Any] = ["title": ancestor.title]
+            if let path = ancestor.path { crumb["href"] = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory) }
+            crumbs.append(crumb)
         }
         page["breadcrumbs"] = crumbs
 
@@ -343,7 +344,11 @@ public struct SiteBuilder: Sendable {
         let pagePath = context.locale + "/index.html"
         var page = baseContext(context, pagePath: pagePath, title: configuration.siteTitle)
         page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
-        page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "")
+        var descriptions: [String: String] = [:]
+        for (path, article) in site.content.sourceArticles {
+            descriptions[path] = (site.content.article(path, in: context.locale) ?? article).metadata.description
+        }
+        page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "", descriptions: descriptions)
         page["articleCount"] = context.strings["articles", ["count": String(site.content.sourceArticles.count)]]
         page["languages"] = site.content.locales.map { locale -> [String: Any] in
             ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/index.html", "current": locale == context.locale]
