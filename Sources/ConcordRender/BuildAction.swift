@@ -4,6 +4,9 @@ import Foundation
 
 /// Something else a build writes into the staging folder before it is swapped in
 /// (the JSON bundles, for instance), so every output of one build appears at once.
+///
+/// Files the site builder wrote may be hard links to the live site's unchanged files: write
+/// new files (or replace one by writing a new file and renaming it), never modify one in place.
 public protocol SiteOutputWriter: Sendable {
     /// Writes into `folder`, the staging copy of the output folder.
     func write(_ build: BuildSnapshot, into folder: String) throws
@@ -122,7 +125,7 @@ public struct BuildAction: Sendable {
         let builder = try SiteBuilder(site: site, statuses: statuses, theme: theme)
         let staging = try folder.makeStaging()
         do {
-            let result = try builder.build(into: staging) { done, total in progress?(.pages(done: done, total: total)) }
+            let result = try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) }
             progress?(.stage("Swapping"))
             // The one place other outputs join the site before it is published.
             let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses)

@@ -50,7 +50,7 @@ public struct LinkResolver: Sendable {
         guard URLPolicy.isSafe(destination) else { return nil }
         guard URLPolicy.isRelativePath(destination) else { return destination }
         let (path, suffix) = URLPolicy.splitSuffix(destination)
-        let isMarkdown = path.utf8.count > 3 && path.lowercased().hasSuffix(".md")
+        let isMarkdown = Self.hasMarkdownExtension(path)
         if !isMarkdown, documentDirectory == pageDirectory { return destination }
         guard let resolved = RelativePath.resolve(path, from: documentDirectory) else {
             // Climbs out of the locale: leave it as written, with the page extension.
@@ -62,6 +62,17 @@ public struct LinkResolver: Sendable {
             target = SitePaths.withoutMarkdownExtension(canonical) + ".html"
         }
         return RelativePath.relative(to: target, from: pageDirectory) + suffix
+    }
+
+    /// Whether a path ends in `.md`, in any case, without allocating.
+    static func hasMarkdownExtension(_ path: Substring) -> Bool {
+        let utf8 = path.utf8
+        guard utf8.count > 3 else { return false }
+        var index = utf8.endIndex
+        index = utf8.index(before: index); let d = utf8[index] | 0x20
+        index = utf8.index(before: index); let m = utf8[index] | 0x20
+        index = utf8.index(before: index); let dot = utf8[index]
+        return d == UInt8(ascii: "d") && m == UInt8(ascii: "m") && dot == UInt8(ascii: ".")
     }
 
     /// The `src` for an image, and the file to copy for it, for a page of `locale` whose

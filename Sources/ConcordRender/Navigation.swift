@@ -217,6 +217,11 @@ public struct Navigation: Sendable {
             var folders: [String: Folder] = [:]
         }
         let top = Folder()
+        var folderTOCs: [String: String] = [:]
+        for file in files {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            if name.lowercased() == "toc.yml" { folderTOCs[RelativePath.directory(of: file)] = file }
+        }
         for path in titles.keys {
             var folder = top
             let parts = path.split(separator: "/")
@@ -237,7 +242,7 @@ public struct Navigation: Sendable {
                 let folderPath = path.isEmpty ? name : path + "/" + name
                 let child = folder.folders[name]!
                 var item = NavigationItem(title: name)
-                if let toc = files.first(where: { RelativePath.directory(of: $0) == folderPath && ($0 as NSString).lastPathComponent.lowercased() == "toc.yml" }),
+                if let toc = folderTOCs[folderPath],
                    let fromTOC = tocYAML(root: root, path: toc, files: files, titles: titles, resolver: resolver, depth: 1) {
                     item.children = fromTOC
                 } else {

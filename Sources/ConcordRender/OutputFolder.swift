@@ -87,18 +87,31 @@ public struct OutputFolder: Sendable {
     }
 }
 
-/// Fast writes into the staging folder, where no atomicity is needed (the folder is swapped whole).
-enum StagingWriter {
-    static func write(_ text: String, to path: String) throws {
+/// Writes files into the staging folder, where no atomicity is needed (the folder is swapped whole).
+///
+/// A file whose bytes are the same as in the previous build is hard-linked from it instead of
+/// written: builds are deterministic, so most files of a rebuild are unchanged, and a link costs
+/// no new inode (creating thousands of inodes right after deleting thousands is slow on ext4).
+/// Files in staging may therefore share their inode with the live site: replace them, never
+/// modify them in place.
+struct StagingWriter: Sendable {
+    /// The staging folder.
+    let root: String
+    /// The live site, whose unchanged files are linked rather than written again.
+    let previous: String?
+
+    func write(_ text: String, to relative: String) throws {
         var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: relative) }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { try write($0, to: path) }
+    func write(_ bytes: [UInt8], to relative: String) throws {
+        try bytes.withUnsafeBytes { try write($0, to: relative) }
     }
 
-    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+    private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
+        let path = root + "/" + relative
+        if let previous, Self.reuse(previous + "/" + relative, for: buffer, at: path) { return }
         guard let file = fopen(path, "wb") else {
             throw OutputFolder.Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
@@ -106,5 +119,18 @@ enum StagingWriter {
         if fclose(file) != 0 || written != buffer.count {
             throw OutputFolder.Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Links `old` to `path` when it holds exactly `buffer`.
+    private static func reuse(_ old: String, for buffer: UnsafeRawBufferPointer, at path: String) -> Bool {
+        var info = stat()
+        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
+              let target = buffer.baseAddress, let file = fopen(old, "rb") else { return false }
+        defer { fclose(file) }
+        var existing = [UInt8](repeating: 0, count: buffer.count)
+        let same = existing.withUnsafeMutableBytes { bytes -> Bool in
+            fread(bytes.baseAddress, 1, buffer.count, file) == buffer.count && memcmp(bytes.baseAddress!, target, buffer.count) == 0
+        }
+        return same && link(old, path) == 0
     }
 }

@@ -22,20 +22,21 @@ public enum SearchTokenizer {
     /// holding other characters go through Unicode folding.
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
-        var wordIsASCII = true
+        var wordScalars = 0
+        var wordIsFolded = true
         var run: [Unicode.Scalar] = []
         word.reserveCapacity(32)
+        let table = latinFolds
         func flushWord() {
-            defer { word.removeAll(keepingCapacity: true); wordIsASCII = true }
+            defer { word.removeAll(keepingCapacity: true); wordIsFolded = true; wordScalars = 0 }
             guard !word.isEmpty else { return }
-            if wordIsASCII {
-                if word.count >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { body(String(decoding: word, as: UTF8.self)) }
+            if wordIsFolded {
+                if wordScalars >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { body(String(decoding: word, as: UTF8.self)) }
                 return
             }
-            // A word with accents or another script: fold it, then split it again (folding may
-            // turn a character into a separator or a CJK one, as NFKD does with some symbols).
-            let folded = fold(String(decoding: word, as: UTF8.self))
-            forEachFoldedTerm(in: folded, body)
+            // Another script or an unusual character: fold the word with Unicode's mappings, then
+            // split it again (folding may turn a character into a separator or a CJK one).
+            forEachFoldedTerm(in: fold(String(decoding: word, as: UTF8.self)), body)
         }
         func flushRun() {
             emitRun(run, body)
@@ -47,25 +48,42 @@ public enum SearchTokenizer {
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
                     if !run.isEmpty { flushRun() }
                     word.append(UInt8(v))
+                    wordScalars += 1
                 } else if v >= 0x41 && v <= 0x5A {
                     if !run.isEmpty { flushRun() }
                     word.append(UInt8(v + 0x20))
+                    wordScalars += 1
                 } else {
                     flushWord(); if !run.isEmpty { flushRun() }
                 }
+            } else if v < 0x250, let folded = table[Int(v)] {
+                // Accented Latin letters: folded from a table made with the same mappings.
+                if !run.isEmpty { flushRun() }
+                word += folded.bytes
+                wordScalars += folded.scalars
             } else if isCJK(scalar) && !isFoldable(scalar) {
                 flushWord()
                 run.append(scalar)
             } else if isWordScalar(scalar) {
                 if !run.isEmpty { flushRun() }
-                wordIsASCII = false
+                wordIsFolded = false
                 word.append(contentsOf: String(scalar).utf8)
+                wordScalars += 1
             } else {
                 flushWord(); if !run.isEmpty { flushRun() }
             }
         }
         flushWord()
         flushRun()
+    }
+
+    /// For U+0080…U+024F: the folded form of each letter whose folding yields letters only
+    /// (`é` → `e`, `Æ` → `æ`, `ĳ` → `ij`); `nil` for the rest, which take the general path.
+    static let latinFolds: [(bytes: [UInt8], scalars: Int)?] = (0..<0x250).map { value in
+        guard value >= 0x80, let scalar = Unicode.Scalar(value), isWordScalar(scalar) else { return nil }
+        let folded = fold(String(scalar))
+        guard !folded.isEmpty, folded.unicodeScalars.allSatisfy({ isWordScalar($0) && !isCJK($0) }) else { return nil }
+        return (Array(folded.utf8), folded.unicodeScalars.count)
     }
 
     /// Terms of text that is already folded.
@@ -153,6 +171,8 @@ public struct SearchIndex: Sendable {
         public var excerpt: String
         /// Every piece of text to index (title and headings included).
         public var text: [String]
+        /// The distinct terms of `text`, when worked out already (the build does it while rendering, in parallel).
+        public var terms: [String]?
 
         /// Creates a document.
         public init(url: String, title: String, headings: [String], excerpt: String, text: [String]) {
@@ -161,6 +181,22 @@ public struct SearchIndex: Sendable {
             self.headings = headings
             self.excerpt = excerpt
             self.text = text
+        }
+
+        /// The distinct terms of the text, unordered.
+        public func distinctTerms() -> [String] {
+            if let terms { return terms }
+            var seen = Set<String>()
+            for piece in text { SearchTokenizer.forEachTerm(in: piece) { seen.insert($0) } }
+            return Array(seen)
+        }
+
+        /// The document with its terms worked out and its text dropped.
+        public func tokenized() -> Document {
+            var copy = self
+            copy.terms = distinctTerms()
+            copy.text = []
+            return copy
         }
     }
 
@@ -193,11 +229,7 @@ public struct SearchIndex: Sendable {
 
     /// The JSON file: keys sorted, postings ascending; same input, same bytes.
     public func json() -> String {
-        let termLists = parallelMap(documents) { document -> [String] in
-            var seen = Set<String>()
-            for piece in document.text { SearchTokenizer.forEachTerm(in: piece) { seen.insert($0) } }
-            return Array(seen)
-        }
+        let termLists = documents.allSatisfy { $0.terms != nil } ? documents.map { $0.terms! } : parallelMap(documents) { $0.distinctTerms() }
         var postings: [String: [Int]] = [:]
         for (index, terms) in termLists.enumerated() {
             for term in terms { postings[term, default: []].append(index) }

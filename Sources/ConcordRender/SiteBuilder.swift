@@ -80,7 +80,10 @@ public struct SiteBuilder: Sendable {
     // MARK: - The build
 
     /// Writes the site into `folder` (an empty staging folder). `progress` is called with pages done and pages in all.
-    public func build(into folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
+    ///
+    /// Files identical to those of `previous` (the live site, if any) are linked from it rather than written.
+    public func build(into folder: String, previous: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
+        let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
         let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
         let started = DispatchTime.now()
         func mark(_ name: String) {
@@ -120,7 +123,7 @@ public struct SiteBuilder: Sendable {
         while start < jobs.count {
             let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
             let rendered = parallelMap(slice) { job -> Result<PageResult, any Error> in
-                Result { try renderPage(job, context: localeContexts[job.locale]!, into: folder) }
+                Result { try renderPage(job, context: localeContexts[job.locale]!, writer: writer) }
             }
             for item in rendered {
                 switch item {
@@ -146,7 +149,7 @@ public struct SiteBuilder: Sendable {
         for copy in copies.values.sorted() {
             let destination = folder + "/" + copy.outputPath
             try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
-            try StagingWriter.write(try FileSystem.read(copy.sourceFile), to: destination)
+            try writer.write(try FileSystem.read(copy.sourceFile), to: copy.outputPath)
         }
         result.assetsCopied = copies.count
 
@@ -154,7 +157,7 @@ public struct SiteBuilder: Sendable {
         for asset in theme.assets {
             let destination = folder + "/" + asset.path
             try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
-            try StagingWriter.write(asset.bytes, to: destination)
+            try writer.write(asset.bytes, to: asset.path)
             result.assetsCopied += 1
         }
 
@@ -166,27 +169,27 @@ public struct SiteBuilder: Sendable {
         }
         for locale in content.locales {
             let context = localeContexts[locale]!
-            try StagingWriter.write(try templates.render("home", homeContext(context)), to: folder + "/\(locale)/index.html")
-            try StagingWriter.write(try templates.render("search", searchContext(context)), to: folder + "/\(locale)/search.html")
+            try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
+            try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
         }
         for locale in content.locales {
-            // Tokenising runs in parallel inside `json()`.
+            // Pages were tokenised while rendering; this only merges their terms.
             let json = SearchIndex(locale: locale, documents: searchDocuments[locale] ?? []).json()
-            try StagingWriter.write(json, to: folder + "/\(locale)/search-index.json")
+            try writer.write(json, to: "\(locale)/search-index.json")
         }
 
         mark("search")
         // The language chooser, sitemap and robots.txt.
-        try StagingWriter.write(try templates.render("chooser", chooserContext(localeContexts)), to: folder + "/index.html")
+        try writer.write(try templates.render("chooser", chooserContext(localeContexts)), to: "index.html")
         let entries = sourcePaths.map { path in
             Sitemap.Entry(path: path, locales: content.locales.filter { content.article(path, in: $0) != nil })
         } + content.translationLocales.flatMap { locale in
             content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
         }
-        try StagingWriter.write(
+        try writer.write(
             Sitemap.xml(entries: entries, sourceLocale: source, baseURL: configuration.baseURL, homeLocales: content.locales),
-            to: folder + "/sitemap.xml")
-        try StagingWriter.write(Sitemap.robots(baseURL: configuration.baseURL), to: folder + "/robots.txt")
+            to: "sitemap.xml")
+        try writer.write(Sitemap.robots(baseURL: configuration.baseURL), to: "robots.txt")
 
         var seen: Set<String> = []
         result.diagnostics = pageResults.flatMap(\.diagnostics).filter { seen.insert($0.description).inserted }
@@ -243,7 +246,7 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Article pages
 
-    func renderPage(_ job: PageJob, context: LocaleContext, into folder: String) throws -> PageResult {
+    func renderPage(_ job: PageJob, context: LocaleContext, writer: StagingWriter) throws -> PageResult {
         let content = site.content
         let source = content.sourceLocale
         let isFallback = job.status == .fallback
@@ -328,9 +331,9 @@ public struct SiteBuilder: Sendable {
         page["hasOnThisPage"] = !onThisPage.isEmpty
 
         let html = try templates.render("article", page)
-        try StagingWriter.write(html, to: folder + "/" + pagePath)
+        try writer.write(html, to: pagePath)
         let url = String(pagePath.dropFirst(job.locale.count + 1))
-        return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url))
+        return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())
     }
 
     /// A locale's name in its own language.

@@ -187,6 +187,25 @@ struct SiteBuildTests {
         for (path, bytes) in one { #expect(two[path] == bytes, "\(path) differs between two builds") }
     }
 
+    @Test("A rebuild links unchanged files from the previous site and writes changed ones anew")
+    func rebuildReusesUnchangedFiles() throws {
+        let temporary = try TemporaryContent(Self.files)
+        defer { temporary.remove() }
+        func inode(_ relative: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: temporary.output + "/" + relative)[.systemFileNumber] as! NSNumber).uint64Value
+        }
+        try BuildAction(configuration: temporary.configuration).run()
+        let unchanged = try inode("en-US/guide/c.html")
+        let changed = try inode("en-US/b.html")
+        // The title stays (every page's navigation shows it); the body changes.
+        try Data("# Article B\n\nRevised text.\n".utf8).write(to: URL(fileURLWithPath: temporary.configuration.contentRoot + "/en-US/b.md"))
+        try BuildAction(configuration: temporary.configuration).run()
+        #expect(try inode("en-US/guide/c.html") == unchanged)
+        #expect(try inode("en-US/b.html") != changed)
+        #expect(try temporary.read("en-US/b.html").contains("Revised text."))
+        #expect(try temporary.read("es-ES/b.html").contains("Revised text."))
+    }
+
     @Test("A failed build leaves the previous site untouched and no staging folder behind")
     func atomic() throws {
         struct Failing: SiteOutputWriter {
