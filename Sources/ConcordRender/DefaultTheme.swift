@@ -333,7 +333,7 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 }
 .nav-tree, .nav-tree ul { list-style: none; margin: 0; padding: 0; }
 .nav-tree ul { padding-inline-start: 14px; border-inline-start: 1px solid var(--border); margin-inline-start: 10px; }
-.nav-tree a, .nav-tree span { display: block; padding: 5px 10px; border-radius: 6px; color: var(--text-soft); line-height: 1.4; }
+.nav-tree a, .nav-tree span { display: block; padding: 5px 10px; border-radius: 6px; color: var(--text-soft); line-height: 1.4; overflow-wrap: anywhere; }
 .nav-tree a:hover { background: var(--bg-soft); color: var(--text); text-decoration: none; }
 .nav-tree a[aria-current="page"] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
 .nav-tree details > summary { list-style: none; cursor: pointer; display: flex; align-items: center; border-radius: 6px; }
@@ -348,6 +348,15 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .nav-tree details[open] > summary::after, [dir="rtl"] .nav-tree details[open] > summary::after { transform: rotate(45deg); }
 .nav-tree details > summary:hover { background: var(--bg-soft); }
 .nav-tree details > summary:hover > a { background: transparent; }
+
+.on-this-page {
+  position: sticky; top: var(--header-height); align-self: start;
+  padding: 28px 0; font-size: 13px;
+}
+.on-this-page ul { list-style: none; margin: 0; padding: 0; border-inline-start: 2px solid var(--border); }
+.on-this-page li a { display: block; padding: 4px 12px; color: var(--text-soft); margin-inline-start: -2px; border-inline-start: 2px solid transparent; }
+.on-this-page li a:hover { color: var(--accent); border-inline-start-color: var(--accent); text-decoration: none; }
+.on-this-page li.sub a { padding-inline-start: 24px; }
 
 /* Breadcrumbs and notices */
 
