@@ -45,6 +45,29 @@ public struct Navigation: Sendable {
     /// How deeply `toc.yml` files may refer to one another.
     static let maximumTOCDepth = 8
 
+    /// Where table-of-contents files are read from: the locale's folder first, then the source's,
+    /// so a translated `toc.yml` wins and a missing one falls back to the source's.
+    public struct Files: Sendable {
+        /// Folders and the files each holds (relative paths), in order of preference.
+        public var layers: [(root: String, files: Set<String>)]
+
+        /// Creates a lookup over folders in order of preference.
+        public init(_ layers: [(root: String, files: Set<String>)]) {
+            self.layers = layers
+        }
+
+        /// The file to read for a relative path, from the first folder that has it.
+        func locate(_ path: String) -> String? {
+            layers.first { $0.files.contains(path) }.map { $0.root + "/" + path }
+        }
+
+        /// Whether any folder has the path.
+        func contains(_ path: String) -> Bool { layers.contains { $0.files.contains(path) } }
+
+        /// Every relative path, across folders.
+        var all: Set<String> { layers.reduce(into: Set<String>()) { $0.formUnion($1.files) } }
+    }
+
     /// Builds the navigation of the locale whose folder is `root`.
     ///
     /// - Parameters:
@@ -53,21 +76,29 @@ public struct Navigation: Sendable {
     ///   - titles: The title to show for each article path (a translation's, else the source's).
     ///   - resolver: Matches `.md` references to existing articles.
     public static func load(root: String, files: Set<String>, titles: [String: String], resolver: LinkResolver) -> Navigation {
-        if let toc = files.first(where: { $0.lowercased() == "toc.yml" }), let items = tocYAML(root: root, path: toc, files: files, titles: titles, resolver: resolver, depth: 0) {
-            return Navigation(items: items, origin: .tocYAML)
+        load(files: Files([(root, files)]), titles: titles, resolver: resolver)
+    }
+
+    /// Builds a navigation from table-of-contents files found in `files` (the locale's, then the source's).
+    public static func load(files: Files, titles: [String: String], resolver: LinkResolver) -> Navigation {
+        for layer in files.layers {
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.yml" }),
+               let items = tocYAML(path: toc, files: Files([layer]), titles: titles, resolver: resolver, depth: 0) {
+                return Navigation(items: items, origin: .tocYAML)
+            }
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? FileSystem.read(layer.root + "/" + toc) {
+                return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown)
+            }
         }
-        if let toc = files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? FileSystem.read(root + "/" + toc) {
-            return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown)
-        }
-        return Navigation(items: folders(root: root, files: files, titles: titles, resolver: resolver), origin: .folders)
+        return Navigation(items: folders(files: files, titles: titles, resolver: resolver), origin: .folders)
     }
 
     // MARK: - toc.yml
 
     /// Reads a DocFX `toc.yml`: a list (or `items:`) of entries with `name`, `href` and nested `items`;
     /// an `href` naming another `toc.yml` or a folder pulls that file's entries in as children.
-    static func tocYAML(root: String, path: String, files: Set<String>, titles: [String: String], resolver: LinkResolver, depth: Int) -> [NavigationItem]? {
-        guard depth < maximumTOCDepth, let bytes = try? FileSystem.read(root + "/" + path) else { return nil }
+    static func tocYAML(path: String, files: Files, titles: [String: String], resolver: LinkResolver, depth: Int) -> [NavigationItem]? {
+        guard depth < maximumTOCDepth, let file = files.locate(path), let bytes = try? FileSystem.read(file) else { return nil }
         let nested: (String) -> [NavigationItem]? = { reference in
             guard depth + 1 < maximumTOCDepth else { return nil }
             var target = reference
@@ -75,7 +106,7 @@ public struct Navigation: Sendable {
                 target = (target.hasSuffix("/") ? target : target + "/") + "toc.yml"
             }
             guard files.contains(target) else { return nil }
-            return tocYAML(root: root, path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1)
+            return tocYAML(path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1)
         }
         return tocYAML(
             String(decoding: bytes, as: UTF8.self), directory: RelativePath.directory(of: path),
@@ -211,14 +242,14 @@ public struct Navigation: Sendable {
 
     /// Entries from the folder structure: articles by title, sub-folders after them; a folder
     /// with its own `toc.yml` takes its entries from it, one with an `index.md` links to it.
-    static func folders(root: String, files: Set<String>, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
+    static func folders(files: Files, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
         final class Folder {
             var articles: [String] = []
             var folders: [String: Folder] = [:]
         }
         let top = Folder()
         var folderTOCs: [String: String] = [:]
-        for file in files {
+        for file in files.all {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             if name.lowercased() == "toc.yml" { folderTOCs[RelativePath.directory(of: file)] = file }
         }
@@ -243,7 +274,7 @@ public struct Navigation: Sendable {
                 let child = folder.folders[name]!
                 var item = NavigationItem(title: name)
                 if let toc = folderTOCs[folderPath],
-                   let fromTOC = tocYAML(root: root, path: toc, files: files, titles: titles, resolver: resolver, depth: 1) {
+                   let fromTOC = tocYAML(path: toc, files: files, titles: titles, resolver: resolver, depth: 1) {
                     item.children = fromTOC
                 } else {
                     item.children = depth < 32 ? items(child, path: folderPath, depth: depth + 1) : []

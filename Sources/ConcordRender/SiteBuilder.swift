@@ -205,14 +205,12 @@ public struct SiteBuilder: Sendable {
         var titles: [String: String] = [:]
         for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
         for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
-        // The locale's own table of contents when it has one, else the source's.
-        let entry = configuration.locales.first { $0.id == locale }
-        let sourceEntry = configuration.locales.first { $0.id == content.sourceLocale }
-        let ownFiles = content.files[locale] ?? []
-        let hasTOC = ownFiles.contains { ["toc.yml", "toc.md"].contains($0.lowercased()) }
-        let navigationRoot = hasTOC ? entry?.path : sourceEntry?.path
-        let navigationFiles = hasTOC ? ownFiles : (content.files[content.sourceLocale] ?? [])
-        let navigation = Navigation.load(root: navigationRoot ?? "", files: navigationFiles, titles: titles, resolver: links)
+        // The locale's own tables of contents where it has them, else the source's.
+        var layers: [(root: String, files: Set<String>)] = []
+        for id in [locale, content.sourceLocale] where !layers.contains(where: { $0.root == configuration.locales.first { $0.id == id }?.path }) {
+            if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
+        }
+        let navigation = Navigation.load(files: Navigation.Files(layers), titles: titles, resolver: links)
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),

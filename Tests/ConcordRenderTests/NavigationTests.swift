@@ -104,6 +104,25 @@ struct NavigationTests {
         #expect(navigation.items[3].children.map(\.title) == ["From the folder's toc"])
     }
 
+    @Test("A translated toc.yml is used where the locale has one; the source's elsewhere")
+    func translatedTOC() throws {
+        let temporary = try TemporaryContent([
+            "en-US/guide/toc.yml": "- name: Start here\n  href: start.md\n",
+            "en-US/ref/toc.yml": "- name: Reference\n  href: ref.md\n",
+            "en-US/guide/start.md": "# Start\n", "en-US/ref/ref.md": "# Ref\n",
+            "es-ES/guide/toc.yml": "- name: Empiece aquí\n  href: start.md\n",
+            "es-ES/guide/start.md": "# Inicio\n",
+        ])
+        defer { temporary.remove() }
+        let site = temporary.site()
+        let root = temporary.configuration.contentRoot
+        let files = Navigation.Files([(root + "/es-ES", site.content.files["es-ES"]!), (root + "/en-US", site.content.files["en-US"]!)])
+        let titles = ["guide/start.md": "Inicio", "ref/ref.md": "Ref"]
+        let navigation = Navigation.load(files: files, titles: titles, resolver: LinkResolver(content: site.content))
+        #expect(navigation.origin == .folders)
+        #expect(navigation.items.map { $0.children.map(\.title) } == [["Empiece aquí"], ["Reference"]])
+    }
+
     @Test("The sidebar marks the current page, opens its branch, and gives breadcrumbs")
     func sidebarAndBreadcrumbs() {
         let navigation = Navigation(items: [
