@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
-        var stringValues: [String: String]
+        var stringValues: TemplateObject
         /// The fallback notice (the same on every fallback page of the locale).
         var fallbackNotice: String
         /// The outdated notice and its link text.
@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         let content = site.content
         let source = content.sourceLocale
         var result = SiteBuildResult()
-        let localeContexts = Dictionary(uniqueKeysWithValues: content.locales.map { ($0, makeLocaleContext($0)) })
+        let localeContexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { makeLocaleContext($0) }))
 
         mark("locale contexts")
         // Every source article in every locale, then translations without a source (orphans).
@@ -172,9 +172,10 @@ public struct SiteBuilder: Sendable {
             try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
             try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
         }
-        for locale in content.locales {
-            // Pages were tokenised while rendering; this only merges their terms.
-            let json = SearchIndex(locale: locale, documents: searchDocuments[locale] ?? []).json()
+        // Pages were tokenised while rendering; this only merges their terms, a locale per core.
+        let byLocale = content.locales.map { searchDocuments[$0] ?? [] }
+        let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.json() }
+        for (locale, json) in zip(content.locales, indexes) {
             try writer.write(json, to: "\(locale)/search-index.json")
         }
 
@@ -214,7 +215,7 @@ public struct SiteBuilder: Sendable {
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
-            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: strings.values,
+            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: TemplateObject(values: strings.values),
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
             readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])

@@ -31,9 +31,33 @@ public struct TemplateRenderer: Sendable {
 
     /// Renders the template `name` (`article`, `home`, `chooser`, `search`) with `context`.
     public func render(_ name: String, _ context: [String: Any]) throws(Failure) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+        guard let text = library.render(TemplateObject.wrap(context), withTemplate: name) else {
             throw Failure(template: name, reason: "no such template in the theme")
         }
         return text
+    }
+}
+
+/// A page context as Mustache sees it. swift-mustache asks every object on its context stack
+/// whether it conforms to its protocols for every variable; `Dictionary` conforms only
+/// conditionally, which makes each of those checks slow, while this type conforms outright.
+struct TemplateObject: MustacheParent, @unchecked Sendable {
+    /// The values by key (strings, booleans, numbers, nested objects and arrays of them).
+    let values: [String: Any]
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// The context with every nested dictionary (and array of dictionaries) wrapped too.
+    static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return TemplateObject(values: dictionary.mapValues(wrap))
+        case let dictionary as [String: String]:
+            return TemplateObject(values: dictionary)
+        case let array as [[String: Any]]:
+            return array.map { wrap($0) }
+        default:
+            return value
+        }
     }
 }
