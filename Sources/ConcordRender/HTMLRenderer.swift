@@ -102,6 +102,12 @@ extension HTMLRenderer {
             var headingIndex = 0
             for index in 0..<parent where nodes[index].kind == .heading { headingIndex += 1 }
             let procedureLines = Set(context.article.procedures.map(\.listLine))
+            // The model already found the tables, alerts and includes: skip looking where it found none.
+            // (Fragments and includes are rendered with their own model, or none, and looked at fully.)
+            let fragment = context.article.sections.isEmpty && context.article.textBlocks.isEmpty
+            let mayHaveTables = fragment || !context.article.tables.isEmpty
+            let mayHaveAlerts = fragment || !context.article.alerts.isEmpty
+            let mayHaveIncludes = fragment || !context.article.includes.isEmpty
             let explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
             let savedSkipped = filter.skippedAnchorIDs
             filter.skippedAnchorIDs = explicitAnchors
@@ -113,7 +119,7 @@ extension HTMLRenderer {
             while i < end {
                 while let top = stack.last, i >= top.end { close(stack.removeLast()) }
                 let node = nodes[i]
-                if hidden.contains(i) {
+                if !hidden.isEmpty, hidden.contains(i) {
                     if node.kind == .heading { headingIndex += 1 }
                     i = node.subtreeEnd
                     continue
@@ -126,8 +132,8 @@ extension HTMLRenderer {
                 case .paragraph:
                     filter.reset()
                     if isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) { i = node.subtreeEnd; continue }
-                    if mayBeTable(document, i), renderTable(context, paragraph: i) { i = node.subtreeEnd; continue }
-                    let includeLinks = self.includeLinks(in: document, paragraph: i)
+                    if mayHaveTables, mayBeTable(document, i), renderTable(context, paragraph: i) { i = node.subtreeEnd; continue }
+                    let includeLinks = mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
                     if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
                         for link in includeLinks { renderInclude(context, link: link, inline: false) }
                         i = node.subtreeEnd
@@ -155,7 +161,7 @@ extension HTMLRenderer {
                     stack.append(Open(end: node.subtreeEnd, close: "</h\(level)>\n", exit: .resetFilter))
 
                 case .blockQuote:
-                    if let kind = prepareAlert(document, blockQuote: i) {
+                    if mayHaveAlerts, let kind = prepareAlert(document, blockQuote: i) {
                         let title = renderer.alertTitles[kind] ?? kind.rawValue.capitalized
                         out += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">"
                         HTMLEscaping.append(title, to: &out)
@@ -206,7 +212,7 @@ extension HTMLRenderer {
 
                 case .text:
                     guard !suppressing else { break }
-                    if let trim = trims[i] {
+                    if !trims.isEmpty, let trim = trims[i] {
                         let bytes = node.literal.utf8
                         let kept = bytes.dropFirst(trim.prefix).dropLast(trim.suffix)
                         HTMLEscaping.append(String(decoding: kept, as: UTF8.self), to: &out)
@@ -239,7 +245,7 @@ extension HTMLRenderer {
                     stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</strong>", exit: .none))
 
                 case .link:
-                    if let include = includeCandidate(document, link: i), trims[include.before] != nil {
+                    if mayHaveIncludes, !trims.isEmpty, let include = includeCandidate(document, link: i), trims[include.before] != nil {
                         renderInclude(context, link: i, inline: true)
                         i = node.subtreeEnd
                         continue
