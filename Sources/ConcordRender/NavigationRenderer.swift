@@ -79,6 +79,8 @@ public struct NavigationRenderer: Sendable {
     /// The sidebar HTML for the page at `currentPath` (`nil` for the locale home). Links are relative to `pageDirectory`.
     public func html(currentPath: String?, pageDirectory: String) -> String {
         var open: Set<Int> = []
+        // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
+        if topLevel.count == 1 { open.insert(topLevel[0]) }
         if let currentPath, let index = firstNodeForPath[currentPath] {
             var current = index
             while current >= 0 { open.insert(current); current = nodes[current].parent }

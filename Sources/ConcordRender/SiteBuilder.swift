@@ -167,10 +167,17 @@ public struct SiteBuilder: Sendable {
         for (job, page) in zip(jobs, pageResults) {
             if let document = page.search { searchDocuments[job.locale, default: []].append(document) }
         }
+        // An article at the locale root named `index.md` (or `search.md`) is a page of its own: it
+        // wins over the generated one, so writers keep control of their home page.
+        let written = Set(jobs.map { SitePaths.page(locale: $0.locale, path: $0.path) })
         for locale in content.locales {
             let context = localeContexts[locale]!
-            try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
-            try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
+            if !written.contains("\(locale)/index.html") {
+                try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
+            }
+            if !written.contains("\(locale)/search.html") {
+                try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
+            }
         }
         // Pages were tokenised while rendering; this only merges their terms, a locale per core.
         let byLocale = content.locales.map { searchDocuments[$0] ?? [] }

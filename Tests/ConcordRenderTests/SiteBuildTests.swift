@@ -163,6 +163,15 @@ struct SiteBuildTests {
         #expect(FileSystem.exists(temporary.output + "/assets/search.js"))
     }
 
+    @Test("An index.md at the locale root is the locale's home page, not overwritten by the generated one")
+    func indexArticle() throws {
+        let temporary = try TemporaryContent(["en-US/index.md": "# Welcome home\n", "en-US/a.md": "# A\n", "es-ES/a.md": "# A\n"])
+        defer { temporary.remove() }
+        try buildSite(temporary)
+        #expect(try temporary.read("en-US/index.html").contains("<h1 id=\"welcome-home\">Welcome home</h1>"))
+        #expect(try temporary.read("es-ES/index.html").contains("data-notice=\"fallback\""))
+    }
+
     @Test("Chrome strings come from the locale's file, else English; the language name from locale data")
     func chromeStrings() throws {
         let temporary = try TemporaryContent(["en-US/a.md": "# A\n\n## One\n", "it-IT/a.md": "# A\n\n## Uno\n", "ja-JP/a.md": "# A\n\n## 一\n"])
