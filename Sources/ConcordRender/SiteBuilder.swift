@@ -117,7 +117,8 @@ public struct SiteBuilder: Sendable {
 
         var pageResults: [PageResult] = []
         pageResults.reserveCapacity(jobs.count)
-        let chunk = max(256, jobs.count / 20)
+        // Few, large chunks: each chunk ends waiting for its slowest page, so fewer ends waste less.
+        let chunk = max(512, jobs.count / 8)
         var start = 0
         var firstError: (any Error)?
         while start < jobs.count {
