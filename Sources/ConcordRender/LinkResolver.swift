@@ -33,8 +33,9 @@ public struct LinkResolver: Sendable {
     /// Creates a resolver for a content set.
     public init(content: ContentSet) {
         var paths: [String: String] = [:]
+        // Source last, so its spelling wins; sorted, so two files differing only in case resolve the same way every build.
         for locale in content.locales.reversed() {
-            for path in (content.articles[locale] ?? [:]).keys { paths[path.lowercased()] = path }
+            for path in (content.articles[locale] ?? [:]).keys.sorted(by: >) { paths[path.lowercased()] = path }
         }
         self.articlePaths = paths
         self.files = content.files
