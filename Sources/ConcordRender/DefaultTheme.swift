@@ -310,7 +310,9 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 
 .menu-button { display: none; cursor: pointer; font-size: 20px; line-height: 1; padding: 6px 8px; border-radius: var(--radius); color: var(--text-soft); }
 .menu-button:hover { background: var(--bg-sunken); }
-.nav-toggle { position: absolute; opacity: 0; pointer-events: none; }
+/* The menu is a checkbox (no script needed): visually hidden, still reachable by keyboard. */
+.nav-toggle { display: none; position: absolute; width: 1px; height: 1px; opacity: 0; pointer-events: none; }
+.nav-toggle:focus-visible + .menu-button { outline: 2px solid var(--accent); outline-offset: 2px; }
 
 /* Page grid: contents | article | on this page */
 
@@ -500,17 +502,18 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 @media (max-width: 900px) {
   .page { grid-template-columns: minmax(0, 1fr); gap: 0; padding: 0 16px; }
   .site-header-inner { padding: 0 12px; gap: 10px; }
-  .menu-button { display: block; }
+  .menu-button, .nav-toggle { display: block; }
   .search-form { flex: 1 1 auto; min-width: 0; }
   .brand-name { display: none; }
   .language-current { display: none; }
   .language-switch summary::after { display: none; }
   .language-switch .globe { margin: 0; }
   .sidebar {
-    display: none; position: fixed; inset: var(--header-height) 0 0 0; z-index: 15; max-height: none;
+    display: none; position: fixed; inset: var(--header-height) 0 0 0; z-index: 15; max-height: none; align-self: stretch;
     background: var(--bg); padding: 16px 20px 40px; border-top: 1px solid var(--border);
   }
-  .nav-toggle:checked ~ .page .sidebar { display: block; }
+  body:has(.nav-toggle:checked) .sidebar { display: block; }
+  body:has(.nav-toggle:checked) { overflow: hidden; }
   .main { padding-top: 18px; }
   .content h1 { font-size: 1.7rem; }
   .content h2 { font-size: 1.3rem; margin-top: 36px; }
@@ -583,7 +586,8 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
         "header.mustache": #"""
 <header class="site-header">
 <div class="site-header-inner">
-<label for="nav-toggle" class="menu-button" title="{{strings.menu}}"><span aria-hidden="true">☰</span><span class="visually-hidden">{{strings.menu}}</span></label>
+<input type="checkbox" id="nav-toggle" class="nav-toggle" aria-label="{{strings.menu}}">
+<label for="nav-toggle" class="menu-button" title="{{strings.menu}}" aria-hidden="true">☰</label>
 <a class="brand" href="{{homeHref}}"><span class="brand-mark" aria-hidden="true"></span><span class="brand-name">{{siteTitle}}</span></a>
 <form class="search-form" action="{{searchHref}}" method="get" role="search">
 <input type="search" name="q" placeholder="{{strings.searchPlaceholder}}" aria-label="{{strings.search}}" autocomplete="off">
@@ -876,7 +880,6 @@ caution: 注意
 <body>
 <a class="skip-link" href="#main">{{strings.skipToContent}}</a>
 {{>header}}
-<input type="checkbox" id="nav-toggle" class="nav-toggle" aria-hidden="true" tabindex="-1">
 <div class="page">
 {{$sidebar}}{{>sidebar}}{{/sidebar}}
 <main id="main" class="main">
