@@ -529,6 +529,15 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 }
 [dir="rtl"] .nav-tree li.collapsed > a::after { transform: rotate(135deg); }
 
+/* Printing an article prints the article. */
+@media print {
+  .site-header, .sidebar, .on-this-page, .site-footer, .breadcrumbs, .skip-link { display: none !important; }
+  .page { display: block; max-width: none; padding: 0; }
+  .main { max-width: none; padding: 0; }
+  .content a { color: inherit; text-decoration: underline; }
+  .content pre { white-space: pre-wrap; }
+}
+
 """#,
         "chooser.mustache": #"""
 <!DOCTYPE html>
