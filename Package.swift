@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "ConcordModel", targets: ["ConcordModel"]),
         .library(name: "ConcordCheck", targets: ["ConcordCheck"]),
         .library(name: "ConcordExport", targets: ["ConcordExport"]),
+        .library(name: "ConcordRender", targets: ["ConcordRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libcmark (Debian `libcmark-dev`); no vendored copy.
@@ -29,9 +31,17 @@ let package = Package(
         .target(name: "ConcordCheck", dependencies: ["ConcordModel"]),
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
         .target(
+            name: "ConcordRender",
+            dependencies: [
+                "ConcordMarkdown", "ConcordModel", "ConcordCheck", "ConcordExport",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "ConcordCLI",
             dependencies: [
-                "ConcordModel", "ConcordCheck", "ConcordExport",
+                "ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +52,7 @@ let package = Package(
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
         // ConcordCheck only to compute real statuses for the sample content, as the build does.
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
+        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

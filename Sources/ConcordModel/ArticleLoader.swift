@@ -13,6 +13,8 @@ public struct LoadResult: Sendable {
     public var article: Article?
     /// Problems found while loading, each naming file and line.
     public var diagnostics: [Diagnostic]
+    /// The parsed Markdown body the article was built from, for renderers that need more than the model.
+    public var document: MarkdownDocument? = nil
 }
 
 /// Reads Markdown files into ``Article`` values. A bad file gives diagnostics, never a crash.
@@ -56,7 +58,7 @@ public enum ArticleLoader {
         }
         let document = MarkdownParser.parse(input.body)
         var builder = ArticleBuilder(document: document, article: Article(path: path, locale: locale, file: file, metadata: metadata))
-        return LoadResult(article: builder.build(), diagnostics: diagnostics)
+        return LoadResult(article: builder.build(), diagnostics: diagnostics, document: document)
     }
 
     /// Builds an article from Markdown text (for tests and tools).

@@ -1,0 +1,143 @@
+import ConcordCheck
+import ConcordModel
+import Foundation
+
+/// Something else a build writes into the staging folder before it is swapped in
+/// (the JSON bundles, for instance), so every output of one build appears at once.
+///
+/// Files the site builder wrote may be hard links to the live site's unchanged files: write
+/// new files (or replace one by writing a new file and renaming it), never modify one in place.
+public protocol SiteOutputWriter: Sendable {
+    /// Writes into `folder`, the staging copy of the output folder.
+    func write(_ build: BuildSnapshot, into folder: String) throws
+}
+
+/// What other output writers get to work from: the loaded content and what the checks found.
+public struct BuildSnapshot: Sendable {
+    /// The content, with its parsed trees.
+    public var site: SiteContent
+    /// Every finding of the checks (load problems included).
+    public var diagnostics: [Diagnostic]
+    /// The status of every source path in every locale.
+    public var statuses: [String: [String: ArticleStatus]]
+}
+
+/// `concord build`: load, check, render into a staging folder, swap it in, report.
+public struct BuildAction: Sendable {
+    /// Where the content is and how to build it.
+    public var configuration: Configuration
+    /// The folder to publish in (defaults to the configuration's `output`).
+    public var output: String
+    /// Whether error findings stop the build.
+    public var strict: Bool
+    /// Outputs written after the site, into the same staging folder: add a writer here to
+    /// have it published atomically with the pages.
+    public var outputWriters: [any SiteOutputWriter] = []
+
+    /// Creates a build action.
+    public init(configuration: Configuration, output: String? = nil, strict: Bool = false) {
+        self.configuration = configuration
+        self.output = output ?? configuration.output
+        self.strict = strict
+    }
+
+    /// What happened, for the summary and the exit code.
+    public struct Report: Sendable {
+        /// The checks' findings followed by problems met while rendering.
+        public var diagnostics: [Diagnostic]
+        /// The site, when one was written.
+        public var site: SiteBuildResult?
+        /// Whether `--strict` stopped the build because of error findings.
+        public var stoppedByFindings: Bool
+        /// The locales, source first.
+        public var locales: [String]
+        /// Wall-clock seconds.
+        public var seconds: Double
+        /// The output folder.
+        public var output: String
+
+        /// The number of findings with `severity`.
+        public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+
+        /// The closing summary: pages per locale, fallbacks, stale pages, time.
+        public var summary: String {
+            guard let site else {
+                return "Build stopped: \(count(.error)) error(s) found and --strict is set; \(output) was left as it was.\n"
+            }
+            var lines: [String] = []
+            let width = max(locales.map(\.count).max() ?? 5, 6)
+            for locale in locales {
+                let padded = locale.padding(toLength: width, withPad: " ", startingAt: 0)
+                var line = "  \(padded) \(site.pages[locale] ?? 0) pages"
+                let fallbacks = site.fallbacks[locale] ?? 0
+                let stale = site.stale[locale] ?? 0
+                if fallbacks > 0 { line += ", \(fallbacks) fallback" }
+                if stale > 0 { line += ", \(stale) stale" }
+                lines.append(line)
+            }
+            let pages = site.pages.values.reduce(0, +)
+            let fallbacks = site.fallbacks.values.reduce(0, +)
+            let stale = site.stale.values.reduce(0, +)
+            let time = String(format: "%.2f", seconds)
+            return "Built \(pages) pages in \(locales.count) locales into \(output) in \(time) s "
+                + "(\(fallbacks) fallback, \(stale) stale; \(count(.error)) errors, \(count(.warning)) warnings)\n"
+                + lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// Progress events, for a terminal display.
+    public enum Progress: Sendable {
+        /// A stage started.
+        case stage(String)
+        /// Pages rendered so far, out of all.
+        case pages(done: Int, total: Int)
+    }
+
+    /// Runs the build. Nothing in `output` changes unless every page was written.
+    public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
+        let started = DispatchTime.now()
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
+        let outer = progress
+        let progress: (@Sendable (Progress) -> Void)? = timings ? { @Sendable event in
+            if case .stage(let name) = event {
+                FileHandle.standardError.write(Data(String(format: "[%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+            }
+            outer?(event)
+        } : outer
+
+        let folder = try OutputFolder(
+            path: output, protecting: [configuration.contentRoot, configuration.templates] + configuration.locales.map(\.path))
+        progress?(.stage("Loading"))
+        let site = SiteContent.load(configuration)
+        progress?(.stage("Checking"))
+        let diagnostics = CheckEngine(settings: configuration.rules).run(site.content)
+        let statuses = ArticleStatus.statuses(content: site.content, diagnostics: diagnostics)
+        var report = Report(diagnostics: diagnostics, site: nil, stoppedByFindings: false, locales: site.content.locales, seconds: 0, output: output)
+        if strict, diagnostics.contains(where: { $0.severity == .error }) {
+            report.stoppedByFindings = true
+            report.seconds = elapsed()
+            return report
+        }
+
+        progress?(.stage("Rendering"))
+        let theme = try Theme.load(folder: configuration.templates)
+        let builder = try SiteBuilder(site: site, statuses: statuses, theme: theme)
+        let staging = try folder.makeStaging()
+        do {
+            let result = try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) }
+            progress?(.stage("Swapping"))
+            // The one place other outputs join the site before it is published.
+            let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses)
+            for writer in outputWriters { try writer.write(snapshot, into: staging) }
+            try folder.swap(in: staging)
+            report.site = result
+            report.diagnostics += result.diagnostics
+        } catch {
+            folder.discard(staging)
+            throw error
+        }
+        report.seconds = elapsed()
+        return report
+    }
+}

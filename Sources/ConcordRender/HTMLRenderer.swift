@@ -1,0 +1,584 @@
+import ConcordMarkdown
+import ConcordModel
+
+/// The HTML of an article's body and what it needs besides.
+public struct RenderedBody: Sendable {
+    /// The article's content as HTML (headings, lists, tables… no page chrome).
+    public var html: String
+    /// Images the content refers to, to copy into the site.
+    public var assets: [AssetCopy]
+    /// Problems met while rendering (includes that could not be expanded).
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders an article's Markdown tree to HTML, using the typed model for what cmark
+/// does not know: heading anchors, procedures and their UI elements, alerts, pipe tables
+/// and includes. Raw HTML goes through ``RawHTMLFilter``; every URL through ``LinkResolver``.
+///
+/// The tree is walked in document order without recursion (the flat tree gives each node's
+/// subtree end), so deep nesting cannot overflow the stack; only includes and table cells,
+/// both bounded, start a nested walk.
+public struct HTMLRenderer: Sendable {
+    /// Rewrites links and images.
+    public var links: LinkResolver
+    /// Loads `[!INCLUDE]` files; `nil` leaves includes out.
+    public var includes: IncludeStore?
+    /// The heading of each kind of alert, in the page's language.
+    public var alertTitles: [Alert.Kind: String]
+
+    /// How deeply includes may nest before the renderer stops expanding them.
+    public static let maximumIncludeDepth = 8
+
+    /// Creates a renderer.
+    public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:]) {
+        self.links = links
+        self.includes = includes
+        self.alertTitles = alertTitles
+    }
+
+    /// Renders `document`, the body of `article`, for the page of `article.path` in `locale`
+    /// (the article's own locale, or another one when it is shown as a fallback).
+    public func render(_ document: MarkdownDocument, article: Article, locale: String) -> RenderedBody {
+        var writer = Writer(renderer: self, pageLocale: locale, pageDirectory: RelativePath.directory(of: article.path), file: article.file)
+        writer.out.reserveCapacity(document.source.bytes.count * 5 / 4 + 256)
+        let context = Writer.DocumentContext(
+            document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale)
+        writer.renderBlocks(context, parent: document.root, tight: false)
+        return RenderedBody(html: writer.out, assets: writer.assets, diagnostics: writer.diagnostics)
+    }
+}
+
+extension HTMLRenderer {
+    struct Writer {
+        struct DocumentContext {
+            var document: MarkdownDocument
+            var article: Article
+            /// The document's folder, relative to the locale root.
+            var directory: String
+            /// The locale the document's text is in.
+            var locale: String
+        }
+
+        /// What to do when a node's subtree ends.
+        enum Exit {
+            case none, leaveProcedure, resetFilter
+        }
+
+        struct Open {
+            var end: Int
+            var close: String
+            var exit: Exit
+        }
+
+        let renderer: HTMLRenderer
+        let pageLocale: String
+        let pageDirectory: String
+        let file: String
+        var out = ""
+        var assets: [AssetCopy] = []
+        var diagnostics: [Diagnostic] = []
+        var filter = RawHTMLFilter()
+        var procedureDepth = 0
+        var includeStack: [String] = []
+        /// Bytes to drop at the start and end of text nodes (alert markers, include brackets).
+        var trims: [Int: (prefix: Int, suffix: Int)] = [:]
+        /// Nodes not to render at all.
+        var hidden: Set<Int> = []
+
+        init(renderer: HTMLRenderer, pageLocale: String, pageDirectory: String, file: String) {
+            self.renderer = renderer
+            self.pageLocale = pageLocale
+            self.pageDirectory = pageDirectory
+            self.file = file
+        }
+
+        // MARK: Blocks and inlines
+
+        /// Renders the children of `parent`. With `tight`, paragraphs are not wrapped in `<p>` (table cells).
+        mutating func renderBlocks(_ context: DocumentContext, parent: Int, tight: Bool) {
+            let document = context.document
+            let nodes = document.nodes
+            let sections = context.article.sections
+            var headingIndex = 0
+            for index in 0..<parent where nodes[index].kind == .heading { headingIndex += 1 }
+            let procedureLines = Set(context.article.procedures.map(\.listLine))
+            // The model already found the tables, alerts and includes: skip looking where it found none.
+            // (Fragments and includes are rendered with their own model, or none, and looked at fully.)
+            let fragment = context.article.sections.isEmpty && context.article.textBlocks.isEmpty
+            let mayHaveTables = fragment || !context.article.tables.isEmpty
+            let mayHaveAlerts = fragment || !context.article.alerts.isEmpty
+            let mayHaveIncludes = fragment || !context.article.includes.isEmpty
+            let explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
+            let savedSkipped = filter.skippedAnchorIDs
+            filter.skippedAnchorIDs = explicitAnchors
+            defer { filter.skippedAnchorIDs = savedSkipped }
+
+            var stack: [Open] = []
+            var i = parent + 1
+            let end = nodes[parent].subtreeEnd
+            while i < end {
+                while let top = stack.last, i >= top.end { close(stack.removeLast()) }
+                let node = nodes[i]
+                if !hidden.isEmpty, hidden.contains(i) {
+                    if node.kind == .heading { headingIndex += 1 }
+                    i = node.subtreeEnd
+                    continue
+                }
+                let suppressing = filter.isSuppressing
+                switch node.kind {
+                case .document, .customBlock, .customInline:
+                    break
+
+                case .paragraph:
+                    filter.reset()
+                    if isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) { i = node.subtreeEnd; continue }
+                    if mayHaveTables, mayBeTable(document, i), renderTable(context, paragraph: i) { i = node.subtreeEnd; continue }
+                    let includeLinks = mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
+                    if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
+                        for link in includeLinks { renderInclude(context, link: link, inline: false) }
+                        i = node.subtreeEnd
+                        continue
+                    }
+                    let bare = tight || isInTightList(document, i)
+                    var open = bare ? "" : "<p>"
+                    var closing = bare ? "" : "</p>\n"
+                    if !bare, let next = node.nextSibling >= 0 ? nodes[node.nextSibling] : nil,
+                       next.kind == .list, let line = next.start?.line, procedureLines.contains(line) {
+                        open = "<p class=\"procedure-title\">"
+                    }
+                    if bare, node.nextSibling >= 0, !tight { closing = "\n" }
+                    out += open
+                    stack.append(Open(end: node.subtreeEnd, close: closing, exit: .resetFilter))
+
+                case .heading:
+                    filter.reset()
+                    let level = min(max(node.headingLevel, 1), 6)
+                    let anchor = headingIndex < sections.count ? sections[headingIndex].anchor : Slug.make(document.plainText(of: i))
+                    headingIndex += 1
+                    out += "<h\(level) id=\""
+                    HTMLEscaping.append(anchor, to: &out)
+                    out += "\">"
+                    stack.append(Open(end: node.subtreeEnd, close: "</h\(level)>\n", exit: .resetFilter))
+
+                case .blockQuote:
+                    if mayHaveAlerts, let kind = prepareAlert(document, blockQuote: i) {
+                        let title = renderer.alertTitles[kind] ?? kind.rawValue.capitalized
+                        out += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">"
+                        HTMLEscaping.append(title, to: &out)
+                        out += "</p>\n"
+                        stack.append(Open(end: node.subtreeEnd, close: "</div>\n", exit: .none))
+                    } else {
+                        out += "<blockquote>\n"
+                        stack.append(Open(end: node.subtreeEnd, close: "</blockquote>\n", exit: .none))
+                    }
+
+                case .list:
+                    let ordered = node.list?.ordered ?? false
+                    let start = node.list?.start ?? 1
+                    if ordered {
+                        let isProcedure = procedureDepth > 0 || (node.start.map { procedureLines.contains($0.line) } ?? false)
+                        out += "<ol"
+                        if isProcedure, procedureDepth == 0 { out += " class=\"procedure\"" }
+                        if start != 1 { out += " start=\"\(start)\"" }
+                        out += ">\n"
+                        if isProcedure { procedureDepth += 1 }
+                        stack.append(Open(end: node.subtreeEnd, close: "</ol>\n", exit: isProcedure ? .leaveProcedure : .none))
+                    } else {
+                        out += "<ul>\n"
+                        stack.append(Open(end: node.subtreeEnd, close: "</ul>\n", exit: .none))
+                    }
+
+                case .item:
+                    out += "<li>"
+                    stack.append(Open(end: node.subtreeEnd, close: "</li>\n", exit: .none))
+
+                case .codeBlock:
+                    filter.reset()
+                    out += "<pre><code"
+                    if let language = Self.languageClass(node.info) { out += " class=\"language-\(language)\"" }
+                    out += ">"
+                    HTMLEscaping.append(node.literal, to: &out)
+                    out += "</code></pre>\n"
+
+                case .htmlBlock:
+                    filter.reset()
+                    var html = ""
+                    filter.filter(node.literal, into: &html)
+                    filter.reset()
+                    if !html.allSatisfy(\.isWhitespace) { out += html + "\n" }
+
+                case .thematicBreak:
+                    out += "<hr>\n"
+
+                case .text:
+                    guard !suppressing else { break }
+                    if !trims.isEmpty, let trim = trims[i] {
+                        let bytes = node.literal.utf8
+                        let kept = bytes.dropFirst(trim.prefix).dropLast(trim.suffix)
+                        HTMLEscaping.append(String(decoding: kept, as: UTF8.self), to: &out)
+                    } else {
+                        HTMLEscaping.append(node.literal, to: &out)
+                    }
+
+                case .softBreak:
+                    if !suppressing { out += "\n" }
+
+                case .lineBreak:
+                    if !suppressing { out += "<br>\n" }
+
+                case .code:
+                    guard !suppressing else { break }
+                    out += "<code>"
+                    HTMLEscaping.append(node.literal, to: &out)
+                    out += "</code>"
+
+                case .htmlInline:
+                    filter.filter(node.literal, into: &out)
+
+                case .emphasis:
+                    out += suppressing ? "" : "<em>"
+                    stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</em>", exit: .none))
+
+                case .strong:
+                    let open = suppressing ? "" : (procedureDepth > 0 ? "<strong class=\"ui\">" : "<strong>")
+                    out += open
+                    stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</strong>", exit: .none))
+
+                case .link:
+                    if mayHaveIncludes, !trims.isEmpty, let include = includeCandidate(document, link: i), trims[include.before] != nil {
+                        renderInclude(context, link: i, inline: true)
+                        i = node.subtreeEnd
+                        continue
+                    }
+                    if suppressing {
+                        stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
+                    } else if let href = renderer.links.href(node.destination, documentDirectory: context.directory, pageDirectory: pageDirectory) {
+                        out += "<a href=\""
+                        HTMLEscaping.append(URLPolicy.encodeForAttribute(href), to: &out)
+                        out += "\""
+                        if !node.title.isEmpty {
+                            out += " title=\""
+                            HTMLEscaping.append(node.title, to: &out)
+                            out += "\""
+                        }
+                        out += ">"
+                        stack.append(Open(end: node.subtreeEnd, close: "</a>", exit: .none))
+                    } else {
+                        // An unsafe destination: the text stays, the link goes.
+                        stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
+                    }
+
+                case .image:
+                    if !suppressing,
+                       let image = renderer.links.image(node.destination, documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
+                        if let copy = image.copy { assets.append(copy) }
+                        out += "<img src=\""
+                        HTMLEscaping.append(URLPolicy.encodeForAttribute(image.src), to: &out)
+                        out += "\" alt=\""
+                        HTMLEscaping.append(document.plainText(of: i).collapsingWhitespace(), to: &out)
+                        out += "\""
+                        if !node.title.isEmpty {
+                            out += " title=\""
+                            HTMLEscaping.append(node.title, to: &out)
+                            out += "\""
+                        }
+                        out += " loading=\"lazy\">"
+                    }
+                    i = node.subtreeEnd
+                    continue
+                }
+                i += 1
+            }
+            while let top = stack.popLast() { close(top) }
+        }
+
+        private mutating func close(_ open: Open) {
+            out += open.close
+            switch open.exit {
+            case .none: break
+            case .leaveProcedure: procedureDepth -= 1
+            case .resetFilter: filter.reset()
+            }
+        }
+
+        /// A language name safe in a class attribute (`powershell`, `csharp`).
+        static func languageClass(_ info: String) -> String? {
+            let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init) ?? ""
+            var result = ""
+            for scalar in word.lowercased().unicodeScalars {
+                switch scalar {
+                case "a"..."z", "0"..."9", "-", "_", "+": result.unicodeScalars.append(scalar)
+                case "#": result += "sharp"
+                default: continue
+                }
+            }
+            return result.isEmpty ? nil : result
+        }
+
+        private func isInTightList(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
+            let parent = document[paragraph].parent
+            guard parent >= 0, document[parent].kind == .item else { return false }
+            let list = document[parent].parent
+            return list >= 0 && document[list].list?.tight == true
+        }
+
+        /// A paragraph of white space only (a line of non-breaking spaces, often left as a spacer).
+        private func isBlank(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
+            for child in document.children(of: paragraph) {
+                let node = document[child]
+                switch node.kind {
+                case .softBreak, .lineBreak: continue
+                case .text where node.literal.unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
+                default: return false
+                }
+            }
+            return true
+        }
+
+        /// A paragraph holding only anchors that headings already carry (`<a name="x"></a>` before `## Title`).
+        private func isAnchorOnly(_ document: MarkdownDocument, _ paragraph: Int, skipped: Set<String>) -> Bool {
+            var sawAnchor = false
+            for child in document.children(of: paragraph) {
+                let node = document[child]
+                switch node.kind {
+                case .htmlInline:
+                    let anchors = HTMLAnchors.anchors(in: node.literal)
+                    if anchors.contains(where: { !skipped.contains($0) }) { return false }
+                    if !anchors.isEmpty { sawAnchor = true }
+                    if anchors.isEmpty, !node.literal.hasPrefix("</") { return false }
+                case .softBreak, .lineBreak: continue
+                case .text where node.literal.allSatisfy(\.isWhitespace): continue
+                default: return false
+                }
+            }
+            return sawAnchor
+        }
+
+        // MARK: Alerts
+
+        /// Recognises `> [!NOTE]`: hides the marker and returns the kind.
+        private mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
+            let paragraph = document[blockQuote].firstChild
+            guard paragraph >= 0, document[paragraph].kind == .paragraph else { return nil }
+            var text = ""
+            var textNodes: [Int] = []
+            for child in document.children(of: paragraph) {
+                guard document[child].kind == .text else { break }
+                textNodes.append(child)
+                text += document[child].literal
+                if text.contains("]") { break }
+            }
+            let trimmed = text.drop(while: { $0 == " " })
+            guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
+            let marker = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased()
+            guard let kind = Alert.Kind(rawValue: marker), let last = textNodes.last else { return nil }
+            for node in textNodes.dropLast() { hidden.insert(node) }
+            let literal = document[last].literal
+            guard let bracket = literal.lastIndex(of: "]") else { return nil }
+            var rest = literal[literal.index(after: bracket)...]
+            while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
+            let drop = literal.utf8.count - rest.utf8.count
+            trims[last] = (drop, 0)
+            if rest.isEmpty {
+                hidden.insert(last)
+                var next = document[last].nextSibling
+                if next >= 0, document[next].kind == .softBreak || document[next].kind == .lineBreak {
+                    hidden.insert(next)
+                    next = document[next].nextSibling
+                }
+                // The marker was the whole paragraph: drop it rather than leave an empty one.
+                if next < 0 { hidden.insert(paragraph) }
+            }
+            return kind
+        }
+
+        // MARK: Tables
+
+        private func mayBeTable(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
+            guard let range = document[paragraph].range, range.end.line > range.start.line else { return false }
+            for child in document.children(of: paragraph) where document[child].kind == .text {
+                if document[child].literal.utf8.contains(UInt8(ascii: "|")) { return true }
+            }
+            return false
+        }
+
+        /// Renders a paragraph that is a pipe table; `false` when it is not one.
+        private mutating func renderTable(_ context: DocumentContext, paragraph: Int) -> Bool {
+            let document = context.document
+            guard let range = document[paragraph].range else { return false }
+            var lines: [Substring] = []
+            for line in range.start.line...range.end.line {
+                let raw = document.source.lineString(line)
+                let prefix: Int
+                if line == range.start.line {
+                    prefix = min(range.start.column - 1, raw.utf8.count)
+                } else {
+                    var count = 0
+                    for byte in raw.utf8 {
+                        if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") { count += 1 } else { break }
+                    }
+                    prefix = count
+                }
+                lines.append(Substring(raw.utf8.dropFirst(prefix)))
+            }
+            guard let table = PipeTable.recognize(lines: lines) else { return false }
+            if table.header.lineIndex > 0 {
+                let before = lines[..<table.header.lineIndex].joined(separator: "\n")
+                out += "<p>"
+                renderFragment(context, markdown: before)
+                out += "</p>\n"
+            }
+            func style(_ column: Int) -> String {
+                guard column < table.alignments.count else { return "" }
+                switch table.alignments[column] {
+                case .none: return ""
+                case .left: return " style=\"text-align:left\""
+                case .center: return " style=\"text-align:center\""
+                case .right: return " style=\"text-align:right\""
+                }
+            }
+            out += "<div class=\"table-wrapper\"><table>\n<thead>\n<tr>"
+            for (column, cell) in table.header.cells.enumerated() {
+                out += "<th\(style(column))>"
+                renderFragment(context, markdown: cell.markdown)
+                out += "</th>"
+            }
+            out += "</tr>\n</thead>\n"
+            if !table.rows.isEmpty {
+                out += "<tbody>\n"
+                for row in table.rows {
+                    out += "<tr>"
+                    for (column, cell) in row.cells.enumerated() {
+                        out += "<td\(style(column))>"
+                        renderFragment(context, markdown: cell.markdown)
+                        out += "</td>"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</tbody>\n"
+            }
+            out += "</table></div>\n"
+            return true
+        }
+
+        /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
+        private mutating func renderFragment(_ context: DocumentContext, markdown: String) {
+            guard !markdown.isEmpty else { return }
+            let fragment = MarkdownParser.parse(markdown)
+            var nested = context
+            nested.document = fragment
+            nested.article = Article(path: context.article.path, locale: context.article.locale, file: context.article.file)
+            let saved = (trims, hidden)
+            trims = [:]
+            hidden = []
+            let start = out.utf8.count
+            renderBlocks(nested, parent: fragment.root, tight: true)
+            (trims, hidden) = saved
+            // Block-level leftovers end with a newline; a cell reads better without it.
+            if out.utf8.count > start, out.hasSuffix("\n") { out.removeLast() }
+        }
+
+        // MARK: Includes
+
+        /// The text nodes around a link shaped `[!INCLUDE [title](path)]`.
+        private func includeCandidate(_ document: MarkdownDocument, link: Int) -> (before: Int, after: Int)? {
+            let node = document[link]
+            let after = node.nextSibling
+            guard after >= 0, document[after].kind == .text, document[after].literal.first == "]" else { return nil }
+            let parent = node.parent
+            var before = -1
+            for child in document.children(of: parent) {
+                if child == link { break }
+                before = child
+            }
+            guard before >= 0, document[before].kind == .text else { return nil }
+            var literal = Substring(document[before].literal)
+            while literal.last == " " { literal.removeLast() }
+            guard literal.utf8.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
+            return (before, after)
+        }
+
+        private func includeLinks(in document: MarkdownDocument, paragraph: Int) -> [Int] {
+            var result: [Int] = []
+            for child in document.children(of: paragraph) where document[child].kind == .link {
+                if includeCandidate(document, link: child) != nil { result.append(child) }
+            }
+            return result
+        }
+
+        /// Trims the `[!INCLUDE` and `]` around include links; `true` when nothing else is left
+        /// in the paragraph, so the includes replace it as blocks.
+        private mutating func prepareIncludes(_ document: MarkdownDocument, paragraph: Int, links: [Int]) -> Bool {
+            for link in links {
+                guard let (before, after) = includeCandidate(document, link: link) else { continue }
+                let beforeLiteral = document[before].literal
+                var kept = Substring(beforeLiteral)
+                while kept.last == " " { kept.removeLast() }
+                kept.removeLast(9)
+                let previous = trims[before] ?? (0, 0)
+                trims[before] = (previous.prefix, beforeLiteral.utf8.count - kept.utf8.count)
+                let following = trims[after] ?? (0, 0)
+                trims[after] = (1, following.suffix)
+            }
+            for child in document.children(of: paragraph) {
+                let node = document[child]
+                switch node.kind {
+                case .link where links.contains(child): continue
+                case .softBreak, .lineBreak: continue
+                case .text:
+                    let trim = trims[child] ?? (0, 0)
+                    let rest = node.literal.utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
+                    if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
+                default: return false
+                }
+            }
+            return true
+        }
+
+        private mutating func renderInclude(_ context: DocumentContext, link: Int, inline: Bool) {
+            let node = context.document[link]
+            let location = FileLocation(file: file, line: node.start?.line ?? 0, column: node.start?.column ?? 1)
+            guard let store = renderer.includes, !node.destination.isEmpty else { return }
+            if includeStack.count >= HTMLRenderer.maximumIncludeDepth {
+                diagnostics.append(Diagnostic(rule: "include-depth", severity: .warning, locale: pageLocale, location: location,
+                    message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(node.destination)'; not expanded"))
+                return
+            }
+            switch store.load(node.destination, from: context.directory, locale: context.locale) {
+            case .failure(.outsideContentRoot(let reference)):
+                diagnostics.append(Diagnostic(rule: "include-outside-content", severity: .warning, locale: pageLocale, location: location,
+                    message: "include '\(reference)' points outside the content folder; not expanded"))
+            case .failure(.missing(let reference)):
+                diagnostics.append(Diagnostic(rule: "include-not-found", severity: .warning, locale: pageLocale, location: location,
+                    message: "include '\(reference)' not found in \(context.locale) or the source locale; not expanded"))
+            case .success(let included):
+                let key = included.locale + "/" + included.path
+                if includeStack.contains(key) {
+                    diagnostics.append(Diagnostic(rule: "include-cycle", severity: .warning, locale: pageLocale, location: location,
+                        message: "include '\(node.destination)' includes itself (\((includeStack + [key]).joined(separator: " → "))); not expanded"))
+                    return
+                }
+                includeStack.append(key)
+                let nested = DocumentContext(
+                    document: included.document, article: included.article,
+                    directory: RelativePath.directory(of: included.path), locale: context.locale)
+                let saved = (trims, hidden, procedureDepth)
+                trims = [:]
+                hidden = []
+                if inline {
+                    // Only the inline content of the include's paragraphs fits in a sentence.
+                    var first = true
+                    for child in included.document.children(of: included.document.root) where included.document[child].kind == .paragraph {
+                        if !first { out += " " }
+                        first = false
+                        renderBlocks(nested, parent: child, tight: true)
+                    }
+                } else {
+                    renderBlocks(nested, parent: included.document.root, tight: false)
+                }
+                (trims, hidden, procedureDepth) = saved
+                includeStack.removeLast()
+            }
+        }
+    }
+}

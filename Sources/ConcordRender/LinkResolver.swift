@@ -1,0 +1,115 @@
+import ConcordModel
+import Foundation
+
+/// An image (or other file) a page refers to, to be copied into the site.
+public struct AssetCopy: Sendable, Hashable, Comparable {
+    /// Where it goes, relative to the output folder (`es-ES/media/dashboard.png`).
+    public var outputPath: String
+    /// The file to copy.
+    public var sourceFile: String
+
+    /// Orders copies by destination, for deterministic work lists.
+    public static func < (lhs: AssetCopy, rhs: AssetCopy) -> Bool {
+        (lhs.outputPath, lhs.sourceFile) < (rhs.outputPath, rhs.sourceFile)
+    }
+}
+
+/// Rewrites link and image destinations from content into URLs of the built site.
+///
+/// Relative `.md` links become `.html` links to the page in the same locale (every source
+/// article has a page in every locale, a fallback if need be), matched case-insensitively
+/// against the articles that exist so a link written `Overview.md` still reaches `overview.html`
+/// on a case-sensitive server. Unsafe schemes come back as `nil`.
+public struct LinkResolver: Sendable {
+    /// Article paths by their lower-cased form, across every locale.
+    let articlePaths: [String: String]
+    /// Every file of each locale, relative to the locale root.
+    let files: [String: Set<String>]
+    /// Each locale's folder.
+    let roots: [String: String]
+    /// The source locale, whose files stand in for missing ones.
+    let sourceLocale: String
+
+    /// Creates a resolver for a content set.
+    public init(content: ContentSet) {
+        var paths: [String: String] = [:]
+        // Source last, so its spelling wins; sorted, so two files differing only in case resolve the same way every build.
+        for locale in content.locales.reversed() {
+            for path in (content.articles[locale] ?? [:]).keys.sorted(by: >) { paths[path.lowercased()] = path }
+        }
+        self.articlePaths = paths
+        self.files = content.files
+        var roots: [String: String] = [:]
+        for entry in content.configuration.locales { roots[entry.id] = entry.path }
+        self.roots = roots
+        self.sourceLocale = content.sourceLocale
+    }
+
+    /// The `href` for a link destination written in a document in folder `documentDirectory`,
+    /// shown on a page in folder `pageDirectory` (both relative to the locale root); `nil` when unsafe.
+    public func href(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
+        guard URLPolicy.isSafe(destination) else { return nil }
+        guard URLPolicy.isRelativePath(destination) else { return destination }
+        let (path, suffix) = URLPolicy.splitSuffix(destination)
+        let isMarkdown = Self.hasMarkdownExtension(path)
+        if !isMarkdown, documentDirectory == pageDirectory { return destination }
+        guard let resolved = RelativePath.resolve(path, from: documentDirectory) else {
+            // Climbs out of the locale: leave it as written, with the page extension.
+            return isMarkdown ? SitePaths.withoutMarkdownExtension(String(path)) + ".html" + suffix : destination
+        }
+        var target = resolved
+        if isMarkdown {
+            let canonical = articlePaths[resolved.lowercased()] ?? resolved
+            target = SitePaths.withoutMarkdownExtension(canonical) + ".html"
+        }
+        return RelativePath.relative(to: target, from: pageDirectory) + suffix
+    }
+
+    /// Whether a path ends in `.md`, in any case, without allocating.
+    static func hasMarkdownExtension(_ path: Substring) -> Bool {
+        let utf8 = path.utf8
+        guard utf8.count > 3 else { return false }
+        var index = utf8.endIndex
+        index = utf8.index(before: index); let d = utf8[index] | 0x20
+        index = utf8.index(before: index); let m = utf8[index] | 0x20
+        index = utf8.index(before: index); let dot = utf8[index]
+        return d == UInt8(ascii: "d") && m == UInt8(ascii: "m") && dot == UInt8(ascii: ".")
+    }
+
+    /// The `src` for an image, and the file to copy for it, for a page of `locale` whose
+    /// content came from `contentLocale`; `nil` when unsafe.
+    public func image(
+        _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
+    ) -> (src: String, copy: AssetCopy?)? {
+        guard URLPolicy.isSafe(destination) else { return nil }
+        guard URLPolicy.isRelativePath(destination) else { return (destination, nil) }
+        let (path, suffix) = URLPolicy.splitSuffix(destination)
+        guard let resolved = RelativePath.resolve(path.removingPercentEncodingIfPossible, from: documentDirectory) else {
+            return (destination, nil)
+        }
+        let src = documentDirectory == pageDirectory ? destination : RelativePath.relative(to: resolved, from: pageDirectory) + suffix
+        // The locale's own image, else the source's: screenshots are often not localized.
+        for candidate in [locale, sourceLocale] {
+            if files[candidate]?.contains(resolved) == true, let root = roots[candidate] {
+                return (src, AssetCopy(outputPath: locale + "/" + resolved, sourceFile: root + "/" + resolved))
+            }
+        }
+        return (src, nil)
+    }
+
+    /// The locale-root-relative path a relative `.md` reference points to, matched to an existing article.
+    public func articlePath(_ reference: String, from directory: String) -> String? {
+        guard URLPolicy.isRelativePath(reference) else { return nil }
+        let (path, _) = URLPolicy.splitSuffix(reference)
+        guard let resolved = RelativePath.resolve(path, from: directory) else { return nil }
+        return articlePaths[resolved.lowercased()]
+    }
+}
+
+extension Substring {
+    /// `%20` and friends decoded, for matching file names; the text itself when it is not valid.
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return String(self) }
+        return String(self).removingPercentEncoding ?? String(self)
+    }
+}

@@ -1,0 +1,292 @@
+import ConcordMarkdown
+import ConcordModel
+import Foundation
+import Yams
+
+/// One entry of a locale's table of contents.
+public struct NavigationItem: Sendable, Hashable {
+    /// The text shown.
+    public var title: String
+    /// The article it opens (path relative to the locale root), if any.
+    public var path: String?
+    /// A URL outside the site, if the entry points elsewhere.
+    public var url: String?
+    /// Nested entries.
+    public var children: [NavigationItem]
+
+    /// Creates an entry.
+    public init(title: String, path: String? = nil, url: String? = nil, children: [NavigationItem] = []) {
+        self.title = title
+        self.path = path
+        self.url = url
+        self.children = children
+    }
+}
+
+/// A locale's table of contents, from `toc.yml` (DocFX), `TOC.md` (a Markdown list of links)
+/// or, when there is neither, the folder structure.
+public struct Navigation: Sendable {
+    /// Where the entries came from.
+    public enum Origin: String, Sendable {
+        case tocYAML = "toc.yml", tocMarkdown = "TOC.md", folders
+    }
+
+    /// The top-level entries.
+    public var items: [NavigationItem]
+    /// Where the entries came from.
+    public var origin: Origin
+
+    /// Creates a navigation from entries.
+    public init(items: [NavigationItem], origin: Origin) {
+        self.items = items
+        self.origin = origin
+    }
+
+    /// How deeply `toc.yml` files may refer to one another.
+    static let maximumTOCDepth = 8
+
+    /// Where table-of-contents files are read from: the locale's folder first, then the source's,
+    /// so a translated `toc.yml` wins and a missing one falls back to the source's.
+    public struct Files: Sendable {
+        /// Folders and the files each holds (relative paths), in order of preference.
+        public var layers: [(root: String, files: Set<String>)]
+
+        /// Creates a lookup over folders in order of preference.
+        public init(_ layers: [(root: String, files: Set<String>)]) {
+            self.layers = layers
+        }
+
+        /// The file to read for a relative path, from the first folder that has it.
+        func locate(_ path: String) -> String? {
+            layers.first { $0.files.contains(path) }.map { $0.root + "/" + path }
+        }
+
+        /// Whether any folder has the path.
+        func contains(_ path: String) -> Bool { layers.contains { $0.files.contains(path) } }
+
+        /// Every relative path, across folders.
+        var all: Set<String> { layers.reduce(into: Set<String>()) { $0.formUnion($1.files) } }
+    }
+
+    /// Builds the navigation of the locale whose folder is `root`.
+    ///
+    /// - Parameters:
+    ///   - root: The locale folder.
+    ///   - files: Every file of the locale, relative to `root`.
+    ///   - titles: The title to show for each article path (a translation's, else the source's).
+    ///   - resolver: Matches `.md` references to existing articles.
+    public static func load(root: String, files: Set<String>, titles: [String: String], resolver: LinkResolver) -> Navigation {
+        load(files: Files([(root, files)]), titles: titles, resolver: resolver)
+    }
+
+    /// Builds a navigation from table-of-contents files found in `files` (the locale's, then the source's).
+    public static func load(files: Files, titles: [String: String], resolver: LinkResolver) -> Navigation {
+        for layer in files.layers {
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.yml" }),
+               let items = tocYAML(path: toc, files: Files([layer]), titles: titles, resolver: resolver, depth: 0) {
+                return Navigation(items: items, origin: .tocYAML)
+            }
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? FileSystem.read(layer.root + "/" + toc) {
+                return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown)
+            }
+        }
+        return Navigation(items: folders(files: files, titles: titles, resolver: resolver), origin: .folders)
+    }
+
+    // MARK: - toc.yml
+
+    /// Reads a DocFX `toc.yml`: a list (or `items:`) of entries with `name`, `href` and nested `items`;
+    /// an `href` naming another `toc.yml` or a folder pulls that file's entries in as children.
+    static func tocYAML(path: String, files: Files, titles: [String: String], resolver: LinkResolver, depth: Int) -> [NavigationItem]? {
+        guard depth < maximumTOCDepth, let file = files.locate(path), let bytes = try? FileSystem.read(file) else { return nil }
+        let nested: (String) -> [NavigationItem]? = { reference in
+            guard depth + 1 < maximumTOCDepth else { return nil }
+            var target = reference
+            if target.hasSuffix("/") || !target.lowercased().hasSuffix(".yml") {
+                target = (target.hasSuffix("/") ? target : target + "/") + "toc.yml"
+            }
+            guard files.contains(target) else { return nil }
+            return tocYAML(path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1)
+        }
+        return tocYAML(
+            String(decoding: bytes, as: UTF8.self), directory: RelativePath.directory(of: path),
+            nested: nested, titles: { titles[$0] }, resolver: resolver)
+    }
+
+    /// Parses `toc.yml` text whose file sits in `directory` (relative to the locale root).
+    static func tocYAML(
+        _ text: String, directory: String,
+        nested: (String) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver
+    ) -> [NavigationItem]? {
+        guard let node = try? Yams.compose(yaml: text) else { return nil }
+        let list: Node.Sequence
+        if let sequence = node.sequence {
+            list = sequence
+        } else if let items = node.mapping?["items"]?.sequence {
+            list = items
+        } else {
+            return nil
+        }
+        func convert(_ sequence: Node.Sequence, level: Int) -> [NavigationItem] {
+            guard level < 32 else { return [] }
+            var result: [NavigationItem] = []
+            for entry in sequence {
+                guard let map = entry.mapping else { continue }
+                var item = NavigationItem(title: map["name"]?.string ?? map["displayName"]?.string ?? "")
+                if let href = map["href"]?.string ?? map["topicHref"]?.string, !href.isEmpty {
+                    let lower = href.lowercased()
+                    if URLPolicy.isRelativePath(href), lower.hasSuffix("toc.yml") || lower.hasSuffix("/") {
+                        if let resolved = RelativePath.resolve(href, from: directory) {
+                            item.children = nested(resolved.hasSuffix("/") || href.hasSuffix("/") ? resolved + "/" : resolved) ?? []
+                        }
+                    } else if let path = resolver.articlePath(href, from: directory) {
+                        item.path = path
+                    } else if !URLPolicy.isRelativePath(href), URLPolicy.isSafe(href), URLPolicy.scheme(of: href) != nil {
+                        item.url = href
+                    }
+                }
+                if let items = map["items"]?.sequence { item.children += convert(items, level: level + 1) }
+                if item.title.isEmpty, let path = item.path { item.title = titles(path) ?? path }
+                if item.title.isEmpty, item.children.isEmpty { continue }
+                result.append(item)
+            }
+            return result
+        }
+        return convert(list, level: 0)
+    }
+
+    // MARK: - TOC.md
+
+    /// Reads a Markdown table of contents: nested lists of links (or headings holding links, DocFX style).
+    static func tocMarkdown(_ bytes: [UInt8], directory: String, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
+        let input = MarkdownInput(bytes: bytes)
+        let document = MarkdownParser.parse(input.body)
+
+        func entry(for block: Int) -> NavigationItem? {
+            var title = document.plainText(of: block).collapsingWhitespace()
+            var item = NavigationItem(title: title)
+            for index in document.descendants(of: block) where document[index].kind == .link {
+                let destination = document[index].destination
+                if let path = resolver.articlePath(destination, from: directory) {
+                    item.path = path
+                } else if !URLPolicy.isRelativePath(destination), URLPolicy.isSafe(destination), URLPolicy.scheme(of: destination) != nil {
+                    item.url = destination
+                }
+                title = document.plainText(of: index).collapsingWhitespace()
+                break
+            }
+            item.title = title.isEmpty ? (item.path.flatMap { titles[$0] } ?? "") : title
+            return item.title.isEmpty ? nil : item
+        }
+
+        // Lists: each item's first paragraph is the entry; a nested list gives its children.
+        // Walked with an explicit stack of pending lists, so a deeply nested file cannot overflow.
+        func list(_ index: Int) -> [NavigationItem] {
+            var result: [NavigationItem] = []
+            for item in document.children(of: index) {
+                var entryItem: NavigationItem?
+                var children: [NavigationItem] = []
+                for child in document.children(of: item) {
+                    switch document[child].kind {
+                    case .paragraph, .heading: if entryItem == nil { entryItem = entry(for: child) }
+                    case .list: children += depthOf(child) < 32 ? list(child) : []
+                    default: break
+                    }
+                }
+                if var entryItem {
+                    entryItem.children = children
+                    result.append(entryItem)
+                } else {
+                    result += children
+                }
+            }
+            return result
+        }
+
+        func depthOf(_ index: Int) -> Int {
+            var depth = 0
+            var current = document[index].parent
+            while current >= 0 { depth += 1; current = document[current].parent }
+            return depth
+        }
+
+        // Headings (`# [Title](a.md)`, `## [Sub](b.md)`): levels give the nesting.
+        var headingItems: [(level: Int, item: NavigationItem)] = []
+        var listItems: [NavigationItem] = []
+        for block in document.children(of: document.root) {
+            switch document[block].kind {
+            case .list: listItems += list(block)
+            case .heading: if let item = entry(for: block) { headingItems.append((document[block].headingLevel, item)) }
+            default: break
+            }
+        }
+        guard !headingItems.isEmpty else { return listItems }
+        func nest(_ entries: ArraySlice<(level: Int, item: NavigationItem)>) -> [NavigationItem] {
+            var result: [NavigationItem] = []
+            var index = entries.startIndex
+            while index < entries.endIndex {
+                let (level, item) = entries[index]
+                var end = index + 1
+                while end < entries.endIndex, entries[end].level > level { end += 1 }
+                var nested = item
+                nested.children = nest(entries[(index + 1)..<end])
+                result.append(nested)
+                index = end
+            }
+            return result
+        }
+        return nest(headingItems[...]) + listItems
+    }
+
+    // MARK: - Folders
+
+    /// Entries from the folder structure: articles by title, sub-folders after them; a folder
+    /// with its own `toc.yml` takes its entries from it, one with an `index.md` links to it.
+    static func folders(files: Files, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
+        final class Folder {
+            var articles: [String] = []
+            var folders: [String: Folder] = [:]
+        }
+        let top = Folder()
+        var folderTOCs: [String: String] = [:]
+        for file in files.all {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            if name.lowercased() == "toc.yml" { folderTOCs[RelativePath.directory(of: file)] = file }
+        }
+        for path in titles.keys {
+            var folder = top
+            let parts = path.split(separator: "/")
+            for part in parts.dropLast() {
+                let name = String(part)
+                if folder.folders[name] == nil { folder.folders[name] = Folder() }
+                folder = folder.folders[name]!
+            }
+            folder.articles.append(path)
+        }
+        func items(_ folder: Folder, path: String, depth: Int) -> [NavigationItem] {
+            let articles = folder.articles
+                .filter { !(($0 as NSString).lastPathComponent.lowercased() == "index.md" && !path.isEmpty) }
+                .map { NavigationItem(title: titles[$0] ?? $0, path: $0) }
+                .sorted { ($0.title.lowercased(), $0.path ?? "") < ($1.title.lowercased(), $1.path ?? "") }
+            var subfolders: [NavigationItem] = []
+            for name in folder.folders.keys.sorted() {
+                let folderPath = path.isEmpty ? name : path + "/" + name
+                let child = folder.folders[name]!
+                var item = NavigationItem(title: name)
+                if let toc = folderTOCs[folderPath],
+                   let fromTOC = tocYAML(path: toc, files: files, titles: titles, resolver: resolver, depth: 1) {
+                    item.children = fromTOC
+                } else {
+                    item.children = depth < 32 ? items(child, path: folderPath, depth: depth + 1) : []
+                }
+                if let index = child.articles.first(where: { ($0 as NSString).lastPathComponent.lowercased() == "index.md" }) {
+                    item.path = index
+                    item.title = titles[index] ?? name
+                }
+                subfolders.append(item)
+            }
+            return articles + subfolders
+        }
+        return items(top, path: "", depth: 0)
+    }
+}

@@ -1,0 +1,166 @@
+import ConcordModel
+
+/// A locale's navigation flattened for fast per-page work: the sidebar tree with the current
+/// page marked and its branch open, and the breadcrumbs to a page.
+///
+/// Large tables of contents (thousands of entries) would make every page heavy, so above
+/// ``fullTreeLimit`` entries only the current page's branch is expanded; the other branches
+/// link to their first page. Everything works without JavaScript (`<details>` elements).
+public struct NavigationRenderer: Sendable {
+    struct Node: Sendable {
+        var title: String
+        var path: String?
+        var url: String?
+        var parent: Int
+        var children: [Int]
+        /// The escaped link target relative to the locale folder (`a/b.html`), or an escaped external URL.
+        var target: String = ""
+        /// The escaped title.
+        var escapedTitle: String = ""
+    }
+
+    /// Above this many entries, branches away from the current page are collapsed to one link.
+    public static let fullTreeLimit = 400
+
+    private var nodes: [Node] = []
+    private var topLevel: [Int] = []
+    private var firstNodeForPath: [String: Int] = [:]
+    /// The locale the pages are in.
+    public let locale: String
+
+    /// Flattens a navigation.
+    public init(navigation: Navigation, locale: String) {
+        self.locale = locale
+        // Iterative flattening: a stack of (item, parent) in reverse so order is kept.
+        var pending: [(NavigationItem, Int, Bool)] = navigation.items.reversed().map { ($0, -1, true) }
+        while let (item, parent, isTop) = pending.popLast() {
+            let index = nodes.count
+            nodes.append(Node(title: item.title, path: item.path, url: item.url, parent: parent, children: []))
+            if isTop { topLevel.append(index) } else { nodes[parent].children.append(index) }
+            if let path = item.path, firstNodeForPath[path] == nil { firstNodeForPath[path] = index }
+            pending += item.children.reversed().map { ($0, index, false) }
+        }
+        // Escaping and link targets are the same on every page: work them out once.
+        for index in nodes.indices {
+            nodes[index].escapedTitle = HTMLEscaping.escape(nodes[index].title)
+            if let target = nodes[index].path ?? firstPath(under: index) {
+                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(SitePaths.withoutMarkdownExtension(target) + ".html"))
+            } else if let url = nodes[index].url {
+                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
+            }
+        }
+    }
+
+    /// Whether the navigation has no entries.
+    public var isEmpty: Bool { nodes.isEmpty }
+
+    /// The entries from the top down to (not including) the page's own entry.
+    public func ancestors(of path: String) -> [(title: String, path: String?)] {
+        guard let index = firstNodeForPath[path] else { return [] }
+        var chain: [(String, String?)] = []
+        var current = nodes[index].parent
+        while current >= 0 {
+            chain.append((nodes[current].title, nodes[current].path ?? firstPath(under: current)))
+            current = nodes[current].parent
+        }
+        return chain.reversed()
+    }
+
+    /// The first article reachable from an entry (itself or a descendant), depth first.
+    private func firstPath(under index: Int) -> String? {
+        var stack = [index]
+        while let current = stack.popLast() {
+            if let path = nodes[current].path { return path }
+            stack += nodes[current].children.reversed()
+        }
+        return nil
+    }
+
+    /// The sidebar HTML for the page at `currentPath` (`nil` for the locale home). Links are relative to `pageDirectory`.
+    public func html(currentPath: String?, pageDirectory: String) -> String {
+        var open: Set<Int> = []
+        // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
+        if topLevel.count == 1 { open.insert(topLevel[0]) }
+        if let currentPath, let index = firstNodeForPath[currentPath] {
+            var current = index
+            while current >= 0 { open.insert(current); current = nodes[current].parent }
+        }
+        let full = nodes.count <= Self.fullTreeLimit
+        let prefix = pageDirectory.isEmpty ? "" : String(repeating: "../", count: pageDirectory.split(separator: "/").count)
+        var out = "<ul class=\"nav-tree\">\n"
+        // Explicit stack of (node, depth) entries and closing markers.
+        enum Step { case enter(Int), leave(String) }
+        var steps: [Step] = topLevel.reversed().map { .enter($0) }
+        let current = currentPath.flatMap { firstNodeForPath[$0] }
+        while let step = steps.popLast() {
+            switch step {
+            case .leave(let html):
+                out += html
+            case .enter(let index):
+                let node = nodes[index]
+                let isCurrent = index == current
+                let expand = !node.children.isEmpty && (full || open.contains(index))
+                if !node.children.isEmpty, expand {
+                    out += open.contains(index) ? "<li><details open><summary>" : "<li><details><summary>"
+                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    out += "</summary>\n<ul>\n"
+                    steps.append(.leave("</ul>\n</details></li>\n"))
+                    steps += node.children.reversed().map { .enter($0) }
+                } else {
+                    out += isCurrent ? "<li class=\"current\">" : (node.children.isEmpty ? "<li>" : "<li class=\"collapsed\">")
+                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    out += "</li>\n"
+                }
+            }
+        }
+        out += "</ul>\n"
+        return out
+    }
+
+    /// Writes an entry's link. Article links are written from the locale folder down
+    /// (`../../a/b.html`), so each page only adds its own `../` prefix.
+    private func link(_ node: Node, index: Int, isCurrent: Bool, prefix: String, into out: inout String) {
+        if node.path != nil || (node.url == nil && !node.target.isEmpty) {
+            out += "<a href=\""
+            out += prefix
+            out += node.target
+            out += isCurrent ? "\" aria-current=\"page\">" : "\">"
+        } else if node.url != nil {
+            out += "<a class=\"external\" href=\""
+            out += node.target
+            out += "\">"
+        } else {
+            out += "<span>"
+            out += node.escapedTitle
+            out += "</span>"
+            return
+        }
+        out += node.escapedTitle
+        out += "</a>"
+    }
+
+    /// The top-level entries with up to `limit` children each, for the locale home page.
+    public func sections(limit: Int, pageDirectory: String, descriptions: [String: String] = [:]) -> [[String: Any]] {
+        func href(_ index: Int) -> String? {
+            (nodes[index].path ?? firstPath(under: index)).map {
+                RelativePath.relative(to: SitePaths.withoutMarkdownExtension($0) + ".html", from: pageDirectory)
+            } ?? nodes[index].url
+        }
+        // A single top-level entry with children (a product's root) is skipped, so the home shows its sections.
+        var tops = topLevel
+        while tops.count == 1, !nodes[tops[0]].children.isEmpty { tops = nodes[tops[0]].children }
+        return tops.map { index in
+            let children = nodes[index].children.prefix(limit).map { child -> [String: Any] in
+                var link: [String: Any] = ["title": nodes[child].title]
+                if let target = href(child) { link["href"] = target }
+                return link
+            }
+            var section: [String: Any] = ["title": nodes[index].title, "links": Array(children), "hasLinks": !children.isEmpty]
+            if let target = href(index) { section["href"] = target }
+            if children.isEmpty, let path = nodes[index].path, let description = descriptions[path], !description.isEmpty {
+                section["description"] = description
+            }
+            return section
+        }
+    }
+}

@@ -1,0 +1,408 @@
+import ConcordMarkdown
+import ConcordModel
+import Foundation
+
+/// What a site build produced, for the summary.
+public struct SiteBuildResult: Sendable {
+    /// Article pages written per locale (fallbacks included).
+    public var pages: [String: Int] = [:]
+    /// Fallback pages per locale (no translation; the source is shown).
+    public var fallbacks: [String: Int] = [:]
+    /// Pages per locale whose translation is stale.
+    public var stale: [String: Int] = [:]
+    /// Problems met while rendering (includes that could not be expanded), deduplicated and sorted.
+    public var diagnostics: [Diagnostic] = []
+    /// Images and theme assets copied.
+    public var assetsCopied = 0
+}
+
+/// Writes the whole multilingual site into a folder: article pages for every locale
+/// (fallbacks for missing translations), locale homes, the language chooser, search pages
+/// and indexes, `sitemap.xml`, `robots.txt`, theme assets and images.
+public struct SiteBuilder: Sendable {
+    /// The content and its trees.
+    public let site: SiteContent
+    /// The status of every source path in every locale (`ArticleStatus.statuses`).
+    public let statuses: [String: [String: ArticleStatus]]
+    /// The look.
+    public let theme: Theme
+    private let templates: TemplateRenderer
+    private let links: LinkResolver
+    private let includes: IncludeStore
+    private let languageNames: [String: String]
+
+    /// The configuration of the content.
+    public var configuration: Configuration { site.content.configuration }
+
+    /// Prepares a build; fails when a template does not parse.
+    public init(site: SiteContent, statuses: [String: [String: ArticleStatus]], theme: Theme) throws(TemplateRenderer.Failure) {
+        self.site = site
+        self.statuses = statuses
+        self.theme = theme
+        self.templates = try TemplateRenderer(theme: theme)
+        self.links = LinkResolver(content: site.content)
+        self.includes = IncludeStore(content: site.content)
+        var names: [String: String] = [:]
+        for locale in site.content.locales { names[locale] = theme.strings(for: locale).languageName }
+        self.languageNames = names
+    }
+
+    /// Everything the pages of one locale share.
+    struct LocaleContext: Sendable {
+        var locale: String
+        var strings: ChromeStrings
+        var navigation: NavigationRenderer
+        var renderer: HTMLRenderer
+        var isRightToLeft: Bool
+        /// The chrome strings as a template context.
+        var stringValues: TemplateObject
+        /// The fallback notice (the same on every fallback page of the locale).
+        var fallbackNotice: String
+        /// The outdated notice and its link text.
+        var outdatedNotice: String
+        var readSource: String
+    }
+
+    /// One page to write.
+    struct PageJob: Sendable {
+        var locale: String
+        var path: String
+        var status: ArticleStatus
+    }
+
+    /// What rendering one page gave besides its file.
+    struct PageResult: Sendable {
+        var assets: [AssetCopy]
+        var diagnostics: [Diagnostic]
+        var search: SearchIndex.Document?
+    }
+
+    // MARK: - The build
+
+    /// Writes the site into `folder` (an empty staging folder). `progress` is called with pages done and pages in all.
+    ///
+    /// Files identical to those of `previous` (the live site, if any) are linked from it rather than written.
+    public func build(into folder: String, previous: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
+        let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
+        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
+        let started = DispatchTime.now()
+        func mark(_ name: String) {
+            guard timings else { return }
+            FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+        }
+        let content = site.content
+        let source = content.sourceLocale
+        var result = SiteBuildResult()
+        let localeContexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { makeLocaleContext($0) }))
+
+        mark("locale contexts")
+        // Every source article in every locale, then translations without a source (orphans).
+        var jobs: [PageJob] = []
+        let sourcePaths = content.sourceArticles.keys.sorted()
+        for locale in content.locales {
+            for path in sourcePaths {
+                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (content.article(path, in: locale) == nil ? .fallback : .current)))
+            }
+            for path in content.orphans(in: locale) { jobs.append(PageJob(locale: locale, path: path, status: .current)) }
+        }
+
+        // Folders first, sequentially; then pages in parallel, in chunks so progress can be shown.
+        var folders: Set<String> = []
+        for job in jobs { folders.insert(RelativePath.directory(of: SitePaths.page(locale: job.locale, path: job.path))) }
+        for locale in content.locales { folders.insert(locale) }
+        folders.insert("assets")
+        for directory in folders.sorted() {
+            try FileManager.default.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
+        }
+
+        var pageResults: [PageResult] = []
+        pageResults.reserveCapacity(jobs.count)
+        // Few, large chunks: each chunk ends waiting for its slowest page, so fewer ends waste less.
+        let chunk = max(512, jobs.count / 8)
+        var start = 0
+        var firstError: (any Error)?
+        while start < jobs.count {
+            let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
+            let rendered = parallelMap(slice) { job -> Result<PageResult, any Error> in
+                Result { try renderPage(job, context: localeContexts[job.locale]!, writer: writer) }
+            }
+            for item in rendered {
+                switch item {
+                case .success(let page): pageResults.append(page)
+                case .failure(let error): if firstError == nil { firstError = error }
+                }
+            }
+            start += slice.count
+            progress?(start, jobs.count)
+        }
+        if let firstError { throw firstError }
+        mark("pages")
+
+        for job in jobs {
+            result.pages[job.locale, default: 0] += 1
+            if job.status == .fallback { result.fallbacks[job.locale, default: 0] += 1 }
+            if job.status == .stale { result.stale[job.locale, default: 0] += 1 }
+        }
+
+        // Images, once per destination.
+        var copies: [String: AssetCopy] = [:]
+        for page in pageResults { for copy in page.assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy } }
+        for copy in copies.values.sorted() {
+            let destination = folder + "/" + copy.outputPath
+            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try writer.write(try FileSystem.read(copy.sourceFile), to: copy.outputPath)
+        }
+        result.assetsCopied = copies.count
+
+        // Theme assets.
+        for asset in theme.assets {
+            let destination = folder + "/" + asset.path
+            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try writer.write(asset.bytes, to: asset.path)
+            result.assetsCopied += 1
+        }
+
+        mark("assets")
+        // Locale homes, search pages and indexes.
+        var searchDocuments: [String: [SearchIndex.Document]] = [:]
+        for (job, page) in zip(jobs, pageResults) {
+            if let document = page.search { searchDocuments[job.locale, default: []].append(document) }
+        }
+        // An article at the locale root named `index.md` (or `search.md`) is a page of its own: it
+        // wins over the generated one, so writers keep control of their home page.
+        let written = Set(jobs.map { SitePaths.page(locale: $0.locale, path: $0.path) })
+        for locale in content.locales {
+            let context = localeContexts[locale]!
+            if !written.contains("\(locale)/index.html") {
+                try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
+            }
+            if !written.contains("\(locale)/search.html") {
+                try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
+            }
+        }
+        // Pages were tokenised while rendering; this only merges their terms, a locale per core.
+        let byLocale = content.locales.map { searchDocuments[$0] ?? [] }
+        let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.json() }
+        for (locale, json) in zip(content.locales, indexes) {
+            try writer.write(json, to: "\(locale)/search-index.json")
+        }
+
+        mark("search")
+        // The language chooser, sitemap and robots.txt.
+        try writer.write(try templates.render("chooser", chooserContext(localeContexts)), to: "index.html")
+        let entries = sourcePaths.map { path in
+            Sitemap.Entry(path: path, locales: content.locales.filter { content.article(path, in: $0) != nil })
+        } + content.translationLocales.flatMap { locale in
+            content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
+        }
+        try writer.write(
+            Sitemap.xml(entries: entries, sourceLocale: source, baseURL: configuration.baseURL, homeLocales: content.locales),
+            to: "sitemap.xml")
+        try writer.write(Sitemap.robots(baseURL: configuration.baseURL), to: "robots.txt")
+
+        var seen: Set<String> = []
+        result.diagnostics = pageResults.flatMap(\.diagnostics).filter { seen.insert($0.description).inserted }
+        result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
+        return result
+    }
+
+    // MARK: - Locales
+
+    func makeLocaleContext(_ locale: String) -> LocaleContext {
+        let content = site.content
+        let strings = theme.strings(for: locale)
+        var titles: [String: String] = [:]
+        for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
+        for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
+        // The locale's own tables of contents where it has them, else the source's.
+        var layers: [(root: String, files: Set<String>)] = []
+        for id in [locale, content.sourceLocale] where !layers.contains(where: { $0.root == configuration.locales.first { $0.id == id }?.path }) {
+            if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
+        }
+        let navigation = Navigation.load(files: Navigation.Files(layers), titles: titles, resolver: links)
+        return LocaleContext(
+            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
+            renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
+            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: TemplateObject(values: strings.values),
+            fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
+    }
+
+    /// Above this many second- and third-level headings, "on this page" lists the second level only.
+    static let onThisPageLimit = 16
+
+    /// The context every page shares: language, direction, strings, assets, language list.
+    func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
+        let root = RelativePath.rootPrefix(of: pagePath)
+        let locale = context.locale
+        return [
+            "lang": locale,
+            "dir": context.isRightToLeft ? "rtl" : "ltr",
+            "title": title,
+            "siteTitle": configuration.siteTitle,
+            "root": root,
+            "assets": root + "assets/",
+            "homeHref": root + locale + "/index.html",
+            "searchHref": root + locale + "/search.html",
+            "chooserHref": root + "index.html?choose",
+            "languageName": context.strings.languageName,
+            "strings": context.stringValues,
+        ]
+    }
+
+    // MARK: - Article pages
+
+    func renderPage(_ job: PageJob, context: LocaleContext, writer: StagingWriter) throws -> PageResult {
+        let content = site.content
+        let source = content.sourceLocale
+        let isFallback = job.status == .fallback
+        let contentLocale = isFallback ? source : job.locale
+        guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
+            return PageResult(assets: [], diagnostics: [], search: nil)
+        }
+        let pagePath = SitePaths.page(locale: job.locale, path: job.path)
+        let pageDirectory = RelativePath.directory(of: job.path)
+        let root = RelativePath.rootPrefix(of: pagePath)
+        let body = context.renderer.render(document, article: article, locale: job.locale)
+
+        var page = baseContext(context, pagePath: pagePath, title: article.title)
+        // Mustache treats an empty string as present: leave keys out rather than empty.
+        if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
+        page["content"] = body.html
+        page["navigation"] = context.navigation.html(currentPath: job.path, pageDirectory: pageDirectory)
+        if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
+
+        // Where else the article exists, for hreflang and the language switcher.
+        let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
+        var alternates: [[String: Any]] = []
+        if existing.count > 1 || isFallback {
+            alternates = existing.map { ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)] }
+            if existing.contains(source) {
+                alternates.append(["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)])
+            }
+        }
+        page["alternates"] = alternates
+        let canonicalLocale = isFallback ? source : job.locale
+        page["canonical"] = SitePaths.url(SitePaths.page(locale: canonicalLocale, path: job.path), baseURL: configuration.baseURL)
+        page["noindex"] = isFallback
+        page["languages"] = content.locales.map { locale -> [String: Any] in
+            [
+                "lang": locale,
+                "name": languageName(locale),
+                "href": root + SitePaths.page(locale: locale, path: job.path),
+                "current": locale == job.locale,
+                "untranslated": content.article(job.path, in: locale) == nil,
+            ]
+        }
+
+        // The text's own language: the source's on a fallback page.
+        page["contentLang"] = contentLocale
+        page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
+        page["contentLangDiffers"] = contentLocale != job.locale
+
+        let sourceHref = root + SitePaths.page(locale: source, path: job.path)
+        switch job.status {
+        case .fallback:
+            page["notice"] = [
+                "kind": "fallback",
+                "text": context.fallbackNotice,
+            ]
+        case .stale:
+            page["notice"] = [
+                "kind": "outdated",
+                "text": context.outdatedNotice,
+                "linkHref": sourceHref,
+                "linkText": context.readSource,
+            ]
+        case .current, .drift:
+            break
+        }
+
+        var crumbs: [[String: Any]] = [["title": context.strings["home"], "href": root + job.locale + "/index.html"]]
+        for ancestor in context.navigation.ancestors(of: job.path) {
+            var crumb: [String: Any] = ["title": ancestor.title]
+            if let path = ancestor.path { crumb["href"] = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory) }
+            crumbs.append(crumb)
+        }
+        page["breadcrumbs"] = crumbs
+
+        // Second and third levels, unless that makes a long list (reference pages with a heading
+        // per parameter): then the second level alone, as most docs sites do.
+        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
+        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
+        let onThisPage = listed.map { section -> [String: Any] in
+            ["anchor": section.anchor, "title": section.title, "sub": section.level == 3]
+        }
+        page["onThisPage"] = onThisPage
+        page["hasOnThisPage"] = !onThisPage.isEmpty
+
+        let html = try templates.render("article", page)
+        try writer.write(html, to: pagePath)
+        let url = String(pagePath.dropFirst(job.locale.count + 1))
+        return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())
+    }
+
+    /// A locale's name in its own language.
+    func languageName(_ locale: String) -> String {
+        languageNames[locale] ?? locale
+    }
+
+    // MARK: - Other pages
+
+    func homeContext(_ context: LocaleContext) -> [String: Any] {
+        let pagePath = context.locale + "/index.html"
+        var page = baseContext(context, pagePath: pagePath, title: configuration.siteTitle)
+        page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
+        var descriptions: [String: String] = [:]
+        for (path, article) in site.content.sourceArticles {
+            descriptions[path] = (site.content.article(path, in: context.locale) ?? article).metadata.description
+        }
+        page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "", descriptions: descriptions)
+        page["articleCount"] = context.strings["articles", ["count": String(site.content.sourceArticles.count)]]
+        page["languages"] = site.content.locales.map { locale -> [String: Any] in
+            ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/index.html", "current": locale == context.locale]
+        }
+        page["alternates"] = site.content.locales.map { ["hreflang": $0, "href": SitePaths.url("\($0)/index.html", baseURL: configuration.baseURL)] }
+            + [["hreflang": "x-default", "href": SitePaths.url("index.html", baseURL: configuration.baseURL)]]
+        page["canonical"] = SitePaths.url(pagePath, baseURL: configuration.baseURL)
+        page["breadcrumbs"] = [[String: Any]]()
+        return page
+    }
+
+    func searchContext(_ context: LocaleContext) -> [String: Any] {
+        let pagePath = context.locale + "/search.html"
+        var page = baseContext(context, pagePath: pagePath, title: context.strings["searchResults"])
+        page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
+        page["noindex"] = true
+        page["languages"] = site.content.locales.map { locale -> [String: Any] in
+            ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/search.html", "current": locale == context.locale]
+        }
+        page["breadcrumbs"] = [["title": context.strings["home"], "href": "index.html"]] as [[String: Any]]
+        return page
+    }
+
+    func chooserContext(_ contexts: [String: LocaleContext]) -> [String: Any] {
+        let source = site.content.sourceLocale
+        let sourceContext = contexts[source]!
+        var page = baseContext(sourceContext, pagePath: "index.html", title: configuration.siteTitle)
+        let locales = site.content.locales
+        page["languages"] = locales.map { locale -> [String: Any] in
+            let strings = contexts[locale]!.strings
+            return [
+                "lang": locale,
+                "dir": LocaleID.isRightToLeft(locale) ? "rtl" : "ltr",
+                "name": strings.languageName,
+                "href": locale + "/index.html",
+                "siteTitle": configuration.siteTitle,
+                "chooseLanguage": strings["chooseLanguage"],
+            ]
+        }
+        page["localeList"] = HTMLEscaping.jsonString(locales.joined(separator: ","))
+        page["sourceLocale"] = source
+        page["alternates"] = locales.map { ["hreflang": $0, "href": SitePaths.url("\($0)/index.html", baseURL: configuration.baseURL)] }
+            + [["hreflang": "x-default", "href": SitePaths.url("index.html", baseURL: configuration.baseURL)]]
+        page["canonical"] = SitePaths.url("index.html", baseURL: configuration.baseURL)
+        return page
+    }
+}

@@ -1,0 +1,60 @@
+import ConcordModel
+
+/// `sitemap.xml` and `robots.txt`.
+///
+/// Every real page is listed (source articles and existing translations) with its
+/// alternates: one `xhtml:link rel="alternate"` per locale the article exists in, plus
+/// `x-default` for the source. Fallback pages are left out and are never an alternate:
+/// they repeat the source text, and search engines should send readers to real translations.
+public enum Sitemap {
+    /// Which locales each article exists in.
+    public struct Entry: Sendable {
+        /// The article path relative to the locale root.
+        public var path: String
+        /// The locales with a real page (source first, then by id).
+        public var locales: [String]
+
+        /// Creates an entry.
+        public init(path: String, locales: [String]) {
+            self.path = path
+            self.locales = locales
+        }
+    }
+
+    /// The sitemap for `entries`, with absolute URLs under `baseURL`.
+    public static func xml(entries: [Entry], sourceLocale: String, baseURL: String, homeLocales: [String]) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        func url(_ relative: String) -> String { HTMLEscaping.escapeXML(SitePaths.url(relative, baseURL: baseURL)) }
+        func group(_ pages: [(locale: String, relative: String)], defaultRelative: String?) {
+            for page in pages {
+                out += "  <url>\n    <loc>\(url(page.relative))</loc>\n"
+                if pages.count > 1 {
+                    for alternate in pages {
+                        out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.escapeXML(alternate.locale))\" href=\"\(url(alternate.relative))\"/>\n"
+                    }
+                    if let defaultRelative {
+                        out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(defaultRelative))\"/>\n"
+                    }
+                }
+                out += "  </url>\n"
+            }
+        }
+        group(homeLocales.map { ($0, "\($0)/index.html") }, defaultRelative: "index.html")
+        for entry in entries.sorted(by: { $0.path < $1.path }) {
+            let pages = entry.locales.map { ($0, SitePaths.page(locale: $0, path: entry.path)) }
+            let source = entry.locales.contains(sourceLocale) ? SitePaths.page(locale: sourceLocale, path: entry.path) : nil
+            group(pages, defaultRelative: source)
+        }
+        out += "</urlset>\n"
+        return out
+    }
+
+    /// `robots.txt`: everything allowed, and where the sitemap is.
+    public static func robots(baseURL: String) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(SitePaths.url("sitemap.xml", baseURL: baseURL))\n"
+    }
+}

@@ -1,0 +1,63 @@
+import Mustache
+
+/// Renders pages with the theme's Mustache templates (hummingbird-project/swift-mustache).
+///
+/// Pages are `[String: Any]` contexts: dictionaries are looked up directly, where structs
+/// would go through `Mirror` on every variable.
+public struct TemplateRenderer: Sendable {
+    /// A template that does not parse, with its name.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The template's name (`layout`).
+        public var template: String
+        /// What the parser said.
+        public var reason: String
+        public var description: String { "template '\(template)': \(reason)" }
+    }
+
+    private let library: MustacheLibrary
+
+    /// Parses every template of a theme.
+    public init(theme: Theme) throws(Failure) {
+        var library = MustacheLibrary()
+        for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw Failure(template: name, reason: "\(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders the template `name` (`article`, `home`, `chooser`, `search`) with `context`.
+    public func render(_ name: String, _ context: [String: Any]) throws(Failure) -> String {
+        guard let text = library.render(TemplateObject.wrap(context), withTemplate: name) else {
+            throw Failure(template: name, reason: "no such template in the theme")
+        }
+        return text
+    }
+}
+
+/// A page context as Mustache sees it. swift-mustache asks every object on its context stack
+/// whether it conforms to its protocols for every variable; `Dictionary` conforms only
+/// conditionally, which makes each of those checks slow, while this type conforms outright.
+struct TemplateObject: MustacheParent, @unchecked Sendable {
+    /// The values by key (strings, booleans, numbers, nested objects and arrays of them).
+    let values: [String: Any]
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// The context with every nested dictionary (and array of dictionaries) wrapped too.
+    static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return TemplateObject(values: dictionary.mapValues(wrap))
+        case let dictionary as [String: String]:
+            return TemplateObject(values: dictionary)
+        case let array as [[String: Any]]:
+            return array.map { wrap($0) }
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ConcordModel
+import Foundation
+import Testing
+@testable import ConcordRender
+
+@Suite("HTML from the Markdown tree and the model")
+struct HTMLRendererTests {
+    @Test("Headings carry their anchor as id, explicit or slug, without a duplicate <a>")
+    func headingAnchors() {
+        let html = renderBody("""
+        # <a name="top"></a>Customer support
+
+        <a name="requests"></a>
+        ## Support requests
+
+        ## Billing & invoices
+        """)
+        #expect(html.contains("<h1 id=\"top\">Customer support</h1>"))
+        #expect(html.contains("<h2 id=\"requests\">Support requests</h2>"))
+        #expect(html.contains("<h2 id=\"billing--invoices\">Billing &amp; invoices</h2>"))
+        #expect(!html.contains("<a id=\"top\">"))
+        #expect(!html.contains("<a id=\"requests\">"))
+    }
+
+    @Test("Procedures are ordered lists whose bold spans are UI elements")
+    func procedures() {
+        let html = renderBody("""
+        **To submit a request**
+
+        1. Select **Support** > **New request**.
+        2. Fill out the form.
+           1. Select **Submit**.
+
+        Some **bold** prose.
+        """)
+        #expect(html.contains("<p class=\"procedure-title\"><strong>To submit a request</strong></p>"))
+        #expect(html.contains("<ol class=\"procedure\">"))
+        #expect(html.contains("<strong class=\"ui\">Support</strong> &gt; <strong class=\"ui\">New request</strong>"))
+        #expect(html.contains("<strong class=\"ui\">Submit</strong>"))
+        #expect(html.contains("Some <strong>bold</strong> prose."))
+    }
+
+    @Test("A numbered list without a lead-in is a plain ordered list; start numbers are kept")
+    func plainOrderedList() {
+        let html = renderBody("Intro text.\n\n3. three\n4. four\n")
+        #expect(html.contains("<ol start=\"3\">"))
+        #expect(!html.contains("procedure"))
+    }
+
+    @Test("Alerts become callouts with a localized title and no marker", arguments: [
+        ("> [!NOTE]\n> Save your work first.", "note", "Save your work first."),
+        ("> [!WARNING]\n> Deleting is permanent.", "warning", "Deleting is permanent."),
+        ("> [!Tip]\n>\n> Use keyboard shortcuts.", "tip", "Use keyboard shortcuts."),
+    ])
+    func alerts(markdown: String, kind: String, text: String) {
+        let loaded = ArticleLoader.load(markdown: markdown)
+        let content = ContentSet(configuration: Configuration(contentRoot: "/x", sourceLocale: "en-US", locales: ["en-US"]), articles: [loaded.article!])
+        let renderer = HTMLRenderer(links: LinkResolver(content: content), includes: nil, alertTitles: [.note: "Nota", .warning: "Advertencia", .tip: "Sugerencia"])
+        let html = renderer.render(loaded.document!, article: loaded.article!, locale: "en-US").html
+        #expect(html.contains("<div class=\"alert alert-\(kind)\" role=\"note\">"))
+        #expect(html.contains("<p class=\"alert-title\">"))
+        #expect(html.contains(text))
+        #expect(!html.contains("[!"))
+        #expect(!html.contains("<p></p>"))
+    }
+
+    @Test("A plain block quote stays a block quote")
+    func blockQuote() {
+        #expect(renderBody("> Just a quote.").contains("<blockquote>\n<p>Just a quote.</p>\n</blockquote>"))
+    }
+
+    @Test("Pipe tables render with alignment and inline Markdown in cells")
+    func tables() {
+        let html = renderBody("""
+        | Name | Size |
+        |:-----|-----:|
+        | **Basic** | `10` GB |
+        | [Pro](pro.md) | 100 |
+        """)
+        #expect(html.contains("<div class=\"table-wrapper\"><table>"))
+        #expect(html.contains("<th style=\"text-align:left\">Name</th><th style=\"text-align:right\">Size</th>"))
+        #expect(html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
+        #expect(html.contains("<a href=\"pro.html\">Pro</a>"))
+    }
+
+    @Test("Code blocks carry a language class; their text is escaped")
+    func codeBlocks() {
+        let html = renderBody("```PowerShell\nGet-Item | Where-Object { $_.Length -gt 1 } # <b>\n```\n\n```c#\nvar x = 1;\n```\n\n    indented <code>\n")
+        #expect(html.contains("<pre><code class=\"language-powershell\">Get-Item | Where-Object { $_.Length -gt 1 } # &lt;b&gt;\n</code></pre>"))
+        #expect(html.contains("<code class=\"language-csharp\">"))
+        #expect(html.contains("<pre><code>indented &lt;code&gt;\n</code></pre>"))
+    }
+
+    @Test("Relative .md links become .html links in the same locale; others are kept")
+    func linkRewriting() {
+        let html = renderBody("""
+        [a](other.md) [b](sub/page.md#section) [c](../up.md?x=1) [d](https://example.com/a.md)
+        [e](#local) [f](image.png) [g](/absolute/path.md) [h](mailto:help@example.com)
+        """, path: "guide/article.md")
+        #expect(html.contains("<a href=\"other.html\">a</a>"))
+        #expect(html.contains("<a href=\"sub/page.html#section\">b</a>"))
+        #expect(html.contains("<a href=\"../up.html?x=1\">c</a>"))
+        #expect(html.contains("<a href=\"https://example.com/a.md\">d</a>"))
+        #expect(html.contains("<a href=\"#local\">e</a>"))
+        #expect(html.contains("<a href=\"image.png\">f</a>"))
+        #expect(html.contains("<a href=\"/absolute/path.md\">g</a>"))
+        #expect(html.contains("<a href=\"mailto:help@example.com\">h</a>"))
+    }
+
+    @Test("Links match existing articles case-insensitively, so case-sensitive servers find them")
+    func linkCase() {
+        let other = ArticleLoader.load(markdown: "# Other", path: "Guide/Overview.md").article!
+        let loaded = ArticleLoader.load(markdown: "[x](guide/overview.md)", path: "index.md")
+        let content = ContentSet(configuration: Configuration(contentRoot: "/x", sourceLocale: "en-US", locales: ["en-US"]), articles: [loaded.article!, other])
+        let html = HTMLRenderer(links: LinkResolver(content: content), includes: nil).render(loaded.document!, article: loaded.article!, locale: "en-US").html
+        #expect(html.contains("<a href=\"Guide/Overview.html\">x</a>"))
+    }
+
+    @Test("Tight lists have no <p>; loose lists do")
+    func tightAndLoose() {
+        #expect(renderBody("- one\n- two\n").contains("<li>one</li>"))
+        #expect(renderBody("- one\n\n- two\n").contains("<li><p>one</p>"))
+    }
+
+    @Test("Images keep alt text and are lazy; line breaks and rules render")
+    func imagesAndBreaks() {
+        let html = renderBody("![The **dashboard**](media/dash.png \"Dashboard\")\n\nline one  \nline two\n\n---\n")
+        #expect(html.contains("<img src=\"media/dash.png\" alt=\"The dashboard\" title=\"Dashboard\" loading=\"lazy\">"))
+        #expect(html.contains("line one<br>\nline two"))
+        #expect(html.contains("<hr>"))
+    }
+
+    @Test("Paragraphs of white space only (non-breaking spacers) are dropped")
+    func blankParagraphs() {
+        #expect(!renderBody("Text.\n\n\u{00A0}\u{00A0}\n\nMore.").contains("<p>\u{00A0}"))
+    }
+}

@@ -1,0 +1,171 @@
+import ConcordModel
+import Foundation
+import Testing
+@testable import ConcordRender
+
+@Suite("Navigation from toc.yml, TOC.md or folders; breadcrumbs; sidebar")
+struct NavigationTests {
+    func navigation(_ files: [String: String], locale: String = "en-US") throws -> (Navigation, TemporaryContent) {
+        let temporary = try TemporaryContent(files)
+        let site = temporary.site()
+        var titles: [String: String] = [:]
+        for (path, article) in site.content.articles[locale] ?? [:] { titles[path] = article.title }
+        let navigation = Navigation.load(
+            root: temporary.configuration.contentRoot + "/" + locale, files: site.content.files[locale] ?? [],
+            titles: titles, resolver: LinkResolver(content: site.content))
+        return (navigation, temporary)
+    }
+
+    @Test("toc.yml (DocFX): names, hrefs, nested items and nested toc files")
+    func tocYAML() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/toc.yml": """
+            - name: Overview
+              href: overview.md
+            - name: Install
+              expanded: true
+              items:
+              - name: On Windows
+                href: install/windows.md
+              - href: install/linux.md
+            - name: Reference
+              href: reference/toc.yml
+            - name: External
+              href: https://example.com/docs
+            - name: Dangerous
+              href: javascript:alert(1)
+            """,
+            "en-US/reference/toc.yml": "items:\n- name: Cmdlets\n  href: cmdlets.md\n",
+            "en-US/overview.md": "# Overview\n",
+            "en-US/install/windows.md": "# Windows\n",
+            "en-US/install/linux.md": "# Installing on Linux\n",
+            "en-US/reference/cmdlets.md": "# Cmdlets\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.origin == .tocYAML)
+        #expect(navigation.items.map(\.title) == ["Overview", "Install", "Reference", "External", "Dangerous"])
+        #expect(navigation.items[0].path == "overview.md")
+        #expect(navigation.items[1].children.map(\.title) == ["On Windows", "Installing on Linux"])
+        #expect(navigation.items[1].children[1].path == "install/linux.md")
+        #expect(navigation.items[2].children.map(\.path) == ["reference/cmdlets.md"])
+        #expect(navigation.items[3].url == "https://example.com/docs")
+        #expect(navigation.items[4].url == nil && navigation.items[4].path == nil)
+    }
+
+    @Test("TOC.md: a nested Markdown list of links")
+    func tocMarkdownList() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/TOC.md": """
+            - [Customer support](customer-support.md)
+              - [Billing support](billing.md)
+              - Plain heading
+                - [Deep](deep/page.md)
+            - [Elsewhere](https://example.com)
+            """,
+            "en-US/customer-support.md": "# Customer support\n",
+            "en-US/billing.md": "# Billing\n",
+            "en-US/deep/page.md": "# Deep page\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.origin == .tocMarkdown)
+        #expect(navigation.items.map(\.title) == ["Customer support", "Elsewhere"])
+        #expect(navigation.items[0].children.map(\.title) == ["Billing support", "Plain heading"])
+        #expect(navigation.items[0].children[1].children.first?.path == "deep/page.md")
+        #expect(navigation.items[1].url == "https://example.com")
+    }
+
+    @Test("TOC.md with headings (DocFX style): levels give the nesting")
+    func tocMarkdownHeadings() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/TOC.md": "# [Overview](overview.md)\n## [Details](details.md)\n# Section\n## [Other](other.md)\n",
+            "en-US/overview.md": "# O\n", "en-US/details.md": "# D\n", "en-US/other.md": "# X\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.items.map(\.title) == ["Overview", "Section"])
+        #expect(navigation.items[0].children.map(\.path) == ["details.md"])
+        #expect(navigation.items[1].children.map(\.path) == ["other.md"])
+    }
+
+    @Test("Without a table of contents, folders give the structure; index.md names its folder")
+    func folders() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/zeta.md": "# Zeta\n",
+            "en-US/alpha.md": "# Alpha\n",
+            "en-US/guide/index.md": "# The guide\n",
+            "en-US/guide/step.md": "# A step\n",
+            "en-US/ref/toc.yml": "- name: From the folder's toc\n  href: item.md\n",
+            "en-US/ref/item.md": "# Item\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.origin == .folders)
+        #expect(navigation.items.map(\.title) == ["Alpha", "Zeta", "The guide", "ref"])
+        #expect(navigation.items[2].path == "guide/index.md")
+        #expect(navigation.items[2].children.map(\.title) == ["A step"])
+        #expect(navigation.items[3].children.map(\.title) == ["From the folder's toc"])
+    }
+
+    @Test("A translated toc.yml is used where the locale has one; the source's elsewhere")
+    func translatedTOC() throws {
+        let temporary = try TemporaryContent([
+            "en-US/guide/toc.yml": "- name: Start here\n  href: start.md\n",
+            "en-US/ref/toc.yml": "- name: Reference\n  href: ref.md\n",
+            "en-US/guide/start.md": "# Start\n", "en-US/ref/ref.md": "# Ref\n",
+            "es-ES/guide/toc.yml": "- name: Empiece aquí\n  href: start.md\n",
+            "es-ES/guide/start.md": "# Inicio\n",
+        ])
+        defer { temporary.remove() }
+        let site = temporary.site()
+        let root = temporary.configuration.contentRoot
+        let files = Navigation.Files([(root + "/es-ES", site.content.files["es-ES"]!), (root + "/en-US", site.content.files["en-US"]!)])
+        let titles = ["guide/start.md": "Inicio", "ref/ref.md": "Ref"]
+        let navigation = Navigation.load(files: files, titles: titles, resolver: LinkResolver(content: site.content))
+        #expect(navigation.origin == .folders)
+        #expect(navigation.items.map { $0.children.map(\.title) } == [["Empiece aquí"], ["Reference"]])
+    }
+
+    @Test("The sidebar marks the current page, opens its branch, and gives breadcrumbs")
+    func sidebarAndBreadcrumbs() {
+        let navigation = Navigation(items: [
+            NavigationItem(title: "Home page", path: "index.md"),
+            NavigationItem(title: "Guide", children: [
+                NavigationItem(title: "Start", path: "guide/start.md"),
+                NavigationItem(title: "Next <step>", path: "guide/next.md"),
+            ]),
+        ], origin: .tocYAML)
+        let renderer = NavigationRenderer(navigation: navigation, locale: "en-US")
+        let html = renderer.html(currentPath: "guide/next.md", pageDirectory: "guide")
+        #expect(html.contains("<li><details open><summary><a href=\"../guide/start.html\">Guide</a></summary>"))
+        #expect(html.contains("<li class=\"current\"><a href=\"../guide/next.html\" aria-current=\"page\">Next &lt;step&gt;</a></li>"))
+        #expect(html.contains("<li><a href=\"../index.html\">Home page</a></li>"))
+        let crumbs = renderer.ancestors(of: "guide/next.md")
+        #expect(crumbs.map(\.title) == ["Guide"])
+        #expect(crumbs.first?.path == "guide/start.md")
+    }
+
+    @Test("Large tables of contents expand only the current branch")
+    func largeTrees() {
+        let branches = (0..<50).map { b in
+            NavigationItem(title: "Branch \(b)", children: (0..<10).map { NavigationItem(title: "Page \(b).\($0)", path: "b\(b)/p\($0).md") })
+        }
+        let renderer = NavigationRenderer(navigation: Navigation(items: branches, origin: .folders), locale: "en-US")
+        let html = renderer.html(currentPath: "b7/p3.md", pageDirectory: "b7")
+        #expect(html.contains("Page 7.9"))
+        #expect(!html.contains("Page 8.1"))
+        #expect(html.contains("<li class=\"collapsed\"><a href=\"../b8/p0.html\">Branch 8</a></li>"))
+    }
+
+    @Test("The sample content's TOC.md gives the sample site its navigation in every locale")
+    func sampleContent() throws {
+        let configuration = try Configuration.load(file: repositoryRoot + "/concord.yml")
+        let site = SiteContent.load(configuration)
+        for locale in site.content.locales {
+            let root = configuration.locales.first { $0.id == locale }!.path
+            var titles: [String: String] = [:]
+            for (path, article) in site.content.articles[locale] ?? [:] { titles[path] = article.title }
+            let navigation = Navigation.load(root: root, files: site.content.files[locale]!, titles: titles, resolver: LinkResolver(content: site.content))
+            #expect(navigation.origin == .tocMarkdown)
+            #expect(navigation.items.count == 5, "\(locale)")
+            #expect(navigation.items[4].children.count == 4, "\(locale)")
+        }
+    }
+}

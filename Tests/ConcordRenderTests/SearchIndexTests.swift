@@ -1,0 +1,69 @@
+import ConcordModel
+import Foundation
+import Testing
+@testable import ConcordRender
+
+@Suite("Search: tokenising for CJK and accented text, and the index file")
+struct SearchIndexTests {
+    @Test("Latin text is folded: case and accents do not matter")
+    func folding() {
+        #expect(SearchTokenizer.terms("Configuración de la FACTURACIÓN") == ["configuracion", "de", "la", "facturacion"])
+        #expect(SearchTokenizer.terms("Übersicht über Größe") == ["ubersicht", "uber", "große"])
+        #expect(SearchTokenizer.terms("Get-ChildItem -Path C:\\") == ["get", "childitem", "path"])
+        #expect(SearchTokenizer.terms("ﬁle ①") == ["file", "1"])
+    }
+
+    @Test("Chinese and Japanese runs become character bigrams; Latin words inside them stay words")
+    func cjk() {
+        #expect(SearchTokenizer.terms("客户支持") == ["客户", "户支", "支持"])
+        #expect(SearchTokenizer.terms("カスタマー サポート") == ["カス", "スタ", "タマ", "マー", "サポ", "ポー", "ート"])
+        #expect(SearchTokenizer.terms("Windows版の設定") == ["windows", "版の", "の設", "設定"])
+        #expect(SearchTokenizer.terms("中") == ["中"])
+        #expect(SearchTokenizer.terms("한국어 지원") == ["한국", "국어", "지원"])
+    }
+
+    @Test("The index lists documents by URL with sorted terms and ascending postings; same input, same bytes")
+    func indexFile() throws {
+        let documents = [
+            SearchIndex.Document(url: "b.html", title: "Soporte técnico", headings: ["Más"], excerpt: "x", text: ["Soporte técnico", "Más ayuda"]),
+            SearchIndex.Document(url: "a.html", title: "Facturación", headings: [], excerpt: "\"quoted\" </script>", text: ["Facturación y soporte"]),
+        ]
+        let json = SearchIndex(locale: "es-ES", documents: documents).json()
+        #expect(json == SearchIndex(locale: "es-ES", documents: documents.reversed()).json())
+        #expect(json.contains("<\\/script>"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let docs = object["docs"] as! [[String: Any]]
+        #expect(docs.map { $0["u"] as! String } == ["a.html", "b.html"])
+        let terms = object["terms"] as! [String: [Int]]
+        #expect(terms["soporte"] == [0, 1])
+        #expect(terms["tecnico"] == [1])
+        #expect(terms["facturacion"] == [0])
+    }
+
+    @Test("search.js splits text exactly as the Swift tokenizer does", .enabled(if: nodeIsAvailable, "node is not installed"))
+    func parityWithScript() throws {
+        let samples = [
+            "Configuración de la FACTURACIÓN", "客户支持和帐单", "カスタマー サポートの取得", "Windows版の設定",
+            "Übersicht über Größe", "Get-ChildItem -Path C:\\Temp", "한국어 지원", "ﬁle ① x 7 Ça va? l’été", "ｶﾀｶﾅ と 全角ＡＢＣ",
+        ]
+        let script = repositoryRoot + "/templates/assets/search.js"
+        let input = String(data: try JSONSerialization.data(withJSONObject: samples), encoding: .utf8)!
+        let program = "const s = require(\(HTMLEscaping.jsonString(script))); const input = \(input); console.log(JSON.stringify(input.map(s.terms)));"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", "-e", program]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let fromScript = try JSONSerialization.jsonObject(with: data) as! [[String]]
+        for (sample, terms) in zip(samples, fromScript) {
+            #expect(SearchTokenizer.terms(sample) == terms, "\(sample)")
+        }
+    }
+}
+
+let nodeIsAvailable: Bool = {
+    ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") } ?? false
+}()
