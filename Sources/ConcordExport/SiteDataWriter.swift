@@ -40,6 +40,14 @@ public enum SiteDataWriter {
         return (files.map(\.path) + [manifest.path]).sorted()
     }
 
+    /// Every file `write` would write, encoded, manifest last: for a caller that writes them its own way
+    /// (the site build writes into a staging folder and links files unchanged since the last build).
+    public static func encodedFiles(content: ContentSet, statuses: [String: [String: ArticleStatus]]) throws -> [(path: String, bytes: [UInt8])] {
+        let translator = SiteDataTranslator(content: content, statuses: statuses)
+        let manifest = try encode(translator.manifest(), path: manifestPath)
+        return (try files(translator) + [manifest]).map { ($0.path, $0.bytes) }
+    }
+
     /// The manifest, relative to the output folder.
     public static let manifestPath = "manifest.json"
 

@@ -20,6 +20,8 @@ public struct BuildSnapshot: Sendable {
     public var diagnostics: [Diagnostic]
     /// The status of every source path in every locale.
     public var statuses: [String: [String: ArticleStatus]]
+    /// The live site being replaced, if there is one: files unchanged since it was built can be linked from it.
+    public var previousSite: String?
 }
 
 /// `concord build`: load, check, render into a staging folder, swap it in, report.
@@ -32,7 +34,7 @@ public struct BuildAction: Sendable {
     public var strict: Bool
     /// Outputs written after the site, into the same staging folder: add a writer here to
     /// have it published atomically with the pages.
-    public var outputWriters: [any SiteOutputWriter] = []
+    public var outputWriters: [any SiteOutputWriter] = [SiteDataOutput()]
 
     /// Creates a build action.
     public init(configuration: Configuration, output: String? = nil, strict: Bool = false) {
@@ -128,7 +130,8 @@ public struct BuildAction: Sendable {
             let result = try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) }
             progress?(.stage("Swapping"))
             // The one place other outputs join the site before it is published.
-            let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses)
+            let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
+            let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
             for writer in outputWriters { try writer.write(snapshot, into: staging) }
             try folder.swap(in: staging)
             report.site = result
