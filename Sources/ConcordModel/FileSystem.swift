@@ -11,18 +11,30 @@ public enum FileSystem {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a whole file.
+    /// Reads a whole file with one `read` per call into an array sized from `fstat`.
     public static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(path: path, reason: "cannot open file")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a folder") }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                posixRead(fd, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            total += count
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw Failure(path: path, reason: "\(error.localizedDescription)")
-        }
+        bytes.removeLast(bytes.count - total)
+        return bytes
     }
 
     /// Writes a file atomically: a temporary file in the same folder, then a rename.
@@ -62,30 +74,56 @@ public enum FileSystem {
     }
 
     /// Every regular file under `root` (whose extension is in `extensions`, when given), as paths
-    /// relative to `root` with `/` separators, sorted. Symbolic links that lead outside
-    /// `root` are not followed.
+    /// relative to `root` with `/` separators, sorted. Hidden files and folders are skipped; a
+    /// symbolic link is taken only when it is a file inside `root`, and linked folders are not
+    /// entered, so nothing outside the content root is read and no link cycle is followed.
     public static func files(under root: String, extensions: Set<String>? = nil) -> [String] {
         let canonicalRoot = canonical(root)
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                if let type = enumerator.fileAttributes?[.type] as? FileAttributeType, type == .typeDirectory {
-                    enumerator.skipDescendants()
+        var folders: [String] = [""]
+        while let folder = folders.popLast() {
+            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
                 }
-                continue
+                if name.hasPrefix(".") { continue }
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let full = root + "/" + relative
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFREG: type = UInt8(DT_REG)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: continue
+                    }
+                }
+                if type == UInt8(DT_DIR) {
+                    folders.append(relative)
+                    continue
+                }
+                if let extensions {
+                    guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                }
+                if type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard canonical(full).hasPrefix(canonicalRoot + "/"), stat(full, &info) == 0,
+                          (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                } else if type != UInt8(DT_REG) {
+                    continue
+                }
+                result.append(relative)
             }
-            let ext = (name as NSString).pathExtension.lowercased()
-            if let extensions, !extensions.contains(ext) { continue }
-            let full = root + "/" + relative
-            if let type = enumerator.fileAttributes?[.type] as? FileAttributeType, type == .typeSymbolicLink {
-                let target = canonical(full)
-                guard target.hasPrefix(canonicalRoot + "/") else { continue }
-            }
-            guard !isDirectory(full) else { continue }
-            result.append(relative)
         }
         return result.sorted()
     }
+}
+
+/// The C `read`, named apart from ``FileSystem/read(_:)``.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -134,6 +134,12 @@ public enum MetadataParser {
 
     /// Parses `yaml`, whose first line is line `firstLine` of its file.
     public static func parse(_ yaml: String, firstLine: Int) -> Result<Metadata, Failure> {
+        if let flat = FlatFrontMatter.parse(yaml, firstLine: firstLine) { return .success(flat) }
+        return parseWithYams(yaml, firstLine: firstLine)
+    }
+
+    /// The full YAML reader, for front matter the flat fast path does not take.
+    static func parseWithYams(_ yaml: String, firstLine: Int) -> Result<Metadata, Failure> {
         let offset = firstLine - 1
         let node: Node?
         do {

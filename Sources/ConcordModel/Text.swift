@@ -40,6 +40,7 @@ extension String {
 public enum Slug {
     /// Lower-cases, drops punctuation, turns spaces into hyphens; letters of every script are kept.
     public static func make(_ title: String) -> String {
+        if let ascii = makeASCII(title) { return ascii }
         var out = String.UnicodeScalarView()
         for scalar in title.lowercased().unicodeScalars {
             let p = scalar.properties
@@ -50,6 +51,28 @@ public enum Slug {
             }
         }
         return String(out)
+    }
+}
+
+extension Slug {
+    /// The same slug for ASCII titles, on bytes: most headings are ASCII, and Unicode property
+    /// look-ups per character cost more than the rest of the heading's processing.
+    static func makeASCII(_ title: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(title.utf8.count)
+        for var byte in title.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                out.append(byte)
+            case 0x20, 0x09...0x0D:
+                out.append(UInt8(ascii: "-"))
+            default:
+                continue
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ConcordModel
+import ConcordMarkdown
 
 /// Every article of the real corpus builds, and translations of the same article have the same shape.
 @Suite("Corpus", .enabled(if: Fixtures.corpusIsAvailable, "needs ../shared/corpus beside the repository"))
@@ -62,5 +63,42 @@ struct CorpusTests {
         #expect(english.reduce(0) { $0 + $1.links.filter { $0.kind == .reference }.count } > 10)
         let french = set.sortedArticles(in: "fr-FR")
         #expect(french.contains { !$0.unresolvedReferences.isEmpty }, "the corpus has mangled reference labels")
+    }
+}
+
+/// The flat front-matter fast path reads exactly what Yams reads, on every file it accepts.
+@Suite("Front matter fast path")
+struct FlatFrontMatterTests {
+    @Test(arguments: [
+        "title: Hello\nms.date: 10/29/2018\n",
+        "ms.locfileid: \"62132545\"\ndescription: 'It''s here'\nempty:\n",
+        "url: https://example.com/a#b\nversion: 7.1\nflag: yes\n# a comment\n\nauthor: x-y_z\nexternal help file: Microsoft.PowerShell.Commands.Utility.dll-Help.xml\n",
+    ])
+    func agreesWithYams(yaml: String) throws {
+        let flat = try #require(FlatFrontMatter.parse(yaml, firstLine: 2))
+        let yams = try MetadataParser.parseWithYams(yaml, firstLine: 2).get()
+        #expect(flat == yams)
+    }
+
+    @Test(arguments: [
+        "ms.custom: [a, b]\n", "keywords:\n  - a\n", "description: >\n  folded\n", "a: \"esc\\n\"\n",
+        "a: b: c\n", "a: value # comment\n", "a: &anchor x\n", "a: 1\na: 2\n", "\"quoted key\": x\n", "a: 'unterminated\n",
+        "- item\n", "a:b\n", " a: b\n",
+    ])
+    func declinesWhatItCannotReadExactly(yaml: String) {
+        #expect(FlatFrontMatter.parse(yaml, firstLine: 2) == nil)
+    }
+
+    @Test(.enabled(if: Fixtures.corpusIsAvailable, "needs ../shared/corpus beside the repository"))
+    func agreesWithYamsOnTheWholeCorpus() throws {
+        var checked = 0
+        for file in FileSystem.files(under: Fixtures.corpus, extensions: ["md"]) {
+            let input = ConcordMarkdown.MarkdownInput(bytes: try FileSystem.read(Fixtures.corpus + "/" + file))
+            guard let yaml = input.frontMatter, let flat = FlatFrontMatter.parse(yaml, firstLine: 2) else { continue }
+            let yams = try MetadataParser.parseWithYams(yaml, firstLine: 2).get()
+            #expect(flat == yams, "\(file)")
+            checked += 1
+        }
+        #expect(checked > 2_500, "the fast path should take nearly every corpus file")
     }
 }
