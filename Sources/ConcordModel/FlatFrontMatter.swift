@@ -6,24 +6,32 @@
 /// that was a tenth of the time to model them.
 enum FlatFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> Metadata? {
+        let bytes = Array(yaml.utf8)
         var entries: [MetadataEntry] = []
-        var seen: Set<Substring> = []
+        var seen: Set<ArraySlice<UInt8>> = []
         var lineNumber = firstLine - 1
-        for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let line = rawLine.trimmingTrailingSpaces
-            guard let first = line.utf8.first else { continue }
+            defer { start = end + 1 }
+            var last = end
+            while last > start, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D { last -= 1 }
+            let line = bytes[start..<last]
+            guard let first = line.first else { continue }
             if first == UInt8(ascii: "#") { continue }
-            // Keys start in column 1 and use the characters docs keys use.
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let key = line[..<colon]
-            // Keys may hold inner spaces (`external help file`), as plain YAML scalars do.
-            guard !key.isEmpty, key.utf8.first != 0x20, key.utf8.last != 0x20,
-                  key.utf8.allSatisfy({ isKeyByte($0) || $0 == 0x20 }), seen.insert(key).inserted else { return nil }
-            let afterColon = line[line.index(after: colon)...]
-            if let next = afterColon.utf8.first, next != UInt8(ascii: " "), next != UInt8(ascii: "\t") { return nil }
-            guard let value = scalar(afterColon.trimmingLeadingSpaces) else { return nil }
-            entries.append(MetadataEntry(key: String(key), value: .string(value), line: lineNumber))
+            // Keys start in column 1, use the characters docs keys use, and may hold inner spaces
+            // (`external help file`), as plain YAML scalars do.
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = line[line.startIndex..<colon]
+            guard let keyFirst = key.first, let keyLast = key.last, keyFirst != 0x20, keyLast != 0x20,
+                  key.allSatisfy({ isKeyByte($0) || $0 == 0x20 }), seen.insert(key).inserted else { return nil }
+            var valueStart = colon + 1
+            if valueStart < line.endIndex, line[valueStart] != 0x20, line[valueStart] != 0x09 { return nil }
+            while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
+            guard let value = scalar(line[valueStart..<line.endIndex]) else { return nil }
+            entries.append(MetadataEntry(key: String(decoding: key, as: UTF8.self), value: .string(value), line: lineNumber))
         }
         return Metadata(entries: entries)
     }
@@ -35,55 +43,45 @@ enum FlatFrontMatter {
     }
 
     /// The value of a one-line scalar, or `nil` when YAML would read it as anything but plain text.
-    private static func scalar(_ text: Substring) -> String? {
-        guard let first = text.first else { return "" }
+    private static func scalar(_ text: ArraySlice<UInt8>) -> String? {
+        guard let first = text.first, let last = text.last else { return "" }
+        let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
         switch first {
-        case "\"":
-            guard text.count >= 2, text.last == "\"" else { return nil }
+        case quote:
+            guard text.count >= 2, last == quote else { return nil }
             let inner = text.dropFirst().dropLast()
-            guard !inner.contains("\""), !inner.contains("\\") else { return nil }
-            return String(inner)
-        case "'":
-            guard text.count >= 2, text.last == "'" else { return nil }
+            guard !inner.contains(quote), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            return String(decoding: inner, as: UTF8.self)
+        case apostrophe:
+            guard text.count >= 2, last == apostrophe else { return nil }
             let inner = text.dropFirst().dropLast()
-            var out = ""
+            var out: [UInt8] = []
             var index = inner.startIndex
             while index < inner.endIndex {
-                let character = inner[index]
-                if character == "'" {
-                    let next = inner.index(after: index)
-                    guard next < inner.endIndex, inner[next] == "'" else { return nil }
-                    out.append("'")
-                    index = inner.index(after: next)
+                if inner[index] == apostrophe {
+                    guard index + 1 < inner.endIndex, inner[index + 1] == apostrophe else { return nil }
+                    out.append(apostrophe)
+                    index += 2
                 } else {
-                    out.append(character)
-                    index = inner.index(after: index)
+                    out.append(inner[index])
+                    index += 1
                 }
             }
-            return out
-        case "[", "]", "{", "}", ">", "|", "*", "&", "!", "%", "@", "`", ",", "#":
-            return nil
-        case "-", "?", ":":
-            if text.count == 1 || text.dropFirst().first == " " { return nil }
+            return String(decoding: out, as: UTF8.self)
         default:
             break
         }
+        if "[]{}>|*&!%@`,#".utf8.contains(first) { return nil }
+        if "-?:".utf8.contains(first), text.count == 1 || text[text.startIndex + 1] == 0x20 { return nil }
         // A plain scalar: no mapping indicator or comment inside, no trailing colon.
-        if text.contains(": ") || text.contains(" #") || text.contains("\t#") || text.last == ":" { return nil }
-        return String(text)
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
-        return s
-    }
-
-    fileprivate var trimmingLeadingSpaces: Substring {
-        var s = self
-        while let first = s.first, first == " " || first == "\t" { s.removeFirst() }
-        return s
+        if last == UInt8(ascii: ":") { return nil }
+        var index = text.startIndex
+        while index + 1 < text.endIndex {
+            let a = text[index], b = text[index + 1]
+            if a == UInt8(ascii: ":"), b == 0x20 || b == 0x09 { return nil }
+            if a == 0x20 || a == 0x09, b == UInt8(ascii: "#") { return nil }
+            index += 1
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
