@@ -73,7 +73,11 @@ public struct ContentSet: Sendable {
             }
         }
         let results = parallelMap(jobs) { job in
-            ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
+            var result = ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
+            // The model is all a content set keeps; holding every parsed tree until the last file
+            // is loaded would more than double peak memory.
+            result.document = nil
+            return result
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []

@@ -19,21 +19,29 @@ public enum FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a folder") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
-        while true {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                posixRead(fd, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
-            }
+        while total < size {
+            let count = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + total, size - total) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
             if count == 0 { break }
             total += count
         }
-        bytes.removeLast(bytes.count - total)
+        if total < size { bytes.removeLast(size - total) }
+        // A file that grew since fstat: read the rest, probing on the stack so the common case
+        // neither allocates nor oversizes the array.
+        if total == size {
+            withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { chunk in
+                while true {
+                    let count = posixRead(fd, chunk.baseAddress!, chunk.count)
+                    if count < 0, errno == EINTR { continue }
+                    if count <= 0 { break }
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+                }
+            }
+        }
         return bytes
     }
 
