@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import Dispatch
 import Foundation
 
@@ -62,6 +63,16 @@ public struct ContentSet: Sendable {
 
     /// Loads every locale of a configuration, parsing files in parallel.
     public static func load(_ configuration: Configuration) -> ContentSet {
+        load(configuration, keepingDocuments: false).content
+    }
+
+    /// Loads every locale and keeps each article's parsed Markdown tree too, by locale and path,
+    /// for renderers that need more than the model.
+    public static func loadWithDocuments(_ configuration: Configuration) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
+        load(configuration, keepingDocuments: true)
+    }
+
+    private static func load(_ configuration: Configuration, keepingDocuments: Bool) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
         struct Job { var locale: String; var root: String; var path: String }
         var jobs: [Job] = []
         var files: [String: Set<String>] = [:]
@@ -74,19 +85,22 @@ public struct ContentSet: Sendable {
         }
         let results = parallelMap(jobs) { job in
             var result = ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
-            // The model is all a content set keeps; holding every parsed tree until the last file
-            // is loaded would more than double peak memory.
-            result.document = nil
+            // Without a renderer to feed, the model is all that is kept: holding every parsed
+            // tree until the last file is loaded would more than double peak memory.
+            if !keepingDocuments { result.document = nil }
             return result
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
+        var documents: [String: [String: MarkdownDocument]] = [:]
         articles.reserveCapacity(results.count)
-        for result in results {
+        for (job, result) in zip(jobs, results) {
             if let article = result.article { articles.append(article) }
+            if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
             diagnostics += result.diagnostics
         }
-        return ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics)
+        let content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics)
+        return (content, documents)
     }
 }
 

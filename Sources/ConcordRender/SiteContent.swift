@@ -18,32 +18,9 @@ public struct SiteContent: Sendable {
     /// The tree of the article at `path` in `locale`.
     public func document(_ path: String, in locale: String) -> MarkdownDocument? { documents[locale]?[path] }
 
-    /// Loads every locale of a configuration, parsing files in parallel (the same files, in the
-    /// same order, as `ContentSet.load`).
+    /// Loads every locale of a configuration, parsing each file once (`ContentSet.loadWithDocuments`).
     public static func load(_ configuration: Configuration) -> SiteContent {
-        struct Job: Sendable { var locale: String; var root: String; var path: String }
-        var jobs: [Job] = []
-        var files: [String: Set<String>] = [:]
-        for entry in configuration.locales {
-            let all = FileSystem.files(under: entry.path)
-            files[entry.id] = Set(all)
-            for path in all where path.lowercased().hasSuffix(".md") && !ContentSet.isNavigation(path) {
-                jobs.append(Job(locale: entry.id, root: entry.path, path: path))
-            }
-        }
-        let results = parallelMap(jobs) { job in
-            ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
-        }
-        var articles: [Article] = []
-        var diagnostics: [Diagnostic] = []
-        var documents: [String: [String: MarkdownDocument]] = [:]
-        articles.reserveCapacity(results.count)
-        for (job, result) in zip(jobs, results) {
-            if let article = result.article { articles.append(article) }
-            if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
-            diagnostics += result.diagnostics
-        }
-        let content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics)
-        return SiteContent(content: content, documents: documents)
+        let loaded = ContentSet.loadWithDocuments(configuration)
+        return SiteContent(content: loaded.content, documents: loaded.documents)
     }
 }
