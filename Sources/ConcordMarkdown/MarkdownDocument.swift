@@ -3,15 +3,21 @@
 /// The tree is stored flat, as an array of nodes linked by index. That keeps
 /// conversion iterative (no recursion, however deep the nesting), makes one
 /// allocation for the whole tree, and means destroying a document never
-/// recurses either.
+/// recurses either. Every string of the tree (literals, destinations, titles,
+/// info strings) lives in one byte buffer that nodes address by span, so a node
+/// is plain data: copying one costs no reference counting and a document is two
+/// allocations however many nodes it has.
 public struct MarkdownDocument: Sendable {
     /// Every node in document order (pre-order); index 0 is the document node.
     public private(set) var nodes: [MarkdownNode]
     /// The text that was parsed (the body, after front matter was split off).
     public let source: SourceText
+    /// The UTF-8 bytes of every node's strings, addressed by ``MarkdownNode/TextSpan``.
+    let strings: [UInt8]
 
-    init(nodes: [MarkdownNode], source: SourceText) {
+    init(nodes: [MarkdownNode], strings: [UInt8], source: SourceText) {
         self.nodes = nodes
+        self.strings = strings
         self.source = source
     }
 
@@ -20,7 +26,6 @@ public struct MarkdownDocument: Sendable {
 
     /// Accesses the node at `index`.
     public subscript(index: Int) -> MarkdownNode {
-        // Yield in place: callers mostly read one field, and copying a node retains four strings.
         _read { yield nodes[index] }
     }
 
@@ -34,32 +39,83 @@ public struct MarkdownDocument: Sendable {
         (index + 1)..<(nodes[index].subtreeEnd)
     }
 
+    // MARK: - Strings
+
+    /// The text content of a text, code, code block or HTML node (entities decoded, as cmark gives it).
+    public func literal(of index: Int) -> String { string(nodes[index].literal) }
+
+    /// The destination of a link or image node.
+    public func destination(of index: Int) -> String { string(nodes[index].destination) }
+
+    /// The title of a link or image node.
+    public func title(of index: Int) -> String { string(nodes[index].title) }
+
+    /// The info string of a code block.
+    public func info(of index: Int) -> String { string(nodes[index].info) }
+
+    /// Calls `body` with the UTF-8 bytes of a node's literal, without making a string.
+    public func withLiteralBytes<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withBytes(nodes[index].literal, body)
+    }
+
+    /// Whether a node's literal holds `byte`.
+    public func literal(of index: Int, contains byte: UInt8) -> Bool {
+        withLiteralBytes(of: index) { $0.contains(byte) }
+    }
+
+    /// The first byte of a node's literal, if it has one.
+    public func literalFirstByte(of index: Int) -> UInt8? {
+        withLiteralBytes(of: index) { $0.first }
+    }
+
+    /// The string a span addresses.
+    func string(_ span: MarkdownNode.TextSpan) -> String {
+        span.count == 0 ? "" : withBytes(span) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func withBytes<R>(_ span: MarkdownNode.TextSpan, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try strings.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
+        }
+    }
+
+    // MARK: - Plain text
+
     /// The concatenated plain text of the node at `index`: text, code and
     /// entities decoded, soft breaks as spaces, inline HTML dropped.
     public func plainText(of index: Int) -> String {
-        var out = ""
-        appendPlainText(of: index, to: &out)
-        return out
+        var bytes: [UInt8] = []
+        appendPlainText(of: index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the plain text of a node to `out` (see ``plainText(of:)``).
     public func appendPlainText(of index: Int, to out: inout String) {
-        let node = nodes[index]
-        if node.kind.isInlineLeaf {
-            appendLeaf(node, to: &out)
-            return
-        }
-        for i in descendants(of: index) {
-            let n = nodes[i]
-            if n.kind.isInlineLeaf { appendLeaf(n, to: &out) }
-        }
+        out += plainText(of: index)
     }
 
-    private func appendLeaf(_ node: MarkdownNode, to out: inout String) {
-        switch node.kind {
-        case .text, .code: out += node.literal
-        case .softBreak, .lineBreak: out += " "
-        default: break
+    /// Appends the UTF-8 plain text of a node to `out` (see ``plainText(of:)``): one string is
+    /// made for a whole block, not one per text run.
+    public func appendPlainText(of index: Int, to out: inout [UInt8]) {
+        strings.withUnsafeBufferPointer { all in
+            func leaf(_ node: MarkdownNode) {
+                switch node.kind {
+                case .text, .code:
+                    let span = node.literal
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
+                case .softBreak, .lineBreak:
+                    out.append(0x20)
+                default: break
+                }
+            }
+            let node = nodes[index]
+            if node.kind.isInlineLeaf {
+                leaf(node)
+                return
+            }
+            for i in (index + 1)..<node.subtreeEnd where nodes[i].kind.isInlineLeaf {
+                leaf(nodes[i])
+            }
         }
     }
 
@@ -98,14 +154,14 @@ public struct MarkdownNode: Sendable {
     public var nextSibling: Int = -1
     /// One past the index of the last descendant: `(index+1)..<subtreeEnd` are the descendants.
     public var subtreeEnd: Int = 0
-    /// Text content of text, code, code block and HTML nodes.
-    public var literal: String = ""
-    /// Link and image destination.
-    public var destination: String = ""
-    /// Link and image title.
-    public var title: String = ""
-    /// Code block info string.
-    public var info: String = ""
+    /// Text content of text, code, code block and HTML nodes (``MarkdownDocument/literal(of:)``).
+    public internal(set) var literal = TextSpan()
+    /// Link and image destination (``MarkdownDocument/destination(of:)``).
+    public internal(set) var destination = TextSpan()
+    /// Link and image title (``MarkdownDocument/title(of:)``).
+    public internal(set) var title = TextSpan()
+    /// Code block info string (``MarkdownDocument/info(of:)``).
+    public internal(set) var info = TextSpan()
     /// Heading level (1…6), or 0.
     public var headingLevel: Int = 0
     /// List details, for list nodes.
@@ -128,6 +184,17 @@ public struct MarkdownNode: Sendable {
 
         /// Whether the node is a block.
         public var isBlock: Bool { rawValue <= Kind.thematicBreak.rawValue }
+    }
+
+    /// Where one of a node's strings sits in its document's string buffer.
+    public struct TextSpan: Sendable, Hashable, BitwiseCopyable {
+        /// The offset of the first byte.
+        var start = 0
+        /// The length in bytes.
+        public internal(set) var count = 0
+
+        /// Whether the string is empty.
+        public var isEmpty: Bool { count == 0 }
     }
 
     /// Ordered or bulleted list details.

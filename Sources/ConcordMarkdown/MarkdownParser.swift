@@ -1,4 +1,11 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses Markdown with libcmark and copies the result into a ``MarkdownDocument``.
 ///
@@ -16,10 +23,14 @@ public enum MarkdownParser {
             }
         }
         guard let root else {
-            return MarkdownDocument(nodes: [MarkdownNode(kind: .document, range: nil, parent: -1, subtreeEnd: 1)], source: text)
+            return MarkdownDocument(nodes: [MarkdownNode(kind: .document, range: nil, parent: -1, subtreeEnd: 1)], strings: [], source: text)
         }
         defer { cmark_node_free(root) }
-        return MarkdownDocument(nodes: convert(root, lineOffset: text.firstLine - 1), source: text)
+        var strings: [UInt8] = []
+        // Literals are most of a body's bytes; reserving that much avoids regrowing the buffer.
+        strings.reserveCapacity(text.bytes.count)
+        let nodes = convert(root, lineOffset: text.firstLine - 1, strings: &strings)
+        return MarkdownDocument(nodes: nodes, strings: strings, source: text)
     }
 
     /// Parses a body given as a string that starts on line `firstLine` of its file.
@@ -27,7 +38,7 @@ public enum MarkdownParser {
         parse(SourceText(bytes: Array(string.utf8), firstLine: firstLine))
     }
 
-    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> [MarkdownNode] {
+    private static func convert(_ root: OpaquePointer, lineOffset: Int, strings: inout [UInt8]) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         // Index of the open container nodes, innermost last, and the last child seen of each.
         var stack: [Int] = []
@@ -51,7 +62,7 @@ public enum MarkdownParser {
             let index = nodes.count
             let parent = stack.last ?? -1
             var node = MarkdownNode(kind: kind(of: cnode), range: range(of: cnode, lineOffset: lineOffset), parent: parent)
-            fill(&node, from: cnode)
+            fill(&node, from: cnode, strings: &strings)
             nodes.append(node)
 
             if parent >= 0 {
@@ -123,18 +134,25 @@ public enum MarkdownParser {
         )
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
+    /// Copies a C string into the document's string buffer; cmark validated the UTF-8 already.
+    private static func store(_ pointer: UnsafePointer<CChar>?, in strings: inout [UInt8]) -> MarkdownNode.TextSpan {
+        guard let pointer else { return MarkdownNode.TextSpan() }
+        let count = strlen(pointer)
+        guard count > 0 else { return MarkdownNode.TextSpan() }
+        let start = strings.count
+        pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            strings.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
+        return MarkdownNode.TextSpan(start: start, count: count)
     }
 
-    private static func fill(_ node: inout MarkdownNode, from cnode: OpaquePointer) {
+    private static func fill(_ node: inout MarkdownNode, from cnode: OpaquePointer, strings: inout [UInt8]) {
         switch node.kind {
         case .text, .code, .htmlInline, .htmlBlock, .customInline:
-            node.literal = string(cmark_node_get_literal(cnode))
+            node.literal = store(cmark_node_get_literal(cnode), in: &strings)
         case .codeBlock:
-            node.literal = string(cmark_node_get_literal(cnode))
-            node.info = string(cmark_node_get_fence_info(cnode))
+            node.literal = store(cmark_node_get_literal(cnode), in: &strings)
+            node.info = store(cmark_node_get_fence_info(cnode), in: &strings)
         case .heading:
             node.headingLevel = Int(cmark_node_get_heading_level(cnode))
         case .list:
@@ -144,8 +162,8 @@ public enum MarkdownParser {
                 tight: cmark_node_get_list_tight(cnode) != 0
             )
         case .link, .image:
-            node.destination = string(cmark_node_get_url(cnode))
-            node.title = string(cmark_node_get_title(cnode))
+            node.destination = store(cmark_node_get_url(cnode), in: &strings)
+            node.title = store(cmark_node_get_title(cnode), in: &strings)
         default:
             break
         }

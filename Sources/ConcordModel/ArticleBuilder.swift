@@ -50,7 +50,7 @@ struct ArticleBuilder {
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
             case .htmlBlock, .htmlInline:
-                let found = HTMLAnchors.anchors(in: document[index].literal)
+                let found = HTMLAnchors.anchors(in: document.literal(of: index))
                 if !found.isEmpty {
                     htmlAnchors += found
                     let line = blockLine(index)
@@ -68,10 +68,10 @@ struct ArticleBuilder {
 
     private mutating func heading(_ index: Int) {
         let node = document[index]
-        let title = clean(document.plainText(of: index))
+        let title = text(of: index)
         var anchor: String?
         for child in document.descendants(of: index) where document[child].kind == .htmlInline {
-            if let found = HTMLAnchors.anchors(in: document[child].literal).first { anchor = found; break }
+            if let found = HTMLAnchors.anchors(in: document.literal(of: child)).first { anchor = found; break }
         }
         if anchor == nil, let before = previousBlock(index), isAnchorOnly(before) {
             anchor = anchorsIn(before).last
@@ -104,27 +104,24 @@ struct ArticleBuilder {
     }
 
     private func anchorsIn(_ index: Int) -> [String] {
-        let node = document[index]
-        if node.kind == .htmlBlock { return HTMLAnchors.anchors(in: node.literal) }
+        if document[index].kind == .htmlBlock { return HTMLAnchors.anchors(in: document.literal(of: index)) }
         return document.descendants(of: index).flatMap { i in
-            document[i].kind == .htmlInline ? HTMLAnchors.anchors(in: document[i].literal) : []
+            document[i].kind == .htmlInline ? HTMLAnchors.anchors(in: document.literal(of: i)) : []
         }
     }
 
     /// A block made only of anchors (`<a name="x"></a>` on a line of its own before a heading).
     private func isAnchorOnly(_ index: Int) -> Bool {
-        let node = document[index]
-        switch node.kind {
+        switch document[index].kind {
         case .htmlBlock:
-            return !HTMLAnchors.anchors(in: node.literal).isEmpty
+            return !HTMLAnchors.anchors(in: document.literal(of: index)).isEmpty
         case .paragraph:
             var sawAnchor = false
             for child in document.children(of: index) {
-                let c = document[child]
-                switch c.kind {
-                case .htmlInline: if !HTMLAnchors.anchors(in: c.literal).isEmpty { sawAnchor = true }
+                switch document[child].kind {
+                case .htmlInline: if !HTMLAnchors.anchors(in: document.literal(of: child)).isEmpty { sawAnchor = true }
                 case .softBreak, .lineBreak: continue
-                case .text where c.literal.allSatisfy(\.isWhitespace): continue
+                case .text where document.withLiteralBytes(of: child, UTF8Whitespace.isBlank): continue
                 default: return false
                 }
             }
@@ -152,7 +149,7 @@ struct ArticleBuilder {
             skipUntil = node.subtreeEnd
             return
         }
-        let text = clean(document.plainText(of: index))
+        let text = text(of: index)
         if !text.isEmpty, !isAnchorOnly(index) {
             let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
             article.textBlocks.append(TextBlock(
@@ -166,9 +163,9 @@ struct ArticleBuilder {
     /// reference whose label has no definition as literal text.
     private mutating func findUnresolvedReferences(in index: Int) {
         for child in document.children(of: index) where document[child].kind == .text {
+            guard document.literal(of: child, contains: UInt8(ascii: "]")) else { continue }
             let node = document[child]
-            guard node.literal.utf8.contains(UInt8(ascii: "]")) else { continue }
-            for match in ReferenceShape.matches(in: node.literal) {
+            for match in ReferenceShape.matches(in: document.literal(of: child)) {
                 let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
                 article.unresolvedReferences.append(UnresolvedReference(
                     text: match.text, label: match.label, section: section,
@@ -181,16 +178,15 @@ struct ArticleBuilder {
     /// the block has no code, which is most blocks.
     private func prose(of index: Int, in document: MarkdownDocument, text: String) -> String {
         guard document.descendants(of: index).contains(where: { document[$0].kind == .code }) else { return text }
-        var out = ""
+        var out: [UInt8] = []
         for i in document.descendants(of: index) {
-            let node = document[i]
-            switch node.kind {
-            case .text: out += node.literal
-            case .code, .softBreak, .lineBreak: out += " "
+            switch document[i].kind {
+            case .text: document.appendPlainText(of: i, to: &out)
+            case .code, .softBreak, .lineBreak: out.append(0x20)
             default: break
             }
         }
-        return clean(out)
+        return String(collapsingWhitespaceIn: out)
     }
 
     // MARK: - Tables
@@ -217,11 +213,11 @@ struct ArticleBuilder {
             let cellDocument = MarkdownParser.parse(cell.markdown, firstLine: line)
             // Links inside the cell, with positions shifted to the cell's place in the line.
             for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
-                let link = cellDocument[i]
-                let start = link.start ?? SourceLocation(line: line, column: 1)
+                let start = cellDocument[i].start ?? SourceLocation(line: line, column: 1)
+                let destination = cellDocument.destination(of: i)
                 article.links.append(Link(
-                    destination: link.destination, text: clean(cellDocument.plainText(of: i)),
-                    kind: linkKind(destination: link.destination, text: cellDocument.plainText(of: i), closing: nil),
+                    destination: destination, text: clean(cellDocument.plainText(of: i)),
+                    kind: linkKind(destination: destination, text: cellDocument.plainText(of: i), closing: nil),
                     section: section, line: line, column: column + start.column - 1))
             }
             let text = clean(cellDocument.plainText(of: 0))
@@ -273,7 +269,7 @@ struct ArticleBuilder {
             guard let previous else { return }
             let leadIn: String?
             if document[previous].kind == .heading {
-                leadIn = clean(document.plainText(of: previous))
+                leadIn = text(of: previous)
             } else if let bold = boldLabel(previous) {
                 leadIn = bold
             } else {
@@ -305,7 +301,7 @@ struct ArticleBuilder {
         } else if document[previous].kind == .paragraph, !isAnchorOnly(previous),
                   let texts = items.map(plainItem).allNonNil() {
             article.categories.append(CategoryList(
-                section: section, intro: clean(document.plainText(of: previous)), items: texts, line: line))
+                section: section, intro: text(of: previous), items: texts, line: line))
         }
     }
 
@@ -314,18 +310,17 @@ struct ArticleBuilder {
         guard document[index].kind == .paragraph else { return nil }
         var strong: Int?
         for child in document.children(of: index) {
-            let c = document[child]
-            switch c.kind {
+            switch document[child].kind {
             case .strong:
                 if strong != nil { return nil }
                 strong = child
             case .softBreak, .lineBreak, .htmlInline: continue
-            case .text where c.literal.allSatisfy({ $0.isWhitespace || $0 == ":" || $0 == "：" }): continue
+            case .text where document.literal(of: child).allSatisfy({ $0.isWhitespace || $0 == ":" || $0 == "：" }): continue
             default: return nil
             }
         }
         guard let strong else { return nil }
-        let text = clean(document.plainText(of: strong))
+        let text = text(of: strong)
         return text.isEmpty ? nil : text
     }
 
@@ -339,7 +334,7 @@ struct ArticleBuilder {
             default: continue
             }
         }
-        let text = clean(document.plainText(of: children[0]))
+        let text = text(of: children[0])
         return text.isEmpty ? nil : text
     }
 
@@ -349,19 +344,19 @@ struct ArticleBuilder {
         guard children.count == 1, document[children[0]].kind == .paragraph else { return nil }
         var found: Int?
         for child in document.children(of: children[0]) {
-            let c = document[child]
-            switch c.kind {
+            switch document[child].kind {
             case .link:
                 if found != nil { return nil }
                 found = child
             case .softBreak, .lineBreak: continue
-            case .text where c.literal.allSatisfy({ $0.isWhitespace || $0.isPunctuation }): continue
+            case .text where document.literal(of: child).allSatisfy({ $0.isWhitespace || $0.isPunctuation }): continue
             default: return nil
             }
         }
         guard let found else { return nil }
-        let link = document[found]
-        return RelatedLink(destination: link.destination, text: clean(document.plainText(of: found)), line: link.start?.line ?? document[item].start?.line ?? 0)
+        return RelatedLink(
+            destination: document.destination(of: found), text: text(of: found),
+            line: document[found].start?.line ?? document[item].start?.line ?? 0)
     }
 
     private mutating func steps(of list: Int, depth: Int) -> [Step] {
@@ -369,7 +364,7 @@ struct ArticleBuilder {
         var number = document[list].list?.start ?? 1
         var steps: [Step] = []
         for item in document.children(of: list) {
-            var text = ""
+            var text: [UInt8] = []
             var uiElements: [String] = []
             var links: [Link] = []
             var images: [Image] = []
@@ -385,7 +380,7 @@ struct ArticleBuilder {
                     continue
                 }
                 guard c.kind != .codeBlock, c.kind != .htmlBlock else { continue }
-                if !text.isEmpty { text += " " }
+                if !text.isEmpty { text.append(0x20) }
                 document.appendPlainText(of: child, to: &text)
                 var i = child + 1
                 while i < c.subtreeEnd {
@@ -396,7 +391,7 @@ struct ArticleBuilder {
                         i = d.subtreeEnd
                         continue
                     case .strong:
-                        let ui = clean(document.plainText(of: i))
+                        let ui = self.text(of: i)
                         if !ui.isEmpty { uiElements.append(ui) }
                     case .link where !includeLinks.contains(i):
                         links.append(makeLink(i))
@@ -409,7 +404,7 @@ struct ArticleBuilder {
             }
             let start = document[item].start ?? SourceLocation(line: 0, column: 0)
             steps.append(Step(
-                number: number, text: clean(text), uiElements: uiElements, links: links, images: images,
+                number: number, text: String(collapsingWhitespaceIn: text), uiElements: uiElements, links: links, images: images,
                 line: start.line, column: start.column, substeps: substeps))
             number += 1
         }
@@ -429,7 +424,8 @@ struct ArticleBuilder {
 
     private func makeLink(_ index: Int) -> Link {
         let node = document[index]
-        let text = clean(document.plainText(of: index))
+        let text = text(of: index)
+        let destination = document.destination(of: index)
         let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
         var closing: UInt8?
         if let end = node.range?.end {
@@ -438,8 +434,8 @@ struct ArticleBuilder {
             if offset >= line.startIndex, offset < line.endIndex { closing = line[offset] }
         }
         return Link(
-            destination: node.destination, text: text,
-            kind: linkKind(destination: node.destination, text: text, closing: closing),
+            destination: destination, text: text,
+            kind: linkKind(destination: destination, text: text, closing: closing),
             section: section, line: start.line, column: start.column)
     }
 
@@ -455,15 +451,15 @@ struct ArticleBuilder {
         let after = document[index].nextSibling
         guard before >= 0, after >= 0,
               document[before].kind == .text, document[after].kind == .text,
-              document[after].literal.first == "]"
+              document.literalFirstByte(of: after) == UInt8(ascii: "]")
         else { return nil }
-        var literal = Substring(document[before].literal)
+        var literal = Substring(document.literal(of: before))
         while let last = literal.last, last == " " { literal.removeLast() }
         guard literal.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
         let node = document[index]
         let start = node.start ?? SourceLocation(line: 0, column: 0)
         return Include(
-            title: clean(document.plainText(of: index)), path: node.destination, section: section,
+            title: text(of: index), path: document.destination(of: index), section: section,
             line: start.line, column: start.column)
     }
 
@@ -474,24 +470,24 @@ struct ArticleBuilder {
     private func makeImage(_ index: Int) -> Image {
         let node = document[index]
         let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
-        return Image(source: node.destination, alt: clean(document.plainText(of: index)), section: section, line: start.line, column: start.column)
+        return Image(source: document.destination(of: index), alt: text(of: index), section: section, line: start.line, column: start.column)
     }
 
     // MARK: - Blocks
 
     private mutating func codeBlock(_ index: Int) {
         let node = document[index]
-        let info = node.info.trimmingCharacters(in: " \t")
+        let info = document.info(of: index).trimmingCharacters(in: " \t")
         let language = info.split(separator: " ", maxSplits: 1).first.map(String.init)
         article.codeBlocks.append(CodeBlock(
-            language: language, info: info, code: node.literal, section: section, line: node.start?.line ?? 0))
+            language: language, info: info, code: document.literal(of: index), section: section, line: node.start?.line ?? 0))
     }
 
     /// `> [!NOTE]` and its kin: a block quote whose first paragraph starts with the marker.
     private mutating func blockQuote(_ index: Int) {
         let first = document[index].firstChild
         guard first >= 0, document[first].kind == .paragraph else { return }
-        let text = clean(document.plainText(of: index))
+        let text = text(of: index)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return }
         let marker = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
         guard let kind = Alert.Kind(rawValue: marker) else { return }
@@ -511,6 +507,13 @@ struct ArticleBuilder {
 
     /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
     private func clean(_ text: String) -> String { text.collapsingWhitespace() }
+
+    /// The plain text of a node, cleaned (see ``clean(_:)``), made as one string from the node's bytes.
+    private func text(of index: Int) -> String {
+        var bytes: [UInt8] = []
+        document.appendPlainText(of: index, to: &bytes)
+        return String(collapsingWhitespaceIn: bytes)
+    }
 }
 
 extension Array {

@@ -5,25 +5,15 @@ extension String {
     /// property look-ups per scalar cost more than parsing the Markdown.
     public func collapsingWhitespace() -> String {
         var copy = self
-        return copy.withUTF8 { bytes -> String in
-            if !UTF8Whitespace.needsCollapsing(bytes) { return self }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let width = UTF8Whitespace.width(bytes, at: i)
-                if width > 0 {
-                    pendingSpace = !out.isEmpty
-                    i += width
-                    continue
-                }
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(bytes[i])
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
+        return copy.withUTF8 { bytes in
+            UTF8Whitespace.needsCollapsing(bytes) ? UTF8Whitespace.collapsed(bytes) : self
+        }
+    }
+
+    /// Decodes UTF-8 text with its white space folded as ``collapsingWhitespace()`` does, in one pass.
+    public init(collapsingWhitespaceIn bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { buffer in
+            UTF8Whitespace.needsCollapsing(buffer) ? UTF8Whitespace.collapsed(buffer) : String(decoding: buffer, as: UTF8.self)
         }
     }
 
@@ -92,6 +82,43 @@ enum UTF8Whitespace {
         if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }  // U+3000 ideographic space
         if c == 0xE1, i + 2 < b.count, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }  // U+1680
         return 0
+    }
+
+    /// The text with runs of white space folded to one space and the ends trimmed.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let width = width(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = count > 0
+                    i += width
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                out[count] = bytes[i]
+                count += 1
+                i += 1
+            }
+            return count
+        }
+    }
+
+    /// Whether the text is empty or all white space.
+    static func isBlank(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let w = width(b, at: i)
+            if w == 0 { return false }
+            i += w
+        }
+        return true
     }
 
     /// Whether the text has white space other than single ASCII spaces between words.

@@ -195,15 +195,15 @@ extension HTMLRenderer {
                 case .codeBlock:
                     filter.reset()
                     out += "<pre><code"
-                    if let language = Self.languageClass(node.info) { out += " class=\"language-\(language)\"" }
+                    if let language = Self.languageClass(document.info(of: i)) { out += " class=\"language-\(language)\"" }
                     out += ">"
-                    HTMLEscaping.append(node.literal, to: &out)
+                    HTMLEscaping.append(document.literal(of: i), to: &out)
                     out += "</code></pre>\n"
 
                 case .htmlBlock:
                     filter.reset()
                     var html = ""
-                    filter.filter(node.literal, into: &html)
+                    filter.filter(document.literal(of: i), into: &html)
                     filter.reset()
                     if !html.allSatisfy(\.isWhitespace) { out += html + "\n" }
 
@@ -213,11 +213,11 @@ extension HTMLRenderer {
                 case .text:
                     guard !suppressing else { break }
                     if !trims.isEmpty, let trim = trims[i] {
-                        let bytes = node.literal.utf8
-                        let kept = bytes.dropFirst(trim.prefix).dropLast(trim.suffix)
+                        let literal = document.literal(of: i)
+                        let kept = literal.utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
                         HTMLEscaping.append(String(decoding: kept, as: UTF8.self), to: &out)
                     } else {
-                        HTMLEscaping.append(node.literal, to: &out)
+                        HTMLEscaping.append(document.literal(of: i), to: &out)
                     }
 
                 case .softBreak:
@@ -229,11 +229,11 @@ extension HTMLRenderer {
                 case .code:
                     guard !suppressing else { break }
                     out += "<code>"
-                    HTMLEscaping.append(node.literal, to: &out)
+                    HTMLEscaping.append(document.literal(of: i), to: &out)
                     out += "</code>"
 
                 case .htmlInline:
-                    filter.filter(node.literal, into: &out)
+                    filter.filter(document.literal(of: i), into: &out)
 
                 case .emphasis:
                     out += suppressing ? "" : "<em>"
@@ -252,13 +252,13 @@ extension HTMLRenderer {
                     }
                     if suppressing {
                         stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
-                    } else if let href = renderer.links.href(node.destination, documentDirectory: context.directory, pageDirectory: pageDirectory) {
+                    } else if let href = renderer.links.href(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory) {
                         out += "<a href=\""
                         HTMLEscaping.append(URLPolicy.encodeForAttribute(href), to: &out)
                         out += "\""
                         if !node.title.isEmpty {
                             out += " title=\""
-                            HTMLEscaping.append(node.title, to: &out)
+                            HTMLEscaping.append(document.title(of: i), to: &out)
                             out += "\""
                         }
                         out += ">"
@@ -270,7 +270,7 @@ extension HTMLRenderer {
 
                 case .image:
                     if !suppressing,
-                       let image = renderer.links.image(node.destination, documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
+                       let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
                         if let copy = image.copy { assets.append(copy) }
                         out += "<img src=\""
                         HTMLEscaping.append(URLPolicy.encodeForAttribute(image.src), to: &out)
@@ -279,7 +279,7 @@ extension HTMLRenderer {
                         out += "\""
                         if !node.title.isEmpty {
                             out += " title=\""
-                            HTMLEscaping.append(node.title, to: &out)
+                            HTMLEscaping.append(document.title(of: i), to: &out)
                             out += "\""
                         }
                         out += " loading=\"lazy\">"
@@ -328,7 +328,7 @@ extension HTMLRenderer {
                 let node = document[child]
                 switch node.kind {
                 case .softBreak, .lineBreak: continue
-                case .text where node.literal.unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
+                case .text where document.literal(of: child).unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
                 default: return false
                 }
             }
@@ -342,12 +342,12 @@ extension HTMLRenderer {
                 let node = document[child]
                 switch node.kind {
                 case .htmlInline:
-                    let anchors = HTMLAnchors.anchors(in: node.literal)
+                    let anchors = HTMLAnchors.anchors(in: document.literal(of: child))
                     if anchors.contains(where: { !skipped.contains($0) }) { return false }
                     if !anchors.isEmpty { sawAnchor = true }
-                    if anchors.isEmpty, !node.literal.hasPrefix("</") { return false }
+                    if anchors.isEmpty, !document.literal(of: child).hasPrefix("</") { return false }
                 case .softBreak, .lineBreak: continue
-                case .text where node.literal.allSatisfy(\.isWhitespace): continue
+                case .text where document.literal(of: child).allSatisfy(\.isWhitespace): continue
                 default: return false
                 }
             }
@@ -365,7 +365,7 @@ extension HTMLRenderer {
             for child in document.children(of: paragraph) {
                 guard document[child].kind == .text else { break }
                 textNodes.append(child)
-                text += document[child].literal
+                text += document.literal(of: child)
                 if text.contains("]") { break }
             }
             let trimmed = text.drop(while: { $0 == " " })
@@ -373,7 +373,7 @@ extension HTMLRenderer {
             let marker = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased()
             guard let kind = Alert.Kind(rawValue: marker), let last = textNodes.last else { return nil }
             for node in textNodes.dropLast() { hidden.insert(node) }
-            let literal = document[last].literal
+            let literal = document.literal(of: last)
             guard let bracket = literal.lastIndex(of: "]") else { return nil }
             var rest = literal[literal.index(after: bracket)...]
             while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
@@ -397,7 +397,7 @@ extension HTMLRenderer {
         private func mayBeTable(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
             guard let range = document[paragraph].range, range.end.line > range.start.line else { return false }
             for child in document.children(of: paragraph) where document[child].kind == .text {
-                if document[child].literal.utf8.contains(UInt8(ascii: "|")) { return true }
+                if document.literal(of: child, contains: UInt8(ascii: "|")) { return true }
             }
             return false
         }
@@ -484,7 +484,7 @@ extension HTMLRenderer {
         private func includeCandidate(_ document: MarkdownDocument, link: Int) -> (before: Int, after: Int)? {
             let node = document[link]
             let after = node.nextSibling
-            guard after >= 0, document[after].kind == .text, document[after].literal.first == "]" else { return nil }
+            guard after >= 0, document[after].kind == .text, document.literalFirstByte(of: after) == UInt8(ascii: "]") else { return nil }
             let parent = node.parent
             var before = -1
             for child in document.children(of: parent) {
@@ -492,7 +492,7 @@ extension HTMLRenderer {
                 before = child
             }
             guard before >= 0, document[before].kind == .text else { return nil }
-            var literal = Substring(document[before].literal)
+            var literal = Substring(document.literal(of: before))
             while literal.last == " " { literal.removeLast() }
             guard literal.utf8.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
             return (before, after)
@@ -511,7 +511,7 @@ extension HTMLRenderer {
         private mutating func prepareIncludes(_ document: MarkdownDocument, paragraph: Int, links: [Int]) -> Bool {
             for link in links {
                 guard let (before, after) = includeCandidate(document, link: link) else { continue }
-                let beforeLiteral = document[before].literal
+                let beforeLiteral = document.literal(of: before)
                 var kept = Substring(beforeLiteral)
                 while kept.last == " " { kept.removeLast() }
                 kept.removeLast(9)
@@ -527,7 +527,7 @@ extension HTMLRenderer {
                 case .softBreak, .lineBreak: continue
                 case .text:
                     let trim = trims[child] ?? (0, 0)
-                    let rest = node.literal.utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
+                    let rest = document.literal(of: child).utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
                     if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
                 default: return false
                 }
@@ -538,13 +538,13 @@ extension HTMLRenderer {
         private mutating func renderInclude(_ context: DocumentContext, link: Int, inline: Bool) {
             let node = context.document[link]
             let location = FileLocation(file: file, line: node.start?.line ?? 0, column: node.start?.column ?? 1)
-            guard let store = renderer.includes, !node.destination.isEmpty else { return }
+            guard let store = renderer.includes, !context.document.destination(of: link).isEmpty else { return }
             if includeStack.count >= HTMLRenderer.maximumIncludeDepth {
                 diagnostics.append(Diagnostic(rule: "include-depth", severity: .warning, locale: pageLocale, location: location,
-                    message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(node.destination)'; not expanded"))
+                    message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(context.document.destination(of: link))'; not expanded"))
                 return
             }
-            switch store.load(node.destination, from: context.directory, locale: context.locale) {
+            switch store.load(context.document.destination(of: link), from: context.directory, locale: context.locale) {
             case .failure(.outsideContentRoot(let reference)):
                 diagnostics.append(Diagnostic(rule: "include-outside-content", severity: .warning, locale: pageLocale, location: location,
                     message: "include '\(reference)' points outside the content folder; not expanded"))
@@ -555,7 +555,7 @@ extension HTMLRenderer {
                 let key = included.locale + "/" + included.path
                 if includeStack.contains(key) {
                     diagnostics.append(Diagnostic(rule: "include-cycle", severity: .warning, locale: pageLocale, location: location,
-                        message: "include '\(node.destination)' includes itself (\((includeStack + [key]).joined(separator: " → "))); not expanded"))
+                        message: "include '\(context.document.destination(of: link))' includes itself (\((includeStack + [key]).joined(separator: " → "))); not expanded"))
                     return
                 }
                 includeStack.append(key)

@@ -166,7 +166,7 @@ public struct Navigation: Sendable {
             var title = document.plainText(of: block).collapsingWhitespace()
             var item = NavigationItem(title: title)
             for index in document.descendants(of: block) where document[index].kind == .link {
-                let destination = document[index].destination
+                let destination = document.destination(of: index)
                 if let path = resolver.articlePath(destination, from: directory) {
                     item.path = path
                 } else if !URLPolicy.isRelativePath(destination), URLPolicy.isSafe(destination), URLPolicy.scheme(of: destination) != nil {

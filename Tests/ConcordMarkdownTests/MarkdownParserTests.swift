@@ -31,14 +31,25 @@ struct MarkdownParserTests {
 
     @Test func literalsAndDestinationsAreCopied() {
         let document = MarkdownParser.parse("[a](b.md \"t\") ![i](p.png)\n\n```ps1 x\ncode\n```\n\n<div>html</div>\n")
-        let link = document.nodes.first { $0.kind == .link }
-        #expect(link?.destination == "b.md")
-        #expect(link?.title == "t")
-        #expect(document.nodes.first { $0.kind == .image }?.destination == "p.png")
-        let code = document.nodes.first { $0.kind == .codeBlock }
-        #expect(code?.info == "ps1 x")
-        #expect(code?.literal == "code\n")
-        #expect(document.nodes.first { $0.kind == .htmlBlock }?.literal == "<div>html</div>\n")
+        func first(_ kind: MarkdownNode.Kind) -> Int { document.nodes.firstIndex { $0.kind == kind }! }
+        #expect(document.destination(of: first(.link)) == "b.md")
+        #expect(document.title(of: first(.link)) == "t")
+        #expect(document.destination(of: first(.image)) == "p.png")
+        #expect(document.title(of: first(.image)) == "")
+        #expect(document.info(of: first(.codeBlock)) == "ps1 x")
+        #expect(document.literal(of: first(.codeBlock)) == "code\n")
+        #expect(document.literal(of: first(.htmlBlock)) == "<div>html</div>\n")
+        #expect(document.plainText(of: 0) == "a i")
+    }
+
+    @Test func nonASCIILiteralsAndEntitiesSurviveTheStringBuffer() {
+        let document = MarkdownParser.parse("Café &amp; 日本語 — `x&lt;y`\nnext line\n")
+        let paragraph = document[0].firstChild
+        #expect(document.plainText(of: paragraph) == "Café & 日本語 — x&lt;y next line")
+        let code = document.nodes.firstIndex { $0.kind == .code }!
+        #expect(document.literal(of: code) == "x&lt;y")
+        #expect(document.literal(of: code, contains: UInt8(ascii: "<")) == false)
+        #expect(document.literalFirstByte(of: code) == UInt8(ascii: "x"))
     }
 
     @Test func listDetails() {
