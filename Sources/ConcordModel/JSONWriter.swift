@@ -255,13 +255,22 @@ public struct JSONWriter {
     // MARK: - Bytes
 
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
         var start = 0
-        for index in utf8.indices {
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none needs an escape: code blocks and prose are long and
+            // escapes rare, so most text is copied after one test per word.
+            if index + 8 <= utf8.count && !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = utf8[index]
-            // Almost every byte of prose passes this test; escapes are rare.
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            start = index + 1
+            let escaped = index - 1
+            append(UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
+            start = index
             bytes.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
@@ -279,6 +288,15 @@ public struct JSONWriter {
             }
         }
         append(UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\\` (false positives allowed, no false negatives).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20, or that is zero after XOR with `"` or `\\`, borrows into its high bit.
+        func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
     private mutating func append(_ text: StaticString) {

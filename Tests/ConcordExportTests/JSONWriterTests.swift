@@ -55,6 +55,26 @@ struct JSONWriterTests {
         }
     }
 
+    @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
+        // The writer tests eight bytes at a time: every escape must be caught wherever it falls
+        // in a word, next to ASCII or to the bytes of multi-byte characters.
+        for filler in ["x", "é", "日"] {
+            for special in ["\"", "\\", "\u{0}", "\n", "\u{1F}", "\u{7F}", "/", " ", "\u{2028}"] {
+                for offset in 0..<17 {
+                    let text = String(repeating: filler, count: offset) + special + String(repeating: filler, count: 20)
+                    try JSONComparison.expectSameBytes(text, "\(filler) \(special.debugDescription) at \(offset)")
+                }
+            }
+        }
+    }
+
+    @Test func outputLongerThanTheFirstBufferGrowsIntact() throws {
+        var article = Self.fullArticle(text: String(repeating: "Get-Item \"C:\\x\"\t/ é 😀\n", count: 2_000))
+        article.codeBlocks = Array(repeating: article.codeBlocks[0], count: 500)
+        try JSONComparison.expectSameBytes(article)
+        #expect(try JSONOutput.bytes(article).count > 1_000_000)
+    }
+
     @Test func absentOptionalsAreLeftOut() throws {
         var article = Self.fullArticle()
         article.procedures[0].section = nil
