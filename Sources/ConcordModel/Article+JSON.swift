@@ -26,9 +26,7 @@ public enum JSONOutput {
         if writer.isTooDeep {
             throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode the given top-level value to JSON."))
         }
-        var bytes = writer.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        return writer.finish(terminator: UInt8(ascii: "\n"))
     }
 }
 
