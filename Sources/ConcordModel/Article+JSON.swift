@@ -3,7 +3,7 @@ import Foundation
 extension Article {
     /// The `concord inspect` JSON: keys sorted, two-space indentation, a final newline; byte-identical for the same article.
     public func jsonData() throws -> Data {
-        try JSONOutput.encode(self)
+        Data(try JSONOutput.bytes(self))
     }
 }
 
@@ -17,4 +17,264 @@ public enum JSONOutput {
         if pretty { data.append(UInt8(ascii: "\n")) }
         return data
     }
+
+    /// The bytes `encode(value)` returns, written by the value's ``JSONWritable`` conformance
+    /// without going through `JSONEncoder`; throws where it would, on nesting 512 levels deep.
+    public static func bytes<T: JSONWritable>(_ value: T, capacity: Int = 4096) throws -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        value.writeJSON(to: &writer)
+        if writer.isTooDeep {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode the given top-level value to JSON."))
+        }
+        return writer.finish(terminator: UInt8(ascii: "\n"))
+    }
 }
+
+// The `concord inspect` model, written as its synthesized `Codable` conformance encodes it.
+// Each writer lists the `CodingKeys` in UTF-8 order and leaves `nil` optionals out; the
+// tests in `JSONWriterTests` fail when a stored property is missing here.
+
+extension Article: JSONWritable {
+    /// Writes the inspect keys (not `textBlocks` or `anchorMentions`, which are not part of the contract).
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("alerts", alerts)
+        writer.member("appliesTo", appliesTo)
+        writer.member("categories", categories)
+        writer.member("codeBlocks", codeBlocks)
+        writer.member("extraAnchors", extraAnchors)
+        writer.member("file", file)
+        writer.member("images", images)
+        writer.member("includes", includes)
+        writer.member("links", links)
+        writer.member("locale", locale)
+        writer.member("metadata", metadata)
+        writer.member("path", path)
+        writer.member("procedures", procedures)
+        writer.member("referenceDefinitions", referenceDefinitions)
+        writer.member("relatedLinks", relatedLinks)
+        writer.member("sections", sections)
+        writer.member("tables", tables)
+        writer.member("title", title)
+        writer.member("unresolvedReferences", unresolvedReferences)
+        writer.endObject()
+    }
+}
+
+extension Metadata: JSONWritable {
+    /// Writes the front matter as an object; the first of repeated keys wins, as in `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        MetadataValue.writeObject(entries, firstWins: true, to: &writer)
+    }
+}
+
+extension MetadataValue: JSONWritable {
+    /// Writes a string, an array, or an object in which the last of repeated keys wins, as in `encode(to:)`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        switch self {
+        case .string(let string): writer.value(string)
+        case .list(let items): items.writeJSON(to: &writer)
+        case .map(let entries): Self.writeObject(entries, firstWins: false, to: &writer)
+        }
+    }
+
+    /// Writes entries as `encode(to:)` does through a `[String: MetadataValue]`: keys unique by
+    /// `String` equality (canonically equivalent keys are one key, spelled as first written),
+    /// then sorted as `JSONEncoder` sorts them.
+    static func writeObject(_ entries: [MetadataEntry], firstWins: Bool, to writer: inout JSONWriter) {
+        var members: [(key: String, value: MetadataValue)] = []
+        members.reserveCapacity(entries.count)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for entry in entries {
+            if let position = positions[entry.key] {
+                if !firstWins { members[position].value = entry.value }
+            } else {
+                positions[entry.key] = members.count
+                members.append((entry.key, entry.value))
+            }
+        }
+        members.sort { JSONWriter.keyOrder($0.key, $1.key) }
+        writer.beginObject()
+        for member in members {
+            writer.key(escaping: member.key)
+            member.value.writeJSON(to: &writer)
+        }
+        writer.endObject()
+    }
+}
+
+extension Section: JSONWritable {
+    /// Writes the section's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("anchor", anchor)
+        writer.member("explicitAnchor", explicitAnchor)
+        writer.member("level", level)
+        writer.member("line", line)
+        writer.member("title", title)
+        writer.endObject()
+    }
+}
+
+extension Procedure: JSONWritable {
+    /// Writes the procedure's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("line", line)
+        writer.member("listLine", listLine)
+        writer.member("section", ifPresent: section)
+        writer.member("steps", steps)
+        writer.member("title", title)
+        writer.endObject()
+    }
+}
+
+extension Step: JSONWritable {
+    /// Writes the step's keys and its sub-steps (at most `ArticleBuilder.maximumStepDepth` deep).
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("column", column)
+        writer.member("images", images)
+        writer.member("line", line)
+        writer.member("links", links)
+        writer.member("number", number)
+        writer.member("substeps", substeps)
+        writer.member("text", text)
+        writer.member("uiElements", uiElements)
+        writer.endObject()
+    }
+}
+
+extension CategoryList: JSONWritable {
+    /// Writes the list's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("intro", intro)
+        writer.member("items", items)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.endObject()
+    }
+}
+
+extension RelatedLink: JSONWritable {
+    /// Writes the link's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("destination", destination)
+        writer.member("line", line)
+        writer.member("text", text)
+        writer.endObject()
+    }
+}
+
+extension Link.Kind: JSONWritable {}
+
+extension Link: JSONWritable {
+    /// Writes the link's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("column", column)
+        writer.member("destination", destination)
+        writer.member("kind", kind)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.member("text", text)
+        writer.endObject()
+    }
+}
+
+extension Image: JSONWritable {
+    /// Writes the image's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("alt", alt)
+        writer.member("column", column)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.member("source", source)
+        writer.endObject()
+    }
+}
+
+extension Alert.Kind: JSONWritable {}
+
+extension Alert: JSONWritable {
+    /// Writes the alert's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("kind", kind)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.member("text", text)
+        writer.endObject()
+    }
+}
+
+extension Table.Alignment: JSONWritable {}
+
+extension Table: JSONWritable {
+    /// Writes the table's keys (not the computed `columnCount`).
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("alignments", alignments)
+        writer.member("header", header)
+        writer.member("line", line)
+        writer.member("rows", rows)
+        writer.member("section", ifPresent: section)
+        writer.endObject()
+    }
+}
+
+extension CodeBlock: JSONWritable {
+    /// Writes the code block's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("code", code)
+        writer.member("info", info)
+        writer.member("language", ifPresent: language)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.endObject()
+    }
+}
+
+extension Include: JSONWritable {
+    /// Writes the include's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("column", column)
+        writer.member("line", line)
+        writer.member("path", path)
+        writer.member("section", ifPresent: section)
+        writer.member("title", title)
+        writer.endObject()
+    }
+}
+
+extension ReferenceDefinition: JSONWritable {
+    /// Writes the definition's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("destination", destination)
+        writer.member("label", label)
+        writer.member("line", line)
+        writer.endObject()
+    }
+}
+
+extension UnresolvedReference: JSONWritable {
+    /// Writes the reference's keys.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("column", column)
+        writer.member("label", label)
+        writer.member("line", line)
+        writer.member("section", ifPresent: section)
+        writer.member("text", text)
+        writer.endObject()
+    }
+}
+
+extension ArticleStatus: JSONWritable {}

@@ -1,0 +1,403 @@
+/// A value that writes itself as JSON, byte for byte as ``JSONOutput/encode(_:pretty:)`` encodes it.
+///
+/// `JSONEncoder` builds a tree of boxed values and dictionaries for every document and sorts
+/// every object's keys again; on a large site that is a tenth of a build. A conformance writes
+/// its members straight into UTF-8 bytes, in the order the encoder's sorted keys would put them.
+/// The Codable conformance stays the contract: tests hold the two byte-identical.
+public protocol JSONWritable {
+    /// Writes the value at the writer's position: an object, an array, a string or a number.
+    func writeJSON(to writer: inout JSONWriter)
+}
+
+/// Writes JSON into UTF-8 bytes in exactly the pretty format of ``JSONOutput/encode(_:pretty:)``:
+/// two-space indentation, `"key" : value`, empty containers as `[\n\n  ]`, slashes unescaped.
+///
+/// A conformance calls ``key(_:)`` with its keys already in the encoder's order (UTF-8 byte
+/// order, which is what `JSONEncoder`'s `sortedKeys` uses), then writes the value.
+public struct JSONWriter: ~Copyable {
+    /// The JSON written so far.
+    private var bytes: ByteBuffer
+    /// The nesting level of the innermost open container; 0 outside all of them.
+    private var depth = 0
+    /// Whether nothing has been written yet into the innermost open container, so no comma is due.
+    private var isFirst = true
+    /// Set when a container opens `maximumDepth` levels deep, where `JSONEncoder` gives up.
+    private(set) var isTooDeep = false
+
+    /// Members to merge into the next object in key order (see ``mergeIntoNextObject(_:)``).
+    private var pendingMerge: [Member] = []
+    /// Members being merged into the object open at `mergeDepth`.
+    private var merge: [Member] = []
+    /// The next member of `merge` to write.
+    private var mergeIndex = 0
+    /// The depth of the object `merge` goes into; -1 when nothing is being merged.
+    private var mergeDepth = -1
+
+    /// `JSONEncoder` refuses a container nested this deep; matching it keeps errors the same.
+    static let maximumDepth = 512
+
+    /// A member written into another type's object: a key and its value.
+    public struct Member {
+        /// The key, in ASCII, needing no escapes.
+        public var key: StaticString
+        /// The value.
+        public var value: any JSONWritable
+
+        /// Creates a member.
+        public init(_ key: StaticString, _ value: any JSONWritable) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// Creates a writer with room for `capacity` bytes.
+    public init(capacity: Int = 4096) {
+        bytes = ByteBuffer(capacity: capacity)
+    }
+
+    /// The JSON written, followed by `terminator`.
+    public consuming func finish(terminator: UInt8? = nil) -> [UInt8] {
+        if let terminator { bytes.append(terminator) }
+        return bytes.array()
+    }
+
+    // MARK: - Containers
+
+    /// Opens an object.
+    public mutating func beginObject() {
+        open(UInt8(ascii: "{"))
+        if !pendingMerge.isEmpty {
+            precondition(mergeDepth == -1, "one merged object at a time")
+            swap(&merge, &pendingMerge)
+            mergeIndex = 0
+            mergeDepth = depth
+        }
+    }
+
+    /// Closes the innermost object.
+    public mutating func endObject() {
+        if depth == mergeDepth {
+            while mergeIndex < merge.count { writeNextMergedMember() }
+            merge.removeAll(keepingCapacity: true)
+            mergeDepth = -1
+        }
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array.
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+    /// Closes the innermost array.
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts the next element of the innermost array: writes the comma and indentation it needs.
+    public mutating func element() { separate() }
+
+    /// Makes the next object written also hold `members`, merged among its own keys in key order,
+    /// as `JSONEncoder` merges two keyed containers of one encoder into one object.
+    ///
+    /// `members` must be sorted by key and share no key with the object.
+    public mutating func mergeIntoNextObject(_ members: [Member]) {
+        pendingMerge = members
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        bytes.append(UInt8(ascii: "\n"))
+        depth += 1
+        if depth >= Self.maximumDepth { isTooDeep = true }
+        isFirst = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        // An empty container gets its blank line too: `JSONEncoder` writes `[\n\n  ]`.
+        bytes.append(UInt8(ascii: "\n"))
+        depth -= 1
+        writeIndent()
+        bytes.append(bracket)
+        isFirst = false
+    }
+
+    private mutating func separate() {
+        if isFirst {
+            isFirst = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        writeIndent()
+    }
+
+    private mutating func writeIndent() {
+        // 64 spaces cover 32 levels in one copy; the model nests about ten.
+        let spaces: StaticString = "                                                                "
+        var remaining = 2 * depth
+        while remaining > 0 {
+            let count = min(remaining, spaces.utf8CodeUnitCount)
+            append(UnsafeBufferPointer(start: spaces.utf8Start, count: count))
+            remaining -= count
+        }
+    }
+
+    // MARK: - Keys
+
+    /// Starts a member of the innermost object: `"key" : `. `key` is ASCII needing no escapes.
+    public mutating func key(_ key: StaticString) {
+        if depth == mergeDepth {
+            while mergeIndex < merge.count, Self.precedes(merge[mergeIndex].key, key) { writeNextMergedMember() }
+        }
+        writeKey(key)
+    }
+
+    /// Starts a member of the innermost object whose key is data (front-matter keys, locale ids), escaped.
+    public mutating func key(escaping key: String) {
+        assert(depth != mergeDepth, "members are merged only among static keys")
+        separate()
+        value(key)
+        append(" : ")
+    }
+
+    private mutating func writeKey(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        append("\" : ")
+    }
+
+    private mutating func writeNextMergedMember() {
+        let member = merge[mergeIndex]
+        mergeIndex += 1
+        writeKey(member.key)
+        member.value.writeJSON(to: &self)
+    }
+
+    private static func precedes(_ a: StaticString, _ b: StaticString) -> Bool {
+        UnsafeBufferPointer(start: a.utf8Start, count: a.utf8CodeUnitCount)
+            .lexicographicallyPrecedes(UnsafeBufferPointer(start: b.utf8Start, count: b.utf8CodeUnitCount))
+    }
+
+    // MARK: - Members
+
+    /// Writes `"key" : "value"`.
+    public mutating func member(_ key: StaticString, _ value: String) {
+        self.key(key)
+        self.value(value)
+    }
+
+    /// Writes `"key" : value`.
+    public mutating func member(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        self.value(value)
+    }
+
+    /// Writes `"key" : true` or `false`.
+    public mutating func member(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        self.value(value)
+    }
+
+    /// Writes `"key" : value`.
+    public mutating func member<T: JSONWritable>(_ key: StaticString, _ value: T) {
+        self.key(key)
+        value.writeJSON(to: &self)
+    }
+
+    /// Writes `"key" : value`, or nothing when `value` is `nil`, as synthesized `Codable` does.
+    public mutating func member(_ key: StaticString, ifPresent value: String?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
+    /// Writes `"key" : value`, or nothing when `value` is `nil`, as synthesized `Codable` does.
+    public mutating func member<T: JSONWritable>(_ key: StaticString, ifPresent value: T?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
+    // MARK: - Values
+
+    /// Writes a string, escaped as `JSONEncoder` escapes it: `"`, `\` and control characters; nothing else.
+    public mutating func value(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        if string.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var copy = string
+            copy.withUTF8 { writeEscaped($0) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes an integer in decimal.
+    public mutating func value(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes.reverse(from: start)
+    }
+
+    /// Writes `true` or `false`.
+    public mutating func value(_ bool: Bool) {
+        append(bool ? "true" : "false")
+    }
+
+    /// Writes an object with data for keys, sorted as `JSONEncoder` sorts a dictionary's keys.
+    public mutating func value<V: JSONWritable>(_ dictionary: [String: V]) {
+        beginObject()
+        for (key, value) in dictionary.sorted(by: { Self.keyOrder($0.key, $1.key) }) {
+            self.key(escaping: key)
+            value.writeJSON(to: &self)
+        }
+        endObject()
+    }
+
+    /// The order of `JSONEncoder`'s `sortedKeys` on Linux: UTF-8 bytes, not Unicode collation.
+    public static func keyOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    // MARK: - Bytes
+
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none needs an escape: code blocks and prose are long and
+            // escapes rare, so most text is copied after one test per word.
+            if index + 8 <= utf8.count && !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = utf8[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            let escaped = index - 1
+            append(UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
+            start = index
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:
+                // `JSONEncoder` writes the other control characters as `\u00xx`, lower-case hex.
+                let hex: StaticString = "0123456789abcdef"
+                append("u00")
+                bytes.append(hex.utf8Start[Int(byte >> 4)])
+                bytes.append(hex.utf8Start[Int(byte & 0xF)])
+            }
+        }
+        append(UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\\` (false positives allowed, no false negatives).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20, or that is zero after XOR with `"` or `\\`, borrows into its high bit.
+        func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+    }
+
+    private mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+    }
+}
+
+/// A growable byte buffer that appends without `Array`'s per-call uniqueness and capacity
+/// bookkeeping, which was a fifth of the writer's time: JSON is many short appends.
+struct ByteBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        if count + buffer.count > capacity { grow(to: count + buffer.count) }
+        (start + count).update(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    /// Reverses the bytes from `offset` to the end (digits are written least significant first).
+    mutating func reverse(from offset: Int) {
+        var digits = UnsafeMutableBufferPointer(start: start + offset, count: count - offset)
+        digits.reverse()
+    }
+
+    /// A copy of the bytes as an array.
+    func array() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+}
+
+extension String: JSONWritable {
+    /// Writes the string, escaped.
+    public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
+}
+
+extension Int: JSONWritable {
+    /// Writes the number in decimal.
+    public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
+}
+
+extension Bool: JSONWritable {
+    /// Writes `true` or `false`.
+    public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    /// Writes the elements in order.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginArray()
+        for element in self {
+            writer.element()
+            element.writeJSON(to: &writer)
+        }
+        writer.endArray()
+    }
+}
+
+extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
+    /// Writes an object with the keys in `JSONEncoder`'s sorted order.
+    public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
+}
+
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    /// Writes the raw value, as `Codable` encodes an enum with string raw values.
+    public func writeJSON(to writer: inout JSONWriter) { writer.value(rawValue) }
+}
