@@ -56,6 +56,9 @@ public struct SiteBuilder: Sendable {
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
         var stringValues: TemplateObject
+        /// The template values every page of the locale has, whatever its path (a
+        /// ``TemplateObject`` only because `[String: Any]` is not `Sendable`).
+        var sharedValues: TemplateObject
         /// The fallback notice (the same on every fallback page of the locale).
         var fallbackNotice: String
         /// The outdated notice and its link text.
@@ -220,10 +223,19 @@ public struct SiteBuilder: Sendable {
             if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
         }
         let navigation = Navigation.load(files: Navigation.Files(layers), titles: titles, resolver: links)
+        let isRightToLeft = LocaleID.isRightToLeft(locale)
+        let stringValues = TemplateObject(values: strings.values)
+        // Room for the per-page keys too, so a page's copy never grows.
+        var shared: [String: Any] = Dictionary(minimumCapacity: 32)
+        shared["lang"] = locale
+        shared["dir"] = isRightToLeft ? "rtl" : "ltr"
+        shared["siteTitle"] = configuration.siteTitle
+        shared["languageName"] = strings.languageName
+        shared["strings"] = stringValues
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
-            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: TemplateObject(values: strings.values),
+            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: TemplateObject(values: shared),
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
             readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
@@ -234,21 +246,21 @@ public struct SiteBuilder: Sendable {
 
     /// The context every page shares: language, direction, strings, assets, language list.
     func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
+        var page = context.sharedValues.values
+        addPathValues(to: &page, context, pagePath: pagePath, title: title)
+        return page
+    }
+
+    /// The values of ``baseContext(_:pagePath:title:)`` that depend on the page.
+    func addPathValues(to page: inout [String: Any], _ context: LocaleContext, pagePath: String, title: String) {
         let root = RelativePath.rootPrefix(of: pagePath)
         let locale = context.locale
-        return [
-            "lang": locale,
-            "dir": context.isRightToLeft ? "rtl" : "ltr",
-            "title": title,
-            "siteTitle": configuration.siteTitle,
-            "root": root,
-            "assets": root + "assets/",
-            "homeHref": root + locale + "/index.html",
-            "searchHref": root + locale + "/search.html",
-            "chooserHref": root + "index.html?choose",
-            "languageName": context.strings.languageName,
-            "strings": context.stringValues,
-        ]
+        page["title"] = title
+        page["root"] = root
+        page["assets"] = root + "assets/"
+        page["homeHref"] = root + locale + "/index.html"
+        page["searchHref"] = root + locale + "/search.html"
+        page["chooserHref"] = root + "index.html?choose"
     }
 
     // MARK: - Article pages
@@ -266,7 +278,9 @@ public struct SiteBuilder: Sendable {
         let root = RelativePath.rootPrefix(of: pagePath)
         let body = context.renderer.render(document, article: article, locale: job.locale)
 
-        var page = baseContext(context, pagePath: pagePath, title: article.title)
+        // Built as template objects directly: wrapping dictionaries after the fact cast every value.
+        var page = context.sharedValues.values
+        addPathValues(to: &page, context, pagePath: pagePath, title: article.title)
         // Mustache treats an empty string as present: leave keys out rather than empty.
         if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
         page["content"] = body.html
@@ -275,25 +289,25 @@ public struct SiteBuilder: Sendable {
 
         // Where else the article exists, for hreflang and the language switcher.
         let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
-        var alternates: [[String: Any]] = []
+        var alternates: [TemplateObject] = []
         if existing.count > 1 || isFallback {
-            alternates = existing.map { ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)] }
+            alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)]) }
             if existing.contains(source) {
-                alternates.append(["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)])
+                alternates.append(TemplateObject(values: ["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)]))
             }
         }
         page["alternates"] = alternates
         let canonicalLocale = isFallback ? source : job.locale
         page["canonical"] = SitePaths.url(SitePaths.page(locale: canonicalLocale, path: job.path), baseURL: configuration.baseURL)
         page["noindex"] = isFallback
-        page["languages"] = content.locales.map { locale -> [String: Any] in
-            [
+        page["languages"] = content.locales.map { locale -> TemplateObject in
+            TemplateObject(values: [
                 "lang": locale,
                 "name": languageName(locale),
                 "href": root + SitePaths.page(locale: locale, path: job.path),
                 "current": locale == job.locale,
-                "untranslated": content.article(job.path, in: locale) == nil,
-            ]
+                "untranslated": !existing.contains(locale),
+            ])
         }
 
         // The text's own language: the source's on a fallback page.
@@ -304,26 +318,26 @@ public struct SiteBuilder: Sendable {
         let sourceHref = root + SitePaths.page(locale: source, path: job.path)
         switch job.status {
         case .fallback:
-            page["notice"] = [
+            page["notice"] = TemplateObject(values: [
                 "kind": "fallback",
                 "text": context.fallbackNotice,
-            ]
+            ])
         case .stale:
-            page["notice"] = [
+            page["notice"] = TemplateObject(values: [
                 "kind": "outdated",
                 "text": context.outdatedNotice,
                 "linkHref": sourceHref,
                 "linkText": context.readSource,
-            ]
+            ])
         case .current, .drift:
             break
         }
 
-        var crumbs: [[String: Any]] = [["title": context.strings["home"], "href": root + job.locale + "/index.html"]]
+        var crumbs: [TemplateObject] = [TemplateObject(values: ["title": context.strings["home"], "href": root + job.locale + "/index.html"])]
         for ancestor in context.navigation.ancestors(of: job.path) {
             var crumb: [String: Any] = ["title": ancestor.title]
             if let path = ancestor.path { crumb["href"] = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory) }
-            crumbs.append(crumb)
+            crumbs.append(TemplateObject(values: crumb))
         }
         page["breadcrumbs"] = crumbs
 
@@ -331,13 +345,13 @@ public struct SiteBuilder: Sendable {
         // per parameter): then the second level alone, as most docs sites do.
         var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
         if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
-        let onThisPage = listed.map { section -> [String: Any] in
-            ["anchor": section.anchor, "title": section.title, "sub": section.level == 3]
+        let onThisPage = listed.map { section -> TemplateObject in
+            TemplateObject(values: ["anchor": section.anchor, "title": section.title, "sub": section.level == 3])
         }
         page["onThisPage"] = onThisPage
         page["hasOnThisPage"] = !onThisPage.isEmpty
 
-        let html = try templates.render("article", page)
+        let html = try templates.render("article", TemplateObject(values: page))
         try writer.write(html, to: pagePath)
         let url = String(pagePath.dropFirst(job.locale.count + 1))
         return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())
