@@ -48,30 +48,47 @@ public enum HTMLEscaping {
     /// `text` as a JSON string literal, quotes included; control characters and `</` escaped
     /// so the result is also safe inside a `<script>` element.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "/" where previous == "<": out += "\\/"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``jsonString(_:)`` of `text` to UTF-8 bytes, working on bytes: the characters it
+    /// escapes are ASCII but for U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), and a `/` follows
+    /// `<` exactly when the byte before it is `<`.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case UInt8(ascii: "\n"): out += #"\n"#.utf8
+                case UInt8(ascii: "\r"): out += #"\r"#.utf8
+                case UInt8(ascii: "\t"): out += #"\t"#.utf8
+                case UInt8(ascii: "/") where previous == UInt8(ascii: "<"): out += #"\/"#.utf8
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out += (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    previous = bytes[index + 2]
+                    index += 3
+                    continue
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += #"\u00"#.utf8
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default:
+                    out.append(byte)
                 }
+                previous = byte
+                index += 1
             }
-            previous = scalar
         }
-        out += "\""
-        return out
+        out.append(UInt8(ascii: "\""))
     }
 }
