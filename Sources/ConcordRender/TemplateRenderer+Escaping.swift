@@ -32,7 +32,7 @@ struct TemplateHTMLContentType: MustacheContentType {
         return contiguous.withUTF8 { bytes -> String? in
             var specials = 0
             for index in bytes.indices where isSpecial(bytes[index]) {
-                guard standsAlone(at: index, in: bytes) else { return nil }
+                guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return nil }
                 specials += 1
             }
             guard specials > 0 else { return text }
@@ -69,24 +69,6 @@ struct TemplateHTMLContentType: MustacheContentType {
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-
-    /// Whether the ASCII byte at `index` is sure to be a grapheme cluster of its own.
-    ///
-    /// Only a prepended concatenation mark before it (U+0600 and up) or an extending or
-    /// spacing mark or joiner after it (U+0300 and up) can join it to a neighbour: a scalar
-    /// before it below U+0600 (two bytes led by 0xC2…0xD7) or after it below U+0300 (led by
-    /// 0xC2…0xCB) cannot.
-    /// Anything else is left to the Character walk, which decides as swift-mustache does.
-    @inline(__always)
-    private static func standsAlone(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let after = index + 1
-        if after < bytes.count, bytes[after] >= 0x80, bytes[after] > 0xCB { return false }
-        if index > 0, bytes[index - 1] >= 0x80 {
-            // The last byte of a multi-byte scalar: its lead must be a two-byte one below U+0600.
-            guard index >= 2, bytes[index - 2] >= 0xC2, bytes[index - 2] <= 0xD7 else { return false }
-        }
-        return true
     }
 
     /// swift-mustache's own algorithm, for text where a special character touches a combining
