@@ -156,6 +156,7 @@ public enum RelativePath {
         if isPlain(directory, allowingDots: true), isPlain(reference, allowingDots: false) {
             return directory.isEmpty ? String(reference) : directory + "/" + String(reference)
         }
+        if let resolved = resolveBytes(reference, from: directory) { return resolved }
         var parts: [Substring] = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: true)
         for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -167,6 +168,47 @@ public enum RelativePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// ``resolve(_:from:)`` on byte ranges; `.some(nil)` when it climbs above the root, `nil`
+    /// when a `/` may be joined to a mark (then `split`, which works on Characters, decides).
+    private static func resolveBytes(_ reference: some StringProtocol, from directory: String) -> String?? {
+        var referenceText = String(reference)
+        var directoryText = directory
+        return directoryText.withUTF8 { directoryBytes in
+            referenceText.withUTF8 { referenceBytes -> String?? in
+                // Parts of the directory are ranges in it; parts of the reference are marked by `inReference`.
+                var parts: [(inReference: Bool, range: Range<Int>)] = []
+                var directoryParts: [Range<Int>] = []
+                var referenceParts: [Range<Int>] = []
+                guard components(of: directoryBytes, omittingEmpty: true, into: &directoryParts),
+                      components(of: referenceBytes, omittingEmpty: true, into: &referenceParts) else { return nil }
+                parts.reserveCapacity(directoryParts.count + referenceParts.count)
+                for range in directoryParts { parts.append((false, range)) }
+                for range in referenceParts {
+                    let part = UnsafeBufferPointer(rebasing: referenceBytes[range])
+                    if part.count == 1, part[0] == UInt8(ascii: ".") { continue }
+                    if part.count == 2, part[0] == UInt8(ascii: "."), part[1] == UInt8(ascii: ".") {
+                        guard !parts.isEmpty else { return .some(nil) }
+                        parts.removeLast()
+                        continue
+                    }
+                    parts.append((true, range))
+                }
+                let length = parts.reduce(max(parts.count - 1, 0)) { $0 + $1.range.count }
+                return String(unsafeUninitializedCapacity: length) { out in
+                    var count = 0
+                    for (number, part) in parts.enumerated() {
+                        if number > 0 { out[count] = UInt8(ascii: "/"); count += 1 }
+                        for byte in part.inReference ? referenceBytes[part.range] : directoryBytes[part.range] {
+                            out[count] = byte
+                            count += 1
+                        }
+                    }
+                    return count
+                }
+            }
+        }
     }
 
     /// Whether `path` splits on `/` into non-empty parts none of which is `.` or `..` (unless
