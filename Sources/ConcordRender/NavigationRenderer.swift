@@ -77,6 +77,9 @@ public struct NavigationRenderer: Sendable {
     }
 
     /// The sidebar HTML for the page at `currentPath` (`nil` for the locale home). Links are relative to `pageDirectory`.
+    ///
+    /// Written as UTF-8 bytes into one buffer: appending hundreds of small strings to a
+    /// `String` cost more than everything else here.
     public func html(currentPath: String?, pageDirectory: String) -> String {
         var open: Set<Int> = []
         // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
@@ -87,56 +90,59 @@ public struct NavigationRenderer: Sendable {
         }
         let full = nodes.count <= Self.fullTreeLimit
         let prefix = pageDirectory.isEmpty ? "" : String(repeating: "../", count: pageDirectory.split(separator: "/").count)
-        var out = "<ul class=\"nav-tree\">\n"
-        // Explicit stack of (node, depth) entries and closing markers.
-        enum Step { case enter(Int), leave(String) }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        out += "<ul class=\"nav-tree\">\n".utf8
+        // Explicit stack of node entries and closing markers.
+        enum Step { case enter(Int), leave }
         var steps: [Step] = topLevel.reversed().map { .enter($0) }
         let current = currentPath.flatMap { firstNodeForPath[$0] }
         while let step = steps.popLast() {
             switch step {
-            case .leave(let html):
-                out += html
+            case .leave:
+                out += "</ul>\n</details></li>\n".utf8
             case .enter(let index):
-                let node = nodes[index]
+                let hasChildren = !nodes[index].children.isEmpty
                 let isCurrent = index == current
-                let expand = !node.children.isEmpty && (full || open.contains(index))
-                if !node.children.isEmpty, expand {
-                    out += open.contains(index) ? "<li><details open><summary>" : "<li><details><summary>"
-                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
-                    out += "</summary>\n<ul>\n"
-                    steps.append(.leave("</ul>\n</details></li>\n"))
-                    steps += node.children.reversed().map { .enter($0) }
+                let expand = hasChildren && (full || open.contains(index))
+                if expand {
+                    out += (open.contains(index) ? "<li><details open><summary>" : "<li><details><summary>").utf8
+                    link(index, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    out += "</summary>\n<ul>\n".utf8
+                    steps.append(.leave)
+                    steps += nodes[index].children.reversed().map { .enter($0) }
                 } else {
-                    out += isCurrent ? "<li class=\"current\">" : (node.children.isEmpty ? "<li>" : "<li class=\"collapsed\">")
-                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
-                    out += "</li>\n"
+                    out += (isCurrent ? "<li class=\"current\">" : (hasChildren ? "<li class=\"collapsed\">" : "<li>")).utf8
+                    link(index, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    out += "</li>\n".utf8
                 }
             }
         }
-        out += "</ul>\n"
-        return out
+        out += "</ul>\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes an entry's link. Article links are written from the locale folder down
     /// (`../../a/b.html`), so each page only adds its own `../` prefix.
-    private func link(_ node: Node, index: Int, isCurrent: Bool, prefix: String, into out: inout String) {
+    private func link(_ index: Int, isCurrent: Bool, prefix: String, into out: inout [UInt8]) {
+        let node = nodes[index]
         if node.path != nil || (node.url == nil && !node.target.isEmpty) {
-            out += "<a href=\""
-            out += prefix
-            out += node.target
-            out += isCurrent ? "\" aria-current=\"page\">" : "\">"
+            out += "<a href=\"".utf8
+            out += prefix.utf8
+            out += node.target.utf8
+            out += (isCurrent ? "\" aria-current=\"page\">" : "\">").utf8
         } else if node.url != nil {
-            out += "<a class=\"external\" href=\""
-            out += node.target
-            out += "\">"
+            out += "<a class=\"external\" href=\"".utf8
+            out += node.target.utf8
+            out += "\">".utf8
         } else {
-            out += "<span>"
-            out += node.escapedTitle
-            out += "</span>"
+            out += "<span>".utf8
+            out += node.escapedTitle.utf8
+            out += "</span>".utf8
             return
         }
-        out += node.escapedTitle
-        out += "</a>"
+        out += node.escapedTitle.utf8
+        out += "</a>".utf8
     }
 
     /// The top-level entries with up to `limit` children each, for the locale home page.
