@@ -12,32 +12,80 @@ public enum HTMLEscaping {
     }
 
     /// Appends `text`, escaped, to `out`.
+    ///
+    /// Every piece of text of every page comes through here, so the search for a special
+    /// byte reads eight bytes at a time; text that has one is escaped into a string of the
+    /// exact final size.
     public static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        let needsWork = utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.contains(where: isSpecial)
-        } ?? utf8.contains(where: isSpecial)
-        guard needsWork else {
-            out += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = firstSpecial(in: bytes) else { return nil }
+            var length = bytes.count
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "'"): length += 4
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): length += 3
+                case UInt8(ascii: "\""): length += 5
+                default: break
+                }
+            }
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "&"): count = put("&amp;", into: buffer, at: count)
+                    case UInt8(ascii: "<"): count = put("&lt;", into: buffer, at: count)
+                    case UInt8(ascii: ">"): count = put("&gt;", into: buffer, at: count)
+                    case UInt8(ascii: "\""): count = put("&quot;", into: buffer, at: count)
+                    case UInt8(ascii: "'"): count = put("&#39;", into: buffer, at: count)
+                    default:
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        out += escaped ?? text
     }
 
     @inline(__always)
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    private static func put(_ reference: StaticString, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var count = start
+        for index in 0..<reference.utf8CodeUnitCount {
+            buffer[count] = reference.utf8Start[index]
+            count += 1
+        }
+        return count
+    }
+
+    /// The offset of the first `&`, `'`, `<`, `>` or `"`, if any. Eight bytes at a time: `&`
+    /// and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E), so three
+    /// zero-byte tests on masked words find all five.
+    static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2626_2626_2626_2626)
+                || hasZeroByte((word & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C)
+                || hasZeroByte(word ^ 0x2222_2222_2222_2222) {
+                break
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if isSpecial(bytes[index]) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }

@@ -30,12 +30,12 @@ struct TemplateHTMLContentType: MustacheContentType {
     static func escape(_ text: String) -> String {
         var contiguous = text
         return contiguous.withUTF8 { bytes -> String? in
+            guard let first = HTMLEscaping.firstSpecial(in: bytes) else { return text }
             var specials = 0
-            for index in bytes.indices where isSpecial(bytes[index]) {
+            for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
                 guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return nil }
                 specials += 1
             }
-            guard specials > 0 else { return text }
             return String(unsafeUninitializedCapacity: bytes.count + specials * 5) { out in
                 var count = 0
                 for byte in bytes {
@@ -63,12 +63,6 @@ struct TemplateHTMLContentType: MustacheContentType {
             count += 1
         }
         return count
-    }
-
-    @inline(__always)
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// swift-mustache's own algorithm, for text where a special character touches a combining
