@@ -79,7 +79,8 @@ struct SearchTermTable: Sendable {
         return (index, true)
     }
 
-    private func matches(_ index: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether term `index` is `term`.
+    func matches(_ index: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = index == 0 ? 0 : ends[index - 1]
         guard ends[index] - start == term.count else { return false }
         guard let base = term.baseAddress, !term.isEmpty else { return true }
@@ -117,10 +118,19 @@ struct SearchDocumentTerms: Sendable {
     init(text: [String]) {
         var ascii = SearchTermTable(capacity: text.reduce(0) { $0 + $1.utf8.count } / 16)
         var others = Set<String>()
+        // Most tokens repeat a word the document already used ("the", "to", "PowerShell"). A
+        // small direct-mapped cache under a cheap hash finds those without hashing with
+        // `Hasher`; a miss (or a collision, which only evicts) goes to the table as usual.
+        var recent = [Int32](repeating: -1, count: 1024)
         for piece in text {
             SearchTokenizer.forEachTerm(in: piece) { term, isASCII in
                 if isASCII {
-                    ascii.insert(term, hash: SearchTermTable.hash(term))
+                    var cheap: UInt32 = 2_166_136_261
+                    for byte in term { cheap = (cheap ^ UInt32(byte)) &* 16_777_619 }
+                    let slot = Int(cheap >> 22)
+                    let seen = Int(recent[slot])
+                    if seen >= 0, ascii.matches(seen, term) { return }
+                    recent[slot] = Int32(ascii.insert(term, hash: SearchTermTable.hash(term)).index)
                 } else {
                     others.insert(String(decoding: term, as: UTF8.self))
                 }

@@ -40,16 +40,27 @@ public enum SearchTokenizer {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
-                if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x30 && lead <= 0x39) {
+                if isASCIIWordByte(lead) {
                     if scanner.inRun { scanner.flushRun(bytes, body) }
-                    scanner.word.append(lead)
-                    scanner.wordScalars += 1
-                } else if lead >= 0x41 && lead <= 0x5A {
-                    if scanner.inRun { scanner.flushRun(bytes, body) }
-                    scanner.word.append(lead + 0x20)
-                    scanner.wordScalars += 1
+                    // The whole run of ASCII letters and digits at once.
+                    var end = index + 1
+                    var hasUpper = lead &- 0x41 < 26
+                    while end < count {
+                        let byte = bytes[end]
+                        guard isASCIIWordByte(byte) else { break }
+                        hasUpper = hasUpper || byte &- 0x41 < 26
+                        end += 1
+                    }
+                    if scanner.word.isEmpty, !hasUpper, end == count || bytes[end] < 0x80 {
+                        // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
+                        if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
+                    } else {
+                        for byte in bytes[index..<end] { scanner.word.append(byte <= 0x5A && byte >= 0x41 ? byte + 0x20 : byte) }
+                        scanner.wordScalars += end - index
+                    }
+                    index = end
                 } else {
+                    index += 1
                     scanner.flushWord(body)
                     if scanner.inRun { scanner.flushRun(bytes, body) }
                 }
@@ -92,6 +103,12 @@ public enum SearchTokenizer {
         }
         scanner.flushWord(body)
         scanner.flushRun(bytes, body)
+    }
+
+    /// `a`–`z`, `A`–`Z` and `0`–`9`.
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The word and the CJK run being read. A struct with methods rather than nested functions
