@@ -380,12 +380,14 @@ public struct SearchIndex: Sendable {
 
     /// Appends the decimal digits of a non-negative number.
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
-        appendDecimal(value / 10, to: &out)
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The JSON file when some documents came with their terms as strings: every term is
