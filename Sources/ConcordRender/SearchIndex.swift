@@ -315,7 +315,8 @@ public struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // `text.count > limit`, counting no further than needed (descriptions run to thousands of characters).
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return text }
         return String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
     }
 

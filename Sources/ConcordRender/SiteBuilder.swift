@@ -273,7 +273,10 @@ public struct SiteBuilder: Sendable {
         guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
             return PageResult(assets: [], diagnostics: [], search: nil)
         }
-        let pagePath = SitePaths.page(locale: job.locale, path: job.path)
+        // `SitePaths.page` for each locale, with the extension dropped once (it lower-cases the whole path).
+        let stem = SitePaths.withoutMarkdownExtension(job.path)
+        func pageFile(in locale: String) -> String { locale + "/" + stem + ".html" }
+        let pagePath = pageFile(in: job.locale)
         let pageDirectory = RelativePath.directory(of: job.path)
         let root = RelativePath.rootPrefix(of: pagePath)
         let body = context.renderer.render(document, article: article, locale: job.locale)
@@ -291,20 +294,20 @@ public struct SiteBuilder: Sendable {
         let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
         var alternates: [TemplateObject] = []
         if existing.count > 1 || isFallback {
-            alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)]) }
+            alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL)]) }
             if existing.contains(source) {
-                alternates.append(TemplateObject(values: ["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)]))
+                alternates.append(TemplateObject(values: ["hreflang": "x-default", "href": SitePaths.url(pageFile(in: source), baseURL: configuration.baseURL)]))
             }
         }
         page["alternates"] = alternates
         let canonicalLocale = isFallback ? source : job.locale
-        page["canonical"] = SitePaths.url(SitePaths.page(locale: canonicalLocale, path: job.path), baseURL: configuration.baseURL)
+        page["canonical"] = SitePaths.url(pageFile(in: canonicalLocale), baseURL: configuration.baseURL)
         page["noindex"] = isFallback
         page["languages"] = content.locales.map { locale -> TemplateObject in
             TemplateObject(values: [
                 "lang": locale,
                 "name": languageName(locale),
-                "href": root + SitePaths.page(locale: locale, path: job.path),
+                "href": root + pageFile(in: locale),
                 "current": locale == job.locale,
                 "untranslated": !existing.contains(locale),
             ])
@@ -315,7 +318,6 @@ public struct SiteBuilder: Sendable {
         page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
         page["contentLangDiffers"] = contentLocale != job.locale
 
-        let sourceHref = root + SitePaths.page(locale: source, path: job.path)
         switch job.status {
         case .fallback:
             page["notice"] = TemplateObject(values: [
@@ -326,7 +328,7 @@ public struct SiteBuilder: Sendable {
             page["notice"] = TemplateObject(values: [
                 "kind": "outdated",
                 "text": context.outdatedNotice,
-                "linkHref": sourceHref,
+                "linkHref": root + pageFile(in: source),
                 "linkText": context.readSource,
             ])
         case .current, .drift:
