@@ -126,7 +126,7 @@ public struct SiteBuilder: Sendable {
         var firstError: (any Error)?
         while start < jobs.count {
             let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
-            let rendered = parallelMap(slice) { job -> Result<PageResult, any Error> in
+            let rendered = Self.parallelPages(slice) { job -> Result<PageResult, any Error> in
                 Result { try renderPage(job, context: localeContexts[job.locale]!, writer: writer) }
             }
             for item in rendered {
@@ -207,6 +207,25 @@ public struct SiteBuilder: Sendable {
         result.diagnostics = pageResults.flatMap(\.diagnostics).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         return result
+    }
+
+    /// Maps `jobs` on every core, keeping order, each core taking the next page as it finishes
+    /// one. `parallelMap` deals items out in fixed interleaved shares, which suits files
+    /// parsed in one batch; here each chunk of pages ends waiting for the last share, and a
+    /// share of 64 pages left one core idle for tens of milliseconds at the end of every chunk.
+    static func parallelPages<R: Sendable>(_ jobs: [PageJob], _ transform: @Sendable (PageJob) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer {
+            // The copies made by `map` are returned: release the originals.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            shared[index] = transform(jobs[index])
+        }
+        return results.map { $0! }
     }
 
     // MARK: - Locales
