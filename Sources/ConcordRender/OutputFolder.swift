@@ -121,6 +121,13 @@ struct StagingWriter: Sendable {
         }
     }
 
+    /// Linux's `O_NOATIME` (`<fcntl.h>` defines it only with `_GNU_SOURCE`, which Swift's Glibc module lacks).
+    #if os(Linux)
+    private static let noAccessTime: Int32 = 0o1_000_000
+    #else
+    private static let noAccessTime: Int32 = 0
+    #endif
+
     /// Links `old` to `path` when it holds exactly `buffer`.
     ///
     /// The old file is read with `open`/`read` into uninitialized memory: `fopen` allocated a
@@ -130,7 +137,10 @@ struct StagingWriter: Sendable {
         var info = stat()
         guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
               let target = buffer.baseAddress else { return false }
-        let file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // O_NOATIME: the link made by the last build changed the file's ctime, so under relatime
+        // every read would write a new atime too. Only the file's owner may ask; others read plainly.
+        var file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | Self.noAccessTime)
+        if file < 0, errno == EPERM, Self.noAccessTime != 0 { file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         guard file >= 0 else { return false }
         defer { close(file) }
         let existing = UnsafeMutableRawPointer.allocate(byteCount: buffer.count, alignment: 16)
