@@ -109,6 +109,11 @@ public enum HTMLEscaping {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Most strings (terms, titles) hold nothing to escape: copied whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") || $0 == 0xE2 }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             var previous: UInt8 = 0
             var index = 0
             while index < bytes.count {
