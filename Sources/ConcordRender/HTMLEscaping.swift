@@ -15,38 +15,50 @@ public enum HTMLEscaping {
     ///
     /// Every piece of text of every page comes through here, so the search for a special
     /// byte reads eight bytes at a time; text that has one is escaped into a string of the
-    /// exact final size.
+    /// exact final size, the text between specials copied whole.
     public static func append(_ text: String, to out: inout String) {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = firstSpecial(in: bytes) else { return nil }
+            guard var next = firstSpecial(in: bytes, from: 0) else { return nil }
             var length = bytes.count
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"), UInt8(ascii: "'"): length += 4
-                case UInt8(ascii: "<"), UInt8(ascii: ">"): length += 3
-                case UInt8(ascii: "\""): length += 5
-                default: break
-                }
+            extraLength.withUnsafeBufferPointer { extra in
+                for byte in bytes[next...] { length += Int(extra[Int(byte)]) }
             }
             return String(unsafeUninitializedCapacity: length) { buffer in
+                // From special byte to special byte, copying the text between them whole.
                 var count = 0
-                for byte in bytes {
-                    switch byte {
+                var position = 0
+                while true {
+                    let run = next - position
+                    if run > 0 {
+                        UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress! + position, byteCount: run)
+                        count += run
+                    }
+                    if next == bytes.count { break }
+                    switch bytes[next] {
                     case UInt8(ascii: "&"): count = put("&amp;", into: buffer, at: count)
                     case UInt8(ascii: "<"): count = put("&lt;", into: buffer, at: count)
                     case UInt8(ascii: ">"): count = put("&gt;", into: buffer, at: count)
                     case UInt8(ascii: "\""): count = put("&quot;", into: buffer, at: count)
-                    case UInt8(ascii: "'"): count = put("&#39;", into: buffer, at: count)
-                    default:
-                        buffer[count] = byte
-                        count += 1
+                    default: count = put("&#39;", into: buffer, at: count)
                     }
+                    position = next + 1
+                    next = firstSpecial(in: bytes, from: position) ?? bytes.count
                 }
                 return count
             }
         }
         out += escaped ?? text
+    }
+
+    /// How many bytes escaping adds for each byte value.
+    private static let extraLength: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"), UInt8(ascii: "'"): 4
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
+        case UInt8(ascii: "\""): 5
+        default: 0
+        }
     }
 
     @inline(__always)
@@ -59,15 +71,15 @@ public enum HTMLEscaping {
         return count
     }
 
-    /// The offset of the first `&`, `'`, `<`, `>` or `"`, if any. Eight bytes at a time: `&`
-    /// and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E), so three
-    /// zero-byte tests on masked words find all five.
-    static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The offset of the first `&`, `'`, `<`, `>` or `"` from `start` on, if any. Eight bytes
+    /// at a time: `&` and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E),
+    /// so three zero-byte tests on masked words find all five.
+    static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = 0
+        var index = start
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             if hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2626_2626_2626_2626)
