@@ -117,6 +117,7 @@ public struct SiteBuilder: Sendable {
         for directory in folders.sorted() {
             try FileManager.default.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
         }
+        mark("folders")
 
         var pageResults: [PageResult] = []
         pageResults.reserveCapacity(jobs.count)
