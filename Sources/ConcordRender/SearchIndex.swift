@@ -35,6 +35,7 @@ public enum SearchTokenizer {
     private static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
         var scanner = TermScanner()
         let table = latinFolds
+        let words = wordScalarsBelow0x3000
         var index = 0
         let count = bytes.count
         while index < count {
@@ -91,7 +92,7 @@ public enum SearchTokenizer {
                 scanner.flushWord(body)
                 scanner.run.append(start)
                 scanner.runEnd = index
-            } else if isWordScalar(scalar) {
+            } else if value < 0x3000 ? words[Int(value)] : isWordScalar(scalar) {
                 if scanner.inRun { scanner.flushRun(bytes, body) }
                 scanner.wordIsFolded = false
                 scanner.word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -159,6 +160,13 @@ public enum SearchTokenizer {
             }
             run.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// `isWordScalar` for every scalar below U+3000, looked up once: French and other
+    /// alphabetic text is full of no-break spaces, typographic quotes and dashes, each of
+    /// which otherwise asked Unicode's property tables.
+    static let wordScalarsBelow0x3000: [Bool] = (0..<0x3000).map { value in
+        Unicode.Scalar(value).map(isWordScalar) ?? false
     }
 
     /// For U+0080…U+024F: the folded form of each letter whose folding yields letters only
