@@ -26,43 +26,22 @@ struct TemplateHTMLContentType: MustacheContentType {
         Self.escape(text)
     }
 
-    /// `text` escaped exactly as swift-mustache's `String.htmlEscape()` escapes it.
+    /// `text` escaped exactly as swift-mustache's `String.htmlEscape()` escapes it: when every
+    /// special byte is a Character of its own, that is ``HTMLEscaping/escape(_:)``.
     static func escape(_ text: String) -> String {
         var contiguous = text
-        return contiguous.withUTF8 { bytes -> String? in
-            guard let first = HTMLEscaping.firstSpecial(in: bytes) else { return text }
-            var specials = 0
+        let hasSpecials = contiguous.withUTF8 { bytes -> Bool? in
+            guard let first = HTMLEscaping.firstSpecial(in: bytes) else { return false }
             for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
                 guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return nil }
-                specials += 1
             }
-            return String(unsafeUninitializedCapacity: bytes.count + specials * 5) { out in
-                var count = 0
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "<"): count = put("&lt;", into: out, at: count)
-                    case UInt8(ascii: ">"): count = put("&gt;", into: out, at: count)
-                    case UInt8(ascii: "&"): count = put("&amp;", into: out, at: count)
-                    case UInt8(ascii: "\""): count = put("&quot;", into: out, at: count)
-                    case UInt8(ascii: "'"): count = put("&#39;", into: out, at: count)
-                    default:
-                        out[count] = byte
-                        count += 1
-                    }
-                }
-                return count
-            }
-        } ?? characterWalk(text)
-    }
-
-    @inline(__always)
-    private static func put(_ reference: StaticString, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        var count = start
-        for index in 0..<reference.utf8CodeUnitCount {
-            out[count] = reference.utf8Start[index]
-            count += 1
+            return true
         }
-        return count
+        switch hasSpecials {
+        case false?: return text
+        case true?: return HTMLEscaping.escape(text)
+        case nil: return characterWalk(text)
+        }
     }
 
     /// swift-mustache's own algorithm, for text where a special character touches a combining
