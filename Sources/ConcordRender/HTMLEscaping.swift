@@ -12,32 +12,92 @@ public enum HTMLEscaping {
     }
 
     /// Appends `text`, escaped, to `out`.
+    ///
+    /// Every piece of text of every page comes through here, so the search for a special
+    /// byte reads eight bytes at a time; text that has one is escaped into a string of the
+    /// exact final size, the text between specials copied whole.
     public static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        let needsWork = utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.contains(where: isSpecial)
-        } ?? utf8.contains(where: isSpecial)
-        guard needsWork else {
-            out += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard var next = firstSpecial(in: bytes, from: 0) else { return nil }
+            var length = bytes.count
+            extraLength.withUnsafeBufferPointer { extra in
+                for byte in bytes[next...] { length += Int(extra[Int(byte)]) }
+            }
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                // From special byte to special byte, copying the text between them whole.
+                var count = 0
+                var position = 0
+                while true {
+                    let run = next - position
+                    if run > 0 {
+                        UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: bytes.baseAddress! + position, byteCount: run)
+                        count += run
+                    }
+                    if next == bytes.count { break }
+                    switch bytes[next] {
+                    case UInt8(ascii: "&"): count = put("&amp;", into: buffer, at: count)
+                    case UInt8(ascii: "<"): count = put("&lt;", into: buffer, at: count)
+                    case UInt8(ascii: ">"): count = put("&gt;", into: buffer, at: count)
+                    case UInt8(ascii: "\""): count = put("&quot;", into: buffer, at: count)
+                    default: count = put("&#39;", into: buffer, at: count)
+                    }
+                    position = next + 1
+                    next = firstSpecial(in: bytes, from: position) ?? bytes.count
+                }
+                return count
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        out += escaped ?? text
+    }
+
+    /// How many bytes escaping adds for each byte value.
+    private static let extraLength: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"), UInt8(ascii: "'"): 4
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
+        case UInt8(ascii: "\""): 5
+        default: 0
+        }
     }
 
     @inline(__always)
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    private static func put(_ reference: StaticString, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var count = start
+        for index in 0..<reference.utf8CodeUnitCount {
+            buffer[count] = reference.utf8Start[index]
+            count += 1
+        }
+        return count
+    }
+
+    /// The offset of the first `&`, `'`, `<`, `>` or `"` from `start` on, if any. Eight bytes
+    /// at a time: `&` and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E),
+    /// so three zero-byte tests on masked words find all five.
+    static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2626_2626_2626_2626)
+                || hasZeroByte((word & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C)
+                || hasZeroByte(word ^ 0x2222_2222_2222_2222) {
+                break
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if isSpecial(bytes[index]) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
@@ -48,30 +108,52 @@ public enum HTMLEscaping {
     /// `text` as a JSON string literal, quotes included; control characters and `</` escaped
     /// so the result is also safe inside a `<script>` element.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "/" where previous == "<": out += "\\/"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``jsonString(_:)`` of `text` to UTF-8 bytes, working on bytes: the characters it
+    /// escapes are ASCII but for U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`), and a `/` follows
+    /// `<` exactly when the byte before it is `<`.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Most strings (terms, titles) hold nothing to escape: copied whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") || $0 == 0xE2 }) {
+                out.append(contentsOf: bytes)
+                return
             }
-            previous = scalar
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): out += #"\""#.utf8
+                case UInt8(ascii: "\\"): out += #"\\"#.utf8
+                case UInt8(ascii: "\n"): out += #"\n"#.utf8
+                case UInt8(ascii: "\r"): out += #"\r"#.utf8
+                case UInt8(ascii: "\t"): out += #"\t"#.utf8
+                case UInt8(ascii: "/") where previous == UInt8(ascii: "<"): out += #"\/"#.utf8
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out += (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    previous = bytes[index + 2]
+                    index += 3
+                    continue
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += #"\u00"#.utf8
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default:
+                    out.append(byte)
+                }
+                previous = byte
+                index += 1
+            }
         }
-        out += "\""
-        return out
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -48,8 +48,12 @@ public struct LinkResolver: Sendable {
     /// The `href` for a link destination written in a document in folder `documentDirectory`,
     /// shown on a page in folder `pageDirectory` (both relative to the locale root); `nil` when unsafe.
     public func href(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
-        guard URLPolicy.isSafe(destination) else { return nil }
-        guard URLPolicy.isRelativePath(destination) else { return destination }
+        // The scheme once: `isSafe` and `isRelativePath` would each read it.
+        switch URLPolicy.schemeKind(of: destination) {
+        case .other: return nil
+        case .allowed: return destination
+        case .none: if !Self.isPathStart(destination) { return destination }
+        }
         let (path, suffix) = URLPolicy.splitSuffix(destination)
         let isMarkdown = Self.hasMarkdownExtension(path)
         if !isMarkdown, documentDirectory == pageDirectory { return destination }
@@ -63,6 +67,12 @@ public struct LinkResolver: Sendable {
             target = SitePaths.withoutMarkdownExtension(canonical) + ".html"
         }
         return RelativePath.relative(to: target, from: pageDirectory) + suffix
+    }
+
+    /// Whether a destination without a scheme is a relative path: ``URLPolicy/isRelativePath(_:)`` once its scheme is known.
+    static func isPathStart(_ destination: String) -> Bool {
+        guard let first = destination.utf8.first else { return false }
+        return first != UInt8(ascii: "/") && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
     }
 
     /// Whether a path ends in `.md`, in any case, without allocating.
@@ -81,8 +91,11 @@ public struct LinkResolver: Sendable {
     public func image(
         _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
     ) -> (src: String, copy: AssetCopy?)? {
-        guard URLPolicy.isSafe(destination) else { return nil }
-        guard URLPolicy.isRelativePath(destination) else { return (destination, nil) }
+        switch URLPolicy.schemeKind(of: destination) {
+        case .other: return nil
+        case .allowed: return (destination, nil)
+        case .none: if !Self.isPathStart(destination) { return (destination, nil) }
+        }
         let (path, suffix) = URLPolicy.splitSuffix(destination)
         guard let resolved = RelativePath.resolve(path.removingPercentEncodingIfPossible, from: documentDirectory) else {
             return (destination, nil)

@@ -22,7 +22,18 @@ public struct NavigationRenderer: Sendable {
     /// Above this many entries, branches away from the current page are collapsed to one link.
     public static let fullTreeLimit = 400
 
+    /// An entry's link as UTF-8, worked out once. Article links are written as `<a href="`,
+    /// the page's `../` prefix, `target`, the current-page mark or `">`, then `tail` (the
+    /// title and `</a>`); other entries are `tail` alone.
+    struct LinkBytes: Sendable {
+        var isArticle: Bool
+        var target: [UInt8]
+        var tail: [UInt8]
+    }
+
     private var nodes: [Node] = []
+    /// ``LinkBytes`` of each node, by index.
+    private var linkBytes: [LinkBytes] = []
     private var topLevel: [Int] = []
     private var firstNodeForPath: [String: Int] = [:]
     /// The locale the pages are in.
@@ -47,6 +58,15 @@ public struct NavigationRenderer: Sendable {
                 nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(SitePaths.withoutMarkdownExtension(target) + ".html"))
             } else if let url = nodes[index].url {
                 nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
+            }
+        }
+        linkBytes = nodes.map { node in
+            if node.path != nil || (node.url == nil && !node.target.isEmpty) {
+                return LinkBytes(isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8))
+            } else if node.url != nil {
+                return LinkBytes(isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\">\(node.escapedTitle)</a>".utf8))
+            } else {
+                return LinkBytes(isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8))
             }
         }
     }
@@ -77,66 +97,64 @@ public struct NavigationRenderer: Sendable {
     }
 
     /// The sidebar HTML for the page at `currentPath` (`nil` for the locale home). Links are relative to `pageDirectory`.
+    ///
+    /// Written as UTF-8 bytes into one buffer: appending hundreds of small strings to a
+    /// `String` cost more than everything else here.
     public func html(currentPath: String?, pageDirectory: String) -> String {
-        var open: Set<Int> = []
+        // The current page's branch: a handful of entries, searched faster in an array than hashed.
+        var open: [Int] = []
         // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
-        if topLevel.count == 1 { open.insert(topLevel[0]) }
+        if topLevel.count == 1 { open.append(topLevel[0]) }
         if let currentPath, let index = firstNodeForPath[currentPath] {
             var current = index
-            while current >= 0 { open.insert(current); current = nodes[current].parent }
+            while current >= 0 { open.append(current); current = nodes[current].parent }
         }
         let full = nodes.count <= Self.fullTreeLimit
-        let prefix = pageDirectory.isEmpty ? "" : String(repeating: "../", count: pageDirectory.split(separator: "/").count)
-        var out = "<ul class=\"nav-tree\">\n"
-        // Explicit stack of (node, depth) entries and closing markers.
-        enum Step { case enter(Int), leave(String) }
-        var steps: [Step] = topLevel.reversed().map { .enter($0) }
-        let current = currentPath.flatMap { firstNodeForPath[$0] }
-        while let step = steps.popLast() {
-            switch step {
-            case .leave(let html):
-                out += html
-            case .enter(let index):
-                let node = nodes[index]
-                let isCurrent = index == current
-                let expand = !node.children.isEmpty && (full || open.contains(index))
-                if !node.children.isEmpty, expand {
-                    out += open.contains(index) ? "<li><details open><summary>" : "<li><details><summary>"
-                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
-                    out += "</summary>\n<ul>\n"
-                    steps.append(.leave("</ul>\n</details></li>\n"))
-                    steps += node.children.reversed().map { .enter($0) }
-                } else {
-                    out += isCurrent ? "<li class=\"current\">" : (node.children.isEmpty ? "<li>" : "<li class=\"collapsed\">")
-                    link(node, index: index, isCurrent: isCurrent, prefix: prefix, into: &out)
-                    out += "</li>\n"
-                }
+        let prefix = pageDirectory.isEmpty ? [] : Array(String(repeating: "../", count: pageDirectory.split(separator: "/").count).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        func put(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        put("<ul class=\"nav-tree\">\n")
+        // Explicit stack of node entries and closing markers (-1).
+        var steps: [Int] = topLevel.reversed()
+        let current = currentPath.flatMap { firstNodeForPath[$0] } ?? -1
+        while let index = steps.popLast() {
+            guard index >= 0 else {
+                put("</ul>\n</details></li>\n")
+                continue
+            }
+            let children = nodes[index].children
+            let isCurrent = index == current
+            let isOpen = open.contains(index)
+            let link = linkBytes[index]
+            if !children.isEmpty, full || isOpen {
+                put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
+                write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                put("</summary>\n<ul>\n")
+                steps.append(-1)
+                for child in children.reversed() { steps.append(child) }
+            } else {
+                put(isCurrent ? "<li class=\"current\">" : (children.isEmpty ? "<li>" : "<li class=\"collapsed\">"))
+                write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                put("</li>\n")
             }
         }
-        out += "</ul>\n"
-        return out
+        put("</ul>\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes an entry's link. Article links are written from the locale folder down
     /// (`../../a/b.html`), so each page only adds its own `../` prefix.
-    private func link(_ node: Node, index: Int, isCurrent: Bool, prefix: String, into out: inout String) {
-        if node.path != nil || (node.url == nil && !node.target.isEmpty) {
-            out += "<a href=\""
+    private func write(_ link: LinkBytes, isCurrent: Bool, prefix: [UInt8], into out: inout [UInt8]) {
+        if link.isArticle {
+            out += #"<a href=""#.utf8
             out += prefix
-            out += node.target
-            out += isCurrent ? "\" aria-current=\"page\">" : "\">"
-        } else if node.url != nil {
-            out += "<a class=\"external\" href=\""
-            out += node.target
-            out += "\">"
-        } else {
-            out += "<span>"
-            out += node.escapedTitle
-            out += "</span>"
-            return
+            out += link.target
+            out += (isCurrent ? #"" aria-current="page">"# : #"">"#).utf8
         }
-        out += node.escapedTitle
-        out += "</a>"
+        out += link.tail
     }
 
     /// The top-level entries with up to `limit` children each, for the locale home page.

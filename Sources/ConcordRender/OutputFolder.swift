@@ -121,16 +121,37 @@ struct StagingWriter: Sendable {
         }
     }
 
+    /// Linux's `O_NOATIME` (`<fcntl.h>` defines it only with `_GNU_SOURCE`, which Swift's Glibc module lacks).
+    #if os(Linux)
+    private static let noAccessTime: Int32 = 0o1_000_000
+    #else
+    private static let noAccessTime: Int32 = 0
+    #endif
+
     /// Links `old` to `path` when it holds exactly `buffer`.
+    ///
+    /// The old file is read with `open`/`read` into uninitialized memory: `fopen` allocated a
+    /// stream and its buffer per file, and a zero-filled array was written once more before
+    /// the read replaced it.
     private static func reuse(_ old: String, for buffer: UnsafeRawBufferPointer, at path: String) -> Bool {
         var info = stat()
         guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
-              let target = buffer.baseAddress, let file = fopen(old, "rb") else { return false }
-        defer { fclose(file) }
-        var existing = [UInt8](repeating: 0, count: buffer.count)
-        let same = existing.withUnsafeMutableBytes { bytes -> Bool in
-            fread(bytes.baseAddress, 1, buffer.count, file) == buffer.count && memcmp(bytes.baseAddress!, target, buffer.count) == 0
+              let target = buffer.baseAddress else { return false }
+        // O_NOATIME: the link made by the last build changed the file's ctime, so under relatime
+        // every read would write a new atime too. Only the file's owner may ask; others read plainly.
+        var file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | Self.noAccessTime)
+        if file < 0, errno == EPERM, Self.noAccessTime != 0 { file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+        guard file >= 0 else { return false }
+        defer { close(file) }
+        let existing = UnsafeMutableRawPointer.allocate(byteCount: buffer.count, alignment: 16)
+        defer { existing.deallocate() }
+        var filled = 0
+        while filled < buffer.count {
+            let count = read(file, existing + filled, buffer.count - filled)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            filled += count
         }
-        return same && link(old, path) == 0
+        return memcmp(existing, target, buffer.count) == 0 && link(old, path) == 0
     }
 }

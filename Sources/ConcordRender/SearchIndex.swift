@@ -17,73 +17,165 @@ public enum SearchTokenizer {
     }
 
     /// Calls `body` with every term of `text`.
-    ///
-    /// ASCII (most text, even in many translations) is lower-cased byte by byte; only words
-    /// holding other characters go through Unicode folding.
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachTerm(in: text) { bytes, _ in body(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every term of `text` (valid only during the call),
+    /// and whether they are all ASCII.
+    ///
+    /// The work happens on UTF-8 bytes: ASCII (most text, even in many translations) is
+    /// lower-cased byte by byte, accented Latin letters come from a table, CJK bigrams are
+    /// slices of `text` itself; only words holding other characters go through Unicode folding.
+    static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
+        var text = text
+        text.withUTF8 { forEachTerm(inUTF8: $0, body) }
+    }
+
+    private static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
+        var scanner = TermScanner()
+        let table = latinFolds
+        let words = wordScalarsBelow0x3000
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if isASCIIWordByte(lead) {
+                    if scanner.inRun { scanner.flushRun(bytes, body) }
+                    // The whole run of ASCII letters and digits at once.
+                    var end = index + 1
+                    var hasUpper = lead &- 0x41 < 26
+                    while end < count {
+                        let byte = bytes[end]
+                        guard isASCIIWordByte(byte) else { break }
+                        hasUpper = hasUpper || byte &- 0x41 < 26
+                        end += 1
+                    }
+                    if scanner.word.isEmpty, !hasUpper, end == count || bytes[end] < 0x80 {
+                        // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
+                        if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
+                    } else {
+                        for byte in bytes[index..<end] { scanner.word.append(byte <= 0x5A && byte >= 0x41 ? byte + 0x20 : byte) }
+                        scanner.wordScalars += end - index
+                    }
+                    index = end
+                } else {
+                    index += 1
+                    scanner.flushWord(body)
+                    if scanner.inRun { scanner.flushRun(bytes, body) }
+                }
+                continue
+            }
+            // A multi-byte scalar (the text is valid UTF-8).
+            let start = index
+            let value: UInt32
+            if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            let scalar = Unicode.Scalar(value)!
+            if value < 0x250, let folded = table[Int(value)] {
+                // Accented Latin letters: folded from a table made with the same mappings.
+                if scanner.inRun { scanner.flushRun(bytes, body) }
+                scanner.word += folded.bytes
+                scanner.wordScalars += folded.scalars
+                if !folded.isASCII { scanner.wordIsASCII = false }
+            } else if isCJK(scalar) && !isFoldable(scalar) {
+                scanner.flushWord(body)
+                scanner.run.append(start)
+                scanner.runEnd = index
+            } else if value < 0x3000 ? words[Int(value)] : isWordScalar(scalar) {
+                if scanner.inRun { scanner.flushRun(bytes, body) }
+                scanner.wordIsFolded = false
+                scanner.word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                scanner.wordScalars += 1
+            } else {
+                scanner.flushWord(body)
+                if scanner.inRun { scanner.flushRun(bytes, body) }
+            }
+        }
+        scanner.flushWord(body)
+        scanner.flushRun(bytes, body)
+    }
+
+    /// `a`–`z`, `A`–`Z` and `0`–`9`.
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
+    /// The word and the CJK run being read. A struct with methods rather than nested functions
+    /// capturing variables, so that every access is checked statically (captured variables
+    /// were boxed and checked for exclusive access at run time, on every byte).
+    private struct TermScanner {
         var word: [UInt8] = []
         var wordScalars = 0
         var wordIsFolded = true
-        var run: [Unicode.Scalar] = []
-        word.reserveCapacity(32)
-        let table = latinFolds
-        func flushWord() {
-            defer { word.removeAll(keepingCapacity: true); wordIsFolded = true; wordScalars = 0 }
+        var wordIsASCII = true
+        /// A run of CJK scalars is contiguous in the text (anything else ends it): where each
+        /// starts, and where the last ends.
+        var run: [Int] = []
+        var runEnd = 0
+
+        init() {
+            word.reserveCapacity(64)
+        }
+
+        var inRun: Bool { !run.isEmpty }
+
+        mutating func flushWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
             guard !word.isEmpty else { return }
             if wordIsFolded {
-                if wordScalars >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { body(String(decoding: word, as: UTF8.self)) }
-                return
+                if wordScalars >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { word.withUnsafeBufferPointer { body($0, wordIsASCII) } }
+            } else {
+                // Another script or an unusual character: fold the word with Unicode's mappings, then
+                // split it again (folding may turn a character into a separator or a CJK one).
+                forEachFoldedTerm(in: fold(String(decoding: word, as: UTF8.self))) { term in
+                    var term = term
+                    term.withUTF8 { body($0, $0.allSatisfy { $0 < 0x80 }) }
+                }
             }
-            // Another script or an unusual character: fold the word with Unicode's mappings, then
-            // split it again (folding may turn a character into a separator or a CJK one).
-            forEachFoldedTerm(in: fold(String(decoding: word, as: UTF8.self)), body)
+            word.removeAll(keepingCapacity: true)
+            wordIsFolded = true
+            wordIsASCII = true
+            wordScalars = 0
         }
-        func flushRun() {
-            emitRun(run, body)
+
+        /// One character alone, else every pair of neighbours.
+        mutating func flushRun(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+            if run.count == 1 {
+                body(UnsafeBufferPointer(rebasing: bytes[run[0]..<runEnd]), false)
+            } else if run.count > 1 {
+                for i in 0..<(run.count - 1) {
+                    body(UnsafeBufferPointer(rebasing: bytes[run[i]..<(i + 2 < run.count ? run[i + 2] : runEnd)]), false)
+                }
+            }
             run.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    if !run.isEmpty { flushRun() }
-                    word.append(UInt8(v))
-                    wordScalars += 1
-                } else if v >= 0x41 && v <= 0x5A {
-                    if !run.isEmpty { flushRun() }
-                    word.append(UInt8(v + 0x20))
-                    wordScalars += 1
-                } else {
-                    flushWord(); if !run.isEmpty { flushRun() }
-                }
-            } else if v < 0x250, let folded = table[Int(v)] {
-                // Accented Latin letters: folded from a table made with the same mappings.
-                if !run.isEmpty { flushRun() }
-                word += folded.bytes
-                wordScalars += folded.scalars
-            } else if isCJK(scalar) && !isFoldable(scalar) {
-                flushWord()
-                run.append(scalar)
-            } else if isWordScalar(scalar) {
-                if !run.isEmpty { flushRun() }
-                wordIsFolded = false
-                word.append(contentsOf: String(scalar).utf8)
-                wordScalars += 1
-            } else {
-                flushWord(); if !run.isEmpty { flushRun() }
-            }
-        }
-        flushWord()
-        flushRun()
+    }
+
+    /// `isWordScalar` for every scalar below U+3000, looked up once: French and other
+    /// alphabetic text is full of no-break spaces, typographic quotes and dashes, each of
+    /// which otherwise asked Unicode's property tables.
+    static let wordScalarsBelow0x3000: [Bool] = (0..<0x3000).map { value in
+        Unicode.Scalar(value).map(isWordScalar) ?? false
     }
 
     /// For U+0080…U+024F: the folded form of each letter whose folding yields letters only
     /// (`é` → `e`, `Æ` → `æ`, `ĳ` → `ij`); `nil` for the rest, which take the general path.
-    static let latinFolds: [(bytes: [UInt8], scalars: Int)?] = (0..<0x250).map { value in
+    static let latinFolds: [(bytes: [UInt8], scalars: Int, isASCII: Bool)?] = (0..<0x250).map { value in
         guard value >= 0x80, let scalar = Unicode.Scalar(value), isWordScalar(scalar) else { return nil }
         let folded = fold(String(scalar))
         guard !folded.isEmpty, folded.unicodeScalars.allSatisfy({ isWordScalar($0) && !isCJK($0) }) else { return nil }
-        return (Array(folded.utf8), folded.unicodeScalars.count)
+        return (Array(folded.utf8), folded.unicodeScalars.count, folded.utf8.allSatisfy { $0 < 0x80 })
     }
 
     /// Terms of text that is already folded.
@@ -172,7 +264,14 @@ public struct SearchIndex: Sendable {
         /// Every piece of text to index (title and headings included).
         public var text: [String]
         /// The distinct terms of `text`, when worked out already (the build does it while rendering, in parallel).
-        public var terms: [String]?
+        public var terms: [String]? {
+            get { givenTerms ?? termTable?.strings }
+            set { givenTerms = newValue; termTable = nil }
+        }
+        /// Terms set through ``terms``: indexed as strings, as given.
+        private var givenTerms: [String]?
+        /// Terms worked out by ``tokenized()``, in the form the index merges fastest.
+        var termTable: SearchDocumentTerms?
 
         /// Creates a document.
         public init(url: String, title: String, headings: [String], excerpt: String, text: [String]) {
@@ -186,18 +285,19 @@ public struct SearchIndex: Sendable {
         /// The distinct terms of the text, unordered.
         public func distinctTerms() -> [String] {
             if let terms { return terms }
-            var seen = Set<String>()
-            for piece in text { SearchTokenizer.forEachTerm(in: piece) { seen.insert($0) } }
-            return Array(seen)
+            return SearchDocumentTerms(text: text).strings
         }
 
         /// The document with its terms worked out and its text dropped.
         public func tokenized() -> Document {
             var copy = self
-            copy.terms = distinctTerms()
+            if givenTerms == nil, termTable == nil { copy.termTable = SearchDocumentTerms(text: text) }
             copy.text = []
             return copy
         }
+
+        /// Whether the terms were given as strings rather than worked out here.
+        var hasGivenTerms: Bool { givenTerms != nil }
     }
 
     /// The locale.
@@ -223,13 +323,86 @@ public struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // `text.count > limit`, counting no further than needed (descriptions run to thousands of characters).
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return text }
         return String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// The JSON file: keys sorted, postings ascending; same input, same bytes.
     public func json() -> String {
-        let termLists = documents.allSatisfy { $0.terms != nil } ? documents.map { $0.terms! } : parallelMap(documents) { $0.distinctTerms() }
+        if documents.contains(where: \.hasGivenTerms) { return jsonFromStrings() }
+        let tables = parallelMap(documents) { $0.termTable ?? SearchDocumentTerms(text: $0.text) }
+        // Postings of ASCII terms by their number in `merged`; of the others by the term.
+        var merged = SearchTermTable(capacity: tables.reduce(0) { $0 + $1.ascii.count } / 4)
+        var asciiPostings: [[Int]] = []
+        var otherPostings: [String: [Int]] = [:]
+        for (document, table) in tables.enumerated() {
+            let terms = table.ascii
+            for term in 0..<terms.count {
+                let (index, inserted) = terms.withTerm(term) { merged.insert($0, hash: terms.hash(at: term)) }
+                if inserted { asciiPostings.append([document]) } else { asciiPostings[index].append(document) }
+            }
+            for term in table.others { otherPostings[term, default: []].append(document) }
+        }
+        // Sorted as strings, as they always were (canonical order, which is code point order
+        // for all but the rare non-normalized CJK term).
+        var keys: [(term: String, ascii: Int)] = (0..<merged.count).map { (merged.string(at: $0), $0) }
+        keys += otherPostings.keys.map { ($0, -1) }
+        keys.sort { $0.term < $1.term }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(keys.count * 24 + documents.count * 400)
+        out += "{\"docs\":[".utf8
+        for (index, document) in documents.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += "\n{\"h\":[".utf8
+            for (number, heading) in document.headings.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                HTMLEscaping.appendJSONString(heading, to: &out)
+            }
+            out += "],\"t\":".utf8
+            HTMLEscaping.appendJSONString(document.title, to: &out)
+            out += ",\"u\":".utf8
+            HTMLEscaping.appendJSONString(document.url, to: &out)
+            out += ",\"x\":".utf8
+            HTMLEscaping.appendJSONString(document.excerpt, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += "],\n\"locale\":".utf8
+        HTMLEscaping.appendJSONString(locale, to: &out)
+        out += ",\n\"terms\":{".utf8
+        for (number, key) in keys.enumerated() {
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\n"))
+            HTMLEscaping.appendJSONString(key.term, to: &out)
+            out += ":[".utf8
+            let postings = key.ascii >= 0 ? asciiPostings[key.ascii] : otherPostings[key.term]!
+            for (position, document) in postings.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(document, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += "},\n\"version\":1}\n".utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the decimal digits of a non-negative number.
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// The JSON file when some documents came with their terms as strings: every term is
+    /// indexed as a string, as given.
+    private func jsonFromStrings() -> String {
+        let termLists = parallelMap(documents) { $0.distinctTerms() }
         var postings: [String: [Int]] = [:]
         for (index, terms) in termLists.enumerated() {
             for term in terms { postings[term, default: []].append(index) }

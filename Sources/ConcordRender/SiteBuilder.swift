@@ -56,6 +56,9 @@ public struct SiteBuilder: Sendable {
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
         var stringValues: TemplateObject
+        /// The template values every page of the locale has, whatever its path (a
+        /// ``TemplateObject`` only because `[String: Any]` is not `Sendable`).
+        var sharedValues: TemplateObject
         /// The fallback notice (the same on every fallback page of the locale).
         var fallbackNotice: String
         /// The outdated notice and its link text.
@@ -114,6 +117,7 @@ public struct SiteBuilder: Sendable {
         for directory in folders.sorted() {
             try FileManager.default.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
         }
+        mark("folders")
 
         var pageResults: [PageResult] = []
         pageResults.reserveCapacity(jobs.count)
@@ -123,7 +127,7 @@ public struct SiteBuilder: Sendable {
         var firstError: (any Error)?
         while start < jobs.count {
             let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
-            let rendered = parallelMap(slice) { job -> Result<PageResult, any Error> in
+            let rendered = Self.parallelPages(slice) { job -> Result<PageResult, any Error> in
                 Result { try renderPage(job, context: localeContexts[job.locale]!, writer: writer) }
             }
             for item in rendered {
@@ -206,6 +210,25 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
+    /// Maps `jobs` on every core, keeping order, each core taking the next page as it finishes
+    /// one. `parallelMap` deals items out in fixed interleaved shares, which suits files
+    /// parsed in one batch; here each chunk of pages ends waiting for the last share, and a
+    /// share of 64 pages left one core idle for tens of milliseconds at the end of every chunk.
+    static func parallelPages<R: Sendable>(_ jobs: [PageJob], _ transform: @Sendable (PageJob) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer {
+            // The copies made by `map` are returned: release the originals.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            shared[index] = transform(jobs[index])
+        }
+        return results.map { $0! }
+    }
+
     // MARK: - Locales
 
     func makeLocaleContext(_ locale: String) -> LocaleContext {
@@ -220,10 +243,19 @@ public struct SiteBuilder: Sendable {
             if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
         }
         let navigation = Navigation.load(files: Navigation.Files(layers), titles: titles, resolver: links)
+        let isRightToLeft = LocaleID.isRightToLeft(locale)
+        let stringValues = TemplateObject(values: strings.values)
+        // Room for the per-page keys too, so a page's copy never grows.
+        var shared: [String: Any] = Dictionary(minimumCapacity: 32)
+        shared["lang"] = locale
+        shared["dir"] = isRightToLeft ? "rtl" : "ltr"
+        shared["siteTitle"] = configuration.siteTitle
+        shared["languageName"] = strings.languageName
+        shared["strings"] = stringValues
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
-            isRightToLeft: LocaleID.isRightToLeft(locale), stringValues: TemplateObject(values: strings.values),
+            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: TemplateObject(values: shared),
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
             readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
@@ -234,21 +266,21 @@ public struct SiteBuilder: Sendable {
 
     /// The context every page shares: language, direction, strings, assets, language list.
     func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
+        var page = context.sharedValues.values
+        addPathValues(to: &page, context, pagePath: pagePath, title: title)
+        return page
+    }
+
+    /// The values of ``baseContext(_:pagePath:title:)`` that depend on the page.
+    func addPathValues(to page: inout [String: Any], _ context: LocaleContext, pagePath: String, title: String) {
         let root = RelativePath.rootPrefix(of: pagePath)
         let locale = context.locale
-        return [
-            "lang": locale,
-            "dir": context.isRightToLeft ? "rtl" : "ltr",
-            "title": title,
-            "siteTitle": configuration.siteTitle,
-            "root": root,
-            "assets": root + "assets/",
-            "homeHref": root + locale + "/index.html",
-            "searchHref": root + locale + "/search.html",
-            "chooserHref": root + "index.html?choose",
-            "languageName": context.strings.languageName,
-            "strings": context.stringValues,
-        ]
+        page["title"] = title
+        page["root"] = root
+        page["assets"] = root + "assets/"
+        page["homeHref"] = root + locale + "/index.html"
+        page["searchHref"] = root + locale + "/search.html"
+        page["chooserHref"] = root + "index.html?choose"
     }
 
     // MARK: - Article pages
@@ -261,12 +293,17 @@ public struct SiteBuilder: Sendable {
         guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
             return PageResult(assets: [], diagnostics: [], search: nil)
         }
-        let pagePath = SitePaths.page(locale: job.locale, path: job.path)
+        // `SitePaths.page` for each locale, with the extension dropped once (it lower-cases the whole path).
+        let stem = SitePaths.withoutMarkdownExtension(job.path)
+        func pageFile(in locale: String) -> String { locale + "/" + stem + ".html" }
+        let pagePath = pageFile(in: job.locale)
         let pageDirectory = RelativePath.directory(of: job.path)
         let root = RelativePath.rootPrefix(of: pagePath)
         let body = context.renderer.render(document, article: article, locale: job.locale)
 
-        var page = baseContext(context, pagePath: pagePath, title: article.title)
+        // Built as template objects directly: wrapping dictionaries after the fact cast every value.
+        var page = context.sharedValues.values
+        addPathValues(to: &page, context, pagePath: pagePath, title: article.title)
         // Mustache treats an empty string as present: leave keys out rather than empty.
         if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
         page["content"] = body.html
@@ -275,25 +312,25 @@ public struct SiteBuilder: Sendable {
 
         // Where else the article exists, for hreflang and the language switcher.
         let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
-        var alternates: [[String: Any]] = []
+        var alternates: [TemplateObject] = []
         if existing.count > 1 || isFallback {
-            alternates = existing.map { ["hreflang": $0, "href": SitePaths.url(SitePaths.page(locale: $0, path: job.path), baseURL: configuration.baseURL)] }
+            alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL)]) }
             if existing.contains(source) {
-                alternates.append(["hreflang": "x-default", "href": SitePaths.url(SitePaths.page(locale: source, path: job.path), baseURL: configuration.baseURL)])
+                alternates.append(TemplateObject(values: ["hreflang": "x-default", "href": SitePaths.url(pageFile(in: source), baseURL: configuration.baseURL)]))
             }
         }
         page["alternates"] = alternates
         let canonicalLocale = isFallback ? source : job.locale
-        page["canonical"] = SitePaths.url(SitePaths.page(locale: canonicalLocale, path: job.path), baseURL: configuration.baseURL)
+        page["canonical"] = SitePaths.url(pageFile(in: canonicalLocale), baseURL: configuration.baseURL)
         page["noindex"] = isFallback
-        page["languages"] = content.locales.map { locale -> [String: Any] in
-            [
+        page["languages"] = content.locales.map { locale -> TemplateObject in
+            TemplateObject(values: [
                 "lang": locale,
                 "name": languageName(locale),
-                "href": root + SitePaths.page(locale: locale, path: job.path),
+                "href": root + pageFile(in: locale),
                 "current": locale == job.locale,
-                "untranslated": content.article(job.path, in: locale) == nil,
-            ]
+                "untranslated": !existing.contains(locale),
+            ])
         }
 
         // The text's own language: the source's on a fallback page.
@@ -301,29 +338,28 @@ public struct SiteBuilder: Sendable {
         page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
         page["contentLangDiffers"] = contentLocale != job.locale
 
-        let sourceHref = root + SitePaths.page(locale: source, path: job.path)
         switch job.status {
         case .fallback:
-            page["notice"] = [
+            page["notice"] = TemplateObject(values: [
                 "kind": "fallback",
                 "text": context.fallbackNotice,
-            ]
+            ])
         case .stale:
-            page["notice"] = [
+            page["notice"] = TemplateObject(values: [
                 "kind": "outdated",
                 "text": context.outdatedNotice,
-                "linkHref": sourceHref,
+                "linkHref": root + pageFile(in: source),
                 "linkText": context.readSource,
-            ]
+            ])
         case .current, .drift:
             break
         }
 
-        var crumbs: [[String: Any]] = [["title": context.strings["home"], "href": root + job.locale + "/index.html"]]
+        var crumbs: [TemplateObject] = [TemplateObject(values: ["title": context.strings["home"], "href": root + job.locale + "/index.html"])]
         for ancestor in context.navigation.ancestors(of: job.path) {
             var crumb: [String: Any] = ["title": ancestor.title]
             if let path = ancestor.path { crumb["href"] = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory) }
-            crumbs.append(crumb)
+            crumbs.append(TemplateObject(values: crumb))
         }
         page["breadcrumbs"] = crumbs
 
@@ -331,13 +367,13 @@ public struct SiteBuilder: Sendable {
         // per parameter): then the second level alone, as most docs sites do.
         var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
         if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
-        let onThisPage = listed.map { section -> [String: Any] in
-            ["anchor": section.anchor, "title": section.title, "sub": section.level == 3]
+        let onThisPage = listed.map { section -> TemplateObject in
+            TemplateObject(values: ["anchor": section.anchor, "title": section.title, "sub": section.level == 3])
         }
         page["onThisPage"] = onThisPage
         page["hasOnThisPage"] = !onThisPage.isEmpty
 
-        let html = try templates.render("article", page)
+        let html = try templates.render("article", TemplateObject(values: page))
         try writer.write(html, to: pagePath)
         let url = String(pagePath.dropFirst(job.locale.count + 1))
         return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())

@@ -17,12 +17,22 @@ public struct TemplateRenderer: Sendable {
     private let library: MustacheLibrary
 
     /// Parses every template of a theme.
+    ///
+    /// Each template is parsed with ``TemplateHTMLContentType/pragma`` before its text, so its
+    /// variables are escaped by the fast escaper; templates stay as their writers wrote them.
     public init(theme: Theme) throws(Failure) {
+        TemplateHTMLContentType.registered
         var library = MustacheLibrary()
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                try library.register(TemplateHTMLContentType.pragma + text, named: name)
             } catch {
+                // The pragma line shifts line numbers: report the error of the text as written.
+                do {
+                    _ = try MustacheTemplate(string: text)
+                } catch let original {
+                    throw Failure(template: name, reason: "\(original)")
+                }
                 throw Failure(template: name, reason: "\(error)")
             }
         }
@@ -31,7 +41,13 @@ public struct TemplateRenderer: Sendable {
 
     /// Renders the template `name` (`article`, `home`, `chooser`, `search`) with `context`.
     public func render(_ name: String, _ context: [String: Any]) throws(Failure) -> String {
-        guard let text = library.render(TemplateObject.wrap(context), withTemplate: name) else {
+        try render(name, TemplateObject(wrapping: context))
+    }
+
+    /// Renders the template `name` with a context already made of ``TemplateObject``s (article
+    /// pages build theirs that way rather than wrapping dictionaries thousands of times).
+    func render(_ name: String, _ context: TemplateObject) throws(Failure) -> String {
+        guard let text = library.render(context, withTemplate: name) else {
             throw Failure(template: name, reason: "no such template in the theme")
         }
         return text
@@ -46,6 +62,16 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
 
     func child(named name: String) -> Any? { values[name] }
+
+    /// An object of `values` as they are: nested objects must be ``TemplateObject``s already.
+    init(values: [String: Any]) {
+        self.values = values
+    }
+
+    /// An object of `dictionary` with every nested dictionary (and array of them) wrapped.
+    init(wrapping dictionary: [String: Any]) {
+        self.values = dictionary.mapValues(Self.wrap)
+    }
 
     /// The context with every nested dictionary (and array of dictionaries) wrapped too.
     static func wrap(_ value: Any) -> Any {
