@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A source file's bytes made ready for cmark: BOM removed, line endings
 /// normalised, invalid UTF-8 and binary content detected with their line, and
 /// YAML front matter split off the body with line numbers kept true.
@@ -42,13 +50,13 @@ public struct MarkdownInput: Sendable {
 
         var bytes = raw
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.firstIndex(of: 0, in: bytes) {
             let (line, column) = Self.position(of: nul, in: bytes)
             problems.append(Problem(kind: .binary, line: line, column: column))
             body = SourceText(bytes: [], firstLine: 1)
             return
         }
-        if bytes.contains(UInt8(ascii: "\r")) { bytes = Self.normalisingLineEndings(bytes) }
+        if Self.firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil { bytes = Self.normalisingLineEndings(bytes) }
         if let bad = Self.firstInvalidUTF8(in: bytes) {
             let (line, column) = Self.position(of: bad, in: bytes)
             problems.append(Problem(kind: .invalidUTF8, line: line, column: column))
@@ -126,12 +134,27 @@ public struct MarkdownInput: Sendable {
         return (line, offset - lineStart + 1)
     }
 
+    /// The offset of the first `byte` in `bytes`: libc's `memchr` looks at many bytes a step.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { b -> Int? in
             var i = 0
             let n = b.count
             while i < n {
+                // Most text is ASCII: skip it eight bytes at a time.
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 let length: Int

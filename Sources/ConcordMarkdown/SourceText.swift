@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of a Markdown body as they were given to cmark, with a line table
 /// that maps back to line numbers in the original file.
 public struct SourceText: Sendable {
@@ -14,9 +22,12 @@ public struct SourceText: Sendable {
         self.firstLine = firstLine
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") {
-                starts.append(i + 1)
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x0A, raw.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
             }
         }
         self.lineStarts = starts

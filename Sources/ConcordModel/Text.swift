@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// The string with runs of white space (non-breaking spaces included) folded to one space and the ends trimmed.
     ///
@@ -123,19 +131,43 @@ enum UTF8Whitespace {
 
     /// Whether the text has white space other than single ASCII spaces between words.
     static func needsCollapsing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = b.first, let last = b.last else { return false }
+        guard let base = b.baseAddress, let first = b.first, let last = b.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
+        // Eight bytes at a time: a word with no control character, no non-ASCII byte and no two
+        // spaces in a row (within it or across its start) needs no closer look. The masks may
+        // flag a byte that is fine, never miss one that is not; flagged words go byte by byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         var previousSpace = false
-        for i in 0..<b.count {
-            let c = b[i]
-            if c == 0x20 {
-                if previousSpace { return true }
-                previousSpace = true
-            } else {
-                previousSpace = false
-                if c < 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xE1 {
-                    if width(b, at: i) > 0 { return true }
+        var i = 0
+        while i < b.count {
+            if i + 8 <= b.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let control = (word &- 0x20 &* ones) & ~word & highs
+                let spacesXor = word ^ (0x20 &* ones)
+                let spaces = (spacesXor &- ones) & ~spacesXor & highs
+                // Little-endian: the byte at i is the low byte, so `<< 8` lines each space up with the next byte.
+                let pairs = spaces & (spaces << 8)
+                let startsWithSpace = word & 0xFF == 0x20
+                if control == 0, word & highs == 0, pairs == 0, !(previousSpace && startsWithSpace) {
+                    previousSpace = word >> 56 == 0x20
+                    i += 8
+                    continue
                 }
+            }
+            let end = min(i + 8, b.count)
+            while i < end {
+                let c = b[i]
+                if c == 0x20 {
+                    if previousSpace { return true }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                    if c < 0x20 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xE1 {
+                        if width(b, at: i) > 0 { return true }
+                    }
+                }
+                i += 1
             }
         }
         return false

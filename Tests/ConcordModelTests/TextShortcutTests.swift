@@ -1,0 +1,97 @@
+import ConcordMarkdown
+import Testing
+@testable import ConcordModel
+
+/// Shortcuts on the model's hot path (plain table cells, white-space folding), each checked
+/// against the slow definition it replaces.
+
+/// Table cells that are plain words skip the Markdown parser; these pin that the shortcut
+/// gives exactly what parsing gives.
+@Suite("Table cells")
+struct TableCellTests {
+    /// The cell text as the parser gives it.
+    private func parsed(_ markdown: String) -> String {
+        MarkdownParser.parse(markdown).plainText(of: 0).collapsingWhitespace()
+    }
+
+    @Test("Cells the shortcut takes read the same as parsed", arguments: [
+        "Name", "Get-Help -Name", "Windows PowerShell 5.1", "café au lait", "日本語のテキスト",
+        "(optional) value", "\"quoted\" text", "a | b", "a -- b", "x = y", "path/to/file.md",
+        "up 50% of $x", "{braces}", "^caret", "a # not a heading", "a > b", "spaced   out  ", "",
+    ])
+    func shortcutAgreesWithParser(cell: String) {
+        #expect(ArticleBuilder.isPlainInline(cell))
+        #expect(cell.collapsingWhitespace() == parsed(cell))
+    }
+
+    @Test("Cells with Markdown syntax or block openers are parsed", arguments: [
+        "**bold**", "`code`", "[link](a.md)", "<b>x</b>", "&amp;", "a\\|b", "# Heading", "- item", "+ item",
+        "1. first", "> quote", "=== ", "~~~", "    indented", "snake_case", "![img](a.png)",
+    ])
+    func syntaxIsParsed(cell: String) {
+        #expect(!ArticleBuilder.isPlainInline(cell))
+    }
+
+    @Test("Random cells: wherever the shortcut applies, it agrees with the parser")
+    func randomCells() {
+        let alphabet: [String] = ["a", "Z", " ", " ", "\t", "#", "-", "+", "1", ".", ")", "*", "_", ">", "=", "~",
+                                  "`", "&", "|", "é", "日", "(", ":", "\"", "'", "/", "\u{00A0}", "\\", "[", "!", "<"]
+        var generator = SplitMix(seed: 42)
+        var checked = 0
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 12)
+            let cell = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            let trimmed = cell.trimmingCharacters(in: " \t")
+            guard ArticleBuilder.isPlainInline(trimmed) else { continue }
+            checked += 1
+            #expect(trimmed.collapsingWhitespace() == parsed(trimmed), "\(trimmed.debugDescription)")
+        }
+        #expect(checked > 1_000)
+    }
+}
+
+/// A small deterministic generator, so a failure reproduces.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// White-space folding reads eight bytes at a time; these compare it with a plain definition.
+@Suite("White-space folding")
+struct WhitespaceFoldingTests {
+    /// Folding as defined: split on white space, join with one space.
+    private func reference(_ text: String) -> String {
+        let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{85}", "\u{1680}",
+                                           "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if spaces.contains(scalar) || (0x2000...0x200A).contains(scalar.value) {
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words.joined(separator: " ")
+    }
+
+    @Test("Random text folds as the definition says, at every position in a word")
+    func randomText() {
+        let alphabet: [String] = ["a", "b", " ", " ", " ", "\t", "\n", "\u{A0}", "\u{3000}", "\u{2009}", "é", "日", "!", "\u{1F}", "\u{7F}", "x"]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<30_000 {
+            let length = Int(generator.next() % 40)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(text.collapsingWhitespace() == reference(text), "\(text.debugDescription)")
+            #expect(String(collapsingWhitespaceIn: Array(text.utf8)) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
