@@ -25,8 +25,12 @@ public struct MarkdownDocument: Sendable {
     public var root: Int { 0 }
 
     /// Accesses the node at `index`.
+    ///
+    /// A plain, inlinable getter: nodes are plain data, so the copy is cheap, while a `_read`
+    /// accessor called from another module allocates a coroutine frame on every access.
+    @inlinable
     public subscript(index: Int) -> MarkdownNode {
-        _read { yield nodes[index] }
+        nodes[index]
     }
 
     /// The children of the node at `index`, in order.
