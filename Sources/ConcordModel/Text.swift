@@ -56,21 +56,26 @@ extension Slug {
     /// The same slug for ASCII titles, on bytes: most headings are ASCII, and Unicode property
     /// look-ups per character cost more than the rest of the heading's processing.
     static func makeASCII(_ title: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(title.utf8.count)
-        for var byte in title.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                out.append(byte)
-            case 0x20, 0x09...0x0D:
-                out.append(UInt8(ascii: "-"))
-            default:
-                continue
+        var title = title
+        return title.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for var byte in bytes {
+                    if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                        out[count] = byte
+                    case 0x20, 0x09...0x0D:
+                        out[count] = UInt8(ascii: "-")
+                    default:
+                        continue
+                    }
+                    count += 1
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
