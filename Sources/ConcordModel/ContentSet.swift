@@ -105,20 +105,39 @@ public struct ContentSet: Sendable {
 }
 
 /// Maps `items` on every core, keeping order.
+///
+/// Items are handed out one at a time from a shared counter, so a core that drew short files
+/// takes more of them and no core sits idle while another finishes a fixed share.
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
     nonisolated(unsafe) let shared = results
-    // Interleaved chunks keep both cores busy when file sizes vary.
-    let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < items.count {
+    let next = WorkCounter()
+    let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+            let index = next.take()
+            guard index < items.count else { return }
             shared[index] = transform(items[index])
-            index += workers
         }
     }
-    return results.map { $0! }
+    // Moved out, not copied: the buffer is freed with nothing left in it.
+    let mapped = (0..<items.count).map { results.moveElement(from: $0)! }
+    results.deallocate()
+    return mapped
+}
+
+/// The next unclaimed index of a ``parallelMap``: a lock per item is nothing next to parsing a file.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// Claims the next index.
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
+    }
 }
