@@ -46,6 +46,7 @@ struct CheckCommand: ParsableCommand {
         }
         let configuration = try project.loadConfiguration()
         let content = ContentSet.load(configuration)
+        defer { ExitTeardown.keepUntilExit(content) }
         let engine = CheckEngine(settings: configuration.rules)
         var diagnostics = engine.run(content)
 

@@ -16,6 +16,7 @@ public struct ConcordCommand: ParsableCommand {
 
     /// Runs the command line and exits: 0 success, 1 findings, 2 usage, configuration or input errors.
     public static func runMain() -> Never {
+        ExitTeardown.skipFreeingAtExit()
         Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -46,6 +46,7 @@ extension ExportCommand {
 
         func run() throws {
             let content = ContentSet.load(try project.loadConfiguration())
+            defer { ExitTeardown.keepUntilExit(content) }
             reportLoadProblems(content)
             let records: [StepRecord]
             do { records = try StepExport.records(content: content, locales: locale) } catch {
@@ -75,6 +76,7 @@ extension ExportCommand {
         func run() throws {
             let configuration = try project.loadConfiguration()
             let content = ContentSet.load(configuration)
+            defer { ExitTeardown.keepUntilExit(content) }
             reportLoadProblems(content)
             let diagnostics = CheckEngine(settings: configuration.rules).run(content)
             let statuses = ArticleStatus.statuses(content: content, diagnostics: diagnostics)

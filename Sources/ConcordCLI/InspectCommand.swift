@@ -53,6 +53,7 @@ struct InspectCommand: ParsableCommand {
 
     private func summarise() throws {
         let content = ContentSet.load(try project.loadConfiguration())
+        defer { ExitTeardown.keepUntilExit(content) }
         for diagnostic in content.diagnostics {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }

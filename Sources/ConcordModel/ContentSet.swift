@@ -58,7 +58,12 @@ public struct ContentSet: Sendable {
 
     /// Whether a file is navigation rather than an article (`TOC.md`).
     public static func isNavigation(_ path: String) -> Bool {
-        (path as NSString).lastPathComponent.lowercased() == "toc.md"
+        // Asked of every file found; a byte comparison instead of `NSString` path parsing.
+        let name = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).last
+        guard let name, name.count == 6 else { return false }
+        return zip(name, "toc.md".utf8).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
     }
 
     /// Loads every locale of a configuration, parsing files in parallel.

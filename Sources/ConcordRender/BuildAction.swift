@@ -112,6 +112,7 @@ public struct BuildAction: Sendable {
             path: output, protecting: [configuration.contentRoot, configuration.templates] + configuration.locales.map(\.path))
         progress?(.stage("Loading"))
         let site = SiteContent.load(configuration)
+        defer { ExitTeardown.keepUntilExit(site) }
         progress?(.stage("Checking"))
         let diagnostics = CheckEngine(settings: configuration.rules).run(site.content)
         let statuses = ArticleStatus.statuses(content: site.content, diagnostics: diagnostics)

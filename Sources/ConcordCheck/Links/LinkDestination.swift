@@ -135,22 +135,59 @@ public enum RelativeTarget: Sendable, Hashable {
     case outside(levels: Int, rest: String)
 
     /// Applies a relative `path` to the folder of `articlePath` (both relative to the locale root).
+    ///
+    /// Works on the UTF-8 bytes into one buffer: every link of every article comes through here,
+    /// and splitting into substrings and joining them again was a third of `broken-link`'s time.
     public init(path: String, from articlePath: String) {
-        var components: [Substring] = articlePath.split(separator: "/", omittingEmptySubsequences: true)
-        if !components.isEmpty { components.removeLast() }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(articlePath.utf8.count + path.utf8.count)
         var above = 0
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if components.isEmpty { above += 1 } else { components.removeLast() }
-            default:
-                // Once above the root, `..` and names pair up against the climbed folders.
-                components.append(part)
-            }
+        // The article's folder: its components without the file name, empty components dropped.
+        RelativeTarget.forEachComponent(of: articlePath) { component, isLast in
+            if !isLast { RelativeTarget.append(component, to: &joined) }
         }
-        let joined = components.joined(separator: "/")
-        self = above == 0 ? .inside(joined) : .outside(levels: above, rest: joined)
+        RelativeTarget.forEachComponent(of: path) { component, _ in
+            if component.count == 1, component[component.startIndex] == UInt8(ascii: ".") { return }
+            if component.count == 2, component[component.startIndex] == UInt8(ascii: "."),
+               component[component.startIndex + 1] == UInt8(ascii: ".") {
+                if joined.isEmpty {
+                    above += 1
+                } else {
+                    // Drop the last component and the slash before it.
+                    let slash = joined.lastIndex(of: UInt8(ascii: "/")) ?? 0
+                    joined.removeSubrange(slash...)
+                }
+                return
+            }
+            // Once above the root, `..` and names pair up against the climbed folders.
+            RelativeTarget.append(component, to: &joined)
+        }
+        let result = String(decoding: joined, as: UTF8.self)
+        self = above == 0 ? .inside(result) : .outside(levels: above, rest: result)
+    }
+
+    private static func append(_ component: UnsafeBufferPointer<UInt8>.SubSequence, to joined: inout [UInt8]) {
+        if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
+        joined.append(contentsOf: component)
+    }
+
+    /// Calls `body` with each non-empty `/`-separated component of `string`, and whether it is the last one.
+    private static func forEachComponent(
+        of string: String, _ body: (UnsafeBufferPointer<UInt8>.SubSequence, _ isLast: Bool) -> Void
+    ) {
+        var string = string
+        string.withUTF8 { bytes in
+            var start = 0
+            var pending: Range<Int>?
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                if index > start {
+                    if let previous = pending { body(bytes[previous], false) }
+                    pending = start..<index
+                }
+                start = index + 1
+            }
+            if let last = pending { body(bytes[last], true) }
+        }
     }
 }
 

@@ -57,7 +57,7 @@ public struct BrokenLink: ArticleRule {
             case nil:
                 message = "\(target) does not exist in the content root"
             }
-            if let suggestion = index.suggestion(for: destination, from: article) {
+            if let suggestion = index.suggestion(for: destination, from: article, memo: context.memo) {
                 message += "; did you mean '\(suggestion)'?"
             }
             findings.append(finding(
@@ -83,32 +83,57 @@ public struct BrokenLink: ArticleRule {
 }
 
 extension LinkIndex {
+    /// Files of a folder that a missing name most likely meant, worked out once per locale and
+    /// missing path: a renamed page is linked from many articles (the PowerShell docs link one
+    /// renamed file from 218 places), and ranking a folder's names is the costly part.
+    enum SuggestionCandidates: Sendable {
+        /// A file that kept the missing name as its end (`China-` + name).
+        case renamed(String)
+        /// Near spellings, best first; the linking article's own name is skipped when choosing.
+        case nearSpellings([String])
+    }
+
     /// A file in the same folder the destination most likely meant (`China-customer-support.md`
     /// for `customer-support.md`), written as a destination relative to the article.
-    func suggestion(for destination: LinkDestination, from article: Article) -> String? {
+    func suggestion(for destination: LinkDestination, from article: Article, memo: CheckMemo) -> String? {
         guard case .inside(let path) = RelativeTarget(path: destination.path, from: article.path),
               let name = path.split(separator: "/").last.map(String.init)
         else { return nil }
         let slash = destination.path.lastIndex(of: "/").map { String(destination.path[...$0]) } ?? ""
-        let folder = String(path.dropLast(name.count))
-        var siblings = files(in: folder, locale: article.locale)
-        if article.locale != content.sourceLocale { siblings += files(in: folder, locale: content.sourceLocale) }
         let lowerName = name.lowercased()
+        let candidates = memo.value("suggestion:\(article.locale)\u{0}\(path.lowercased())") {
+            suggestionCandidates(folder: String(path.dropLast(name.count)), lowerName: lowerName, locale: article.locale)
+        }
+        switch candidates {
+        case .renamed(let renamed):
+            return slash + renamed
+        case .nearSpellings(let ranked):
+            // Never the article itself.
+            let own = article.path.split(separator: "/").last?.lowercased() ?? ""
+            guard let closest = ranked.first(where: { $0.lowercased() != own }),
+                  Similarity.distance(lowerName, closest.lowercased()) <= 2
+            else { return nil }
+            return slash + closest
+        }
+    }
+
+    private func suggestionCandidates(folder: String, lowerName: String, locale: String) -> SuggestionCandidates {
+        var siblings = files(in: folder, locale: locale)
+        if locale != content.sourceLocale { siblings += files(in: folder, locale: content.sourceLocale) }
         // A renamed file that kept the old name as its end (`China-` + name) is the likeliest.
         if let renamed = siblings.first(where: { $0.lowercased().hasSuffix("-" + lowerName) || $0.lowercased().hasSuffix("_" + lowerName) }) {
-            return slash + renamed
+            return .renamed(renamed)
         }
-        // Otherwise a near spelling (a typo), never the article itself; short names are too
-        // alike to guess from (`c.md` is not a typo of `a.md`).
-        // Names whose lengths differ by more than 2 cannot be 2 edits apart: skip them unmeasured.
-        let own = article.path.split(separator: "/").last?.lowercased() ?? ""
+        // Otherwise a near spelling (a typo); short names are too alike to guess from (`c.md` is
+        // not a typo of `a.md`). Names whose lengths differ by more than 2 cannot be 2 edits
+        // apart: they are skipped unmeasured. Ties keep the folder's order.
         let length = lowerName.unicodeScalars.count
-        let candidates = siblings.filter {
-            abs($0.unicodeScalars.count - length) <= 2 && $0.lowercased() != own
+        var scored: [(name: String, score: Double, order: Int)] = []
+        for (order, sibling) in siblings.enumerated() where abs(sibling.unicodeScalars.count - length) <= 2 {
+            let score = Similarity.normalisedDistance(lowerName, sibling.lowercased())
+            if score <= 0.2 { scored.append((sibling, score, order)) }
         }
-        guard let closest = Similarity.closest(to: lowerName, in: candidates, threshold: 0.2, key: { $0.lowercased() }),
-              Similarity.distance(lowerName, closest.lowercased()) <= 2
-        else { return nil }
-        return slash + closest
+        scored.sort { ($0.score, $0.order) < ($1.score, $1.order) }
+        return .nearSpellings(scored.map(\.name))
     }
 }
