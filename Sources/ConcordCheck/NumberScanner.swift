@@ -42,7 +42,7 @@ enum NumberScanner {
     static func numbers(in text: String) -> [NumberToken] {
         guard mayContainDigit(text) else { return [] }
 
-        let scalars = Array(text.unicodeScalars)
+        let scalars = scalarArray(text)
         var result: [NumberToken] = []
         var i = 0
         while i < scalars.count {
@@ -80,6 +80,21 @@ enum NumberScanner {
             result.append(NumberToken(written: String(written), values: values))
         }
         return result
+    }
+
+    /// The scalars of `text`; for ASCII text (most prose with numbers in it) straight from the bytes.
+    private static func scalarArray(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        if let ascii = text.withUTF8({ bytes -> [Unicode.Scalar]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.map { Unicode.Scalar($0) }
+        }) {
+            return ascii
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        scalars.append(contentsOf: text.unicodeScalars)
+        return scalars
     }
 
     /// A byte scan for ASCII digits and the lead bytes of full-width ones (U+FF10–U+FF19 are

@@ -39,16 +39,47 @@ public enum Slug {
     /// Lower-cases, drops punctuation, turns spaces into hyphens; letters of every script are kept.
     public static func make(_ title: String) -> String {
         if let ascii = makeASCII(title) { return ascii }
-        var out = String.UnicodeScalarView()
-        for scalar in title.lowercased().unicodeScalars {
+        // Mixed text (`Paramètres de l'applet`): ASCII characters take the byte path, and only
+        // the others pay for Unicode case mapping and property look-ups.
+        var out: [UInt8] = []
+        out.reserveCapacity(title.utf8.count)
+        func keep(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                if let byte = asciiSlugByte(UInt8(scalar.value)) { out.append(byte) }
+                return
+            }
             let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil || scalar == "_" || scalar == "-" || p.generalCategory == .nonspacingMark {
-                out.append(scalar)
-            } else if scalar == " " || p.isWhitespace {
-                out.append("-")
+            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
+                UTF8.encode(scalar) { out.append($0) }
+            } else if p.isWhitespace {
+                out.append(UInt8(ascii: "-"))
             }
         }
-        return String(out)
+        for scalar in title.unicodeScalars {
+            if scalar.isASCII {
+                keep(scalar)
+            } else {
+                // `String.lowercased()` maps scalar by scalar in the same way.
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { keep(lower) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What an ASCII byte becomes in a slug: letters lower-cased, digits, `_` and `-` kept, white
+    /// space turned into `-`, anything else dropped (`nil`).
+    @inline(__always)
+    static func asciiSlugByte(_ byte: UInt8) -> UInt8? {
+        var byte = byte
+        if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return byte
+        case 0x20, 0x09...0x0D:
+            return UInt8(ascii: "-")
+        default:
+            return nil
+        }
     }
 }
 
@@ -61,16 +92,9 @@ extension Slug {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
-                for var byte in bytes {
-                    if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                        out[count] = byte
-                    case 0x20, 0x09...0x0D:
-                        out[count] = UInt8(ascii: "-")
-                    default:
-                        continue
-                    }
+                for byte in bytes {
+                    guard let kept = asciiSlugByte(byte) else { continue }
+                    out[count] = kept
                     count += 1
                 }
                 return count

@@ -95,3 +95,42 @@ struct WhitespaceFoldingTests {
         }
     }
 }
+
+/// Slugs take a byte path for ASCII characters; these pin it to the definition it replaces
+/// (lower-case the whole title, keep letters, numbers, marks, `_` and `-`, white space to `-`).
+@Suite("Slugs")
+struct SlugShortcutTests {
+    private func reference(_ title: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in title.lowercased().unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil || scalar == "_" || scalar == "-" || p.generalCategory == .nonspacingMark {
+                out.append(scalar)
+            } else if scalar == " " || p.isWhitespace {
+                out.append("-")
+            }
+        }
+        return String(out)
+    }
+
+    @Test("Headings in several scripts", arguments: [
+        "Paramètres de l'applet", "Étape 2 : Créer", "Ärger über Öl", "İstanbul’da KULLANIM", "Kelvin \u{212A}",
+        "Ωμέγα ΣΊΣΥΦΟΣ", "入门 指南（2024）", "ステップ１：設定", "Café\u{00A0}crème", "e\u{0301}te\u{0301}", "ﬁle ǅ",
+        "Get-Help -Name", "100% done!", "",
+    ])
+    func agreesWithReference(title: String) {
+        #expect(Slug.make(title) == reference(title), "\(title.debugDescription)")
+    }
+
+    @Test("Random titles agree with the reference")
+    func randomTitles() {
+        let alphabet: [String] = ["a", "Z", " ", "\t", "-", "_", "1", "'", "é", "É", "İ", "\u{212A}", "Σ", "ß", "日",
+                                  "\u{00A0}", "\u{3000}", "\u{0301}", "１", "ǅ", "ﬁ", ".", "(", "\u{2019}", "Ⅻ"]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 10)
+            let title = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(Slug.make(title) == reference(title), "\(title.debugDescription)")
+        }
+    }
+}

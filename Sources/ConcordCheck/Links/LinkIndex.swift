@@ -44,31 +44,49 @@ public struct LinkIndex: Sendable {
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
         self.content = content
-        for (locale, paths) in content.files {
-            var entry = LocaleFiles()
-            entry.files.reserveCapacity(paths.count)
-            for path in paths {
-                let lower = path.lowercased()
-                entry.files[lower] = path
-                let slash = path.lastIndex(of: "/")
-                let folder = slash.map { String(lower[..<$0]) } ?? ""
-                entry.children[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
-                var components = lower.split(separator: "/")
-                if components.count > 1 { topFolders.insert(String(components[0])) }
-                if let dot = components.last?.lastIndex(of: ".") {
-                    extensions.insert(String(components.last![components.last!.index(after: dot)...]))
-                }
-                components.removeLast()
-                while !components.isEmpty {
-                    guard entry.folders.insert(components.joined(separator: "/")).inserted else { break }
-                    components.removeLast()
-                }
-            }
-            locales[locale] = entry
+        // One locale per core: this runs while every other rule waits for the index.
+        let indexed = parallelMap(Array(content.files)) { item in (item.key, LinkIndex.index(item.value)) }
+        for (locale, entry) in indexed {
+            locales[locale] = entry.files
+            extensions.formUnion(entry.extensions)
+            topFolders.formUnion(entry.topFolders)
         }
         contentRoot = FileSystem.isDirectory(content.configuration.contentRoot)
             ? FileSystem.canonical(content.configuration.contentRoot) : ""
         localeRoots = content.configuration.locales.map { ($0.id, FileSystem.isDirectory($0.path) ? FileSystem.canonical($0.path) : "") }
+    }
+
+    /// The files of one locale, with the extensions and top-level folders they use.
+    private static func index(_ paths: Set<String>) -> (files: LocaleFiles, extensions: Set<String>, topFolders: Set<String>) {
+        var entry = LocaleFiles()
+        var extensions: Set<String> = []
+        var topFolders: Set<String> = []
+        entry.files.reserveCapacity(paths.count)
+        let slash = UInt8(ascii: "/")
+        for path in paths {
+            let lower = path.lowercased()
+            entry.files[lower] = path
+            let bytes = lower.utf8
+            let lastSlash = bytes.lastIndex(of: slash)
+            let folder = lastSlash.map { String(lower[..<$0]) } ?? ""
+            let name = path.utf8.lastIndex(of: slash).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+            entry.children[folder, default: []].append(name)
+            let lowerName = lastSlash.map { lower[bytes.index(after: $0)...] } ?? lower[...]
+            if let dot = lowerName.utf8.lastIndex(of: UInt8(ascii: ".")) {
+                extensions.insert(String(lowerName[lowerName.utf8.index(after: dot)...]))
+            }
+            guard let lastSlash else { continue }
+            let firstSlash = bytes.firstIndex(of: slash)!
+            topFolders.insert(String(lower[..<firstSlash]))
+            // Every folder above the file, deepest first, until one is already known.
+            var end = lastSlash
+            while true {
+                guard entry.folders.insert(String(lower[..<end])).inserted else { break }
+                guard let previous = bytes[..<end].lastIndex(of: slash) else { break }
+                end = previous
+            }
+        }
+        return (entry, extensions, topFolders)
     }
 
     /// Resolves a relative destination written in `article`.
@@ -112,13 +130,25 @@ public struct LinkIndex: Sendable {
     /// has (an `includes/` kept beside a partial checkout) cannot be told apart from links that
     /// work on the real site, so they are not reported.
     private func isVerifiable(_ path: String) -> Bool {
-        let components = path.lowercased().split(separator: "/")
-        guard let last = components.last else { return true }
-        if let dot = last.lastIndex(of: "."), dot != last.startIndex {
-            let ext = String(last[last.index(after: dot)...])
+        let lower = path.lowercased()
+        let bytes = lower.utf8
+        let slash = UInt8(ascii: "/")
+        // The last non-empty component, and the first when there is more than one.
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
+        guard end > bytes.startIndex else { return true }
+        let lastStart = bytes[..<end].lastIndex(of: slash).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let last = lower[lastStart..<end]
+        if let dot = last.utf8.lastIndex(of: UInt8(ascii: ".")), dot != last.startIndex {
+            let ext = String(last[last.utf8.index(after: dot)...])
             if ext != "md", !extensions.contains(ext) { return false }
         }
-        if components.count > 1, !topFolders.contains(String(components[0])) { return false }
+        var firstStart = bytes.startIndex
+        while firstStart < lastStart, bytes[firstStart] == slash { firstStart = bytes.index(after: firstStart) }
+        if firstStart < lastStart {
+            let firstEnd = bytes[firstStart...].firstIndex(of: slash)!
+            if !topFolders.contains(String(lower[firstStart..<firstEnd])) { return false }
+        }
         return true
     }
 

@@ -57,7 +57,9 @@ public struct BrokenAnchor: ArticleRule {
             guard let fragment = destination.fragment, !fragment.isEmpty,
                   let target = BrokenAnchor.target(of: destination, from: article, in: context)
             else { continue }
-            let anchors = anchorsByFile[target.file] ?? BrokenAnchor.linkableAnchors(of: target)
+            // Many articles link into the same few (the `about_` topics): their anchors are worked out once per run.
+            let anchors = anchorsByFile[target.file]
+                ?? context.memo.value("linkable-anchors:\(target.file)") { BrokenAnchor.linkableAnchors(of: target) }
             anchorsByFile[target.file] = anchors
             if !anchors.contains(fragment.lowercased()) {
                 result.append(Broken(link: link, fragment: fragment, target: target))
