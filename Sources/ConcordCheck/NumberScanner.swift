@@ -75,9 +75,10 @@ enum NumberScanner {
             let end = i
             guard !isExcluded(scalars, start: start, end: end) else { continue }
             guard let values = interpret(groups: groups, separators: separators) else { continue }
-            var written = String.UnicodeScalarView()
-            written.append(contentsOf: scalars[start..<end])
-            result.append(NumberToken(written: String(written), values: values))
+            var written: [UInt8] = []
+            written.reserveCapacity(end - start)
+            for scalar in scalars[start..<end] { UTF8.encode(scalar) { written.append($0) } }
+            result.append(NumberToken(written: String(decoding: written, as: UTF8.self), values: values))
         }
         return result
     }
@@ -102,11 +103,28 @@ enum NumberScanner {
     static func mayContainDigit(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte >= 0x30, byte <= 0x39 { return true }
-                if previous == 0xBC, byte >= 0x90, byte <= 0x99 { return true }
-                previous = byte
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                if i + 8 <= count {
+                    // Eight ASCII bytes at a time: adding 0x50 to a byte sets its top bit from
+                    // 0x30 up, adding 0x46 from 0x3A up; a digit sets the first and not the second.
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if word & high == 0 {
+                        if (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646) & high != 0 { return true }
+                        i += 8
+                        continue
+                    }
+                }
+                // A word with non-ASCII bytes, or the tail: byte by byte.
+                let stop = min(i + 8, count)
+                while i < stop {
+                    let byte = bytes[i]
+                    if byte >= 0x30, byte <= 0x39 { return true }
+                    if i > 0, bytes[i - 1] == 0xBC, byte >= 0x90, byte <= 0x99 { return true }
+                    i += 1
+                }
             }
             return false
         }

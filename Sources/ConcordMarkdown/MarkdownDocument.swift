@@ -123,6 +123,36 @@ public struct MarkdownDocument: Sendable {
         }
     }
 
+    /// Appends the UTF-8 plain text of a block's inlines to `text` (as ``appendPlainText(of:to:)-([UInt8])``
+    /// does) and, in the same pass, its prose to `prose`: the text with each code span as one
+    /// space. Returns whether the block has a code span; when it has none, `prose` equals `text`.
+    public func appendPlainTextAndProse(of index: Int, text: inout [UInt8], prose: inout [UInt8]) -> Bool {
+        var hasCode = false
+        strings.withUnsafeBufferPointer { all in
+            for i in (index + 1)..<nodes[index].subtreeEnd {
+                let node = nodes[i]
+                switch node.kind {
+                case .text:
+                    let span = node.literal
+                    let bytes = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)])
+                    text.append(contentsOf: bytes)
+                    prose.append(contentsOf: bytes)
+                case .code:
+                    let span = node.literal
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
+                    prose.append(0x20)
+                    hasCode = true
+                case .softBreak, .lineBreak:
+                    text.append(0x20)
+                    prose.append(0x20)
+                default:
+                    break
+                }
+            }
+        }
+        return hasCode
+    }
+
     /// A sequence over sibling nodes linked by `nextSibling`.
     public struct ChildSequence: Sequence, Sendable {
         let nodes: [MarkdownNode]

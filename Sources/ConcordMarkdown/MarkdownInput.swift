@@ -57,8 +57,9 @@ public struct MarkdownInput: Sendable {
             return
         }
         if Self.firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil { bytes = Self.normalisingLineEndings(bytes) }
-        if let bad = Self.firstInvalidUTF8(in: bytes) {
-            let (line, column) = Self.position(of: bad, in: bytes)
+        let invalid = Self.firstInvalidUTF8(in: bytes)
+        if let invalid {
+            let (line, column) = Self.position(of: invalid, in: bytes)
             problems.append(Problem(kind: .invalidUTF8, line: line, column: column))
         }
 
@@ -87,7 +88,8 @@ public struct MarkdownInput: Sendable {
                 problems.append(Problem(kind: .unterminatedFrontMatter, line: 1, column: 1))
             }
         }
-        body = SourceText(bytes: bodyStart == 0 ? bytes : Array(bytes[bodyStart...]), firstLine: bodyFirstLine)
+        body = SourceText(
+            bytes: bodyStart == 0 ? bytes : Array(bytes[bodyStart...]), firstLine: bodyFirstLine, isValidUTF8: invalid == nil)
     }
 
     private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {

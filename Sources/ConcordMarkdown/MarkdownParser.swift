@@ -16,7 +16,9 @@ public enum MarkdownParser {
     /// Parses a body. `firstLine` is the line of the original file on which the body starts,
     /// so every position in the result refers to the original file.
     public static func parse(_ text: SourceText) -> MarkdownDocument {
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        // cmark checks UTF-8 line by line when asked to; bodies from ``MarkdownInput`` were
+        // checked already, and only those with a bad byte need cmark's U+FFFD replacement.
+        let options = CMARK_OPT_SOURCEPOS | (text.isValidUTF8 ? 0 : CMARK_OPT_VALIDATE_UTF8)
         let root: OpaquePointer? = text.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                 cmark_parse_document($0, buffer.count, options)
@@ -35,7 +37,7 @@ public enum MarkdownParser {
 
     /// Parses a body given as a string that starts on line `firstLine` of its file.
     public static func parse(_ string: String, firstLine: Int = 1) -> MarkdownDocument {
-        parse(SourceText(bytes: Array(string.utf8), firstLine: firstLine))
+        parse(SourceText(bytes: Array(string.utf8), firstLine: firstLine, isValidUTF8: true))
     }
 
     private static func convert(_ root: OpaquePointer, lineOffset: Int, expectedNodes: Int, strings: inout [UInt8]) -> [MarkdownNode] {

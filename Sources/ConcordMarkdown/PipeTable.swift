@@ -74,43 +74,63 @@ public struct PipeTable: Sendable, Hashable {
 
     /// Splits a row on unescaped pipes; a leading and a trailing pipe are optional.
     static func cells(of line: Substring) -> [Cell] {
-        let bytes = Array(line.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
-        if end > start, bytes[end - 1] == UInt8(ascii: "|"), !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
+        var line = line
+        return line.withUTF8 { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
+            if end > start, bytes[end - 1] == UInt8(ascii: "|"), !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
 
-        var cells: [Cell] = []
-        var cellStart = start
-        var current: [UInt8] = []
-        var i = start
-        func finish(at stop: Int) {
-            var lead = 0
-            while lead < current.count, current[lead] == 0x20 || current[lead] == 0x09 { lead += 1 }
-            var trail = current.count
-            while trail > lead, current[trail - 1] == 0x20 || current[trail - 1] == 0x09 { trail -= 1 }
-            cells.append(Cell(markdown: String(decoding: current[lead..<trail], as: UTF8.self), offset: cellStart + lead))
-            current.removeAll(keepingCapacity: true)
-        }
-        while i < end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\\"), i + 1 < end, bytes[i + 1] == UInt8(ascii: "|") {
-                current.append(UInt8(ascii: "|"))
-                i += 2
-                continue
+            var cells: [Cell] = []
+            // One cell: its bytes with `\|` read as `|`, trimmed of spaces and tabs. Most cells
+            // have no escaped pipe and become a string straight from the line's bytes.
+            func cell(_ range: Range<Int>, escapes: Bool) {
+                var content: [UInt8] = []
+                if escapes {
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        if bytes[i] == UInt8(ascii: "\\"), i + 1 < range.upperBound, bytes[i + 1] == UInt8(ascii: "|") {
+                            content.append(UInt8(ascii: "|"))
+                            i += 2
+                        } else {
+                            content.append(bytes[i])
+                            i += 1
+                        }
+                    }
+                }
+                let count = escapes ? content.count : range.count
+                func byte(_ k: Int) -> UInt8 { escapes ? content[k] : bytes[range.lowerBound + k] }
+                var lead = 0
+                while lead < count, byte(lead) == 0x20 || byte(lead) == 0x09 { lead += 1 }
+                var trail = count
+                while trail > lead, byte(trail - 1) == 0x20 || byte(trail - 1) == 0x09 { trail -= 1 }
+                let markdown = escapes
+                    ? String(decoding: content[lead..<trail], as: UTF8.self)
+                    : String(decoding: UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + lead)..<(range.lowerBound + trail)]), as: UTF8.self)
+                cells.append(Cell(markdown: markdown, offset: range.lowerBound + lead))
             }
-            if b == UInt8(ascii: "|") {
-                finish(at: i)
-                cellStart = i + 1
-            } else {
-                current.append(b)
+            var cellStart = start
+            var escapes = false
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\\"), i + 1 < end, bytes[i + 1] == UInt8(ascii: "|") {
+                    escapes = true
+                    i += 2
+                    continue
+                }
+                if b == UInt8(ascii: "|") {
+                    cell(cellStart..<i, escapes: escapes)
+                    cellStart = i + 1
+                    escapes = false
+                }
+                i += 1
             }
-            i += 1
+            cell(cellStart..<end, escapes: escapes)
+            return cells
         }
-        finish(at: end)
-        return cells
     }
 }
 

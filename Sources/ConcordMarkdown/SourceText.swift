@@ -15,11 +15,15 @@ public struct SourceText: Sendable {
     public let firstLine: Int
     /// Offsets into `bytes` at which each body line starts.
     public let lineStarts: [Int]
+    /// Whether `bytes` are known to be valid UTF-8, so the parser need not check them again.
+    public let isValidUTF8: Bool
 
-    /// Creates a source text; `firstLine` is the file line of the first byte.
-    public init(bytes: [UInt8], firstLine: Int) {
+    /// Creates a source text; `firstLine` is the file line of the first byte. Pass
+    /// `isValidUTF8: true` only for bytes already validated (``MarkdownInput`` does).
+    public init(bytes: [UInt8], firstLine: Int, isValidUTF8: Bool = false) {
         self.bytes = bytes
         self.firstLine = firstLine
+        self.isValidUTF8 = isValidUTF8
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBytes { raw in

@@ -68,7 +68,7 @@ struct ArticleBuilder {
 
     private mutating func heading(_ index: Int) {
         let node = document[index]
-        let title = text(of: index)
+        let (title, prose) = textAndProse(of: index)
         var anchor: String?
         for child in document.descendants(of: index) where document[child].kind == .htmlInline {
             if let found = HTMLAnchors.anchors(in: document.literal(of: child)).first { anchor = found; break }
@@ -84,7 +84,7 @@ struct ArticleBuilder {
         if node.headingLevel >= 2 { pastTop = true }
         if node.headingLevel == 1, article.title.isEmpty { article.title = title }
         article.textBlocks.append(TextBlock(
-            kind: .heading, text: title, prose: prose(of: index, in: document, text: title),
+            kind: .heading, text: title, prose: prose,
             section: section, line: line, column: node.start?.column ?? 1))
     }
 
@@ -149,12 +149,11 @@ struct ArticleBuilder {
             skipUntil = node.subtreeEnd
             return
         }
-        let text = text(of: index)
+        let (text, prose) = textAndProse(of: index)
         if !text.isEmpty, !isAnchorOnly(index) {
             let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
             article.textBlocks.append(TextBlock(
-                kind: kind, text: text, prose: prose(of: index, in: document, text: text),
-                section: section, line: range.start.line, column: range.start.column))
+                kind: kind, text: text, prose: prose, section: section, line: range.start.line, column: range.start.column))
         }
         findUnresolvedReferences(in: index)
     }
@@ -554,6 +553,17 @@ struct ArticleBuilder {
 
     /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
     private func clean(_ text: String) -> String { text.collapsingWhitespace() }
+
+    /// The plain text of a block and its prose (``prose(of:in:text:)``), from one walk over its inlines.
+    private func textAndProse(of index: Int) -> (text: String, prose: String) {
+        var text: [UInt8] = []
+        var prose: [UInt8] = []
+        guard document.appendPlainTextAndProse(of: index, text: &text, prose: &prose) else {
+            let cleaned = String(collapsingWhitespaceIn: text)
+            return (cleaned, cleaned)
+        }
+        return (String(collapsingWhitespaceIn: text), String(collapsingWhitespaceIn: prose))
+    }
 
     /// The plain text of a node, cleaned (see ``clean(_:)``), made as one string from the node's bytes.
     private func text(of index: Int) -> String {

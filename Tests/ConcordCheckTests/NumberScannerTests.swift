@@ -50,4 +50,28 @@ import Testing
         #expect(NumberScanner.numbers(in: "4320万")[0].matches(source))
         #expect(!NumberScanner.numbers(in: "43")[0].matches(source))
     }
+
+    @Test("The word-at-a-time digit scan finds exactly the texts a byte scan finds")
+    func digitScanAgreesWithBytes() {
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            return bytes.indices.contains { i in
+                (bytes[i] >= 0x30 && bytes[i] <= 0x39) || (i > 0 && bytes[i - 1] == 0xBC && bytes[i] >= 0x90 && bytes[i] <= 0x99)
+            }
+        }
+        let pieces = ["a", " ", "/", ":", "9", "0", "é", "Ｚ", "１", "日", "\u{FF19}", "~", "\u{7F}", "ab", "xyz"]
+        var state: UInt64 = 11
+        for _ in 0..<5_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int((state >> 33) % 24)
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(NumberScanner.mayContainDigit(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(NumberScanner.mayContainDigit(String(repeating: "x", count: 40) + "7"))
+        #expect(!NumberScanner.mayContainDigit(String(repeating: "word ", count: 40)))
+    }
 }
