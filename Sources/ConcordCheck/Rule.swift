@@ -49,6 +49,9 @@ public struct CheckContext: Sendable {
     public var sourceFallback: Bool = true
     /// Values computed once per run and shared by rules (indexes, hashes, git answers).
     public let memo = CheckMemo()
+    /// The link index, asked for on every link: kept apart from ``memo`` so that a look-up is a
+    /// lock and a copy, not a keyed search and a dynamic cast.
+    let linkIndexSlot = SharedLazyValue<LinkIndex>()
 
     /// Creates a context.
     public init(content: ContentSet) {

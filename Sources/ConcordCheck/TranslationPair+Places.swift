@@ -60,6 +60,25 @@ extension TranslationPair {
     public func byMatchedSection<Element>(
         source sourceElements: [Element], translation translationElements: [Element], line: (Element) -> Int
     ) -> [SectionGroup<Element>] {
+        matchedGroups(
+            sourceCount: sourceElements.count, sourceLine: { line(sourceElements[$0]) }, sourceElement: { sourceElements[$0] },
+            translationCount: translationElements.count, translationLine: { line(translationElements[$0]) },
+            translationElement: { translationElements[$0] })
+    }
+
+    /// ``byMatchedSection(source:translation:line:)`` for elements given by their lines: the
+    /// groups hold positions into the two lists rather than copies of the elements (text blocks
+    /// are many, and copying each retains its strings).
+    public func positionsByMatchedSection(sourceLines: [Int], translationLines: [Int]) -> [SectionGroup<Int>] {
+        matchedGroups(
+            sourceCount: sourceLines.count, sourceLine: { sourceLines[$0] }, sourceElement: { $0 },
+            translationCount: translationLines.count, translationLine: { translationLines[$0] }, translationElement: { $0 })
+    }
+
+    private func matchedGroups<Element>(
+        sourceCount: Int, sourceLine: (Int) -> Int, sourceElement: (Int) -> Element,
+        translationCount: Int, translationLine: (Int) -> Int, translationElement: (Int) -> Element
+    ) -> [SectionGroup<Element>] {
         // The group of each section on each side; one-sided sections take the group before them.
         var sourceGroup = [Int](repeating: 0, count: source.sections.count)
         var translationGroup = [Int](repeating: 0, count: translation.sections.count)
@@ -70,13 +89,13 @@ extension TranslationPair {
             if let s = aligned.source { sourceGroup[s] = groups.count - 1 }
             if let t = aligned.translation { translationGroup[t] = groups.count - 1 }
         }
-        for element in sourceElements {
-            let section = Self.sectionIndex(containing: line(element), in: source.sections)
-            groups[section.map { sourceGroup[$0] } ?? 0].source.append(element)
+        for index in 0..<sourceCount {
+            let section = Self.sectionIndex(containing: sourceLine(index), in: source.sections)
+            groups[section.map { sourceGroup[$0] } ?? 0].source.append(sourceElement(index))
         }
-        for element in translationElements {
-            let section = Self.sectionIndex(containing: line(element), in: translation.sections)
-            groups[section.map { translationGroup[$0] } ?? 0].translation.append(element)
+        for index in 0..<translationCount {
+            let section = Self.sectionIndex(containing: translationLine(index), in: translation.sections)
+            groups[section.map { translationGroup[$0] } ?? 0].translation.append(translationElement(index))
         }
         return groups
     }

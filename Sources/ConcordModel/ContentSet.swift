@@ -26,6 +26,9 @@ public struct ContentSet: Sendable {
     /// The article at `path` in `locale`.
     public func article(_ path: String, in locale: String) -> Article? { articles[locale]?[path] }
 
+    /// Whether `locale` has an article at `path`; cheaper than ``article(_:in:)``, which copies it out.
+    public func hasArticle(_ path: String, in locale: String) -> Bool { articles[locale]?.index(forKey: path) != nil }
+
     /// The source article a translation was made from.
     public func source(of article: Article) -> Article? { articles[sourceLocale]?[article.path] }
 

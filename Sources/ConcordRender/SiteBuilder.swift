@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         let sourcePaths = content.sourceArticles.keys.sorted()
         for locale in content.locales {
             for path in sourcePaths {
-                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (content.article(path, in: locale) == nil ? .fallback : .current)))
+                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (!content.hasArticle(path, in: locale) ? .fallback : .current)))
             }
             for path in content.orphans(in: locale) { jobs.append(PageJob(locale: locale, path: path, status: .current)) }
         }
@@ -195,7 +195,7 @@ public struct SiteBuilder: Sendable {
         // The language chooser, sitemap and robots.txt.
         try writer.write(try templates.render("chooser", chooserContext(localeContexts)), to: "index.html")
         let entries = sourcePaths.map { path in
-            Sitemap.Entry(path: path, locales: content.locales.filter { content.article(path, in: $0) != nil })
+            Sitemap.Entry(path: path, locales: content.locales.filter { content.hasArticle(path, in: $0) })
         } + content.translationLocales.flatMap { locale in
             content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
         }
@@ -311,7 +311,7 @@ public struct SiteBuilder: Sendable {
         if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
 
         // Where else the article exists, for hreflang and the language switcher.
-        let existing = content.locales.filter { content.article(job.path, in: $0) != nil }
+        let existing = content.locales.filter { content.hasArticle(job.path, in: $0) }
         var alternates: [TemplateObject] = []
         if existing.count > 1 || isFallback {
             alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL)]) }

@@ -112,7 +112,7 @@ public struct LinkIndex: Sendable {
         if path.isEmpty { return .found(locale: locale, path: "", article: nil) }
         let lower = path.lowercased()
         if let spelled = entry.files[lower] ?? entry.files[lower + ".md"] {
-            return .found(locale: locale, path: spelled, article: content.article(spelled, in: locale) != nil ? spelled : nil)
+            return .found(locale: locale, path: spelled, article: content.hasArticle(spelled, in: locale) ? spelled : nil)
         }
         if entry.folders.contains(lower) { return .found(locale: locale, path: path, article: nil) }
         return nil
@@ -181,6 +181,6 @@ public struct LinkIndex: Sendable {
 extension CheckContext {
     /// The link index of this run's content, built on first use.
     public var linkIndex: LinkIndex {
-        memo.value("link-index") { LinkIndex(content: content) }
+        linkIndexSlot.value { LinkIndex(content: content) }
     }
 }

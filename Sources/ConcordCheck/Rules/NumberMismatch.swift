@@ -21,11 +21,18 @@ public struct NumberMismatch: TranslationRule {
     /// one ("1 日に" for "a day"), and neither alone is drift.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let blockGroups = pair.textBlockGroups
+        let sourceBlocks = pair.source.textBlocks
+        let translatedBlocks = pair.translation.textBlocks
+        let blockGroups = pair.positionsByMatchedSection(
+            sourceLines: sourceBlocks.map(\.line), translationLines: translatedBlocks.map(\.line))
         let procedureGroups = pair.procedureGroups
         for (index, group) in blockGroups.enumerated() {
             if group.alignsByOrder {
-                for (block, translated) in group.orderedPairs {
+                for (s, t) in group.orderedPairs {
+                    let block = sourceBlocks[s]
+                    // Most prose has no digit: skip the pair before touching the translation.
+                    guard NumberScanner.mayContainDigit(block.prose) else { continue }
+                    let translated = translatedBlocks[t]
                     if let diagnostic = compare(block.prose, block.line, translated.prose, translated.line, translated.column, pair) {
                         found.append(diagnostic)
                     }
