@@ -123,34 +123,62 @@ public struct MarkdownDocument: Sendable {
         }
     }
 
-    /// Appends the UTF-8 plain text of a block's inlines to `text` (as ``appendPlainText(of:to:)-([UInt8])``
-    /// does) and, in the same pass, its prose to `prose`: the text with each code span as one
-    /// space. Returns whether the block has a code span; when it has none, `prose` equals `text`.
-    public func appendPlainTextAndProse(of index: Int, text: inout [UInt8], prose: inout [UInt8]) -> Bool {
+    /// The byte lengths of a block's plain text and of its prose (see
+    /// ``copyPlainTextAndProse(of:text:prose:)``), to size the buffers for the copy.
+    public func plainTextAndProseLengths(of index: Int) -> (text: Int, prose: Int) {
+        var text = 0
+        var prose = 0
+        for i in (index + 1)..<nodes[index].subtreeEnd {
+            let node = nodes[i]
+            switch node.kind {
+            case .text: text += node.literal.count; prose += node.literal.count
+            case .code: text += node.literal.count; prose += 1
+            case .softBreak, .lineBreak: text += 1; prose += 1
+            default: break
+            }
+        }
+        return (text, prose)
+    }
+
+    /// Copies the UTF-8 plain text of a block's inlines into `text` (as ``plainText(of:)`` gives
+    /// it) and, in the same pass, its prose into `prose`: the text with each code span as one
+    /// space. The buffers must hold the lengths ``plainTextAndProseLengths(of:)`` gives. Returns
+    /// the bytes written to each and whether the block has a code span (if not, the two are equal).
+    public func copyPlainTextAndProse(
+        of index: Int, text: UnsafeMutablePointer<UInt8>, prose: UnsafeMutablePointer<UInt8>
+    ) -> (text: Int, prose: Int, hasCode: Bool) {
+        var textCount = 0
+        var proseCount = 0
         var hasCode = false
         strings.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
             for i in (index + 1)..<nodes[index].subtreeEnd {
                 let node = nodes[i]
                 switch node.kind {
                 case .text:
                     let span = node.literal
-                    let bytes = UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)])
-                    text.append(contentsOf: bytes)
-                    prose.append(contentsOf: bytes)
+                    (text + textCount).update(from: base + span.start, count: span.count)
+                    (prose + proseCount).update(from: base + span.start, count: span.count)
+                    textCount += span.count
+                    proseCount += span.count
                 case .code:
                     let span = node.literal
-                    text.append(contentsOf: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
-                    prose.append(0x20)
+                    (text + textCount).update(from: base + span.start, count: span.count)
+                    textCount += span.count
+                    prose[proseCount] = 0x20
+                    proseCount += 1
                     hasCode = true
                 case .softBreak, .lineBreak:
-                    text.append(0x20)
-                    prose.append(0x20)
+                    text[textCount] = 0x20
+                    prose[proseCount] = 0x20
+                    textCount += 1
+                    proseCount += 1
                 default:
                     break
                 }
             }
         }
-        return hasCode
+        return (textCount, proseCount, hasCode)
     }
 
     /// A sequence over sibling nodes linked by `nextSibling`.

@@ -554,15 +554,18 @@ struct ArticleBuilder {
     /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
     private func clean(_ text: String) -> String { text.collapsingWhitespace() }
 
-    /// The plain text of a block and its prose (``prose(of:in:text:)``), from one walk over its inlines.
+    /// The plain text of a block and its prose (``prose(of:in:text:)``), from one walk over its
+    /// inlines into a scratch buffer (on the stack for most blocks).
     private func textAndProse(of index: Int) -> (text: String, prose: String) {
-        var text: [UInt8] = []
-        var prose: [UInt8] = []
-        guard document.appendPlainTextAndProse(of: index, text: &text, prose: &prose) else {
-            let cleaned = String(collapsingWhitespaceIn: text)
-            return (cleaned, cleaned)
+        let lengths = document.plainTextAndProseLengths(of: index)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(lengths.text + lengths.prose, 1)) { buffer in
+            let text = buffer.baseAddress!
+            let prose = text + lengths.text
+            let written = document.copyPlainTextAndProse(of: index, text: text, prose: prose)
+            let cleaned = String(collapsingWhitespaceIn: UnsafeBufferPointer(start: text, count: written.text))
+            guard written.hasCode else { return (cleaned, cleaned) }
+            return (cleaned, String(collapsingWhitespaceIn: UnsafeBufferPointer(start: prose, count: written.prose)))
         }
-        return (String(collapsingWhitespaceIn: text), String(collapsingWhitespaceIn: prose))
     }
 
     /// The plain text of a node, cleaned (see ``clean(_:)``), made as one string from the node's bytes.

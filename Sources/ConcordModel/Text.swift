@@ -20,9 +20,12 @@ extension String {
 
     /// Decodes UTF-8 text with its white space folded as ``collapsingWhitespace()`` does, in one pass.
     public init(collapsingWhitespaceIn bytes: [UInt8]) {
-        self = bytes.withUnsafeBufferPointer { buffer in
-            UTF8Whitespace.needsCollapsing(buffer) ? UTF8Whitespace.collapsed(buffer) : String(decoding: buffer, as: UTF8.self)
-        }
+        self = bytes.withUnsafeBufferPointer { String(collapsingWhitespaceIn: $0) }
+    }
+
+    /// Decodes UTF-8 text with its white space folded as ``collapsingWhitespace()`` does, in one pass.
+    public init(collapsingWhitespaceIn buffer: UnsafeBufferPointer<UInt8>) {
+        self = UTF8Whitespace.needsCollapsing(buffer) ? UTF8Whitespace.collapsed(buffer) : String(decoding: buffer, as: UTF8.self)
     }
 
     /// The string without leading and trailing characters from `set`.
