@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Markdown document copied out of libcmark into Swift values.
 ///
 /// The tree is stored flat, as an array of nodes linked by index. That keeps
@@ -64,7 +72,11 @@ public struct MarkdownDocument: Sendable {
 
     /// Whether a node's literal holds `byte`.
     public func literal(of index: Int, contains byte: UInt8) -> Bool {
-        withLiteralBytes(of: index) { $0.contains(byte) }
+        // Asked of every text run (is there a `]`?): libc's memchr looks at many bytes a step.
+        withLiteralBytes(of: index) { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 
     /// The first byte of a node's literal, if it has one.
