@@ -6,7 +6,7 @@
 
 // Each allocation is preceded by a 16-byte header holding its usable size, so `realloc` knows
 // how much to copy and can grow the newest allocation in place (cmark grows its string buffers).
-enum { HEADER = 16, ALIGN = 16, CHUNK = 1 << 20 };
+enum { HEADER = 16, ALIGN = 16, CHUNK = 1 << 20, KEPT_CHUNKS = 4 };
 
 typedef struct Chunk {
     struct Chunk *next;
@@ -65,10 +65,19 @@ void concord_arena_end(void) {
     if (depth == 0) return;
     depth -= 1;
     if (depth > 0) return;
+    // Keep a few standard chunks for the thread's next parse; give back the rest, and any
+    // oversized chunk a very large file needed, so a long-lived thread holds at most a few MB.
+    size_t kept = 0;
+    for (Chunk *chunk = spare; chunk; chunk = chunk->next) kept += 1;
     while (current) {
         Chunk *next = current->next;
-        current->next = spare;
-        spare = current;
+        if (current->capacity <= CHUNK && kept < KEPT_CHUNKS) {
+            current->next = spare;
+            spare = current;
+            kept += 1;
+        } else {
+            free(current);
+        }
         current = next;
     }
     newest = NULL;

@@ -61,6 +61,13 @@ struct ParserArenaTests {
         for i in texts.indices { #expect(results.items[i] == expected[i], "document \(i)") }
     }
 
+    @Test("A thread keeps only a few megabytes once a very large parse is over")
+    func largeChunksAreGivenBack() {
+        let code = Array(repeating: String(repeating: "x", count: 100), count: 60_000).joined(separator: "\n")
+        _ = MarkdownParser.parse("```\n\(code)\n```\n")
+        #expect(concord_arena_retained_bytes() <= 4 << 20)
+    }
+
     @Test("Repeated parses on one thread reuse the same chunks")
     func chunksAreReused() {
         let text = sample(1)

@@ -8,8 +8,9 @@
 /// cmark allocates every node, buffer and parser structure separately and frees them one by
 /// one; on a docs corpus that was a tenth of Concord's instructions. Between
 /// `concord_arena_begin` and `concord_arena_end` on one thread, allocations are carved out of
-/// large chunks, `free` does nothing, and `end` releases everything at once (the chunks are
-/// kept for the thread's next parse). Nothing allocated inside may be used after `end`.
+/// large chunks, `free` does nothing, and `end` releases everything at once: up to four 1 MB
+/// chunks are kept for the thread's next parse, larger ones (a very large file) are freed.
+/// Nothing allocated inside may be used after `end`.
 
 /// Starts (or nests) a region on the calling thread.
 void concord_arena_begin(void);
