@@ -21,7 +21,9 @@ public enum LinkResolution: Sendable, Hashable {
 ///
 /// Built once per check run (see ``CheckContext/linkIndex``). Nothing is read from disk except to
 /// ask whether a file exists in the content root outside every locale folder (a shared `media/`).
-public struct LinkIndex: Sendable {
+/// A class: rules ask for it on every link, and handing it out is then one retain, not a copy
+/// of every table in it.
+public final class LinkIndex: Sendable {
     struct LocaleFiles: Sendable {
         /// Lower-cased path → path as spelled.
         var files: [String: String] = [:]
@@ -32,11 +34,11 @@ public struct LinkIndex: Sendable {
     }
 
     let content: ContentSet
-    private var locales: [String: LocaleFiles] = [:]
+    private let locales: [String: LocaleFiles]
     /// Lower-cased extensions of every file in every locale (`md`, `png`, `yml`).
-    private var extensions: Set<String> = []
+    private let extensions: Set<String>
     /// Lower-cased first path components of every file in every locale.
-    private var topFolders: Set<String> = []
+    private let topFolders: Set<String>
     /// The content root and each locale's root, with symbolic links resolved.
     private let contentRoot: String
     private let localeRoots: [(id: String, path: String)]
@@ -46,11 +48,17 @@ public struct LinkIndex: Sendable {
         self.content = content
         // One locale per core: this runs while every other rule waits for the index.
         let indexed = parallelMap(Array(content.files)) { item in (item.key, LinkIndex.index(item.value)) }
+        var locales: [String: LocaleFiles] = [:]
+        var extensions: Set<String> = []
+        var topFolders: Set<String> = []
         for (locale, entry) in indexed {
             locales[locale] = entry.files
             extensions.formUnion(entry.extensions)
             topFolders.formUnion(entry.topFolders)
         }
+        self.locales = locales
+        self.extensions = extensions
+        self.topFolders = topFolders
         contentRoot = FileSystem.isDirectory(content.configuration.contentRoot)
             ? FileSystem.canonical(content.configuration.contentRoot) : ""
         localeRoots = content.configuration.locales.map { ($0.id, FileSystem.isDirectory($0.path) ? FileSystem.canonical($0.path) : "") }
