@@ -65,23 +65,35 @@ public enum SiteDataWriter {
     /// The per-article files and the bundles (not the manifest), in a stable order.
     static func files(_ translator: SiteDataTranslator) throws -> [File] {
         let content = translator.content
-        struct Job: Sendable { var locale: String; var source: Article }
-        var jobs: [Job] = []
-        for locale in content.locales {
-            for source in translator.sourceArticles { jobs.append(Job(locale: locale, source: source)) }
+        enum Job: Sendable {
+            case bundle(locale: String)
+            case article(locale: String, source: Article)
         }
-        // Encoding dominates on large sites; each document is independent.
+        // A bundle holds every article of its locale, so the bundles go first: the cores share
+        // them out and then fill in with the many small files, instead of one core encoding the
+        // bundles alone at the end. Each document is independent.
+        var jobs: [Job] = content.locales.map { .bundle(locale: $0) }
+        let sources = translator.sourceArticles
+        for locale in content.locales {
+            for source in sources { jobs.append(.article(locale: locale, source: source)) }
+        }
         let encoded = parallelMap(jobs) { job -> Result<File, ExportFailure> in
-            let document = translator.document(for: translator.placement(of: job.source, in: job.locale))
-            let path = SitePaths.json(locale: job.locale, path: job.source.path)
-            return Result { try encode(document, path: path) }.mapError { $0 as? ExportFailure ?? ExportFailure(path: path, reason: "\($0)") }
+            switch job {
+            case .bundle(let locale):
+                return Result { try encode(translator.bundle(for: locale), path: bundlePath(locale: locale)) }
+                    .mapError { $0 as? ExportFailure ?? ExportFailure(path: bundlePath(locale: locale), reason: "\($0)") }
+            case .article(let locale, let source):
+                let document = translator.document(for: translator.placement(of: source, in: locale))
+                let path = SitePaths.json(locale: locale, path: source.path)
+                return Result { try encode(document, path: path) }.mapError { $0 as? ExportFailure ?? ExportFailure(path: path, reason: "\($0)") }
+            }
         }
+        // Articles first, then the bundles, as before.
+        let bundleCount = content.locales.count
         var files: [File] = []
-        files.reserveCapacity(encoded.count + content.locales.count)
-        for result in encoded { files.append(try result.get()) }
-        for locale in content.locales {
-            files.append(try encode(translator.bundle(for: locale), path: bundlePath(locale: locale)))
-        }
+        files.reserveCapacity(encoded.count)
+        for result in encoded.dropFirst(bundleCount) { files.append(try result.get()) }
+        for result in encoded.prefix(bundleCount) { files.append(try result.get()) }
         return files
     }
 

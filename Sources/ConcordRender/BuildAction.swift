@@ -134,6 +134,7 @@ public struct BuildAction: Sendable {
             let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
             let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
             for writer in outputWriters { try writer.write(snapshot, into: staging) }
+            progress?(.stage("Publishing"))
             try folder.swap(in: staging)
             report.site = result
             report.diagnostics += result.diagnostics
