@@ -129,7 +129,7 @@ public struct BuildAction: Sendable {
         let staging = try folder.makeStaging()
         do {
             let result = try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) }
-            progress?(.stage("Swapping"))
+            progress?(.stage("Writing JSON"))
             // The one place other outputs join the site before it is published.
             let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
             let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
