@@ -50,7 +50,7 @@ public struct CheckContext: Sendable {
     /// Values computed once per run and shared by rules (indexes, hashes, git answers).
     public let memo = CheckMemo()
     /// The link index, asked for on every link: kept apart from ``memo`` so that a look-up is a
-    /// lock and a copy, not a keyed search and a dynamic cast.
+    /// lock and a retain, not a keyed search and a dynamic cast.
     let linkIndexSlot = SharedLazyValue<LinkIndex>()
 
     /// Creates a context.

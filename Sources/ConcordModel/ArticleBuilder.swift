@@ -514,7 +514,7 @@ struct ArticleBuilder {
     private mutating func codeBlock(_ index: Int) {
         let node = document[index]
         // The info string's first word names the language (`powershell`, `json title="x"`).
-        let info = Self.trimmingSpacesAndTabs(document.info(of: index))
+        let info = document.info(of: index).trimmingASCIIWhitespace()
         let language = info.isEmpty ? nil : info.utf8.firstIndex(of: 0x20).map { String(info[..<$0]) } ?? info
         article.codeBlocks.append(CodeBlock(
             language: language, info: info, code: document.literal(of: index), section: section, line: node.start?.line ?? 0))
@@ -530,15 +530,6 @@ struct ArticleBuilder {
         guard let kind = Alert.Kind(rawValue: marker) else { return }
         let body = String(text[text.index(after: close)...]).trimmingCharacters(in: " ")
         article.alerts.append(Alert(kind: kind, text: body, section: section, line: document[index].start?.line ?? 0))
-    }
-
-    /// `text` without leading and trailing spaces and tabs.
-    static func trimmingSpacesAndTabs(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
-        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
-        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return text }
-        return String(text[first...last])
     }
 
     // MARK: - Finishing

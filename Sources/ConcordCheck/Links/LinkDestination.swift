@@ -190,15 +190,3 @@ public enum RelativeTarget: Sendable, Hashable {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
-    func trimmingASCIIWhitespace() -> String {
-        let bytes = utf8
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !isSpace($0) })!
-        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
-        return String(self[first...last])
-    }
-}

@@ -30,10 +30,11 @@ public struct NumberMismatch: TranslationRule {
             if group.alignsByOrder {
                 for (s, t) in group.orderedPairs {
                     let block = sourceBlocks[s]
-                    // Most prose has no digit: skip the pair before touching the translation.
-                    guard NumberScanner.mayContainDigit(block.prose) else { continue }
+                    // Most prose has no number: the translation's block is not even read then.
+                    let numbers = NumberScanner.numbers(in: block.prose)
+                    guard !numbers.isEmpty else { continue }
                     let translated = translatedBlocks[t]
-                    if let diagnostic = compare(block.prose, block.line, translated.prose, translated.line, translated.column, pair) {
+                    if let diagnostic = compare(numbers, block.line, translated.prose, translated.line, translated.column, pair) {
                         found.append(diagnostic)
                     }
                 }
@@ -44,7 +45,9 @@ public struct NumberMismatch: TranslationRule {
                   procedureGroups[index].alignsByOrder else { continue }
             for (procedure, translatedProcedure) in procedureGroups[index].orderedPairs {
                 for (step, translated) in alignedSteps(procedure.steps, translatedProcedure.steps) {
-                    if let diagnostic = compare(step.text, step.line, translated.text, translated.line, translated.column, pair) {
+                    let numbers = NumberScanner.numbers(in: step.text)
+                    guard !numbers.isEmpty else { continue }
+                    if let diagnostic = compare(numbers, step.line, translated.text, translated.line, translated.column, pair) {
                         found.append(diagnostic)
                     }
                 }
@@ -53,9 +56,8 @@ public struct NumberMismatch: TranslationRule {
         return found
     }
 
-    private func compare(_ text: String, _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
-        let numbers = NumberScanner.numbers(in: text)
-        guard !numbers.isEmpty else { return nil }
+    /// The finding for a source text with `numbers` (not empty) and its translation, if they differ.
+    private func compare(_ numbers: [NumberToken], _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
         let translatedNumbers = NumberScanner.numbers(in: translatedText)
         guard !translatedNumbers.isEmpty else { return nil }
         let missing = numbers.filter { number in !translatedNumbers.contains { $0.matches(number) } }
