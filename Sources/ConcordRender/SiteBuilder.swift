@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         let sourcePaths = content.sourceArticles.keys.sorted()
         for locale in content.locales {
             for path in sourcePaths {
-                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (!content.hasArticle(path, in: locale) ? .fallback : .current)))
+                jobs.append(PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (content.hasArticle(path, in: locale) ? .current : .fallback)))
             }
             for path in content.orphans(in: locale) { jobs.append(PageJob(locale: locale, path: path, status: .current)) }
         }
