@@ -2,6 +2,10 @@ import Mustache
 
 /// Renders pages with the theme's Mustache templates (hummingbird-project/swift-mustache).
 ///
+/// swift-mustache parses the templates; pages render through ``TemplatePrograms``, which
+/// follows swift-mustache's rendering rules for the values Concord puts in pages at a fraction
+/// of the cost, and through swift-mustache's own renderer whenever that cannot.
+///
 /// Pages are `[String: Any]` contexts: dictionaries are looked up directly, where structs
 /// would go through `Mirror` on every variable.
 public struct TemplateRenderer: Sendable {
@@ -14,13 +18,34 @@ public struct TemplateRenderer: Sendable {
         public var description: String { "template '\(template)': \(reason)" }
     }
 
+    /// Which renderer pages go through.
+    enum Engine: Sendable {
+        /// ``TemplatePrograms`` when the theme compiles, a page with a value they do not know
+        /// through swift-mustache.
+        case compiled
+        /// ``TemplatePrograms`` only: a page they cannot render is an error (tests prove no
+        /// page fell back).
+        case compiledOnly
+        /// swift-mustache's renderer for every page (what the compiled templates must match).
+        case swiftMustache
+    }
+
     private let library: MustacheLibrary
+    /// The same templates, compiled for Concord's page values; `nil` when a template needs
+    /// swift-mustache itself (see ``TemplatePrograms``).
+    private let programs: TemplatePrograms?
+    private let engine: Engine
 
     /// Parses every template of a theme.
     ///
     /// Each template is parsed with ``TemplateHTMLContentType/pragma`` before its text, so its
     /// variables are escaped by the fast escaper; templates stay as their writers wrote them.
     public init(theme: Theme) throws(Failure) {
+        try self.init(theme: theme, engine: .compiled)
+    }
+
+    /// Parses every template of a theme, to render through `engine`.
+    init(theme: Theme, engine: Engine) throws(Failure) {
         TemplateHTMLContentType.registered
         var library = MustacheLibrary()
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
@@ -37,7 +62,15 @@ public struct TemplateRenderer: Sendable {
             }
         }
         self.library = library
+        self.engine = engine
+        self.programs = engine == .swiftMustache ? nil : TemplatePrograms.compile(library, names: theme.templates.keys)
+        if engine == .compiledOnly, programs == nil {
+            throw Failure(template: "*", reason: "the theme does not compile")
+        }
     }
+
+    /// Whether pages render through ``TemplatePrograms`` rather than swift-mustache's renderer.
+    var rendersCompiled: Bool { programs != nil }
 
     /// Renders the template `name` (`article`, `home`, `chooser`, `search`) with `context`.
     public func render(_ name: String, _ context: [String: Any]) throws(Failure) -> String {
@@ -47,6 +80,20 @@ public struct TemplateRenderer: Sendable {
     /// Renders the template `name` with a context already made of ``TemplateObject``s (article
     /// pages build theirs that way rather than wrapping dictionaries thousands of times).
     func render(_ name: String, _ context: TemplateObject) throws(Failure) -> String {
+        // `nil` from the programs is a template they lack: swift-mustache reports it below. A
+        // value they do not know (an error) leaves the page to swift-mustache too.
+        if let programs {
+            do {
+                if let text = try programs.render(name, context) { return text }
+            } catch {
+                if engine == .compiledOnly { throw Failure(template: name, reason: "a value the compiled templates do not know") }
+            }
+        }
+        return try renderThroughSwiftMustache(name, context)
+    }
+
+    /// Renders with swift-mustache's own renderer (what ``TemplatePrograms`` must match).
+    func renderThroughSwiftMustache(_ name: String, _ context: TemplateObject) throws(Failure) -> String {
         guard let text = library.render(context, withTemplate: name) else {
             throw Failure(template: name, reason: "no such template in the theme")
         }

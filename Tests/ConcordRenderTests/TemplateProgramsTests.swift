@@ -1,0 +1,194 @@
+import ConcordCheck
+import ConcordModel
+import Foundation
+import Testing
+@testable import ConcordRender
+
+/// The compiled templates must write the bytes swift-mustache's renderer writes, for every
+/// construct a theme may use; what they do not know they must leave to swift-mustache.
+@Suite("Compiled templates: the same pages as swift-mustache's renderer")
+struct TemplateProgramsTests {
+    /// Templates that exercise the parser's whitespace rules and the renderer's lookup,
+    /// section, partial and inheritance rules.
+    static let templates: [String: String] = [
+        "sections": """
+            {{! a standalone comment }}
+            <ul>
+              {{#items}}
+              <li>{{name}}{{#sub}} class="sub"{{/sub}}{{^sub}} plain{{/sub}}</li>
+              {{/items}}
+              {{^items}}
+              <li>none</li>
+              {{/items}}
+            </ul>
+            {{#flag}}yes{{/flag}}{{^flag}}no{{/flag}} {{flag}} {{count}} {{#count}}[{{.}}]{{/count}}
+            {{#title}}<h1>{{.}} {{title}} {{length}}</h1>{{/title}}
+            {{#missing}}never{{/missing}}{{^missing}}absent{{/missing}}
+            {{#empty}}never{{/empty}}{{^empty}}empty list {{.}}{{/empty}}
+
+            """,
+        "names": """
+            {{person.name}} {{person.address.city}} {{person.missing.city}} {{title.length}}
+            {{#person}}{{name}} from {{address.city}}, {{title}}, {{.name}} {{.title}}|{{/person}}
+            {{#person.address}}{{city}} {{name}}{{/person.address}}
+            {{#items}}{{#sub}}{{name}} in {{title}}{{/sub}}{{/items}}
+            {{.}} {{..}} {{a..b}}
+
+            """,
+        "escaping": """
+            {{html}}|{{{html}}}|{{&html}}|{{#items}}{{{name}}}{{/items}}
+            {{% CONTENT_TYPE: TEXT }}
+            {{html}}|{{#items}}{{name}}{{/items}}
+            {{>escapingPartial}}
+            """,
+        "escapingPartial": "partial: {{html}}\n",
+        "indented": """
+            <div>
+              {{>part}}
+                {{>part}}
+            <p>{{>part}}</p>
+            </div>
+
+            """,
+        "part": "first {{title}}\n{{multiline}}\nlast\n  {{>inner}}\n{{#items}}\n{{name}}\n{{/items}}\n",
+        "inner": "inner\nline {{flag}}\n",
+        "parent": """
+            <html>
+            {{$head}}<title>{{title}}</title>{{/head}}
+            <body>
+              {{$body}}default body{{/body}}
+              {{$footer}}
+              default footer {{count}}
+              {{/footer}}
+            </body>
+            </html>
+
+            """,
+        "child": """
+            {{<parent}}
+            {{$body}}
+            child body {{title}}
+            {{#items}}
+            <li>{{name}}</li>
+            {{/items}}
+            {{/body}}
+            {{$head}}<title>Child: {{title}}</title>{{/head}}
+            {{/parent}}
+
+            """,
+        "grandchild": """
+            {{<child}}
+            {{$head}}<title>Grandchild</title>{{/head}}
+            {{$footer}}grandchild footer{{/footer}}
+            {{/child}}
+
+            """,
+        "crlf": "a\r\n  {{#items}}\r\n  {{name}}\r\n  {{/items}}\r\n  {{>part}}\r\nb {{title}}\r\n",
+        "delimiters": "{{=<% %>=}}\n<%title%> <%#items%><%name%>,<%/items%>\n<%={{ }}=%>\n{{title}}\n",
+        "missingPartial": "before\n  {{>nowhere}}\nafter\n",
+    ]
+
+    static var context: [String: Any] {
+        [
+        "title": "Tom & \"Jerry\" <tag> 'quoted'",
+        "html": "<b>bold</b> & more",
+        "multiline": "one\ntwo\r\nthree\n",
+        "flag": true,
+        "count": 3,
+        "empty": [[String: Any]](),
+        "items": [
+            ["name": "first", "sub": true],
+            ["name": "<second>", "sub": false],
+            ["name": "third"],
+        ] as [[String: Any]],
+        "person": ["name": "Ada", "address": ["city": "London"]] as [String: Any],
+        ]
+    }
+
+    static func renderer(extra: [String: String], engine: TemplateRenderer.Engine = .compiled) throws -> TemplateRenderer {
+        var theme = Theme.builtIn
+        for (name, text) in extra { theme.files[name + ".mustache"] = Array(text.utf8) }
+        return try TemplateRenderer(theme: theme, engine: engine)
+    }
+
+    @Test("Every construct renders to the bytes swift-mustache's renderer gives", arguments: templates.keys.sorted())
+    func matchesSwiftMustache(_ name: String) throws {
+        let renderer = try Self.renderer(extra: Self.templates, engine: .compiledOnly)
+        let context = TemplateObject(wrapping: Self.context)
+        let compiled = try renderer.render(name, context)
+        let upstream = try renderer.renderThroughSwiftMustache(name, context)
+        #expect(Array(compiled.utf8) == Array(upstream.utf8), "\(name):\n\(compiled)\n--- swift-mustache ---\n\(upstream)")
+        #expect(!compiled.isEmpty)
+    }
+
+    @Test("The default theme compiles, so pages skip swift-mustache's per-variable casts")
+    func defaultThemeCompiles() throws {
+        #expect(try TemplateRenderer(theme: .builtIn).rendersCompiled)
+        #expect(try !TemplateRenderer(theme: .builtIn, engine: .swiftMustache).rendersCompiled)
+    }
+
+    @Test("A theme with transforms or dynamic partials renders through swift-mustache, unchanged")
+    func declinesWhatItDoesNotKnow() throws {
+        for text in ["{{uppercased(title)}}", "{{#items}}{{index()}}{{/items}}", "{{>*partialName}}"] {
+            let renderer = try Self.renderer(extra: ["special": text])
+            #expect(!renderer.rendersCompiled, "\(text)")
+            #expect(throws: TemplateRenderer.Failure.self) { try Self.renderer(extra: ["special": text], engine: .compiledOnly) }
+            let context = TemplateObject(wrapping: Self.context.merging(["partialName": "inner"]) { $1 })
+            #expect(try renderer.render("special", context) == renderer.renderThroughSwiftMustache("special", context))
+        }
+        #expect(try Self.renderer(extra: ["special": "{{uppercased(title)}}"]).render("special", ["title": "abc"]) == "ABC")
+    }
+
+    @Test("A value of a type the compiled templates do not know leaves the page to swift-mustache")
+    func unknownValues() throws {
+        struct Point { var x = 1, y = 2 }
+        let renderer = try Self.renderer(extra: ["point": "{{#point}}{{x}},{{y}}{{/point}} {{tags}} {{maybe}} {{#maybe}}[{{.}}]{{/maybe}}"])
+        #expect(renderer.rendersCompiled)
+        let maybe: String? = "optional"
+        let context = TemplateObject(values: ["point": Point(), "tags": Set(["a"]), "maybe": maybe as Any])
+        let text = try renderer.render("point", context)
+        #expect(text == (try renderer.renderThroughSwiftMustache("point", context)))
+        #expect(text.hasPrefix("1,2 "))
+        let strict = try Self.renderer(extra: ["point": "{{#point}}{{x}}{{/point}}"], engine: .compiledOnly)
+        #expect(throws: TemplateRenderer.Failure.self) { try strict.render("point", context) }
+    }
+
+    @Test("The sample content builds to the same files either way")
+    func sampleSite() throws {
+        let configuration = Configuration(contentRoot: repositoryRoot + "/content", sourceLocale: "en-US")
+        try Self.expectSameSite(SiteContent.load(configuration))
+    }
+
+    /// Builds `site` with compiled templates (no page left to swift-mustache) and with
+    /// swift-mustache's renderer, and compares every file.
+    static func expectSameSite(_ site: SiteContent) throws {
+        let statuses = ArticleStatus.statuses(content: site.content, diagnostics: [])
+        let root = NSTemporaryDirectory() + "concord-template-programs-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var outputs: [String] = []
+        for engine in [TemplateRenderer.Engine.compiledOnly, .swiftMustache] {
+            let folder = root + "/\(engine)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let builder = try SiteBuilder(site: site, statuses: statuses, theme: .builtIn, templateEngine: engine)
+            _ = try builder.build(into: folder)
+            outputs.append(folder)
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: outputs[0]).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: outputs[1]).sorted() == files)
+        var compared = 0
+        for file in files where !FileSystem.isDirectory(outputs[0] + "/" + file) {
+            let left = try FileSystem.read(outputs[0] + "/" + file)
+            let right = try FileSystem.read(outputs[1] + "/" + file)
+            #expect(left == right, "\(file) differs")
+            compared += 1
+        }
+        #expect(compared > site.content.sourceArticles.count)
+    }
+}
+
+extension CorpusTests {
+    @Test("Every corpus page is the same with compiled templates as with swift-mustache's renderer")
+    func compiledTemplatesMatch() throws {
+        try TemplateProgramsTests.expectSameSite(Self.site)
+    }
+}
