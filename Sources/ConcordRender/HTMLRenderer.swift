@@ -40,11 +40,11 @@ public struct HTMLRenderer: Sendable {
     /// (the article's own locale, or another one when it is shown as a fallback).
     public func render(_ document: MarkdownDocument, article: Article, locale: String) -> RenderedBody {
         var writer = Writer(renderer: self, pageLocale: locale, pageDirectory: RelativePath.directory(of: article.path), file: article.file)
-        writer.out.reserveCapacity(document.source.bytes.count * 5 / 4 + 256)
+        writer.out.bytes.reserveCapacity(document.source.bytes.count * 5 / 4 + 256)
         let context = Writer.DocumentContext(
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale)
         writer.renderBlocks(context, parent: document.root, tight: false)
-        return RenderedBody(html: writer.out, assets: writer.assets, diagnostics: writer.diagnostics)
+        return RenderedBody(html: writer.out.string, assets: writer.assets, diagnostics: writer.diagnostics)
     }
 }
 
@@ -74,7 +74,7 @@ extension HTMLRenderer {
         let pageLocale: String
         let pageDirectory: String
         let file: String
-        var out = ""
+        var out = HTMLBuffer()
         var assets: [AssetCopy] = []
         var diagnostics: [Diagnostic] = []
         var filter = RawHTMLFilter()
@@ -156,7 +156,7 @@ extension HTMLRenderer {
                     let anchor = headingIndex < sections.count ? sections[headingIndex].anchor : Slug.make(document.plainText(of: i))
                     headingIndex += 1
                     out += "<h\(level) id=\""
-                    HTMLEscaping.append(anchor, to: &out)
+                    out.appendEscaped(anchor)
                     out += "\">"
                     stack.append(Open(end: node.subtreeEnd, close: "</h\(level)>\n", exit: .resetFilter))
 
@@ -164,7 +164,7 @@ extension HTMLRenderer {
                     if mayHaveAlerts, let kind = prepareAlert(document, blockQuote: i) {
                         let title = renderer.alertTitles[kind] ?? kind.rawValue.capitalized
                         out += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">"
-                        HTMLEscaping.append(title, to: &out)
+                        out.appendEscaped(title)
                         out += "</p>\n"
                         stack.append(Open(end: node.subtreeEnd, close: "</div>\n", exit: .none))
                     } else {
@@ -197,7 +197,7 @@ extension HTMLRenderer {
                     out += "<pre><code"
                     if let language = Self.languageClass(document.info(of: i)) { out += " class=\"language-\(language)\"" }
                     out += ">"
-                    HTMLEscaping.append(document.literal(of: i), to: &out)
+                    document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
                     out += "</code></pre>\n"
 
                 case .htmlBlock:
@@ -213,11 +213,13 @@ extension HTMLRenderer {
                 case .text:
                     guard !suppressing else { break }
                     if !trims.isEmpty, let trim = trims[i] {
-                        let literal = document.literal(of: i)
-                        let kept = literal.utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
-                        HTMLEscaping.append(String(decoding: kept, as: UTF8.self), to: &out)
+                        document.withLiteralBytes(of: i) { literal in
+                            let start = min(trim.prefix, literal.count)
+                            let end = max(start, literal.count - trim.suffix)
+                            out.appendEscaped(utf8: UnsafeBufferPointer(rebasing: literal[start..<end]))
+                        }
                     } else {
-                        HTMLEscaping.append(document.literal(of: i), to: &out)
+                        document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
                     }
 
                 case .softBreak:
@@ -229,11 +231,13 @@ extension HTMLRenderer {
                 case .code:
                     guard !suppressing else { break }
                     out += "<code>"
-                    HTMLEscaping.append(document.literal(of: i), to: &out)
+                    document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
                     out += "</code>"
 
                 case .htmlInline:
-                    filter.filter(document.literal(of: i), into: &out)
+                    var html = ""
+                    filter.filter(document.literal(of: i), into: &html)
+                    out += html
 
                 case .emphasis:
                     out += suppressing ? "" : "<em>"
@@ -254,11 +258,11 @@ extension HTMLRenderer {
                         stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
                     } else if let href = renderer.links.href(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory) {
                         out += "<a href=\""
-                        HTMLEscaping.append(URLPolicy.encodeForAttribute(href), to: &out)
+                        out.appendEscaped(URLPolicy.encodeForAttribute(href))
                         out += "\""
                         if !node.title.isEmpty {
                             out += " title=\""
-                            HTMLEscaping.append(document.title(of: i), to: &out)
+                            out.appendEscaped(document.title(of: i))
                             out += "\""
                         }
                         out += ">"
@@ -273,13 +277,13 @@ extension HTMLRenderer {
                        let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
                         if let copy = image.copy { assets.append(copy) }
                         out += "<img src=\""
-                        HTMLEscaping.append(URLPolicy.encodeForAttribute(image.src), to: &out)
+                        out.appendEscaped(URLPolicy.encodeForAttribute(image.src))
                         out += "\" alt=\""
-                        HTMLEscaping.append(document.plainText(of: i).collapsingWhitespace(), to: &out)
+                        out.appendEscaped(document.plainText(of: i).collapsingWhitespace())
                         out += "\""
                         if !node.title.isEmpty {
                             out += " title=\""
-                            HTMLEscaping.append(document.title(of: i), to: &out)
+                            out.appendEscaped(document.title(of: i))
                             out += "\""
                         }
                         out += " loading=\"lazy\">"
@@ -303,6 +307,12 @@ extension HTMLRenderer {
 
         /// A language name safe in a class attribute (`powershell`, `csharp`).
         static func languageClass(_ info: String) -> String? {
+            info.utf8.allSatisfy { $0 < 0x80 } ? asciiLanguageClass(info) : unicodeLanguageClass(info)
+        }
+
+        /// ``languageClass(_:)`` by its definition: the first word, lower-cased, kept to the
+        /// characters a class name takes.
+        static func unicodeLanguageClass(_ info: String) -> String? {
             let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init) ?? ""
             var result = ""
             for scalar in word.lowercased().unicodeScalars {
@@ -315,11 +325,35 @@ extension HTMLRenderer {
             return result.isEmpty ? nil : result
         }
 
+        /// ``languageClass(_:)`` of an ASCII info string, on its bytes: in ASCII every byte is a
+        /// Character, and lower-casing is a byte's own.
+        static func asciiLanguageClass(_ info: String) -> String? {
+            var result: [UInt8] = []
+            for byte in info.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "{") }) {
+                switch byte {
+                case 0x20, 0x09, UInt8(ascii: "{"): return result.isEmpty ? nil : String(decoding: result, as: UTF8.self)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"): result.append(byte)
+                case UInt8(ascii: "#"): result.append(contentsOf: "sharp".utf8)
+                default: continue
+                }
+            }
+            return result.isEmpty ? nil : String(decoding: result, as: UTF8.self)
+        }
+
         private func isInTightList(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
             let parent = document[paragraph].parent
             guard parent >= 0, document[parent].kind == .item else { return false }
             let list = document[parent].parent
             return list >= 0 && document[list].list?.tight == true
+        }
+
+        /// Whether a text node starts with an ASCII byte that is not white space, so it cannot be
+        /// white space only (paragraphs are asked this of every text run; the answer needs no string).
+        private static func startsWithVisibleASCII(_ document: MarkdownDocument, _ text: Int) -> Bool {
+            guard let first = document.literalFirstByte(of: text) else { return false }
+            return first > 0x20 && first < 0x7F
         }
 
         /// A paragraph of white space only (a line of non-breaking spaces, often left as a spacer).
@@ -328,7 +362,8 @@ extension HTMLRenderer {
                 let node = document[child]
                 switch node.kind {
                 case .softBreak, .lineBreak: continue
-                case .text where document.literal(of: child).unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
+                case .text where !Self.startsWithVisibleASCII(document, child)
+                    && document.literal(of: child).unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
                 default: return false
                 }
             }
@@ -347,7 +382,7 @@ extension HTMLRenderer {
                     if !anchors.isEmpty { sawAnchor = true }
                     if anchors.isEmpty, !document.literal(of: child).hasPrefix("</") { return false }
                 case .softBreak, .lineBreak: continue
-                case .text where document.literal(of: child).allSatisfy(\.isWhitespace): continue
+                case .text where !Self.startsWithVisibleASCII(document, child) && document.literal(of: child).allSatisfy(\.isWhitespace): continue
                 default: return false
                 }
             }
@@ -471,11 +506,11 @@ extension HTMLRenderer {
             let saved = (trims, hidden)
             trims = [:]
             hidden = []
-            let start = out.utf8.count
+            let start = out.bytes.count
             renderBlocks(nested, parent: fragment.root, tight: true)
             (trims, hidden) = saved
             // Block-level leftovers end with a newline; a cell reads better without it.
-            if out.utf8.count > start, out.hasSuffix("\n") { out.removeLast() }
+            if out.bytes.count > start, out.endsWithLineFeed { out.bytes.removeLast() }
         }
 
         // MARK: Includes

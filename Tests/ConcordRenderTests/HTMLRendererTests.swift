@@ -134,4 +134,20 @@ struct HTMLRendererTests {
     func blankParagraphs() {
         #expect(!renderBody("Text.\n\n\u{00A0}\u{00A0}\n\nMore.").contains("<p>\u{00A0}"))
     }
+
+    @Test("Code language classes from ASCII info strings match the Unicode definition")
+    func languageClassParity() {
+        let samples = ["powershell", "PowerShell", "  csharp {.line-numbers}", "C#", "F#", "c++", "\tyaml\t", "{json}", "", "   ", "objective-c x",
+                       "Shell-Session", "x86_64", "VB.NET", "html+erb", "#", "{", "a{b", "ps1 title=\"x\""]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ9#+-_ {}\t.{=\"Kk".utf8)
+        let random = (0..<2_000).map { _ in
+            String(decoding: (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+        }
+        for info in samples + random {
+            #expect(HTMLRenderer.Writer.asciiLanguageClass(info) == HTMLRenderer.Writer.unicodeLanguageClass(info), "\(info)")
+        }
+        #expect(HTMLRenderer.Writer.languageClass("\u{212A}otlin") == "kotlin")
+        #expect(HTMLRenderer.Writer.languageClass("C#") == "csharp")
+    }
 }

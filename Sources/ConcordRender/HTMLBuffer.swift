@@ -1,0 +1,49 @@
+/// HTML being written, as UTF-8 bytes appended in place.
+///
+/// A page body is tens of thousands of small appends. Into a `String`, each piece of text
+/// from the Markdown tree was first made a `String` of its own (its bytes validated and
+/// copied) and then appended (copied again); here the tree's bytes are escaped straight into
+/// the buffer, and the page becomes a `String` once.
+struct HTMLBuffer {
+    /// The bytes so far.
+    var bytes: [UInt8] = []
+
+    /// Appends `text` as it is (markup the writer made, or HTML already escaped).
+    static func += (buffer: inout HTMLBuffer, text: String) {
+        buffer.bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { appendEscaped(utf8: $0) }
+    }
+
+    /// Appends UTF-8 `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it: the runs between
+    /// special bytes are copied whole.
+    mutating func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>) {
+        var position = 0
+        while let special = HTMLEscaping.firstSpecial(in: text, from: position) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position..<special]))
+            switch text[special] {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(contentsOf: "&#39;".utf8)
+            }
+            position = special + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
+    }
+
+    /// Whether the text ends with a line feed that is a Character of its own (not the end of a
+    /// `"\r\n"`), as `String.hasSuffix("\n")` tells.
+    var endsWithLineFeed: Bool {
+        guard bytes.last == UInt8(ascii: "\n") else { return false }
+        return bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r")
+    }
+
+    /// The HTML as a string.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
