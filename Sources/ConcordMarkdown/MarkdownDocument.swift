@@ -215,19 +215,22 @@ public struct MarkdownDocument: Sendable {
 }
 
 /// One node of a ``MarkdownDocument``.
+///
+/// Stored in 72 bytes: indices, positions and spans as 32-bit numbers, the optional parts
+/// as flags. The site build keeps every document's nodes for rendering, several hundred
+/// thousand of them on a large corpus; at the 176 bytes of plain `Int`s and optionals they
+/// were most of a build's memory. The properties read and write `Int`s as before.
 public struct MarkdownNode: Sendable {
     /// What kind of node this is.
     public var kind: Kind
-    /// Where the node sits in the original file; `nil` when cmark gave no valid position.
-    public var range: SourceRange?
-    /// The index of the parent node, or -1 for the document.
-    public var parent: Int
-    /// The index of the first child, or -1.
-    public var firstChild: Int = -1
-    /// The index of the next sibling, or -1.
-    public var nextSibling: Int = -1
-    /// One past the index of the last descendant: `(index+1)..<subtreeEnd` are the descendants.
-    public var subtreeEnd: Int = 0
+    private var storedHeadingLevel: UInt8 = 0
+    private var flags: Flags = []
+    private var storedListStart: Int32 = 0
+    private var storedParent: Int32
+    private var storedFirstChild: Int32 = -1
+    private var storedNextSibling: Int32 = -1
+    private var storedSubtreeEnd: Int32 = 0
+    private var storedRange: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32) = (0, 0, 0, 0)
     /// Text content of text, code, code block and HTML nodes (``MarkdownDocument/literal(of:)``).
     public internal(set) var literal = TextSpan()
     /// Link and image destination (``MarkdownDocument/destination(of:)``).
@@ -236,10 +239,83 @@ public struct MarkdownNode: Sendable {
     public internal(set) var title = TextSpan()
     /// Code block info string (``MarkdownDocument/info(of:)``).
     public internal(set) var info = TextSpan()
+
+    private struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let hasRange = Flags(rawValue: 1 << 0)
+        static let hasList = Flags(rawValue: 1 << 1)
+        static let orderedList = Flags(rawValue: 1 << 2)
+        static let tightList = Flags(rawValue: 1 << 3)
+    }
+
+    /// A node of `kind` under `parent`.
+    init(kind: Kind, range: SourceRange?, parent: Int, subtreeEnd: Int = 0) {
+        self.kind = kind
+        self.storedParent = Int32(parent)
+        self.storedSubtreeEnd = Int32(subtreeEnd)
+        self.range = range
+    }
+
+    /// Where the node sits in the original file; `nil` when cmark gave no valid position.
+    public var range: SourceRange? {
+        get {
+            guard flags.contains(.hasRange) else { return nil }
+            return SourceRange(
+                start: SourceLocation(line: Int(storedRange.startLine), column: Int(storedRange.startColumn)),
+                end: SourceLocation(line: Int(storedRange.endLine), column: Int(storedRange.endColumn)))
+        }
+        set {
+            guard let newValue else {
+                flags.remove(.hasRange)
+                storedRange = (0, 0, 0, 0)
+                return
+            }
+            flags.insert(.hasRange)
+            storedRange = (Int32(clamping: newValue.start.line), Int32(clamping: newValue.start.column),
+                           Int32(clamping: newValue.end.line), Int32(clamping: newValue.end.column))
+        }
+    }
+    /// The index of the parent node, or -1 for the document.
+    public var parent: Int {
+        get { Int(storedParent) }
+        set { storedParent = Int32(newValue) }
+    }
+    /// The index of the first child, or -1.
+    public var firstChild: Int {
+        get { Int(storedFirstChild) }
+        set { storedFirstChild = Int32(newValue) }
+    }
+    /// The index of the next sibling, or -1.
+    public var nextSibling: Int {
+        get { Int(storedNextSibling) }
+        set { storedNextSibling = Int32(newValue) }
+    }
+    /// One past the index of the last descendant: `(index+1)..<subtreeEnd` are the descendants.
+    public var subtreeEnd: Int {
+        get { Int(storedSubtreeEnd) }
+        set { storedSubtreeEnd = Int32(newValue) }
+    }
     /// Heading level (1…6), or 0.
-    public var headingLevel: Int = 0
+    public var headingLevel: Int {
+        get { Int(storedHeadingLevel) }
+        set { storedHeadingLevel = UInt8(clamping: newValue) }
+    }
     /// List details, for list nodes.
-    public var list: ListInfo? = nil
+    public var list: ListInfo? {
+        get {
+            guard flags.contains(.hasList) else { return nil }
+            return ListInfo(ordered: flags.contains(.orderedList), start: Int(storedListStart), tight: flags.contains(.tightList))
+        }
+        set {
+            flags.subtract([.hasList, .orderedList, .tightList])
+            storedListStart = 0
+            guard let newValue else { return }
+            flags.insert(.hasList)
+            if newValue.ordered { flags.insert(.orderedList) }
+            if newValue.tight { flags.insert(.tightList) }
+            storedListStart = Int32(clamping: newValue.start)
+        }
+    }
 
     /// The kinds of node libcmark produces.
     public enum Kind: UInt8, Sendable, Codable {
@@ -262,10 +338,22 @@ public struct MarkdownNode: Sendable {
 
     /// Where one of a node's strings sits in its document's string buffer.
     public struct TextSpan: Sendable, Hashable, BitwiseCopyable {
+        private var storedStart: UInt32 = 0
+        private var storedCount: UInt32 = 0
+
+        /// An empty span.
+        init() {}
+
+        /// The `count` bytes from offset `start`.
+        init(start: Int, count: Int) {
+            storedStart = UInt32(start)
+            storedCount = UInt32(count)
+        }
+
         /// The offset of the first byte.
-        var start = 0
+        var start: Int { Int(storedStart) }
         /// The length in bytes.
-        public internal(set) var count = 0
+        public var count: Int { Int(storedCount) }
 
         /// Whether the string is empty.
         public var isEmpty: Bool { count == 0 }

@@ -136,4 +136,36 @@ struct ExtensionPassTests {
         #expect(HTMLAnchors.anchors(in: #"<abbr title="x">"#).isEmpty)
         #expect(HTMLAnchors.anchors(in: "<br>").isEmpty)
     }
+
+    @Test("A node is 72 bytes and gives back every value it was given")
+    func compactNodes() {
+        #expect(MemoryLayout<MarkdownNode>.stride == 72)
+        var node = MarkdownNode(kind: .heading, range: SourceRange(start: SourceLocation(line: 120_000, column: 3), end: SourceLocation(line: 120_001, column: 77)), parent: 5)
+        node.firstChild = 6
+        node.nextSibling = 40_000
+        node.subtreeEnd = 9
+        node.headingLevel = 6
+        #expect(node.range == SourceRange(start: SourceLocation(line: 120_000, column: 3), end: SourceLocation(line: 120_001, column: 77)))
+        #expect((node.parent, node.firstChild, node.nextSibling, node.subtreeEnd, node.headingLevel) == (5, 6, 40_000, 9, 6))
+        #expect(node.list == nil)
+        node.list = MarkdownNode.ListInfo(ordered: true, start: 999_999_999, tight: false)
+        #expect(node.list == MarkdownNode.ListInfo(ordered: true, start: 999_999_999, tight: false))
+        node.list = MarkdownNode.ListInfo(ordered: false, start: 0, tight: true)
+        #expect(node.list == MarkdownNode.ListInfo(ordered: false, start: 0, tight: true))
+        node.list = nil
+        node.range = nil
+        #expect(node.list == nil && node.range == nil)
+        let root = MarkdownNode(kind: .document, range: nil, parent: -1)
+        #expect((root.parent, root.firstChild, root.nextSibling, root.subtreeEnd) == (-1, -1, -1, 0))
+
+        // Positions and spans of a parsed document, against what cmark reports.
+        let document = MarkdownParser.parse("# Title\n\n1. [link](target.md \"Tip\")\n   ```ps1\n   Get-Item\n   ```\n")
+        let link = document.nodes.firstIndex { $0.kind == .link }!
+        #expect(document.destination(of: link) == "target.md" && document.title(of: link) == "Tip")
+        #expect(document[link].literal.isEmpty && document[link].info.isEmpty)
+        let code = document.nodes.firstIndex { $0.kind == .codeBlock }!
+        #expect(document.info(of: code) == "ps1" && document.literal(of: code) == "Get-Item\n")
+        #expect(document[code].range == SourceRange(start: SourceLocation(line: 4, column: 4), end: SourceLocation(line: 6, column: 6)))
+        #expect(document[0].range?.start == SourceLocation(line: 1, column: 1))
+    }
 }
