@@ -103,7 +103,7 @@ public struct BuildAction: Sendable {
         let outer = progress
         let progress: (@Sendable (Progress) -> Void)? = timings ? { @Sendable event in
             if case .stage(let name) = event {
-                FileHandle.standardError.write(Data(String(format: "[%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+                FileHandle.standardError.write(Data(String(format: "[%.3f s] %@%@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name, ResidentMemory.note).utf8))
             }
             outer?(event)
         } : outer

@@ -62,6 +62,7 @@ struct SearchTermTable: Sendable {
     /// The number of `term`, stored first if it is new; `hash` must be `SearchTermTable.hash(term)`.
     @discardableResult
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, inserted: Bool) {
+        if slots.isEmpty { grow() }
         let mask = slots.count - 1
         var slot = hash & mask
         while true {
@@ -87,9 +88,26 @@ struct SearchTermTable: Sendable {
         return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, term.count) == 0 }
     }
 
-    /// Doubles the slots (half full at most keeps probes short).
+    /// The table in as little memory as it takes to read: exact-size storage and no lookup
+    /// slots. A page's terms are kept until the locale's index merges them, which only reads
+    /// them; ``insert(_:hash:)`` on a compacted table starts its lookup slots again.
+    func compacted() -> SearchTermTable {
+        func exact<T>(_ array: [T]) -> [T] { array.withUnsafeBufferPointer { Array($0) } }
+        return SearchTermTable(storage: exact(storage), ends: exact(ends), hashes: exact(hashes))
+    }
+
+    private init(storage: [UInt8], ends: [Int], hashes: [Int]) {
+        self.storage = storage
+        self.ends = ends
+        self.hashes = hashes
+        self.slots = []
+    }
+
+    /// Doubles the slots (half full at most keeps probes short), or makes them again for a compacted table.
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        var size = max(16, slots.count * 2)
+        while size < ends.count * 2 + 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
         let mask = slots.count - 1
         for index in hashes.indices {
             var slot = hashes[index] & mask
@@ -136,7 +154,7 @@ struct SearchDocumentTerms: Sendable {
                 }
             }
         }
-        self.ascii = ascii
+        self.ascii = ascii.compacted()
         self.others = Array(others)
     }
 

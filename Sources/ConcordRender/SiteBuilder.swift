@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         let started = DispatchTime.now()
         func mark(_ name: String) {
             guard timings else { return }
-            FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name).utf8))
+            FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@%@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name, ResidentMemory.note).utf8))
         }
         let content = site.content
         let source = content.sourceLocale
