@@ -62,6 +62,24 @@ struct SearchIndexTests {
             #expect(SearchTokenizer.terms(sample) == terms, "\(sample)")
         }
     }
+
+    @Test("A compacted term table reads the same, and takes new terms again")
+    func compactedTermTable() {
+        var table = SearchTermTable(capacity: 4)
+        let words = (0..<300).map { "term\($0)" }
+        func insert(_ word: String, into table: inout SearchTermTable) -> (index: Int, inserted: Bool) {
+            var word = word
+            return word.withUTF8 { table.insert($0, hash: SearchTermTable.hash($0)) }
+        }
+        for word in words { _ = insert(word, into: &table) }
+        var compacted = table.compacted()
+        #expect(compacted.count == words.count)
+        #expect((0..<words.count).map { compacted.string(at: $0) } == words)
+        #expect((0..<words.count).allSatisfy { compacted.hash(at: $0) == table.hash(at: $0) })
+        #expect(insert("term7", into: &compacted) == (7, false))
+        #expect(insert("new", into: &compacted) == (300, true))
+        #expect(insert("new", into: &compacted) == (300, false))
+    }
 }
 
 let nodeIsAvailable: Bool = {
