@@ -378,7 +378,7 @@ public struct SiteBuilder: Sendable {
         page["onThisPage"] = onThisPage
         page["hasOnThisPage"] = !onThisPage.isEmpty
 
-        let html = try templates.render("article", TemplateObject(values: page))
+        let html = try templates.renderUTF8("article", TemplateObject(values: page))
         try writer.write(html, to: pagePath)
         let url = String(pagePath.dropFirst(job.locale.count + 1))
         return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())

@@ -38,7 +38,8 @@ struct TemplatePrograms: Sendable {
 
     /// One parsed token.
     enum Node: @unchecked Sendable {
-        case text(String)
+        /// Template text, as UTF-8.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, Program, inverted: Bool)
         case partial(String, indentation: String?, overrides: [String: Program]?)
@@ -103,7 +104,7 @@ struct TemplatePrograms: Sendable {
         }
         switch kind {
         case "text":
-            return .text(try string(0))
+            return .text(Array(try string(0).utf8))
         case "variable", "unescapedVariable":
             try noTransforms(1)
             return .variable(Name(try string(0)), escaped: kind == "variable")
@@ -161,20 +162,25 @@ struct TemplatePrograms: Sendable {
         func escape(_ text: String) -> String {
             // TemplateHTMLContentType gives the bytes of swift-mustache's HTML escaping, its default.
             guard let contentType else { return TemplateHTMLContentType.escape(text) }
+            if contentType is TemplateHTMLContentType { return TemplateHTMLContentType.escape(text) }
             return contentType.escapeText(text)
         }
     }
 
     /// Renders template `name` with `object` as the context, as `MustacheLibrary.render` would;
     /// `nil` when there is no such template.
-    func render(_ name: String, _ object: Any) throws(Unsupported) -> String? {
+    func render(_ name: String, _ object: Any) throws(Unsupported) -> [UInt8]? {
         guard let program = programs[name] else { return nil }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(outputCapacity)
         try render(program, Scope(stack: [object], indentation: nil, inherited: nil, contentType: nil), into: &out)
         return out
     }
 
-    private func render(_ program: Program, _ scope: Scope, into out: inout String) throws(Unsupported) {
+    /// Room reserved for a page up front, so that it is not copied as it grows.
+    private let outputCapacity = 64 * 1024
+
+    private func render(_ program: Program, _ scope: Scope, into out: inout [UInt8]) throws(Unsupported) {
         var scope = scope
         guard let indentation = scope.indentation, !indentation.isEmpty else {
             for node in program.nodes { try render(node, &scope, into: &out) }
@@ -182,34 +188,32 @@ struct TemplatePrograms: Sendable {
         }
         // Inside an indented partial, swift-mustache indents a token's output when the template's
         // output so far ends with a line (its last Character is "\n": a "\r\n" is one Character).
-        let start = out.utf8.endIndex
+        let start = out.count
         for node in program.nodes {
-            var piece = ""
+            var piece: [UInt8] = []
             try render(node, &scope, into: &piece)
-            if !piece.isEmpty, out.utf8.endIndex > start, Self.endsWithLineFeed(out, after: start) {
-                out += indentation
+            if !piece.isEmpty, out.count > start, Self.endsWithLineFeed(out, after: start) {
+                out.append(contentsOf: indentation.utf8)
             }
-            out += piece
+            out.append(contentsOf: piece)
         }
     }
 
-    private static func endsWithLineFeed(_ text: String, after start: String.Index) -> Bool {
-        let utf8 = text.utf8
-        let last = utf8.index(before: utf8.endIndex)
-        guard utf8[last] == UInt8(ascii: "\n") else { return false }
-        guard last > start else { return true }
-        return utf8[utf8.index(before: last)] != UInt8(ascii: "\r")
+    private static func endsWithLineFeed(_ text: [UInt8], after start: Int) -> Bool {
+        let last = text.count - 1
+        guard text[last] == UInt8(ascii: "\n") else { return false }
+        return last == start || text[last - 1] != UInt8(ascii: "\r")
     }
 
-    private func render(_ node: Node, _ scope: inout Scope, into out: inout String) throws(Unsupported) {
+    private func render(_ node: Node, _ scope: inout Scope, into out: inout [UInt8]) throws(Unsupported) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(contentsOf: text)
 
         case .variable(let name, let escaped):
             guard let value = try lookup(name, in: scope) else { return }
             let text = try Value(value).text
-            out += escaped ? scope.escape(text) : text
+            out.append(contentsOf: (escaped ? scope.escape(text) : text).utf8)
 
         case .section(let name, let body, let inverted):
             let found = try lookup(name, in: scope)

@@ -80,16 +80,21 @@ public struct TemplateRenderer: Sendable {
     /// Renders the template `name` with a context already made of ``TemplateObject``s (article
     /// pages build theirs that way rather than wrapping dictionaries thousands of times).
     func render(_ name: String, _ context: TemplateObject) throws(Failure) -> String {
+        String(decoding: try renderUTF8(name, context), as: UTF8.self)
+    }
+
+    /// ``render(_:_:)`` as UTF-8 bytes, which is how pages are written.
+    func renderUTF8(_ name: String, _ context: TemplateObject) throws(Failure) -> [UInt8] {
         // `nil` from the programs is a template they lack: swift-mustache reports it below. A
         // value they do not know (an error) leaves the page to swift-mustache too.
         if let programs {
             do {
-                if let text = try programs.render(name, context) { return text }
+                if let bytes = try programs.render(name, context) { return bytes }
             } catch {
                 if engine == .compiledOnly { throw Failure(template: name, reason: "a value the compiled templates do not know") }
             }
         }
-        return try renderThroughSwiftMustache(name, context)
+        return Array(try renderThroughSwiftMustache(name, context).utf8)
     }
 
     /// Renders with swift-mustache's own renderer (what ``TemplatePrograms`` must match).
