@@ -53,6 +53,36 @@ public enum MarkdownParser {
         return allocator
     }()
 
+    /// Whether one line of Markdown parses to a single paragraph holding exactly its own text
+    /// (less trailing spaces and tabs): no byte that starts inline syntax (emphasis, code, links,
+    /// HTML, entities, escapes) and no first character that could open a block (headings,
+    /// quotes, lists, fences, code indentation). Most table cells are such words, and the model
+    /// and the renderer both skip parsing them.
+    public static func isPlainInline(_ markdown: String) -> Bool {
+        var utf8 = markdown.utf8.makeIterator()
+        guard let first = utf8.next() else { return true }
+        switch first {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF,
+             UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "/"), UInt8(ascii: "."),
+             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
+             UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "^"):
+            break
+        default:
+            return false
+        }
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\n"),
+                 UInt8(ascii: "\r"):
+                return false
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
     /// Parses a body given as a string that starts on line `firstLine` of its file.
     public static func parse(_ string: String, firstLine: Int = 1) -> MarkdownDocument {
         parse(SourceText(bytes: Array(string.utf8), firstLine: firstLine, isValidUTF8: true))

@@ -209,7 +209,7 @@ struct ArticleBuilder {
         func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
             let line = lineNumbers[row.lineIndex]
             let column = prefixes[row.lineIndex] + cell.offset + 1
-            if Self.isPlainInline(cell.markdown) {
+            if MarkdownParser.isPlainInline(cell.markdown) {
                 // Most cells are words: parsing them would give back the same text.
                 let text = clean(cell.markdown)
                 if !text.isEmpty {
@@ -243,34 +243,6 @@ struct ArticleBuilder {
             section: section, header: header,
             alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
             rows: rows, line: lineNumbers[pipe.header.lineIndex])
-    }
-
-    /// Whether one line of Markdown parses to a single paragraph holding exactly its own text:
-    /// no byte that starts inline syntax (emphasis, code, links, HTML, entities, escapes) and no
-    /// first character that could open a block (headings, quotes, lists, fences, code indentation).
-    static func isPlainInline(_ markdown: String) -> Bool {
-        var utf8 = markdown.utf8.makeIterator()
-        guard let first = utf8.next() else { return true }
-        switch first {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF,
-             UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "/"), UInt8(ascii: "."),
-             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
-             UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "^"):
-            break
-        default:
-            return false
-        }
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\n"),
-                 UInt8(ascii: "\r"):
-                return false
-            default:
-                continue
-            }
-        }
-        return true
     }
 
     /// Whether any line after the first has both `|` and `-`: checked on bytes, because most

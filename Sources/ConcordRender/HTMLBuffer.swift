@@ -14,8 +14,8 @@ struct HTMLBuffer {
     }
 
     /// Appends `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
-    mutating func appendEscaped(_ text: String) {
-        var text = text
+    mutating func appendEscaped(_ text: some StringProtocol) {
+        var text = String(text)
         text.withUTF8 { appendEscaped(utf8: $0) }
     }
 

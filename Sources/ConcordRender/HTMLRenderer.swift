@@ -475,7 +475,7 @@ extension HTMLRenderer {
             out += "<div class=\"table-wrapper\"><table>\n<thead>\n<tr>"
             for (column, cell) in table.header.cells.enumerated() {
                 out += "<th\(style(column))>"
-                renderFragment(context, markdown: cell.markdown)
+                renderCell(context, markdown: cell.markdown)
                 out += "</th>"
             }
             out += "</tr>\n</thead>\n"
@@ -485,7 +485,7 @@ extension HTMLRenderer {
                     out += "<tr>"
                     for (column, cell) in row.cells.enumerated() {
                         out += "<td\(style(column))>"
-                        renderFragment(context, markdown: cell.markdown)
+                        renderCell(context, markdown: cell.markdown)
                         out += "</td>"
                     }
                     out += "</tr>\n"
@@ -494,6 +494,37 @@ extension HTMLRenderer {
             }
             out += "</table></div>\n"
             return true
+        }
+
+        /// Renders a table cell: a cell of plain words is its own text, escaped, as parsing it
+        /// would give; any other goes through ``renderFragment(_:markdown:)``.
+        private mutating func renderCell(_ context: DocumentContext, markdown: String) {
+            guard let text = Self.plainCellText(markdown) else {
+                renderFragment(context, markdown: markdown)
+                return
+            }
+            // A fragment's paragraph resets the raw-HTML filter where it ends.
+            filter.reset()
+            out.appendEscaped(text)
+        }
+
+        /// The text a cell's single paragraph holds, when parsing can be skipped: the cell is
+        /// plain (``MarkdownParser/isPlainInline(_:)``), holds no NUL (cmark replaces it), and is
+        /// not white space only (a blank paragraph is dropped). cmark strips the paragraph's
+        /// trailing white space.
+        static func plainCellText(_ markdown: String) -> Substring? {
+            guard MarkdownParser.isPlainInline(markdown), !markdown.utf8.contains(0) else { return nil }
+            if let first = markdown.utf8.first, first >= 0x80, markdown.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                return nil
+            }
+            var end = markdown.utf8.endIndex
+            while end > markdown.utf8.startIndex {
+                let before = markdown.utf8.index(before: end)
+                // cmark's white space: space, tab, line feed, vertical tab, form feed, carriage return.
+                guard markdown.utf8[before] == 0x20 || (0x09...0x0D).contains(markdown.utf8[before]) else { break }
+                end = before
+            }
+            return markdown[..<end]
         }
 
         /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.

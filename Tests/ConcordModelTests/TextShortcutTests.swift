@@ -20,7 +20,7 @@ struct TableCellTests {
         "up 50% of $x", "{braces}", "^caret", "a # not a heading", "a > b", "spaced   out  ", "",
     ])
     func shortcutAgreesWithParser(cell: String) {
-        #expect(ArticleBuilder.isPlainInline(cell))
+        #expect(MarkdownParser.isPlainInline(cell))
         #expect(cell.collapsingWhitespace() == parsed(cell))
     }
 
@@ -29,7 +29,7 @@ struct TableCellTests {
         "1. first", "> quote", "=== ", "~~~", "    indented", "snake_case", "![img](a.png)",
     ])
     func syntaxIsParsed(cell: String) {
-        #expect(!ArticleBuilder.isPlainInline(cell))
+        #expect(!MarkdownParser.isPlainInline(cell))
     }
 
     @Test("Random cells: wherever the shortcut applies, it agrees with the parser")
@@ -42,7 +42,7 @@ struct TableCellTests {
             let length = Int(generator.next() % 12)
             let cell = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             let trimmed = cell.trimmingCharacters(in: " \t")
-            guard ArticleBuilder.isPlainInline(trimmed) else { continue }
+            guard MarkdownParser.isPlainInline(trimmed) else { continue }
             checked += 1
             #expect(trimmed.collapsingWhitespace() == parsed(trimmed), "\(trimmed.debugDescription)")
         }

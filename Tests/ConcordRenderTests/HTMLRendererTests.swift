@@ -150,4 +150,37 @@ struct HTMLRendererTests {
         #expect(HTMLRenderer.Writer.languageClass("\u{212A}otlin") == "kotlin")
         #expect(HTMLRenderer.Writer.languageClass("C#") == "csharp")
     }
+
+    @Test("Plain table cells render as parsing them would")
+    func plainCellsMatchParsing() {
+        /// What the renderer gives for `markdown` as a paragraph, without the paragraph's tags.
+        func parsed(_ markdown: String) -> String {
+            var html = renderBody(markdown)
+            if html.hasPrefix("<p>") { html.removeFirst(3) }
+            if html.hasSuffix("</p>\n") { html.removeLast(5) }
+            return html
+        }
+        /// The `<td>` of a one-cell table, as the renderer gives it.
+        func cell(_ markdown: String) -> String? {
+            let html = renderBody("| Head |\n|------|\n| \(markdown) |\n")
+            guard let start = html.range(of: "<td>"), let end = html.range(of: "</td>", range: start.upperBound..<html.endIndex) else { return nil }
+            return String(html[start.upperBound..<end.lowerBound])
+        }
+        let alphabet: [String] = ["a", "Z", " ", " ", "\t", "#", "-", "+", "1", ".", ")", "*", "_", ">", "=", "~", "`", "&",
+                                  "é", "日", "(", ":", "\"", "'", "/", "\u{00A0}", "\u{3000}", "\u{0B}", "\u{0C}", "\u{0}", "[", "!", "<", "%", "$"]
+        var generator = SystemRandomNumberGenerator()
+        var fast = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            // Cells the shortcut takes must read as the parsed paragraph; the others are parsed anyway.
+            guard !trimmed.isEmpty, HTMLRenderer.Writer.plainCellText(trimmed) != nil, let rendered = cell(trimmed) else { continue }
+            fast += 1
+            #expect(rendered == parsed(trimmed), "\(trimmed.debugDescription)")
+        }
+        #expect(fast > 300)
+        #expect(HTMLRenderer.Writer.plainCellText("Get-Item -Path") == "Get-Item -Path")
+        #expect(HTMLRenderer.Writer.plainCellText("\u{00A0}\u{00A0}") == nil)
+        #expect(HTMLRenderer.Writer.plainCellText("`code`") == nil)
+    }
 }
