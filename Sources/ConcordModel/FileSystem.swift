@@ -67,6 +67,22 @@ public enum FileSystem {
         }
     }
 
+    /// Creates the folder `path` and any missing parents, as `mkdir -p` does. Other threads may
+    /// create the same folders at the same moment: a folder that appears meanwhile is fine.
+    /// (Foundation's `createDirectory(withIntermediateDirectories:)` can fail then on Linux.)
+    public static func createDirectories(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let error = errno
+        if error == EEXIST, isDirectory(path) { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard error == ENOENT, !parent.isEmpty, parent != path else {
+            throw Failure(path: path, reason: String(cString: strerror(error)))
+        }
+        try createDirectories(parent)
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
+        throw Failure(path: path, reason: String(cString: strerror(errno)))
+    }
+
     /// Whether a directory exists at `path`.
     public static func isDirectory(_ path: String) -> Bool {
         var directory: ObjCBool = false

@@ -10,6 +10,18 @@ import Foundation
 public protocol SiteOutputWriter: Sendable {
     /// Writes into `folder`, the staging copy of the output folder.
     func write(_ build: BuildSnapshot, into folder: String) throws
+
+    /// Does the part of the work that needs only `build` (encoding, say) and returns what
+    /// writes the result into the staging folder. It runs while the pages are rendered; what
+    /// it returns runs once they are written, in the order of the writers. The default does
+    /// nothing ahead and returns ``write(_:into:)``.
+    func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void
+}
+
+extension SiteOutputWriter {
+    public func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void {
+        { folder in try self.write(build, into: folder) }
+    }
 }
 
 /// What other output writers get to work from: the loaded content and what the checks found.
@@ -32,8 +44,9 @@ public struct BuildAction: Sendable {
     public var output: String
     /// Whether error findings stop the build.
     public var strict: Bool
-    /// Outputs written after the site, into the same staging folder: add a writer here to
-    /// have it published atomically with the pages.
+    /// Outputs written after the site's pages, into the same staging folder: add a writer here
+    /// to have it published atomically with the pages. (Their ``SiteOutputWriter/prepare(_:)``
+    /// runs while the pages render.)
     public var outputWriters: [any SiteOutputWriter] = [SiteDataOutput()]
 
     /// Creates a build action.
@@ -127,13 +140,18 @@ public struct BuildAction: Sendable {
         let theme = try Theme.load(folder: configuration.templates)
         let builder = try SiteBuilder(site: site, statuses: statuses, theme: theme)
         let staging = try folder.makeStaging()
+        // The other outputs join the site here, before it is published. What they can do without
+        // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
+        // (its start, the end of each chunk, the search indexes); they write once it is done.
+        let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
+        let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
+        let prepared = BackgroundWork { [outputWriters] in try outputWriters.map { try $0.prepare(snapshot) } }
         do {
-            let result = try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) }
+            let built = Result { try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) } }
             progress?(.stage("Writing JSON"))
-            // The one place other outputs join the site before it is published.
-            let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
-            let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
-            for writer in outputWriters { try writer.write(snapshot, into: staging) }
+            let writes = try prepared.value()
+            let result = try built.get()
+            for write in writes { try write(staging) }
             progress?(.stage("Publishing"))
             try folder.swap(in: staging)
             report.site = result
@@ -144,5 +162,28 @@ public struct BuildAction: Sendable {
         }
         report.seconds = elapsed()
         return report
+    }
+}
+
+/// Work started on a thread of its own, and waited for later.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the work before it signals `done`, read only after `value()` has seen that signal.
+    private var result: Result<Value, any Error>?
+
+    /// Starts `work`.
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the work to end; returns its value or rethrows what it threw. Call it once.
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
     }
 }

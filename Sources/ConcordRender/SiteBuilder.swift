@@ -120,7 +120,7 @@ public struct SiteBuilder: Sendable {
         for locale in content.locales { folders.insert(locale) }
         folders.insert("assets")
         for directory in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
+            try FileSystem.createDirectories(folder + "/" + directory)
         }
         mark("folders")
 
@@ -158,7 +158,7 @@ public struct SiteBuilder: Sendable {
         for page in pageResults { for copy in page.assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy } }
         for copy in copies.values.sorted() {
             let destination = folder + "/" + copy.outputPath
-            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try FileSystem.createDirectories(RelativePath.directory(of: destination))
             try writer.write(try FileSystem.read(copy.sourceFile), to: copy.outputPath)
         }
         result.assetsCopied = copies.count
@@ -166,7 +166,7 @@ public struct SiteBuilder: Sendable {
         // Theme assets.
         for asset in theme.assets {
             let destination = folder + "/" + asset.path
-            try FileManager.default.createDirectory(atPath: RelativePath.directory(of: destination), withIntermediateDirectories: true)
+            try FileSystem.createDirectories(RelativePath.directory(of: destination))
             try writer.write(asset.bytes, to: asset.path)
             result.assetsCopied += 1
         }

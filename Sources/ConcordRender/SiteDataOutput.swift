@@ -12,15 +12,24 @@ public struct SiteDataOutput: SiteOutputWriter {
     /// Encodes every file in parallel, then writes each into `folder`, linking files whose bytes
     /// have not changed since the live site was built.
     public func write(_ build: BuildSnapshot, into folder: String) throws {
+        try prepare(build)(folder)
+    }
+
+    /// Encodes every file (in parallel, while the pages render) and returns what writes them.
+    public func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void {
         let files = try SiteDataWriter.encodedFiles(content: build.site.content, statuses: build.statuses)
+        return { folder in try Self.write(files, previousSite: build.previousSite, into: folder) }
+    }
+
+    private static func write(_ files: [(path: String, bytes: [UInt8])], previousSite: String?, into folder: String) throws {
         var folders = Set<String>()
         for file in files {
             let parent = (file.path as NSString).deletingLastPathComponent
             if !parent.isEmpty, folders.insert(parent).inserted {
-                try FileManager.default.createDirectory(atPath: folder + "/" + parent, withIntermediateDirectories: true)
+                try FileSystem.createDirectories(folder + "/" + parent)
             }
         }
-        let writer = StagingWriter(root: folder, previous: build.previousSite)
+        let writer = StagingWriter(root: folder, previous: previousSite)
         let failures = parallelMap(files) { file -> String? in
             do { try writer.write(file.bytes, to: file.path); return nil } catch { return "\(error)" }
         }

@@ -233,19 +233,44 @@ struct SiteBuildTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("Output writers write into the staging folder and are published with the site")
+    @Test("Output writers write into the staging folder after the pages, in order, and are published with the site")
     func outputWriters() throws {
+        /// Writes how many articles there are, whether the pages are there to read, and what an
+        /// earlier writer left.
         struct Extra: SiteOutputWriter {
+            var name: String
             func write(_ build: BuildSnapshot, into folder: String) throws {
-                try Data("\(build.site.content.sourceArticles.count)".utf8).write(to: URL(fileURLWithPath: folder + "/extra.txt"))
+                let pages = FileSystem.exists(folder + "/en-US/b.html")
+                let earlier = (try? FileSystem.read(folder + "/first.txt")).map { String(decoding: $0, as: UTF8.self) } ?? "-"
+                try Data("\(build.site.content.sourceArticles.count) \(pages) \(earlier)".utf8).write(to: URL(fileURLWithPath: folder + "/\(name).txt"))
             }
         }
         let temporary = try TemporaryContent(Self.files)
         defer { temporary.remove() }
         var action = BuildAction(configuration: temporary.configuration)
-        action.outputWriters = [Extra()]
+        action.outputWriters = [Extra(name: "first"), SiteDataOutput(), Extra(name: "second")]
         try action.run()
-        #expect(try temporary.read("extra.txt") == "3")
+        #expect(try temporary.read("first.txt") == "3 true -")
+        #expect(try temporary.read("second.txt") == "3 true 3 true -")
+        #expect(FileSystem.exists(temporary.output + "/manifest.json"))
+    }
+
+    @Test("A writer that fails while the pages render fails the build, and nothing is published")
+    func failingPreparation() throws {
+        struct FailingEarly: SiteOutputWriter {
+            func prepare(_ build: BuildSnapshot) throws -> @Sendable (String) throws -> Void {
+                throw OutputFolder.Failure(reason: "cannot encode")
+            }
+            func write(_ build: BuildSnapshot, into folder: String) throws {}
+        }
+        let temporary = try TemporaryContent(Self.files)
+        defer { temporary.remove() }
+        var action = BuildAction(configuration: temporary.configuration)
+        action.outputWriters = [FailingEarly()]
+        #expect(throws: OutputFolder.Failure.self) { try action.run() }
+        #expect(!FileSystem.exists(temporary.output))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.root).filter { $0.contains("concord-") }
+        #expect(leftovers.isEmpty)
     }
 
     @Test("A folder that concord did not make is never replaced")
