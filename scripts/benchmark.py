@@ -22,6 +22,9 @@ def run_timed(cmd, runs, stdin_path=None, before_each=None):
     for run in range(runs):
         if before_each:
             cmd = before_each(run)
+        # Dirty pages of earlier runs (a build writes over 100 MB) are flushed first, so their
+        # writeback does not compete with the run being timed.
+        os.sync()
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         start = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdin=stdin,
@@ -95,10 +98,12 @@ def main():
             # in CI, then rebuilds of the same folder with nothing changed (unchanged files are
             # linked from the previous site, not written again).
             def fresh(run):
+                if run > 0:
+                    shutil.rmtree(os.path.join(scratch, f"fresh-{run - 1}"))
                 return [concord, "build", "--output", os.path.join(scratch, f"fresh-{run}")] + content
             seconds, memory = run_timed(None, args.runs, before_each=fresh)
             rows.append(("concord build (full)", seconds, memory))
-            again = [concord, "build", "--output", os.path.join(scratch, "fresh-0")] + content
+            again = [concord, "build", "--output", os.path.join(scratch, f"fresh-{args.runs - 1}")] + content
             seconds, memory = run_timed(again, args.runs)
             rows.append(("concord build (rebuild)", seconds, memory))
 
