@@ -214,6 +214,23 @@ public struct MarkdownDocument: Sendable {
     }
 }
 
+/// A node index kept in 32 bits and read as an `Int`.
+@propertyWrapper
+public struct NodeIndex: Sendable, Hashable {
+    private var stored: Int32
+
+    /// An index.
+    public init(wrappedValue: Int) {
+        stored = Int32(wrappedValue)
+    }
+
+    /// The index.
+    public var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(newValue) }
+    }
+}
+
 /// One node of a ``MarkdownDocument``.
 ///
 /// Stored in 72 bytes: indices, positions and spans as 32-bit numbers, the optional parts
@@ -226,10 +243,14 @@ public struct MarkdownNode: Sendable {
     private var storedHeadingLevel: UInt8 = 0
     private var flags: Flags = []
     private var storedListStart: Int32 = 0
-    private var storedParent: Int32
-    private var storedFirstChild: Int32 = -1
-    private var storedNextSibling: Int32 = -1
-    private var storedSubtreeEnd: Int32 = 0
+    /// The index of the parent node, or -1 for the document.
+    @NodeIndex public var parent: Int
+    /// The index of the first child, or -1.
+    @NodeIndex public var firstChild: Int = -1
+    /// The index of the next sibling, or -1.
+    @NodeIndex public var nextSibling: Int = -1
+    /// One past the index of the last descendant: `(index+1)..<subtreeEnd` are the descendants.
+    @NodeIndex public var subtreeEnd: Int = 0
     private var storedRange: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32) = (0, 0, 0, 0)
     /// Text content of text, code, code block and HTML nodes (``MarkdownDocument/literal(of:)``).
     public internal(set) var literal = TextSpan()
@@ -251,8 +272,8 @@ public struct MarkdownNode: Sendable {
     /// A node of `kind` under `parent`.
     init(kind: Kind, range: SourceRange?, parent: Int, subtreeEnd: Int = 0) {
         self.kind = kind
-        self.storedParent = Int32(parent)
-        self.storedSubtreeEnd = Int32(subtreeEnd)
+        self.parent = parent
+        self.subtreeEnd = subtreeEnd
         self.range = range
     }
 
@@ -274,26 +295,6 @@ public struct MarkdownNode: Sendable {
             storedRange = (Int32(clamping: newValue.start.line), Int32(clamping: newValue.start.column),
                            Int32(clamping: newValue.end.line), Int32(clamping: newValue.end.column))
         }
-    }
-    /// The index of the parent node, or -1 for the document.
-    public var parent: Int {
-        get { Int(storedParent) }
-        set { storedParent = Int32(newValue) }
-    }
-    /// The index of the first child, or -1.
-    public var firstChild: Int {
-        get { Int(storedFirstChild) }
-        set { storedFirstChild = Int32(newValue) }
-    }
-    /// The index of the next sibling, or -1.
-    public var nextSibling: Int {
-        get { Int(storedNextSibling) }
-        set { storedNextSibling = Int32(newValue) }
-    }
-    /// One past the index of the last descendant: `(index+1)..<subtreeEnd` are the descendants.
-    public var subtreeEnd: Int {
-        get { Int(storedSubtreeEnd) }
-        set { storedSubtreeEnd = Int32(newValue) }
     }
     /// Heading level (1…6), or 0.
     public var headingLevel: Int {
