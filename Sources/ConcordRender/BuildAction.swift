@@ -108,7 +108,9 @@ public struct BuildAction: Sendable {
         case pages(done: Int, total: Int)
     }
 
-    /// Runs the build. Nothing in `output` changes unless every page was written.
+    /// Runs the build. Nothing in `output` changes unless every page was written. The report
+    /// (findings, pages, time) is for those who show it; the site is the result.
+    @discardableResult
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
         let started = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
