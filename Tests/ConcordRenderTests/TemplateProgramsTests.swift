@@ -42,6 +42,7 @@ struct TemplateProgramsTests {
             {{>escapingPartial}}
             """,
         "escapingPartial": "partial: {{html}}\n",
+        "scopedPragma": "{{#items}}{{% CONTENT_TYPE: TEXT }}{{name}};{{/items}}|{{html}}|{{#person}}{{% CONTENT_TYPE: TEXT }}{{name}}{{/person}}{{html}}\n",
         "indented": """
             <div>
               {{>part}}
