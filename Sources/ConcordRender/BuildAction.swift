@@ -151,9 +151,10 @@ public struct BuildAction: Sendable {
         do {
             let built = Result { try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) } }
             progress?(.stage("Writing JSON"))
-            let writes = try prepared.value()
+            // Waited for either way; when both failed, the pages' error is the one reported.
+            let writes = Result { try prepared.value() }
             let result = try built.get()
-            for write in writes { try write(staging) }
+            for write in try writes.get() { try write(staging) }
             progress?(.stage("Publishing"))
             try folder.swap(in: staging)
             report.site = result

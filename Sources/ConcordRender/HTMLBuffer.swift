@@ -25,13 +25,8 @@ struct HTMLBuffer {
         var position = 0
         while let special = HTMLEscaping.firstSpecial(in: text, from: position) {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position..<special]))
-            switch text[special] {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(contentsOf: "&#39;".utf8)
-            }
+            let reference = HTMLEscaping.reference(for: text[special])
+            bytes.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
             position = special + 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))

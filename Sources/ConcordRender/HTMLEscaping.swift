@@ -35,13 +35,7 @@ public enum HTMLEscaping {
                         count += run
                     }
                     if next == bytes.count { break }
-                    switch bytes[next] {
-                    case UInt8(ascii: "&"): count = put("&amp;", into: buffer, at: count)
-                    case UInt8(ascii: "<"): count = put("&lt;", into: buffer, at: count)
-                    case UInt8(ascii: ">"): count = put("&gt;", into: buffer, at: count)
-                    case UInt8(ascii: "\""): count = put("&quot;", into: buffer, at: count)
-                    default: count = put("&#39;", into: buffer, at: count)
-                    }
+                    count = put(reference(for: bytes[next]), into: buffer, at: count)
                     position = next + 1
                     next = firstSpecial(in: bytes, from: position) ?? bytes.count
                 }
@@ -49,6 +43,18 @@ public enum HTMLEscaping {
             }
         }
         out += escaped ?? text
+    }
+
+    /// The character reference that replaces a special byte (one ``isSpecial(_:)`` accepts).
+    @inline(__always)
+    static func reference(for special: UInt8) -> StaticString {
+        switch special {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
+        }
     }
 
     /// How many bytes escaping adds for each byte value.

@@ -162,7 +162,6 @@ struct TemplatePrograms: Sendable {
         func escape(_ text: String) -> String {
             // TemplateHTMLContentType gives the bytes of swift-mustache's HTML escaping, its default.
             guard let contentType else { return TemplateHTMLContentType.escape(text) }
-            if contentType is TemplateHTMLContentType { return TemplateHTMLContentType.escape(text) }
             return contentType.escapeText(text)
         }
     }
