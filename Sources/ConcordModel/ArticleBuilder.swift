@@ -173,21 +173,6 @@ struct ArticleBuilder {
         }
     }
 
-    /// The plain text of a block with each inline code span replaced by a space; `text` itself when
-    /// the block has no code, which is most blocks.
-    private func prose(of index: Int, in document: MarkdownDocument, text: String) -> String {
-        guard document.descendants(of: index).contains(where: { document[$0].kind == .code }) else { return text }
-        var out: [UInt8] = []
-        for i in document.descendants(of: index) {
-            switch document[i].kind {
-            case .text: document.appendPlainText(of: i, to: &out)
-            case .code, .softBreak, .lineBreak: out.append(0x20)
-            default: break
-            }
-        }
-        return String(collapsingWhitespaceIn: out)
-    }
-
     // MARK: - Tables
 
     private mutating func table(in index: Int, range: SourceRange) -> Table? {
@@ -228,11 +213,10 @@ struct ArticleBuilder {
                     kind: linkKind(destination: destination, text: cellDocument.plainText(of: i), closing: nil),
                     section: section, line: line, column: column + start.column - 1))
             }
-            let text = clean(cellDocument.plainText(of: 0))
+            let (text, prose) = Self.textAndProse(of: 0, in: cellDocument)
             if !text.isEmpty {
                 article.textBlocks.append(TextBlock(
-                    kind: .tableCell, text: text, prose: prose(of: 0, in: cellDocument, text: text),
-                    section: section, line: line, column: column))
+                    kind: .tableCell, text: text, prose: prose, section: section, line: line, column: column))
             }
             return text
         }
@@ -517,9 +501,15 @@ struct ArticleBuilder {
     /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
     private func clean(_ text: String) -> String { text.collapsingWhitespace() }
 
-    /// The plain text of a block and its prose (``prose(of:in:text:)``), from one walk over its
-    /// inlines into a scratch buffer (on the stack for most blocks).
+    /// The plain text of a block and its prose (the text with each inline code span as one
+    /// space, which the number and untranslated checks read), from one walk over its inlines into a scratch buffer
+    /// (on the stack for most blocks).
     private func textAndProse(of index: Int) -> (text: String, prose: String) {
+        Self.textAndProse(of: index, in: document)
+    }
+
+    /// ``textAndProse(of:)`` of a node of another document (a table cell parsed on its own).
+    private static func textAndProse(of index: Int, in document: MarkdownDocument) -> (text: String, prose: String) {
         let lengths = document.plainTextAndProseLengths(of: index)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(lengths.text + lengths.prose, 1)) { buffer in
             let text = buffer.baseAddress!
