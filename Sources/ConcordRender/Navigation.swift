@@ -118,11 +118,13 @@ public struct Navigation: Sendable {
         _ text: String, directory: String,
         nested: (String) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver
     ) -> [NavigationItem]? {
-        guard let node = try? Yams.compose(yaml: text) else { return nil }
+        // Every value is read as a string, so scalars need no tag resolution (the default
+        // resolver runs its regular expressions on each one).
+        guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
         let list: Node.Sequence
         if let sequence = node.sequence {
             list = sequence
-        } else if let items = node.mapping?["items"]?.sequence {
+        } else if let items = node.mapping.flatMap({ TOCEntry($0).items }) {
             list = items
         } else {
             return nil
@@ -131,9 +133,9 @@ public struct Navigation: Sendable {
             guard level < 32 else { return [] }
             var result: [NavigationItem] = []
             for entry in sequence {
-                guard let map = entry.mapping else { continue }
-                var item = NavigationItem(title: map["name"]?.string ?? map["displayName"]?.string ?? "")
-                if let href = map["href"]?.string ?? map["topicHref"]?.string, !href.isEmpty {
+                guard let map = entry.mapping.map(TOCEntry.init) else { continue }
+                var item = NavigationItem(title: map.name ?? map.displayName ?? "")
+                if let href = map.href ?? map.topicHref, !href.isEmpty {
                     let lower = href.lowercased()
                     if URLPolicy.isRelativePath(href), lower.hasSuffix("toc.yml") || lower.hasSuffix("/") {
                         if let resolved = RelativePath.resolve(href, from: directory) {
@@ -145,7 +147,7 @@ public struct Navigation: Sendable {
                         item.url = href
                     }
                 }
-                if let items = map["items"]?.sequence { item.children += convert(items, level: level + 1) }
+                if let items = map.items { item.children += convert(items, level: level + 1) }
                 if item.title.isEmpty, let path = item.path { item.title = titles(path) ?? path }
                 if item.title.isEmpty, item.children.isEmpty { continue }
                 result.append(item)
@@ -153,6 +155,31 @@ public struct Navigation: Sendable {
             return result
         }
         return convert(list, level: 0)
+    }
+
+    /// The keys of a `toc.yml` entry that navigation reads, found in one pass over the
+    /// mapping. (`Node.Mapping`'s string subscript makes and resolves a key node, then
+    /// compares it with every key, on each lookup.) Yams rejects a mapping that repeats a key.
+    struct TOCEntry {
+        var name: String?
+        var displayName: String?
+        var href: String?
+        var topicHref: String?
+        var items: Node.Sequence?
+
+        init(_ mapping: Node.Mapping) {
+            for (key, value) in mapping {
+                guard let key = key.scalar?.string else { continue }
+                switch key {
+                case "name": name = value.string
+                case "displayName": displayName = value.string
+                case "href": href = value.string
+                case "topicHref": topicHref = value.string
+                case "items": items = value.sequence
+                default: break
+                }
+            }
+        }
     }
 
     // MARK: - TOC.md

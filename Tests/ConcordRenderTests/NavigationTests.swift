@@ -52,6 +52,26 @@ struct NavigationTests {
         #expect(navigation.items[4].url == nil && navigation.items[4].path == nil)
     }
 
+    @Test("toc.yml entries: displayName and topicHref, quoted keys, values that look like other types")
+    func tocYAMLKeys() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/toc.yml": """
+            - displayName: Shown
+              topicHref: a.md
+            - "name": 2024
+              'href': b.md
+            - name: true
+              href: a.md
+            - name: null
+            """,
+            "en-US/a.md": "# A\n",
+            "en-US/b.md": "# B\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.items.map(\.title) == ["Shown", "2024", "true", "null"])
+        #expect(navigation.items.map(\.path) == ["a.md", "b.md", "a.md", nil])
+    }
+
     @Test("TOC.md: a nested Markdown list of links")
     func tocMarkdownList() throws {
         let (navigation, temporary) = try navigation([
