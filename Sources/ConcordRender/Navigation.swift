@@ -275,12 +275,14 @@ public struct Navigation: Sendable {
             var folders: [String: Folder] = [:]
         }
         let top = Folder()
+        // The first spelling in path order, when a folder has `toc.yml` and `TOC.yml`.
         var folderTOCs: [String: String] = [:]
-        for file in files.all {
-            let name = file.split(separator: "/").last.map(String.init) ?? file
-            if name.lowercased() == "toc.yml" { folderTOCs[RelativePath.directory(of: file)] = file }
+        for file in files.all where hasFileName(file, "toc.yml") {
+            let folder = RelativePath.directory(of: file)
+            if let known = folderTOCs[folder], known < file { continue }
+            folderTOCs[folder] = file
         }
-        for path in titles.keys {
+        for path in titles.keys.sorted() {
             var folder = top
             let parts = path.split(separator: "/")
             for part in parts.dropLast() {
@@ -291,10 +293,15 @@ public struct Navigation: Sendable {
             folder.articles.append(path)
         }
         func items(_ folder: Folder, path: String, depth: Int) -> [NavigationItem] {
+            // Sorted by lower-cased title, then path; the keys are made once, not in every comparison.
             let articles = folder.articles
-                .filter { !(($0 as NSString).lastPathComponent.lowercased() == "index.md" && !path.isEmpty) }
-                .map { NavigationItem(title: titles[$0] ?? $0, path: $0) }
-                .sorted { ($0.title.lowercased(), $0.path ?? "") < ($1.title.lowercased(), $1.path ?? "") }
+                .filter { path.isEmpty || !hasFileName($0, "index.md") }
+                .map { article -> (key: String, item: NavigationItem) in
+                    let title = titles[article] ?? article
+                    return (title.lowercased(), NavigationItem(title: title, path: article))
+                }
+                .sorted { ($0.key, $0.item.path!) < ($1.key, $1.item.path!) }
+                .map(\.item)
             var subfolders: [NavigationItem] = []
             for name in folder.folders.keys.sorted() {
                 let folderPath = path.isEmpty ? name : path + "/" + name
@@ -306,7 +313,7 @@ public struct Navigation: Sendable {
                 } else {
                     item.children = depth < 32 ? items(child, path: folderPath, depth: depth + 1) : []
                 }
-                if let index = child.articles.first(where: { ($0 as NSString).lastPathComponent.lowercased() == "index.md" }) {
+                if let index = child.articles.first(where: { hasFileName($0, "index.md") }) {
                     item.path = index
                     item.title = titles[index] ?? name
                 }
@@ -315,5 +322,22 @@ public struct Navigation: Sendable {
             return articles + subfolders
         }
         return items(top, path: "", depth: 0)
+    }
+
+    /// Whether the last component of `path` is `name` (lower-case ASCII) in any ASCII case.
+    /// (No other character lower-cases to an ASCII letter of `toc.yml` or `index.md`.)
+    static func hasFileName(_ path: String, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        let utf8 = path.utf8
+        guard utf8.count >= count else { return false }
+        let start = utf8.index(utf8.endIndex, offsetBy: -count)
+        if start != utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { return false }
+        var expected = name.utf8Start
+        for byte in utf8[start...] {
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            guard lower == expected.pointee else { return false }
+            expected += 1
+        }
+        return true
     }
 }

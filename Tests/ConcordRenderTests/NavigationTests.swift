@@ -72,6 +72,16 @@ struct NavigationTests {
         #expect(navigation.items.map(\.path) == ["a.md", "b.md", "a.md", nil])
     }
 
+    @Test("File names are matched on the last path component, in any ASCII case")
+    func fileNames() {
+        for path in ["toc.yml", "TOC.yml", "a/b/Toc.YML", "docs/toc.yml"] { #expect(Navigation.hasFileName(path, "toc.yml"), "\(path)") }
+        for path in ["xtoc.yml", "a/xtoc.yml", "toc.yml/a", "toc.yaml", "oc.yml", "", "a/toc.ymlx", "a/toc.ym\u{212A}"] {
+            #expect(!Navigation.hasFileName(path, "toc.yml"), "\(path)")
+        }
+        #expect(Navigation.hasFileName("guide/INDEX.md", "index.md"))
+        #expect(!Navigation.hasFileName("guide/\u{130}ndex.md", "index.md"))
+    }
+
     @Test("TOC.md: a nested Markdown list of links")
     func tocMarkdownList() throws {
         let (navigation, temporary) = try navigation([
