@@ -19,17 +19,9 @@ struct HTMLBuffer {
         text.withUTF8 { appendEscaped(utf8: $0) }
     }
 
-    /// Appends UTF-8 `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it: the runs between
-    /// special bytes are copied whole.
+    /// Appends UTF-8 `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
     mutating func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>) {
-        var position = 0
-        while let special = HTMLEscaping.firstSpecial(in: text, from: position) {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position..<special]))
-            let reference = HTMLEscaping.reference(for: text[special])
-            bytes.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
-            position = special + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
+        HTMLEscaping.append(utf8: text, to: &bytes)
     }
 
     /// Whether the text ends with a line feed that is a Character of its own (not the end of a

@@ -45,6 +45,19 @@ public enum HTMLEscaping {
         out += escaped ?? text
     }
 
+    /// Appends UTF-8 `text`, escaped as ``escape(_:)`` escapes it, to `out`: the runs between
+    /// special bytes are copied whole.
+    static func append(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var position = 0
+        while let special = firstSpecial(in: text, from: position) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[position..<special]))
+            let reference = reference(for: text[special])
+            out.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+            position = special + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
+    }
+
     /// The character reference that replaces a special byte (one ``isSpecial(_:)`` accepts).
     @inline(__always)
     static func reference(for special: UInt8) -> StaticString {

@@ -4,7 +4,12 @@ import ConcordModel
 /// The HTML of an article's body and what it needs besides.
 public struct RenderedBody: Sendable {
     /// The article's content as HTML (headings, lists, tables… no page chrome).
-    public var html: String
+    public var html: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
+    /// ``html`` as UTF-8, which is how pages take it.
+    public var utf8: [UInt8]
     /// Images the content refers to, to copy into the site.
     public var assets: [AssetCopy]
     /// Problems met while rendering (includes that could not be expanded).
@@ -44,7 +49,7 @@ public struct HTMLRenderer: Sendable {
         let context = Writer.DocumentContext(
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale)
         writer.renderBlocks(context, parent: document.root, tight: false)
-        return RenderedBody(html: writer.out.string, assets: writer.assets, diagnostics: writer.diagnostics)
+        return RenderedBody(utf8: writer.out.bytes, assets: writer.assets, diagnostics: writer.diagnostics)
     }
 }
 

@@ -101,6 +101,11 @@ public struct NavigationRenderer: Sendable {
     /// Written as UTF-8 bytes into one buffer: appending hundreds of small strings to a
     /// `String` cost more than everything else here.
     public func html(currentPath: String?, pageDirectory: String) -> String {
+        String(decoding: htmlUTF8(currentPath: currentPath, pageDirectory: pageDirectory), as: UTF8.self)
+    }
+
+    /// ``html(currentPath:pageDirectory:)`` as UTF-8, which is how article pages take it.
+    func htmlUTF8(currentPath: String?, pageDirectory: String) -> [UInt8] {
         // The current page's branch: a handful of entries, searched faster in an array than hashed.
         var open: [Int] = []
         // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
@@ -142,17 +147,20 @@ public struct NavigationRenderer: Sendable {
             }
         }
         put("</ul>\n")
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Writes an entry's link. Article links are written from the locale folder down
     /// (`../../a/b.html`), so each page only adds its own `../` prefix.
     private func write(_ link: LinkBytes, isCurrent: Bool, prefix: [UInt8], into out: inout [UInt8]) {
+        func put(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
         if link.isArticle {
-            out += #"<a href=""#.utf8
+            put(#"<a href=""#)
             out += prefix
             out += link.target
-            out += (isCurrent ? #"" aria-current="page">"# : #"">"#).utf8
+            put(isCurrent ? #"" aria-current="page">"# : #"">"#)
         }
         out += link.tail
     }

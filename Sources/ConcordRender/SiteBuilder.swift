@@ -311,8 +311,10 @@ public struct SiteBuilder: Sendable {
         addPathValues(to: &page, context, pagePath: pagePath, title: article.title)
         // Mustache treats an empty string as present: leave keys out rather than empty.
         if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
-        page["content"] = body.html
-        page["navigation"] = context.navigation.html(currentPath: job.path, pageDirectory: pageDirectory)
+        // Both as UTF-8 bytes, which the template copies as they are: as strings, tens of
+        // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
+        page["content"] = TemplateHTML(utf8: body.utf8)
+        page["navigation"] = TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: pageDirectory))
         if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
 
         // Where else the article exists, for hreflang and the language switcher.

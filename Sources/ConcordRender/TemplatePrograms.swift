@@ -37,15 +37,78 @@ struct TemplatePrograms: Sendable {
     }
 
     /// One parsed token.
-    enum Node: @unchecked Sendable {
-        /// Template text, as UTF-8.
-        case text([UInt8])
-        case variable(Name, escaped: Bool)
-        case section(Name, Program, inverted: Bool)
-        case partial(String, indentation: String?, overrides: [String: Program]?)
-        case block(String, default: Program, indentation: String?)
-        /// A `{{% CONTENT_TYPE }}` pragma: how the rest of the template escapes.
-        case contentType(any MustacheContentType)
+    ///
+    /// A final class rather than an enum with payloads: rendering visits every token of every
+    /// page, and copying an enum value out of the program retained each of its payloads (a
+    /// section's name and body, a partial's name, indentation and overrides) and released them
+    /// after; a class reference is one retain, and its fields are read in place.
+    final class Node: @unchecked Sendable {
+        enum Kind {
+            /// Template text: ``text``.
+            case text
+            /// `{{name}}` (``escaped``) or `{{{name}}}`.
+            case variable
+            /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when ``inverted``; the body is ``program``.
+            case section
+            /// `{{> label}}`, with ``indentation`` and, for `{{< label}}`, ``overrides``.
+            case partial
+            /// `{{$label}}…{{/label}}`: an overridable block whose default is ``program``.
+            case block
+            /// A `{{% CONTENT_TYPE }}` pragma: how the rest of the template escapes.
+            case contentType
+        }
+
+        let kind: Kind
+        /// The text of a `.text` node, as UTF-8.
+        let text: [UInt8]
+        /// The name of a variable or section.
+        let name: Name
+        /// A variable's escaping.
+        let escaped: Bool
+        /// Whether a section is inverted.
+        let inverted: Bool
+        /// A section's body, or a block's default.
+        let program: Program?
+        /// A partial's or a block's name.
+        let label: String
+        /// A partial's or a block's indentation.
+        let indentation: String?
+        /// A parent partial's overrides.
+        let overrides: [String: Program]?
+        /// A pragma's content type.
+        let escaping: Escaping
+
+        private init(
+            _ kind: Kind, text: [UInt8] = [], name: Name = Name(""), escaped: Bool = false, inverted: Bool = false,
+            program: Program? = nil, label: String = "", indentation: String? = nil, overrides: [String: Program]? = nil,
+            escaping: Escaping = .html
+        ) {
+            self.kind = kind
+            self.text = text
+            self.name = name
+            self.escaped = escaped
+            self.inverted = inverted
+            self.program = program
+            self.label = label
+            self.indentation = indentation
+            self.overrides = overrides
+            self.escaping = escaping
+        }
+
+        static func text(_ text: [UInt8]) -> Node { Node(.text, text: text) }
+        static func variable(_ name: Name, escaped: Bool) -> Node { Node(.variable, name: name, escaped: escaped) }
+        static func section(_ name: Name, _ body: Program, inverted: Bool) -> Node {
+            Node(.section, name: name, inverted: inverted, program: body)
+        }
+        static func partial(_ label: String, indentation: String?, overrides: [String: Program]?) -> Node {
+            Node(.partial, label: label, indentation: indentation, overrides: overrides)
+        }
+        static func block(_ label: String, default body: Program, indentation: String?) -> Node {
+            Node(.block, program: body, label: label, indentation: indentation)
+        }
+        static func contentType(_ contentType: any MustacheContentType) -> Node {
+            Node(.contentType, escaping: contentType is TemplateHTMLContentType ? .html : .other(ContentType(contentType)))
+        }
     }
 
     /// A parsed template (or section body): its tokens in order.
@@ -137,14 +200,28 @@ struct TemplatePrograms: Sendable {
 
     // MARK: Rendering
 
+    /// How `{{variable}}` escapes: swift-mustache's HTML escaping (what a template starts with
+    /// before any pragma, and what the theme's own ``TemplateHTMLContentType`` writes), or
+    /// another content type's. The common case is a plain value: a scope is copied for every
+    /// section and list item, and an existential in it was copied through its value witnesses.
+    enum Escaping {
+        case html
+        case other(ContentType)
+    }
+
+    /// A content type other than HTML, boxed so that copying a scope copies a reference.
+    final class ContentType: @unchecked Sendable {
+        let type: any MustacheContentType
+        init(_ type: any MustacheContentType) { self.type = type }
+    }
+
     /// What a template renders against: swift-mustache's `MustacheContext`, less what only
     /// transforms and lambdas use.
     private struct Scope {
         var stack: [Any]
         var indentation: String?
         var inherited: [String: Program]?
-        /// `nil`: swift-mustache's HTML escaping (what a template starts with before any pragma).
-        var contentType: (any MustacheContentType)?
+        var escaping: Escaping = .html
 
         func pushing(_ object: Any) -> Scope {
             var scope = self
@@ -159,10 +236,12 @@ struct TemplatePrograms: Sendable {
             return scope
         }
 
-        func escape(_ text: String) -> String {
-            // TemplateHTMLContentType gives the bytes of swift-mustache's HTML escaping, its default.
-            guard let contentType else { return TemplateHTMLContentType.escape(text) }
-            return contentType.escapeText(text)
+        /// Appends `text`, escaped, to `out`.
+        func appendEscaped(_ text: String, to out: inout [UInt8]) {
+            switch escaping {
+            case .html: TemplateHTMLContentType.append(text, to: &out)
+            case .other(let contentType): out.append(contentsOf: contentType.type.escapeText(text).utf8)
+            }
         }
     }
 
@@ -172,7 +251,7 @@ struct TemplatePrograms: Sendable {
         guard let program = programs[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(outputCapacity)
-        try render(program, Scope(stack: [object], indentation: nil, inherited: nil, contentType: nil), into: &out)
+        try render(program, Scope(stack: [object], indentation: nil, inherited: nil), into: &out)
         return out
     }
 
@@ -205,25 +284,32 @@ struct TemplatePrograms: Sendable {
     }
 
     private func render(_ node: Node, _ scope: inout Scope, into out: inout [UInt8]) throws(Unsupported) {
-        switch node {
-        case .text(let text):
-            out.append(contentsOf: text)
+        switch node.kind {
+        case .text:
+            node.text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
 
-        case .variable(let name, let escaped):
-            guard let value = try lookup(name, in: scope) else { return }
-            let text = try Value(value).text
-            out.append(contentsOf: (escaped ? scope.escape(text) : text).utf8)
+        case .variable:
+            guard let value = try lookup(node.name, in: scope) else { return }
+            let found = try Value(value)
+            if case .html(let html) = found, !node.escaped {
+                out.append(contentsOf: html.utf8)
+            } else if node.escaped {
+                scope.appendEscaped(found.text, to: &out)
+            } else {
+                out.append(contentsOf: found.text.utf8)
+            }
 
-        case .section(let name, let body, let inverted):
-            let found = try lookup(name, in: scope)
+        case .section:
+            let body = node.program!
+            let found = try lookup(node.name, in: scope)
             let value = try found.map(Value.init)
-            if inverted {
+            if node.inverted {
                 switch value {
                 case nil: try render(body, scope, into: &out)
                 case .flag(let flag)?: if !flag { try render(body, scope, into: &out) }
                 case .list(let items)?: if items.isEmpty { try render(body, scope.pushing(found!), into: &out) }
                 case .objects(let items)?: if items.isEmpty { try render(body, scope.pushing(found!), into: &out) }
-                case .text?, .integer?, .object?: break
+                case .text?, .html?, .integer?, .object?: break
                 }
             } else {
                 switch value {
@@ -231,26 +317,26 @@ struct TemplatePrograms: Sendable {
                 case .flag(let flag)?: if flag { try render(body, scope, into: &out) }
                 case .list(let items)?: for item in items { try render(body, scope.pushing(item), into: &out) }
                 case .objects(let items)?: for item in items { try render(body, scope.pushing(item), into: &out) }
-                case .text?, .integer?, .object?: try render(body, scope.pushing(found!), into: &out)
+                case .text?, .html?, .integer?, .object?: try render(body, scope.pushing(found!), into: &out)
                 }
             }
 
-        case .partial(let name, let indentation, let overrides):
+        case .partial:
             // A partial the library lacks renders as nothing, as in swift-mustache.
-            guard let program = programs[name] else { return }
-            var inner = scope.indented(by: indentation)
-            if let overrides {
+            guard let program = programs[node.label] else { return }
+            var inner = scope.indented(by: node.indentation)
+            if let overrides = node.overrides {
                 // Overrides already in force win over the partial's own.
                 inner.inherited = (scope.inherited ?? [:]).merging(overrides) { outer, _ in outer }
             }
-            inner.contentType = nil
+            inner.escaping = .html
             try render(program, inner, into: &out)
 
-        case .block(let name, let fallback, let indentation):
-            try render(scope.inherited?[name] ?? fallback, scope.indented(by: indentation), into: &out)
+        case .block:
+            try render(scope.inherited?[node.label] ?? node.program!, scope.indented(by: node.indentation), into: &out)
 
-        case .contentType(let contentType):
-            scope.contentType = contentType
+        case .contentType:
+            scope.escaping = node.escaping
         }
     }
 
@@ -280,7 +366,7 @@ struct TemplatePrograms: Sendable {
     private func child(_ name: String, of object: Any) throws(Unsupported) -> Any? {
         switch try Value(object) {
         case .object(let object): return object.values[name]
-        case .text, .flag, .integer, .list, .objects: return nil
+        case .text, .html, .flag, .integer, .list, .objects: return nil
         }
     }
 
@@ -288,6 +374,8 @@ struct TemplatePrograms: Sendable {
     /// `Optional` in an `Any`, say, is not a `String` here, as it is not to swift-mustache's `Mirror`).
     private enum Value {
         case text(String)
+        /// HTML as UTF-8 (``TemplateHTML``): written as it is by `{{{…}}}`, as its text otherwise.
+        case html(TemplateHTML)
         case flag(Bool)
         case integer(Int)
         case object(TemplateObject)
@@ -300,6 +388,8 @@ struct TemplatePrograms: Sendable {
                 self = .text(value as! String)
             } else if type == TemplateObject.self {
                 self = .object(value as! TemplateObject)
+            } else if type == TemplateHTML.self {
+                self = .html(value as! TemplateHTML)
             } else if type == Bool.self {
                 self = .flag(value as! Bool)
             } else if type == [TemplateObject].self {
@@ -317,6 +407,7 @@ struct TemplatePrograms: Sendable {
         var text: String {
             switch self {
             case .text(let text): return text
+            case .html(let html): return html.renderText
             case .flag(let flag): return flag ? "true" : "false"
             case .integer(let integer): return String(integer)
             case .object(let object): return String(describing: object)

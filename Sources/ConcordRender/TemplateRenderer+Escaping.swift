@@ -44,6 +44,24 @@ struct TemplateHTMLContentType: MustacheContentType {
         }
     }
 
+    /// Appends `text` to `out`, escaped as ``escape(_:)`` escapes it.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            guard let first = HTMLEscaping.firstSpecial(in: bytes) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
+                guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else {
+                    out.append(contentsOf: characterWalk(text).utf8)
+                    return
+                }
+            }
+            HTMLEscaping.append(utf8: bytes, to: &out)
+        }
+    }
+
     /// swift-mustache's own algorithm, for text where a special character touches a combining
     /// neighbour: each Character equal to one of the five is replaced, every other kept.
     static func characterWalk(_ text: String) -> String {

@@ -139,3 +139,16 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
         }
     }
 }
+
+/// HTML a page already has as UTF-8 (the article body, the sidebar), put into a template as it is.
+///
+/// To swift-mustache it is a value that renders as its text, like a `String`, with no children
+/// (a `Mirror` would offer `utf8`); ``TemplatePrograms`` copies the bytes without making a string.
+struct TemplateHTML: MustacheParent, MustacheCustomRenderable, Sendable {
+    /// The HTML.
+    let utf8: [UInt8]
+
+    var renderText: String { String(decoding: utf8, as: UTF8.self) }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+}

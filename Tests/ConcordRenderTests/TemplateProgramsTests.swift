@@ -87,6 +87,13 @@ struct TemplateProgramsTests {
         "crlf": "a\r\n  {{#items}}\r\n  {{name}}\r\n  {{/items}}\r\n  {{>part}}\r\nb {{title}}\r\n",
         "delimiters": "{{=<% %>=}}\n<%title%> <%#items%><%name%>,<%/items%>\n<%={{ }}=%>\n{{title}}\n",
         "missingPartial": "before\n  {{>nowhere}}\nafter\n",
+        // HTML handed over as bytes (the body, the sidebar): a value with text and no children.
+        "htmlBytes": """
+            {{{markup}}}|{{markup}}|{{&markup}}|{{markup.utf8}}|{{#markup}}[{{.}}|{{{.}}}|{{utf8}}|{{title}}]{{/markup}}{{^markup}}never{{/markup}}
+            {{% CONTENT_TYPE: TEXT }}
+            {{markup}}
+
+            """,
     ]
 
     static var context: [String: Any] {
@@ -94,6 +101,7 @@ struct TemplateProgramsTests {
         "title": "Tom & \"Jerry\" <tag> 'quoted'",
         "html": "<b>bold</b> & more",
         "multiline": "one\ntwo\r\nthree\n",
+        "markup": TemplateHTML(utf8: Array("<p>Tom & 'Jerry' \u{E9}</p>\n".utf8)),
         "flag": true,
         "count": 3,
         "empty": [[String: Any]](),
