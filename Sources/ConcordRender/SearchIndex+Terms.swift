@@ -11,9 +11,8 @@ import Darwin
 ///
 /// Terms were `Set<String>` members: every token became a `String` and was hashed as one,
 /// nearly a tenth of a build. Here a token is hashed and compared as the bytes the tokenizer
-/// already has, and only distinct terms are copied. Hashes come from `Hasher` (seeded per
-/// process, so content cannot choose collisions) and are kept: the index of a locale merges
-/// the documents' tables without hashing again.
+/// already has, and only distinct terms are copied. Hashes are kept: the index of a locale
+/// merges the documents' tables without hashing again.
 struct SearchTermTable: Sendable {
     /// The terms end to end.
     private var storage: [UInt8] = []
@@ -38,11 +37,55 @@ struct SearchTermTable: Sendable {
     var count: Int { ends.count }
 
     /// The hash of a term's bytes.
+    ///
+    /// Every token of every page is hashed, most of them short words, so this reads eight
+    /// bytes at a time and mixes with multiplications (as wyhash and its kin do) where
+    /// `Hasher`'s SipHash took about 190 instructions a word. It is seeded per process, like
+    /// `Hasher`, so that content cannot be written to make terms collide on every build.
     @inline(__always)
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(term))
-        return hasher.finalize()
+        let count = term.count
+        var state = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let base = term.baseAddress else { return Int(truncatingIfNeeded: finish(state)) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= count {
+            state = mix(state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < count {
+            // The last one to seven bytes, little-endian, in one word.
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            state = mix(state ^ tail)
+        }
+        return Int(truncatingIfNeeded: finish(state))
+    }
+
+    /// The process's hash seed.
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
+    }
+
+    /// Spreads every input bit over the low bits, which pick the slot (MurmurHash3's finalizer).
+    @inline(__always)
+    private static func finish(_ value: UInt64) -> UInt64 {
+        var value = value
+        value ^= value >> 33
+        value &*= 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
+        value &*= 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 33
+        return value
     }
 
     /// The hash term `index` was stored with.
@@ -136,19 +179,10 @@ struct SearchDocumentTerms: Sendable {
     init(text: [String]) {
         var ascii = SearchTermTable(capacity: text.reduce(0) { $0 + $1.utf8.count } / 16)
         var others = Set<String>()
-        // Most tokens repeat a word the document already used ("the", "to", "PowerShell"). A
-        // small direct-mapped cache under a cheap hash finds those without hashing with
-        // `Hasher`; a miss (or a collision, which only evicts) goes to the table as usual.
-        var recent = [Int32](repeating: -1, count: 1024)
         for piece in text {
             SearchTokenizer.forEachTerm(in: piece) { term, isASCII in
                 if isASCII {
-                    var cheap: UInt32 = 2_166_136_261
-                    for byte in term { cheap = (cheap ^ UInt32(byte)) &* 16_777_619 }
-                    let slot = Int(cheap >> 22)
-                    let seen = Int(recent[slot])
-                    if seen >= 0, ascii.matches(seen, term) { return }
-                    recent[slot] = Int32(ascii.insert(term, hash: SearchTermTable.hash(term)).index)
+                    ascii.insert(term, hash: SearchTermTable.hash(term))
                 } else {
                     others.insert(String(decoding: term, as: UTF8.self))
                 }

@@ -56,7 +56,7 @@ public enum SearchTokenizer {
                         // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
                         if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
                     } else {
-                        for byte in bytes[index..<end] { scanner.word.append(byte <= 0x5A && byte >= 0x41 ? byte + 0x20 : byte) }
+                        scanner.appendLowercased(UnsafeBufferPointer(rebasing: bytes[index..<end]))
                         scanner.wordScalars += end - index
                     }
                     index = end
@@ -130,6 +130,16 @@ public enum SearchTokenizer {
         }
 
         var inRun: Bool { !run.isEmpty }
+
+        /// Appends a run of ASCII letters and digits to the word, lower-cased: copied whole,
+        /// then folded in place (appending byte by byte checked the array's uniqueness each time).
+        mutating func appendLowercased(_ run: UnsafeBufferPointer<UInt8>) {
+            let start = word.count
+            word.append(contentsOf: run)
+            word.withUnsafeMutableBufferPointer { word in
+                for index in start..<word.count where word[index] &- 0x41 < 26 { word[index] |= 0x20 }
+            }
+        }
 
         mutating func flushWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
             guard !word.isEmpty else { return }

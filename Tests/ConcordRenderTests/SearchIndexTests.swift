@@ -63,6 +63,23 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("Term hashes: the same bytes hash the same; distinct terms spread over the low bits that pick a slot")
+    func termHashes() {
+        func hash(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { SearchTermTable.hash($0) }
+        }
+        #expect(hash("powershell") == hash(String("xpowershell".dropFirst())))
+        #expect(hash("") != hash("a") && hash("a") != hash("a\0") && hash("ab") != hash("ba"))
+        // Terms of every length from 1 to 40 bytes, differing only in their last bytes.
+        let terms = (0..<65_536).map { String(repeating: "x", count: $0 % 37) + String($0, radix: 16) }
+        let full = Set(terms.map(hash))
+        #expect(full.count == terms.count)
+        // Random values would fill about 1 - 1/e (63%) of 65,536 slots; a poor mix fills far fewer.
+        let slots = Set(terms.map { hash($0) & 0xFFFF })
+        #expect(slots.count > 40_000, "\(slots.count) slots of 65,536")
+    }
+
     @Test("A compacted term table reads the same, and takes new terms again")
     func compactedTermTable() {
         var table = SearchTermTable(capacity: 4)
