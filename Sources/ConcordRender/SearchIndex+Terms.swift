@@ -44,31 +44,40 @@ struct SearchTermTable: Sendable {
     /// `Hasher`, so that content cannot be written to make terms collide on every build.
     @inline(__always)
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        hash(term, seed: seed)
+    }
+
+    /// ``hash(_:)`` with the process's ``seed`` read once by the caller (a global's every read
+    /// checks that it is initialized).
+    @inline(__always)
+    static func hash(_ term: UnsafeBufferPointer<UInt8>, seed: UInt64) -> Int {
         let count = term.count
         var state = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
         guard let base = term.baseAddress else { return Int(truncatingIfNeeded: finish(state)) }
         let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= count {
-            state = mix(state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        if offset < count {
-            // The last one to seven bytes, little-endian, in one word.
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(base[offset]) << shift
-                shift += 8
-                offset += 1
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                state = mix(state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
             }
-            state = mix(state ^ tail)
+            // The last eight bytes, overlapping the word before when the count is not a multiple of eight.
+            state = mix(state ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        } else if count >= 4 {
+            // The first four bytes and the last four, which overlap below eight.
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            state = mix(state ^ (low | high << 32))
+        } else {
+            // One to three bytes: the first, the middle and the last (wyhash's way).
+            let bytes = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
+            state = mix(state ^ bytes)
         }
         return Int(truncatingIfNeeded: finish(state))
     }
 
     /// The process's hash seed.
-    private static let seed = UInt64.random(in: .min ... .max)
+    static let seed = UInt64.random(in: .min ... .max)
 
     @inline(__always)
     private static func mix(_ value: UInt64) -> UInt64 {
@@ -108,12 +117,18 @@ struct SearchTermTable: Sendable {
         if slots.isEmpty { grow() }
         let mask = slots.count - 1
         var slot = hash & mask
-        while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { break }
-            if hashes[entry] == hash, matches(entry, term) { return (entry, false) }
-            slot = (slot + 1) & mask
+        // Probed through buffer pointers: every term of every page comes here.
+        let found = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                while true {
+                    let entry = Int(slots[slot]) - 1
+                    if entry < 0 { return -1 }
+                    if hashes[entry] == hash, matches(entry, term) { return entry }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        if found >= 0 { return (found, false) }
         let index = ends.count
         storage.append(contentsOf: term)
         ends.append(storage.count)
@@ -128,7 +143,13 @@ struct SearchTermTable: Sendable {
         let start = index == 0 ? 0 : ends[index - 1]
         guard ends[index] - start == term.count else { return false }
         guard let base = term.baseAddress, !term.isEmpty else { return true }
-        return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, term.count) == 0 }
+        return storage.withUnsafeBufferPointer { storage in
+            let stored = storage.baseAddress! + start
+            // Most terms are short words: compared in place rather than through a call to memcmp.
+            guard term.count <= 16 else { return memcmp(stored, base, term.count) == 0 }
+            for offset in 0..<term.count where stored[offset] != base[offset] { return false }
+            return true
+        }
     }
 
     /// The table in as little memory as it takes to read: exact-size storage and no lookup
@@ -179,13 +200,12 @@ struct SearchDocumentTerms: Sendable {
     init(text: [String]) {
         var ascii = SearchTermTable(capacity: text.reduce(0) { $0 + $1.utf8.count } / 16)
         var others = Set<String>()
-        for piece in text {
-            SearchTokenizer.forEachTerm(in: piece) { term, isASCII in
-                if isASCII {
-                    ascii.insert(term, hash: SearchTermTable.hash(term))
-                } else {
-                    others.insert(String(decoding: term, as: UTF8.self))
-                }
+        let seed = SearchTermTable.seed
+        SearchTokenizer.forEachTerm(in: text) { term, isASCII in
+            if isASCII {
+                ascii.insert(term, hash: SearchTermTable.hash(term, seed: seed))
+            } else {
+                others.insert(String(decoding: term, as: UTF8.self))
             }
         }
         self.ascii = ascii.compacted()

@@ -28,31 +28,45 @@ public enum SearchTokenizer {
     /// lower-cased byte by byte, accented Latin letters come from a table, CJK bigrams are
     /// slices of `text` itself; only words holding other characters go through Unicode folding.
     static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
-        var text = text
-        text.withUTF8 { forEachTerm(inUTF8: $0, body) }
+        forEachTerm(in: CollectionOfOne(text), body)
     }
 
-    private static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
+    /// ``forEachTerm(in:_:)`` for each of several texts in turn (no term spans two of them),
+    /// with one scanner and one look-up of the tables for all of them.
+    static func forEachTerm(in texts: some Sequence<String>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
         var scanner = TermScanner()
-        let table = latinFolds
+        let folds = latinFolds
         let words = wordScalarsBelow0x3000
+        asciiClasses.withUnsafeBufferPointer { classes in
+            for var text in texts {
+                text.withUTF8 { forEachTerm(inUTF8: $0, scanner: &scanner, classes: classes, folds: folds, words: words, body) }
+            }
+        }
+    }
+
+    private static func forEachTerm(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, scanner: inout TermScanner, classes: UnsafeBufferPointer<UInt8>,
+        folds table: [(bytes: [UInt8], scalars: Int, isASCII: Bool)?], words: [Bool],
+        _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void
+    ) {
         var index = 0
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                if isASCIIWordByte(lead) {
+                let leadClass = classes[Int(lead)]
+                if leadClass != 0 {
                     if scanner.inRun { scanner.flushRun(bytes, body) }
-                    // The whole run of ASCII letters and digits at once.
+                    // The whole run of ASCII letters and digits at once, noting any capital.
                     var end = index + 1
-                    var hasUpper = lead &- 0x41 < 26
+                    var seen = leadClass
                     while end < count {
-                        let byte = bytes[end]
-                        guard isASCIIWordByte(byte) else { break }
-                        hasUpper = hasUpper || byte &- 0x41 < 26
+                        let byteClass = classes[Int(bytes[end])]
+                        guard byteClass != 0 else { break }
+                        seen |= byteClass
                         end += 1
                     }
-                    if scanner.word.isEmpty, !hasUpper, end == count || bytes[end] < 0x80 {
+                    if scanner.word.isEmpty, seen & Self.capital == 0, end == count || bytes[end] < 0x80 {
                         // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
                         if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
                     } else {
@@ -106,11 +120,17 @@ public enum SearchTokenizer {
         scanner.flushRun(bytes, body)
     }
 
-    /// `a`–`z`, `A`–`Z` and `0`–`9`.
-    @inline(__always)
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    /// For each byte value: ``wordByte`` for `a`–`z` and `0`–`9`, ``wordByte`` and ``capital``
+    /// for `A`–`Z`, 0 for everything else (other ASCII, and every byte of a multi-byte scalar).
+    static let asciiClasses: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): wordByte | capital
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): wordByte
+        default: 0
+        }
     }
+    static let wordByte: UInt8 = 1
+    static let capital: UInt8 = 2
 
     /// The word and the CJK run being read. A struct with methods rather than nested functions
     /// capturing variables, so that every access is checked statically (captured variables
