@@ -2,12 +2,12 @@
 public enum SitePaths {
     /// The page of an article, relative to the output folder: `es-ES/customer-support.html`.
     public static func page(locale: String, path: String) -> String {
-        "\(locale)/\(withoutMarkdownExtension(path)).html"
+        locale + "/" + withoutMarkdownExtension(path) + ".html"
     }
 
     /// The JSON model of an article, relative to the output folder: `es-ES/customer-support.json`.
     public static func json(locale: String, path: String) -> String {
-        "\(locale)/\(withoutMarkdownExtension(path)).json"
+        locale + "/" + withoutMarkdownExtension(path) + ".json"
     }
 
     /// The absolute URL of a page: `baseURL` + `/` + `relative` (or a root-relative URL when there is no base).
@@ -15,9 +15,25 @@ public enum SitePaths {
         baseURL.isEmpty ? "/" + relative : baseURL + "/" + relative
     }
 
-    /// `a/b.md` → `a/b`.
+    /// `a/b.md` → `a/b`: the last three Characters dropped when, lower-cased, they are `.md`.
+    ///
+    /// Every page, link and JSON file asks this; lower-casing the whole path to look at its
+    /// end cost thousands of instructions a call. The end is read as bytes: `M` and `D` are the
+    /// only other bytes that lower-case to `m` and `d`. Only a dot after a non-ASCII
+    /// character (which a prepended mark could join) goes the Character-wise way.
     public static func withoutMarkdownExtension(_ path: String) -> String {
-        path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
+        var contiguous = path
+        let cut = contiguous.withUTF8 { bytes -> Int? in
+            let count = bytes.count
+            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] | 0x20 == UInt8(ascii: "m"),
+                  bytes[count - 1] | 0x20 == UInt8(ascii: "d") else { return -1 }
+            return count >= 4 && bytes[count - 4] >= 0x80 ? nil : count - 3
+        }
+        switch cut {
+        case .some(-1): return path
+        case let end?: return String(decoding: contiguous.utf8.prefix(end), as: UTF8.self)
+        case nil: return path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
+        }
     }
 }
 
