@@ -1,4 +1,5 @@
 import ConcordModel
+import Foundation
 
 /// A locale's navigation flattened for fast per-page work: the sidebar tree with the current
 /// page marked and its branch open, and the breadcrumbs to a page.
@@ -13,6 +14,8 @@ public struct NavigationRenderer: Sendable {
         var url: String?
         var parent: Int
         var children: [Int]
+        /// Where the entry is among its parent's children (or the top-level entries).
+        var position = 0
         /// The escaped link target relative to the locale folder (`a/b.html`), or an escaped external URL.
         var target: String = ""
         /// The escaped title.
@@ -36,6 +39,8 @@ public struct NavigationRenderer: Sendable {
     private var linkBytes: [LinkBytes] = []
     private var topLevel: [Int] = []
     private var firstNodeForPath: [String: Int] = [:]
+    /// Sidebars made so far, shared by the pages of a folder.
+    private let sidebars = Sidebars()
     /// The locale the pages are in.
     public let locale: String
 
@@ -47,7 +52,13 @@ public struct NavigationRenderer: Sendable {
         while let (item, parent, isTop) = pending.popLast() {
             let index = nodes.count
             nodes.append(Node(title: item.title, path: item.path, url: item.url, parent: parent, children: []))
-            if isTop { topLevel.append(index) } else { nodes[parent].children.append(index) }
+            if isTop {
+                nodes[index].position = topLevel.count
+                topLevel.append(index)
+            } else {
+                nodes[index].position = nodes[parent].children.count
+                nodes[parent].children.append(index)
+            }
             if let path = item.path, firstNodeForPath[path] == nil { firstNodeForPath[path] = index }
             pending += item.children.reversed().map { ($0, index, false) }
         }
@@ -105,31 +116,92 @@ public struct NavigationRenderer: Sendable {
     }
 
     /// ``html(currentPath:pageDirectory:)`` as UTF-8, which is how article pages take it.
+    ///
+    /// The pages of one folder have nearly the same sidebar: the same branch open, the same
+    /// `../` prefix, and only their own entry marked (and opened, when it has entries under
+    /// it). So the sidebar with the parent's branch open and nothing marked is made once per
+    /// parent entry and folder depth (``Sidebars``), and a page's own is that with its entry's
+    /// lines written again. Sidebars of large folders run to tens of kilobytes.
     func htmlUTF8(currentPath: String?, pageDirectory: String) -> [UInt8] {
-        // The current page's branch: a handful of entries, searched faster in an array than hashed.
-        var open: [Int] = []
-        // A lone top-level entry (a product's root) is always open: closed, the sidebar would be one line.
-        if topLevel.count == 1 { open.append(topLevel[0]) }
-        if let currentPath, let index = firstNodeForPath[currentPath] {
-            var current = index
-            while current >= 0 { open.append(current); current = nodes[current].parent }
+        let depth = pageDirectory.isEmpty ? 0 : pageDirectory.split(separator: "/").count
+        let current = currentPath.flatMap { firstNodeForPath[$0] } ?? -1
+        let parent = current >= 0 ? nodes[current].parent : -1
+        let base = sidebars.sidebar(parent: parent, depth: depth) {
+            var sidebar = Sidebars.Sidebar(bytes: [], entries: [])
+            sidebar.bytes.reserveCapacity(16_384)
+            sidebar.entries = write(
+                roots: topLevel, open: openBranch(from: parent), current: -1, prefix: Self.prefix(depth: depth),
+                whole: true, recordingEntriesOf: parent, into: &sidebar.bytes)
+            return sidebar
         }
-        let full = nodes.count <= Self.fullTreeLimit
-        let prefix = pageDirectory.isEmpty ? [] : Array(String(repeating: "../", count: pageDirectory.split(separator: "/").count).utf8)
+        guard current >= 0 else { return base.bytes }
+        // The entry's lines in the shared sidebar, from where it starts to where the next sibling
+        // starts (or its parent's list closes).
+        let entry = base.entries[nodes[current].position]
         var out: [UInt8] = []
-        out.reserveCapacity(16_384)
+        out.reserveCapacity(base.bytes.count + 256)
+        base.bytes.withUnsafeBufferPointer { bytes in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<entry.lowerBound]))
+            _ = write(
+                roots: [current], open: openBranch(from: current), current: current, prefix: Self.prefix(depth: depth),
+                whole: false, recordingEntriesOf: -2, into: &out)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.upperBound...]))
+        }
+        return out
+    }
+
+    /// The sidebar written in one pass, entry by entry, as ``htmlUTF8(currentPath:pageDirectory:)``
+    /// must give it: the definition its shared sidebars are held to in tests.
+    func htmlUTF8WrittenWhole(currentPath: String?, pageDirectory: String) -> [UInt8] {
+        let depth = pageDirectory.isEmpty ? 0 : pageDirectory.split(separator: "/").count
+        let current = currentPath.flatMap { firstNodeForPath[$0] } ?? -1
+        var out: [UInt8] = []
+        _ = write(
+            roots: topLevel, open: openBranch(from: current), current: current, prefix: Self.prefix(depth: depth),
+            whole: true, recordingEntriesOf: -2, into: &out)
+        return out
+    }
+
+    /// `../` once per folder level.
+    private static func prefix(depth: Int) -> [UInt8] {
+        Array(String(repeating: "../", count: depth).utf8)
+    }
+
+    /// The open entries when `index` is the deepest one (`-1`: none): it and the entries above
+    /// it, and a lone top-level entry (a product's root), which is always open: closed, the
+    /// sidebar would be one line. A handful of entries, searched faster in an array than hashed.
+    private func openBranch(from index: Int) -> [Int] {
+        var open: [Int] = []
+        if topLevel.count == 1 { open.append(topLevel[0]) }
+        var entry = index
+        while entry >= 0 { open.append(entry); entry = nodes[entry].parent }
+        return open
+    }
+
+    /// Writes the entries `roots` and what is open under them; with `whole`, the list around
+    /// them too. Returns the byte range of each child of `parent` (the top-level entries for
+    /// `-1`) in `out`, in order.
+    private func write(
+        roots: [Int], open: [Int], current: Int, prefix: [UInt8], whole: Bool, recordingEntriesOf parent: Int,
+        into out: inout [UInt8]
+    ) -> [Range<Int>] {
         func put(_ text: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        put("<ul class=\"nav-tree\">\n")
-        // Explicit stack of node entries and closing markers (-1).
-        var steps: [Int] = topLevel.reversed()
-        let current = currentPath.flatMap { firstNodeForPath[$0] } ?? -1
-        while let index = steps.popLast() {
-            guard index >= 0 else {
+        let full = nodes.count <= Self.fullTreeLimit
+        var starts: [Int] = []
+        var end = -1
+        if whole { put("<ul class=\"nav-tree\">\n") }
+        // Explicit stack of entries, and of closing markers (`~entry`, negative).
+        var steps: [Int] = roots.reversed()
+        while let step = steps.popLast() {
+            guard step >= 0 else {
+                if ~step == parent { end = out.count }
                 put("</ul>\n</details></li>\n")
                 continue
             }
+            let index = step
+            if nodes[index].parent == parent { starts.append(out.count) }
             let children = nodes[index].children
             let isCurrent = index == current
             let isOpen = open.contains(index)
@@ -138,7 +210,7 @@ public struct NavigationRenderer: Sendable {
                 put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
                 write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
                 put("</summary>\n<ul>\n")
-                steps.append(-1)
+                steps.append(~index)
                 for child in children.reversed() { steps.append(child) }
             } else {
                 put(isCurrent ? "<li class=\"current\">" : (children.isEmpty ? "<li>" : "<li class=\"collapsed\">"))
@@ -146,8 +218,9 @@ public struct NavigationRenderer: Sendable {
                 put("</li>\n")
             }
         }
-        put("</ul>\n")
-        return out
+        if parent == -1 { end = out.count }
+        if whole { put("</ul>\n") }
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : end) }
     }
 
     /// Writes an entry's link. Article links are written from the locale folder down
@@ -188,5 +261,34 @@ public struct NavigationRenderer: Sendable {
             }
             return section
         }
+    }
+}
+
+/// The sidebar of each parent entry and folder depth, made on first use by whichever page
+/// asks first; pages render on several threads.
+final class Sidebars: @unchecked Sendable {
+    /// A sidebar with one branch open and nothing marked, and where each entry of that branch's
+    /// deepest list starts and ends in it.
+    struct Sidebar {
+        var bytes: [UInt8]
+        var entries: [Range<Int>]
+    }
+
+    private struct Key: Hashable {
+        var parent: Int
+        var depth: Int
+    }
+
+    private let lock = NSLock()
+    private var made: [Key: Sidebar] = [:]
+
+    /// The sidebar for `parent` and `depth`, made with `make` the first time.
+    func sidebar(parent: Int, depth: Int, make: () -> Sidebar) -> Sidebar {
+        let key = Key(parent: parent, depth: depth)
+        if let sidebar = lock.withLock({ made[key] }) { return sidebar }
+        // Made outside the lock: two threads may make the same one, which is the same bytes.
+        let sidebar = make()
+        lock.withLock { made[key] = sidebar }
+        return sidebar
     }
 }

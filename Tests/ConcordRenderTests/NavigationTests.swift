@@ -184,6 +184,42 @@ struct NavigationTests {
         #expect(html.contains("<li class=\"collapsed\"><a href=\"../b8/p0.html\">Branch 8</a></li>"))
     }
 
+    @Test("Sidebars shared by a folder's pages give each page the sidebar written for it alone", arguments: [false, true])
+    func sharedSidebars(large: Bool) {
+        // Nested branches, entries with and without pages, a path listed twice, external links;
+        // above the full-tree limit when `large`. A lone root is always open, so both shapes.
+        func branch(_ name: String, depth: Int) -> [NavigationItem] {
+            (0..<(large ? 9 : 3)).map { number in
+                let path = "\(name)/p\(number).md"
+                var item = NavigationItem(title: "\(name) \(number)", path: number == 1 && depth > 0 ? nil : path)
+                if number == 2 { item.url = "https://example.com/\(number)"; item.path = nil }
+                if depth < 2, number != 2 { item.children = branch("\(name)/b\(number)", depth: depth + 1) }
+                return item
+            }
+        }
+        var items = branch("top", depth: 0)
+        items.append(NavigationItem(title: "Again", path: "top/p0.md"))
+        for roots in [items, [NavigationItem(title: "Root", path: "index.md", children: items)]] {
+            let renderer = NavigationRenderer(navigation: Navigation(items: roots, origin: .tocYAML), locale: "en-US")
+            var paths: [String?] = [nil, "index.md", "not/listed.md"]
+            var pending = roots
+            while let item = pending.popLast() {
+                paths.append(item.path)
+                pending += item.children
+            }
+            // Twice over, so that the second round reads sidebars the first one made.
+            for _ in 0..<2 {
+                for path in paths {
+                    for directory in ["", "top", "top/b0/b1"] {
+                        let shared = renderer.htmlUTF8(currentPath: path, pageDirectory: directory)
+                        let whole = renderer.htmlUTF8WrittenWhole(currentPath: path, pageDirectory: directory)
+                        #expect(shared == whole, "\(path ?? "home") in '\(directory)'")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("The sample content's TOC.md gives the sample site its navigation in every locale")
     func sampleContent() throws {
         let configuration = try Configuration.load(file: repositoryRoot + "/concord.yml")
