@@ -218,12 +218,14 @@ struct TemplatePrograms: Sendable {
     /// What a template renders against: swift-mustache's `MustacheContext`, less what only
     /// transforms and lambdas use.
     private struct Scope {
-        var stack: [Any]
+        /// The context stack, each object told apart once, when it is pushed, rather than at
+        /// every look-up that passes it.
+        var stack: [Value]
         var indentation: String?
         var inherited: [String: Program]?
         var escaping: Escaping = .html
 
-        func pushing(_ object: Any) -> Scope {
+        func pushing(_ object: Value) -> Scope {
             var scope = self
             scope.stack.append(object)
             return scope
@@ -251,7 +253,7 @@ struct TemplatePrograms: Sendable {
         guard let program = programs[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(outputCapacity)
-        try render(program, Scope(stack: [object], indentation: nil, inherited: nil), into: &out)
+        try render(program, Scope(stack: [try Value(object)], indentation: nil, inherited: nil), into: &out)
         return out
     }
 
@@ -289,8 +291,7 @@ struct TemplatePrograms: Sendable {
             node.text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
 
         case .variable:
-            guard let value = try lookup(node.name, in: scope) else { return }
-            let found = try Value(value)
+            guard let found = try lookup(node.name, in: scope) else { return }
             if case .html(let html) = found, !node.escaped {
                 out.append(contentsOf: html.utf8)
             } else if node.escaped {
@@ -301,23 +302,22 @@ struct TemplatePrograms: Sendable {
 
         case .section:
             let body = node.program!
-            let found = try lookup(node.name, in: scope)
-            let value = try found.map(Value.init)
+            let value = try lookup(node.name, in: scope)
             if node.inverted {
                 switch value {
                 case nil: try render(body, scope, into: &out)
                 case .flag(let flag)?: if !flag { try render(body, scope, into: &out) }
-                case .list(let items)?: if items.isEmpty { try render(body, scope.pushing(found!), into: &out) }
-                case .objects(let items)?: if items.isEmpty { try render(body, scope.pushing(found!), into: &out) }
+                case .list(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
+                case .objects(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
                 case .text?, .html?, .integer?, .object?: break
                 }
             } else {
                 switch value {
                 case nil: break
                 case .flag(let flag)?: if flag { try render(body, scope, into: &out) }
-                case .list(let items)?: for item in items { try render(body, scope.pushing(item), into: &out) }
-                case .objects(let items)?: for item in items { try render(body, scope.pushing(item), into: &out) }
-                case .text?, .html?, .integer?, .object?: try render(body, scope.pushing(found!), into: &out)
+                case .list(let items)?: for item in items { try render(body, scope.pushing(try Value(item)), into: &out) }
+                case .objects(let items)?: for item in items { try render(body, scope.pushing(.object(item)), into: &out) }
+                case .text?, .html?, .integer?, .object?: try render(body, scope.pushing(value!), into: &out)
                 }
             }
 
@@ -341,7 +341,7 @@ struct TemplatePrograms: Sendable {
     }
 
     /// The value `name` names, looked up as swift-mustache's `getChild` does (without transforms).
-    private func lookup(_ name: Name, in scope: Scope) throws(Unsupported) -> Any? {
+    private func lookup(_ name: Name, in scope: Scope) throws(Unsupported) -> Value? {
         guard let first = name.parts.first else { return scope.stack.last }
         if name.anchored { return try descend(name.parts[...], from: scope.stack.last!) }
         for object in scope.stack.reversed() {
@@ -352,7 +352,7 @@ struct TemplatePrograms: Sendable {
         return nil
     }
 
-    private func descend(_ parts: ArraySlice<String>, from object: Any) throws(Unsupported) -> Any? {
+    private func descend(_ parts: ArraySlice<String>, from object: Value) throws(Unsupported) -> Value? {
         var object = object
         for part in parts {
             guard let child = try child(part, of: object) else { return nil }
@@ -363,9 +363,9 @@ struct TemplatePrograms: Sendable {
 
     /// A named child of `object`. Strings, booleans, integers and arrays have none: swift-mustache
     /// asks their `Mirror`, which names no child.
-    private func child(_ name: String, of object: Any) throws(Unsupported) -> Any? {
-        switch try Value(object) {
-        case .object(let object): return object.values[name]
+    private func child(_ name: String, of object: Value) throws(Unsupported) -> Value? {
+        switch object {
+        case .object(let object): return try object.values[name].map(Value.init)
         case .text, .html, .flag, .integer, .list, .objects: return nil
         }
     }
