@@ -23,17 +23,22 @@ public enum SitePaths {
     /// character (which a prepended mark could join) goes the Character-wise way.
     public static func withoutMarkdownExtension(_ path: String) -> String {
         var contiguous = path
-        let cut = contiguous.withUTF8 { bytes -> Int? in
-            let count = bytes.count
-            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] | 0x20 == UInt8(ascii: "m"),
-                  bytes[count - 1] | 0x20 == UInt8(ascii: "d") else { return -1 }
-            return count >= 4 && bytes[count - 4] >= 0x80 ? nil : count - 3
-        }
-        switch cut {
-        case .some(-1): return path
+        let (count, stem) = contiguous.withUTF8 { ($0.count, markdownStemLength(of: $0)) }
+        switch stem {
+        case count?: return path
         case let end?: return String(decoding: contiguous.utf8.prefix(end), as: UTF8.self)
         case nil: return path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
         }
+    }
+
+    /// How many of a path's bytes ``withoutMarkdownExtension(_:)`` keeps (all of them when there
+    /// is no `.md`); `nil` when a non-ASCII character before the dot leaves it to Characters.
+    /// For callers that build the page path in a buffer of their own, as links do.
+    package static func markdownStemLength(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] | 0x20 == UInt8(ascii: "m"),
+              bytes[count - 1] | 0x20 == UInt8(ascii: "d") else { return count }
+        return count >= 4 && bytes[count - 4] >= 0x80 ? nil : count - 3
     }
 }
 

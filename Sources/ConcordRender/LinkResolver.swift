@@ -54,8 +54,9 @@ public struct LinkResolver: Sendable {
         case .allowed: return destination
         case .none: if !Self.isPathStart(destination) { return destination }
         }
+        if let href = relativeHref(destination, documentDirectory: documentDirectory, pageDirectory: pageDirectory) { return href }
         let (path, suffix) = URLPolicy.splitSuffix(destination)
-        let isMarkdown = Self.hasMarkdownExtension(path)
+        let isMarkdown = Self.hasMarkdownExtension(path.utf8)
         if !isMarkdown, documentDirectory == pageDirectory { return destination }
         guard let resolved = RelativePath.resolve(path, from: documentDirectory) else {
             // Climbs out of the locale: leave it as written, with the page extension.
@@ -69,20 +70,79 @@ public struct LinkResolver: Sendable {
         return RelativePath.relative(to: target, from: pageDirectory) + suffix
     }
 
+    /// ``href(_:documentDirectory:pageDirectory:)`` for a relative path, worked out on the bytes
+    /// of the arguments into the one string it returns, as every link of every page needs it;
+    /// `nil` when the bytes cannot tell (a mark may join a `/`, `#` or `?`, or the dot of the
+    /// article's `.md`) or when the path climbs out of the locale, both rare.
+    private func relativeHref(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
+        var destinationText = destination
+        var documentText = documentDirectory
+        return destinationText.withUTF8 { destinationBytes -> String? in
+            guard let pathEnd = URLPolicy.suffixStart(in: destinationBytes) else { return nil }
+            let path = UnsafeBufferPointer(rebasing: destinationBytes[..<pathEnd])
+            let suffix = UnsafeBufferPointer(rebasing: destinationBytes[pathEnd...])
+            let isMarkdown = Self.hasMarkdownExtension(path)
+            if !isMarkdown, documentDirectory == pageDirectory { return destination }
+            return documentText.withUTF8 { documentBytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: documentBytes.count + path.count + 1) { buffer -> String? in
+                    guard let count = RelativePath.resolve(path, from: documentBytes, into: buffer) ?? nil else { return nil }
+                    let resolved = UnsafeBufferPointer(rebasing: buffer[..<count])
+                    guard isMarkdown else { return Self.relative(to: resolved, from: pageDirectory, suffix: suffix) }
+                    guard var canonical = articlePaths[Self.articleKey(resolved)] else {
+                        return Self.pageHref(of: resolved, from: pageDirectory, suffix: suffix)
+                    }
+                    return canonical.withUTF8 { Self.pageHref(of: $0, from: pageDirectory, suffix: suffix) }
+                }
+            }
+        }
+    }
+
+    /// `articlePaths`' key for a resolved path: the path lower-cased, byte by byte when it is ASCII.
+    private static func articleKey(_ path: UnsafeBufferPointer<UInt8>) -> String {
+        // Loops without exits, which the compiler turns into vector code.
+        var bits: UInt8 = 0
+        for index in path.indices { bits |= path[index] }
+        guard bits < 0x80 else { return String(decoding: path, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: path.count) { out in
+            for index in path.indices {
+                let byte = path[index]
+                out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            }
+            return path.count
+        }
+    }
+
+    /// The `href`, followed by `suffix`, from a page in `pageDirectory` to the page of the article at `path`;
+    /// `nil` when Characters must say whether the path ends in `.md`.
+    private static func pageHref(of path: UnsafeBufferPointer<UInt8>, from pageDirectory: String, suffix: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let stem = SitePaths.markdownStemLength(of: path) else { return nil }
+        let html = ".html".utf8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stem + html.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: path[..<stem])
+            _ = buffer[stem...].initialize(fromContentsOf: html)
+            return relative(to: UnsafeBufferPointer(buffer), from: pageDirectory, suffix: suffix)
+        }
+    }
+
+    /// ``RelativePath/relative(to:from:)`` from `pageDirectory` to `target`, followed by `suffix`; `nil` as that says.
+    private static func relative(to target: UnsafeBufferPointer<UInt8>, from pageDirectory: String, suffix: UnsafeBufferPointer<UInt8>) -> String? {
+        var pageText = pageDirectory
+        return pageText.withUTF8 { RelativePath.relative(to: target, from: $0, suffix: suffix) }
+    }
+
     /// Whether a destination without a scheme is a relative path: ``URLPolicy/isRelativePath(_:)`` once its scheme is known.
     static func isPathStart(_ destination: String) -> Bool {
         guard let first = destination.utf8.first else { return false }
         return first != UInt8(ascii: "/") && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
     }
 
-    /// Whether a path ends in `.md`, in any case, without allocating.
-    static func hasMarkdownExtension(_ path: Substring) -> Bool {
-        let utf8 = path.utf8
-        guard utf8.count > 3 else { return false }
-        var index = utf8.endIndex
-        index = utf8.index(before: index); let d = utf8[index] | 0x20
-        index = utf8.index(before: index); let m = utf8[index] | 0x20
-        index = utf8.index(before: index); let dot = utf8[index]
+    /// Whether a path's bytes end in `.md`, in any case, without allocating.
+    static func hasMarkdownExtension(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+        guard bytes.count > 3 else { return false }
+        var index = bytes.endIndex
+        index = bytes.index(before: index); let d = bytes[index] | 0x20
+        index = bytes.index(before: index); let m = bytes[index] | 0x20
+        index = bytes.index(before: index); let dot = bytes[index]
         return d == UInt8(ascii: "d") && m == UInt8(ascii: "m") && dot == UInt8(ascii: ".")
     }
 
@@ -122,7 +182,8 @@ public struct LinkResolver: Sendable {
 extension Substring {
     /// `%20` and friends decoded, for matching file names; the text itself when it is not valid.
     var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return String(self) }
+        // Foundation's `contains` cost 12,000 instructions an image; without a `%` byte there is no `%` either.
+        guard utf8.contains(UInt8(ascii: "%")), contains("%") else { return String(self) }
         return String(self).removingPercentEncoding ?? String(self)
     }
 }

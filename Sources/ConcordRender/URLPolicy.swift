@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides which URLs from content may reach a page, and how relative paths combine.
 public enum URLPolicy {
     /// Schemes a link or image may use; everything else with a scheme (`javascript:`,
@@ -53,29 +61,31 @@ public enum URLPolicy {
     /// every link of every page. The scheme's bytes, lower-cased, are packed into an integer
     /// (the allowed ones are six letters at most; longer ones are never allowed).
     static func schemeKind(of destination: String) -> SchemeKind {
-        var packed: UInt64 = 0
-        var length = 0
-        var first: UInt8 = 0
-        var started = false
-        for byte in destination.utf8 {
-            if byte <= 0x20 {
-                if !started || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                return .none
+        var contiguous = destination
+        return contiguous.withUTF8 { bytes in
+            // Only a `:` ends a scheme: most links, relative paths, have none and need no closer look.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":"), in: 0..<bytes.count) else { return .none }
+            var packed: UInt64 = 0
+            var length = 0
+            var first: UInt8 = 0
+            var started = false
+            for byte in UnsafeBufferPointer(rebasing: bytes[..<colon]) {
+                if byte <= 0x20 {
+                    if !started || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                    return .none
+                }
+                started = true
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return .none }
+                let letter = isLetter(byte)
+                guard letter || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return .none }
+                if length == 0 { first = byte }
+                if length < 8 { packed |= UInt64(letter ? byte | 0x20 : byte) << (8 * UInt64(length)) }
+                length += 1
             }
-            started = true
-            if byte == UInt8(ascii: ":") {
-                guard length > 0, isLetter(first) else { return .none }
-                return length <= 8 && allowedPacked.contains(packed) ? .allowed : .other
-            }
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return .none }
-            let letter = isLetter(byte)
-            guard letter || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return .none }
-            if length == 0 { first = byte }
-            if length < 8 { packed |= UInt64(letter ? byte | 0x20 : byte) << (8 * UInt64(length)) }
-            length += 1
+            guard length > 0, isLetter(first) else { return .none }
+            return length <= 8 && allowedPacked.contains(packed) ? .allowed : .other
         }
-        return .none
     }
 
     /// ``allowedSchemes`` packed as ``schemeKind(of:)`` packs a scheme.
@@ -100,21 +110,22 @@ public enum URLPolicy {
     /// Characters finds it; the bytes say where unless a mark touches one of them.
     public static func splitSuffix(_ destination: String) -> (path: Substring, suffix: Substring) {
         var contiguous = destination
-        let offset = contiguous.withUTF8 { bytes -> Int?? in
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") || bytes[index] == UInt8(ascii: "?") {
-                return UTF8Characters.isLoneCharacter(at: index, in: bytes) ? .some(index) : nil
-            }
-            return .some(nil)
-        }
-        guard let offset else {
+        guard let offset = contiguous.withUTF8(suffixStart(in:)) else {
             if let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) {
                 return (destination[..<index], destination[index...])
             }
             return (destination[...], "")
         }
-        guard let offset else { return (destination[...], "") }
         let index = destination.utf8.index(destination.utf8.startIndex, offsetBy: offset)
         return (destination[..<index], destination[index...])
+    }
+
+    /// Where ``splitSuffix(_:)`` splits a destination's bytes (their count when there is no
+    /// suffix); `nil` when a mark may touch the first `#` or `?`.
+    static func suffixStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"), in: 0..<bytes.count) ?? bytes.count
+        let start = bytes.firstIndex(of: UInt8(ascii: "?"), in: 0..<hash) ?? hash
+        return start == bytes.count || UTF8Characters.isLoneCharacter(at: start, in: bytes) ? start : nil
     }
 
     /// Percent-encodes what may not stand in an attribute URL as written (spaces, controls,
@@ -143,6 +154,11 @@ public enum URLPolicy {
 }
 
 /// `/`-separated relative paths inside a locale root: resolution that never escapes the root.
+///
+/// Every link of every page is resolved and related here, so both work on UTF-8 bytes in one
+/// pass, with no arrays of parts, straight into the string they return. A `/` is a separator
+/// to `split`, which works on Characters, unless a mark joins it to a neighbour: when the
+/// bytes cannot rule that out (``UTF8Characters/isLoneCharacter(at:in:)``), `split` decides.
 public enum RelativePath {
     /// The folder of a path (`a/b/c.md` → `a/b`, `c.md` → ``).
     public static func directory(of path: String) -> String {
@@ -152,11 +168,11 @@ public enum RelativePath {
 
     /// Resolves `reference` against `directory`, removing `.` and `..`; `nil` when it climbs above the root.
     public static func resolve(_ reference: some StringProtocol, from directory: String) -> String? {
-        // Most references are plain names (`other.md`, `media/a.png`): then the result is the two joined.
-        if isPlain(directory, allowingDots: true), isPlain(reference, allowingDots: false) {
-            return directory.isEmpty ? String(reference) : directory + "/" + String(reference)
+        var directoryText = directory
+        let resolved = directoryText.withUTF8 { directoryBytes in
+            reference.utf8.withContiguousStorageIfAvailable { resolve($0, from: directoryBytes) } ?? nil
         }
-        if let resolved = resolveBytes(reference, from: directory) { return resolved }
+        if let resolved { return resolved }
         var parts: [Substring] = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: true)
         for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -170,106 +186,71 @@ public enum RelativePath {
         return parts.joined(separator: "/")
     }
 
-    /// ``resolve(_:from:)`` on byte ranges; `.some(nil)` when it climbs above the root, `nil`
-    /// when a `/` may be joined to a mark (then `split`, which works on Characters, decides).
-    private static func resolveBytes(_ reference: some StringProtocol, from directory: String) -> String?? {
-        var referenceText = String(reference)
-        var directoryText = directory
-        return directoryText.withUTF8 { directoryBytes in
-            referenceText.withUTF8 { referenceBytes -> String?? in
-                // Parts of the directory are ranges in it; parts of the reference are marked by `inReference`.
-                var parts: [(inReference: Bool, range: Range<Int>)] = []
-                var directoryParts: [Range<Int>] = []
-                var referenceParts: [Range<Int>] = []
-                guard components(of: directoryBytes, omittingEmpty: true, into: &directoryParts),
-                      components(of: referenceBytes, omittingEmpty: true, into: &referenceParts) else { return nil }
-                parts.reserveCapacity(directoryParts.count + referenceParts.count)
-                for range in directoryParts { parts.append((false, range)) }
-                for range in referenceParts {
-                    let part = UnsafeBufferPointer(rebasing: referenceBytes[range])
-                    if part.count == 1, part[0] == UInt8(ascii: ".") { continue }
-                    if part.count == 2, part[0] == UInt8(ascii: "."), part[1] == UInt8(ascii: ".") {
-                        guard !parts.isEmpty else { return .some(nil) }
-                        parts.removeLast()
-                        continue
-                    }
-                    parts.append((true, range))
-                }
-                let length = parts.reduce(max(parts.count - 1, 0)) { $0 + $1.range.count }
-                return String(unsafeUninitializedCapacity: length) { out in
-                    var count = 0
-                    for (number, part) in parts.enumerated() {
-                        if number > 0 { out[count] = UInt8(ascii: "/"); count += 1 }
-                        for byte in part.inReference ? referenceBytes[part.range] : directoryBytes[part.range] {
-                            out[count] = byte
-                            count += 1
-                        }
-                    }
-                    return count
-                }
-            }
+    /// ``resolve(_:from:)`` on bytes; `.some(nil)` when it climbs above the root, `nil` when a
+    /// `/` may be joined to a mark.
+    private static func resolve(_ reference: UnsafeBufferPointer<UInt8>, from directory: UnsafeBufferPointer<UInt8>) -> String?? {
+        var length: Int?? = nil
+        let resolved = String(unsafeUninitializedCapacity: directory.count + reference.count + 1) { out in
+            length = resolve(reference, from: directory, into: out)
+            return (length ?? nil) ?? 0
         }
+        guard let length else { return nil }
+        return length == nil ? .some(nil) : resolved
     }
 
-    /// Whether `path` splits on `/` into non-empty parts none of which is `.` or `..` (unless
-    /// `allowingDots`), so that splitting and joining it again changes nothing. An empty path
-    /// is plain when it is a directory (`allowingDots`), not when it is a reference.
+    /// Writes `reference` resolved against `directory` into `out`, which has room for both and
+    /// a `/`, and returns its length; `.some(nil)` when it climbs above the root, `nil` when a
+    /// `/` may be joined to a mark.
+    static func resolve(
+        _ reference: UnsafeBufferPointer<UInt8>, from directory: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int?? {
+        var count = 0
+        guard appendParts(of: directory, resolvingDots: false, to: out, count: &count) != nil,
+              let inside = appendParts(of: reference, resolvingDots: true, to: out, count: &count) else { return nil }
+        return inside ? count : .some(nil)
+    }
+
+    /// Appends the non-empty `/`-separated parts of `path` to the first `count` bytes of `out`,
+    /// a `/` between two parts; with `resolvingDots`, a `.` part is dropped and a `..` part takes
+    /// the last part away. `false` when a `..` finds no part to take, `nil` when a `/` may be
+    /// joined to a mark.
     ///
     /// A part equals `.` or `..` as a `Substring` exactly when its bytes are those: no other
     /// string is canonically equivalent to them, and a mark after a dot makes a part that is
     /// neither.
-    private static func isPlain(_ path: some StringProtocol, allowingDots: Bool) -> Bool {
-        var partLength = 0
-        var dots = 0
-        var previousSlash = true
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if previousSlash { return false }
-                if !allowingDots, dots == partLength, dots <= 2 { return false }
-                partLength = 0
-                dots = 0
-                previousSlash = true
-            } else {
-                partLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-                previousSlash = false
+    private static func appendParts(
+        of path: UnsafeBufferPointer<UInt8>, resolvingDots: Bool, to out: UnsafeMutableBufferPointer<UInt8>, count: inout Int
+    ) -> Bool? {
+        var start = 0
+        while start <= path.count {
+            let end = path.firstIndex(of: UInt8(ascii: "/"), in: start..<path.count) ?? path.count
+            if end < path.count, !UTF8Characters.isLoneCharacter(at: end, in: path) { return nil }
+            let part = UnsafeBufferPointer(rebasing: path[start..<end])
+            start = end + 1
+            if part.isEmpty { continue }
+            if resolvingDots, part.count <= 2, part[0] == UInt8(ascii: "."), part.count == 1 || part[1] == UInt8(ascii: ".") {
+                if part.count == 2 {
+                    guard count > 0 else { return false }
+                    // Back to the `/` before the last part (parts hold no `/`), or to nothing.
+                    repeat { count -= 1 } while count > 0 && out[count] != UInt8(ascii: "/")
+                }
+                continue
             }
+            if count > 0 {
+                out[count] = UInt8(ascii: "/")
+                count += 1
+            }
+            copy(part, to: out, at: &count)
         }
-        if partLength == 0 { return allowingDots && path.utf8.isEmpty }
-        return allowingDots || dots != partLength || dots > 2
+        return true
     }
 
     /// The relative reference from a page in folder `directory` to `path` (both relative to the same root).
     public static func relative(to path: String, from directory: String) -> String {
-        var from: [Range<Int>] = []
-        var to: [Range<Int>] = []
         var directoryText = directory
         var pathText = path
-        let fast = directoryText.withUTF8 { fromBytes in
-            pathText.withUTF8 { toBytes -> String? in
-                // A `/` joined to a mark is no separator to `split`, which works on Characters.
-                guard components(of: fromBytes, omittingEmpty: true, into: &from),
-                      components(of: toBytes, omittingEmpty: false, into: &to) else { return nil }
-                var common = 0
-                while common < from.count, common < to.count - 1,
-                      same(UnsafeBufferPointer(rebasing: fromBytes[from[common]]), UnsafeBufferPointer(rebasing: toBytes[to[common]])) {
-                    common += 1
-                }
-                let ups = from.count - common
-                let rest = UnsafeBufferPointer(rebasing: toBytes[to[common].lowerBound...])
-                return String(unsafeUninitializedCapacity: ups * 3 + rest.count) { out in
-                    var count = 0
-                    for _ in 0..<ups {
-                        out[count] = UInt8(ascii: "."); out[count + 1] = UInt8(ascii: "."); out[count + 2] = UInt8(ascii: "/")
-                        count += 3
-                    }
-                    for byte in rest {
-                        out[count] = byte
-                        count += 1
-                    }
-                    return count
-                }
-            }
+        let fast = directoryText.withUTF8 { directoryBytes in
+            pathText.withUTF8 { relative(to: $0, from: directoryBytes, suffix: UnsafeBufferPointer(start: nil, count: 0)) }
         }
         if let fast { return fast }
         let fromParts = directory.split(separator: "/")
@@ -280,23 +261,58 @@ public enum RelativePath {
         return (ups + toParts[common...].map(String.init)).joined(separator: "/")
     }
 
-    /// The `/`-separated parts of `bytes`, as `split(separator:omittingEmptySubsequences:)`
-    /// gives them; `false` when a `/` may be joined to a neighbouring mark.
-    private static func components(of bytes: UnsafeBufferPointer<UInt8>, omittingEmpty: Bool, into parts: inout [Range<Int>]) -> Bool {
+    /// ``relative(to:from:)`` on bytes, with `suffix` (`?query#fragment`) appended; `nil` when a
+    /// `/` that counts may be joined to a mark.
+    ///
+    /// The parts of `directory` (empty ones omitted) are matched in turn against the parts of
+    /// `path` (empty ones kept, the last never matched) up to the first that differs; each one
+    /// left over is a `../`, and the rest of `path` follows as it is. So every `/` of `directory`
+    /// counts, but of those in `path` only the ones that end a compared part do.
+    static func relative(
+        to path: UnsafeBufferPointer<UInt8>, from directory: UnsafeBufferPointer<UInt8>, suffix: UnsafeBufferPointer<UInt8>
+    ) -> String? {
+        var rest = 0
+        var ups = 0
         var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
-            guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return false }
-            if !omittingEmpty || index > start { parts.append(start..<index) }
-            start = index + 1
+        while start <= directory.count {
+            let end = directory.firstIndex(of: UInt8(ascii: "/"), in: start..<directory.count) ?? directory.count
+            if end < directory.count, !UTF8Characters.isLoneCharacter(at: end, in: directory) { return nil }
+            let part = UnsafeBufferPointer(rebasing: directory[start..<end])
+            start = end + 1
+            if part.isEmpty { continue }
+            if ups == 0, let separator = path.firstIndex(of: UInt8(ascii: "/"), in: rest..<path.count) {
+                guard UTF8Characters.isLoneCharacter(at: separator, in: path) else { return nil }
+                if same(part, UnsafeBufferPointer(rebasing: path[rest..<separator])) {
+                    rest = separator + 1
+                    continue
+                }
+            }
+            ups += 1
         }
-        if !omittingEmpty || bytes.count > start { parts.append(start..<bytes.count) }
-        return true
+        let tail = UnsafeBufferPointer(rebasing: path[rest...])
+        return String(unsafeUninitializedCapacity: ups * 3 + tail.count + suffix.count) { out in
+            var count = 0
+            for _ in 0..<ups {
+                out[count] = UInt8(ascii: "."); out[count + 1] = UInt8(ascii: "."); out[count + 2] = UInt8(ascii: "/")
+                count += 3
+            }
+            copy(tail, to: out, at: &count)
+            copy(suffix, to: out, at: &count)
+            return count
+        }
+    }
+
+    /// Copies `bytes` into `out` from `count` on, and moves `count` past them.
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        guard let source = bytes.baseAddress, let destination = out.baseAddress else { return }
+        (destination + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
     }
 
     /// Whether two path parts are equal as `Substring`s: the same bytes, or, for text that is
     /// not ASCII, canonically equivalent (`é` precomposed or not).
     private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if a.elementsEqual(b) { return true }
+        if a.count == b.count, a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { return true }
         guard a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) else { return false }
         return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
@@ -304,5 +320,13 @@ public enum RelativePath {
     /// `../` repeated once per folder of `path` (a path relative to the output root): the way back to the root.
     public static func rootPrefix(of path: String) -> String {
         String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` in `range`: libc's `memchr` looks at many bytes a step.
+    fileprivate func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = baseAddress, let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 }
