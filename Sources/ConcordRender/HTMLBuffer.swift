@@ -10,7 +10,10 @@ struct HTMLBuffer {
 
     /// Appends `text` as it is (markup the writer made, or HTML already escaped).
     static func += (buffer: inout HTMLBuffer, text: String) {
-        buffer.bytes.append(contentsOf: text.utf8)
+        // Through the string's own bytes: appending its `utf8` view went element by element.
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.bytes.append(contentsOf: $0) }) == nil {
+            buffer.bytes.append(contentsOf: text.utf8)
+        }
     }
 
     /// Appends `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
