@@ -111,32 +111,46 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func close(_ bracket: UInt8) {
         // An empty container gets its blank line too: `JSONEncoder` writes `[\n\n  ]`.
-        bytes.append(UInt8(ascii: "\n"))
         depth -= 1
-        writeIndent()
-        bytes.append(bracket)
+        let indent = 2 * depth
+        var out = bytes.reserveTail(indent + 2)
+        out.pointee = UInt8(ascii: "\n")
+        (out + 1).update(repeating: UInt8(ascii: " "), count: indent)
+        out += indent + 1
+        out.pointee = bracket
+        bytes.didWrite(indent + 2)
         isFirst = false
     }
 
-    private mutating func separate() {
-        if isFirst {
-            isFirst = false
-        } else {
-            bytes.append(UInt8(ascii: ","))
-            bytes.append(UInt8(ascii: "\n"))
+    /// Starts the next element or member: `,` and a line break unless it is the container's
+    /// first, the indentation, then `key` as `"key" : ` when there is one.
+    ///
+    /// Every key and element of every JSON file comes here, so the bytes are written with one
+    /// check for room rather than one per piece.
+    private mutating func separate(key: StaticString? = nil) {
+        let comma = isFirst ? 0 : 2
+        isFirst = false
+        let indent = 2 * depth
+        let keyCount = key.map { $0.utf8CodeUnitCount + 5 } ?? 0
+        let total = comma + indent + keyCount
+        var out = bytes.reserveTail(total)
+        if comma > 0 {
+            out[0] = UInt8(ascii: ",")
+            out[1] = UInt8(ascii: "\n")
+            out += 2
         }
-        writeIndent()
-    }
-
-    private mutating func writeIndent() {
-        // 64 spaces cover 32 levels in one copy; the model nests about ten.
-        let spaces: StaticString = "                                                                "
-        var remaining = 2 * depth
-        while remaining > 0 {
-            let count = min(remaining, spaces.utf8CodeUnitCount)
-            append(UnsafeBufferPointer(start: spaces.utf8Start, count: count))
-            remaining -= count
+        out.update(repeating: UInt8(ascii: " "), count: indent)
+        out += indent
+        if let key {
+            out.pointee = UInt8(ascii: "\"")
+            (out + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
+            out += key.utf8CodeUnitCount + 1
+            out[0] = UInt8(ascii: "\"")
+            out[1] = UInt8(ascii: " ")
+            out[2] = UInt8(ascii: ":")
+            out[3] = UInt8(ascii: " ")
         }
+        bytes.didWrite(total)
     }
 
     // MARK: - Keys
@@ -146,7 +160,7 @@ public struct JSONWriter: ~Copyable {
         if depth == mergeDepth {
             while mergeIndex < merge.count, Self.precedes(merge[mergeIndex].key, key) { writeNextMergedMember() }
         }
-        writeKey(key)
+        separate(key: key)
     }
 
     /// Starts a member of the innermost object whose key is data (front-matter keys, locale ids), escaped.
@@ -157,17 +171,10 @@ public struct JSONWriter: ~Copyable {
         append(" : ")
     }
 
-    private mutating func writeKey(_ key: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        append("\" : ")
-    }
-
     private mutating func writeNextMergedMember() {
         let member = merge[mergeIndex]
         mergeIndex += 1
-        writeKey(member.key)
+        separate(key: member.key)
         member.value.writeJSON(to: &self)
     }
 
@@ -341,6 +348,19 @@ struct ByteBuffer: ~Copyable {
         if count + buffer.count > capacity { grow(to: count + buffer.count) }
         (start + count).update(from: source, count: buffer.count)
         count += buffer.count
+    }
+
+    /// Room for `extra` more bytes: where they go. Write them all, then call ``didWrite(_:)``.
+    @inline(__always)
+    mutating func reserveTail(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + extra > capacity { grow(to: count + extra) }
+        return start + count
+    }
+
+    /// Counts `written` bytes put where ``reserveTail(_:)`` said.
+    @inline(__always)
+    mutating func didWrite(_ written: Int) {
+        count += written
     }
 
     /// Reverses the bytes from `offset` to the end (digits are written least significant first).
