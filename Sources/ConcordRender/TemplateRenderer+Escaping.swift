@@ -30,17 +30,10 @@ struct TemplateHTMLContentType: MustacheContentType {
     /// special byte is a Character of its own, that is ``HTMLEscaping/escape(_:)``.
     static func escape(_ text: String) -> String {
         var contiguous = text
-        let hasSpecials = contiguous.withUTF8 { bytes -> Bool? in
-            guard let first = HTMLEscaping.firstSpecial(in: bytes) else { return false }
-            for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
-                guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return nil }
-            }
-            return true
-        }
-        switch hasSpecials {
-        case false?: return text
-        case true?: return HTMLEscaping.escape(text)
-        case nil: return characterWalk(text)
+        switch contiguous.withUTF8(specials(in:)) {
+        case .none: return text
+        case .lone: return HTMLEscaping.escape(text)
+        case .joined: return characterWalk(text)
         }
     }
 
@@ -48,18 +41,30 @@ struct TemplateHTMLContentType: MustacheContentType {
     static func append(_ text: String, to out: inout [UInt8]) {
         var contiguous = text
         contiguous.withUTF8 { bytes in
-            guard let first = HTMLEscaping.firstSpecial(in: bytes) else {
-                out.append(contentsOf: bytes)
-                return
+            switch specials(in: bytes) {
+            case .none: out.append(contentsOf: bytes)
+            case .lone: HTMLEscaping.append(utf8: bytes, to: &out)
+            case .joined: out.append(contentsOf: characterWalk(text).utf8)
             }
-            for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
-                guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else {
-                    out.append(contentsOf: characterWalk(text).utf8)
-                    return
-                }
-            }
-            HTMLEscaping.append(utf8: bytes, to: &out)
         }
+    }
+
+    /// What text holds of the five special characters.
+    private enum Specials {
+        /// None of them.
+        case none
+        /// Some, each a Character of its own.
+        case lone
+        /// Some, one at least joined to a neighbour.
+        case joined
+    }
+
+    private static func specials(in bytes: UnsafeBufferPointer<UInt8>) -> Specials {
+        guard let first = HTMLEscaping.firstSpecial(in: bytes) else { return .none }
+        for index in first..<bytes.count where HTMLEscaping.isSpecial(bytes[index]) {
+            guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return .joined }
+        }
+        return .lone
     }
 
     /// swift-mustache's own algorithm, for text where a special character touches a combining
