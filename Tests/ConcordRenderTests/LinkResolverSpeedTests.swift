@@ -148,12 +148,12 @@ struct LinkResolverSpeedTests {
                 ? Self.directories[Self.next(&seed) % Self.directories.count] : Self.sample(&seed, from: Self.pieces, count: Self.next(&seed) % 4)
             let context = "\(reference.debugDescription) from \(directory.debugDescription)"
             let resolved = RelativePath.resolve(reference, from: directory)
-            #expect(resolved.map { Array($0.utf8) } == PreviousLinkResolver.resolve(reference, from: directory).map { Array($0.utf8) }, "\(context)")
+            #expect(resolved.map { Array($0.utf8) } == ReferenceURLPolicy.resolve(reference, from: directory).map { Array($0.utf8) }, "\(context)")
             let suffixed = Substring(reference + "#x").dropLast(2)
             #expect(RelativePath.resolve(suffixed, from: directory).map { Array($0.utf8) }
-                        == PreviousLinkResolver.resolve(suffixed, from: directory).map { Array($0.utf8) }, "\(context)")
+                        == ReferenceURLPolicy.resolve(suffixed, from: directory).map { Array($0.utf8) }, "\(context)")
             #expect(Array(RelativePath.relative(to: reference, from: directory).utf8)
-                        == Array(PreviousLinkResolver.relative(to: reference, from: directory).utf8), "\(context)")
+                        == Array(ReferenceURLPolicy.relative(to: reference, from: directory).utf8), "\(context)")
         }
         #expect(RelativePath.resolve("../../x", from: "a/b") == "x")
         #expect(RelativePath.resolve("../../../x", from: "a/b") == nil)
@@ -163,23 +163,23 @@ struct LinkResolverSpeedTests {
     }
 }
 
-/// `LinkResolver.href` and `image`, and the `URLPolicy`, `RelativePath` and `SitePaths`
-/// functions they called, as they were before links were resolved in one pass.
+/// `LinkResolver.href` and `image` as they were before links were resolved in one pass, on the
+/// Character-wise definitions in ``ReferenceURLPolicy`` (which the byte code they called was
+/// held to) and the Character-wise test for `.md`.
 struct PreviousLinkResolver {
     let resolver: LinkResolver
 
     init(_ resolver: LinkResolver) { self.resolver = resolver }
 
     func href(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
-        switch URLPolicy.schemeKind(of: destination) {
-        case .other: return nil
-        case .allowed: return destination
-        case .none: if !LinkResolver.isPathStart(destination) { return destination }
+        if let scheme = ReferenceURLPolicy.scheme(of: destination) {
+            return ReferenceURLPolicy.allowedSchemes.contains(scheme) ? destination : nil
         }
-        let (path, suffix) = Self.splitSuffix(destination)
+        guard ReferenceURLPolicy.isRelativePath(destination) else { return destination }
+        let (path, suffix) = ReferenceURLPolicy.splitSuffix(destination)
         let isMarkdown = Self.hasMarkdownExtension(path)
         if !isMarkdown, documentDirectory == pageDirectory { return destination }
-        guard let resolved = Self.resolve(path, from: documentDirectory) else {
+        guard let resolved = ReferenceURLPolicy.resolve(path, from: documentDirectory) else {
             return isMarkdown ? Self.withoutMarkdownExtension(String(path)) + ".html" + suffix : destination
         }
         var target = resolved
@@ -187,22 +187,22 @@ struct PreviousLinkResolver {
             let canonical = resolver.articlePaths[resolved.lowercased()] ?? resolved
             target = Self.withoutMarkdownExtension(canonical) + ".html"
         }
-        return Self.relative(to: target, from: pageDirectory) + suffix
+        return ReferenceURLPolicy.relative(to: target, from: pageDirectory) + suffix
     }
 
     func image(
         _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
     ) -> (src: String, copy: AssetCopy?)? {
-        switch URLPolicy.schemeKind(of: destination) {
-        case .other: return nil
-        case .allowed: return (destination, nil)
-        case .none: if !LinkResolver.isPathStart(destination) { return (destination, nil) }
+        if let scheme = ReferenceURLPolicy.scheme(of: destination) {
+            return ReferenceURLPolicy.allowedSchemes.contains(scheme) ? (destination, nil) : nil
         }
-        let (path, suffix) = Self.splitSuffix(destination)
-        guard let resolved = Self.resolve(path.removingPercentEncodingIfPossible, from: documentDirectory) else {
+        guard ReferenceURLPolicy.isRelativePath(destination) else { return (destination, nil) }
+        let (path, suffix) = ReferenceURLPolicy.splitSuffix(destination)
+        let decoded = path.contains("%") ? String(path).removingPercentEncoding ?? String(path) : String(path)
+        guard let resolved = ReferenceURLPolicy.resolve(decoded, from: documentDirectory) else {
             return (destination, nil)
         }
-        let src = documentDirectory == pageDirectory ? destination : Self.relative(to: resolved, from: pageDirectory) + suffix
+        let src = documentDirectory == pageDirectory ? destination : ReferenceURLPolicy.relative(to: resolved, from: pageDirectory) + suffix
         for candidate in [locale, resolver.sourceLocale] {
             if resolver.files[candidate]?.contains(resolved) == true, let root = resolver.roots[candidate] {
                 return (src, AssetCopy(outputPath: locale + "/" + resolved, sourceFile: root + "/" + resolved))
@@ -211,180 +211,15 @@ struct PreviousLinkResolver {
         return (src, nil)
     }
 
+    /// Whether the path's last three bytes are `.md` in any case.
     static func hasMarkdownExtension(_ path: Substring) -> Bool {
-        let utf8 = path.utf8
-        guard utf8.count > 3 else { return false }
-        var index = utf8.endIndex
-        index = utf8.index(before: index); let d = utf8[index] | 0x20
-        index = utf8.index(before: index); let m = utf8[index] | 0x20
-        index = utf8.index(before: index); let dot = utf8[index]
-        return d == UInt8(ascii: "d") && m == UInt8(ascii: "m") && dot == UInt8(ascii: ".")
+        let bytes = Array(path.utf8)
+        guard bytes.count > 3 else { return false }
+        return bytes[bytes.count - 3] == UInt8(ascii: ".") && bytes[bytes.count - 2] | 0x20 == UInt8(ascii: "m")
+            && bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d")
     }
 
     static func withoutMarkdownExtension(_ path: String) -> String {
-        var contiguous = path
-        let cut = contiguous.withUTF8 { bytes -> Int? in
-            let count = bytes.count
-            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] | 0x20 == UInt8(ascii: "m"),
-                  bytes[count - 1] | 0x20 == UInt8(ascii: "d") else { return -1 }
-            return count >= 4 && bytes[count - 4] >= 0x80 ? nil : count - 3
-        }
-        switch cut {
-        case .some(-1): return path
-        case let end?: return String(decoding: contiguous.utf8.prefix(end), as: UTF8.self)
-        case nil: return path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
-        }
-    }
-
-    static func splitSuffix(_ destination: String) -> (path: Substring, suffix: Substring) {
-        var contiguous = destination
-        let offset = contiguous.withUTF8 { bytes -> Int?? in
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") || bytes[index] == UInt8(ascii: "?") {
-                return UTF8Characters.isLoneCharacter(at: index, in: bytes) ? .some(index) : nil
-            }
-            return .some(nil)
-        }
-        guard let offset else {
-            if let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-                return (destination[..<index], destination[index...])
-            }
-            return (destination[...], "")
-        }
-        guard let offset else { return (destination[...], "") }
-        let index = destination.utf8.index(destination.utf8.startIndex, offsetBy: offset)
-        return (destination[..<index], destination[index...])
-    }
-
-    static func resolve(_ reference: some StringProtocol, from directory: String) -> String? {
-        if isPlain(directory, allowingDots: true), isPlain(reference, allowingDots: false) {
-            return directory.isEmpty ? String(reference) : directory + "/" + String(reference)
-        }
-        if let resolved = resolveBytes(reference, from: directory) { return resolved }
-        var parts: [Substring] = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: true)
-        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(Substring(part))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
-    private static func resolveBytes(_ reference: some StringProtocol, from directory: String) -> String?? {
-        var referenceText = String(reference)
-        var directoryText = directory
-        return directoryText.withUTF8 { directoryBytes in
-            referenceText.withUTF8 { referenceBytes -> String?? in
-                var parts: [(inReference: Bool, range: Range<Int>)] = []
-                var directoryParts: [Range<Int>] = []
-                var referenceParts: [Range<Int>] = []
-                guard components(of: directoryBytes, omittingEmpty: true, into: &directoryParts),
-                      components(of: referenceBytes, omittingEmpty: true, into: &referenceParts) else { return nil }
-                parts.reserveCapacity(directoryParts.count + referenceParts.count)
-                for range in directoryParts { parts.append((false, range)) }
-                for range in referenceParts {
-                    let part = UnsafeBufferPointer(rebasing: referenceBytes[range])
-                    if part.count == 1, part[0] == UInt8(ascii: ".") { continue }
-                    if part.count == 2, part[0] == UInt8(ascii: "."), part[1] == UInt8(ascii: ".") {
-                        guard !parts.isEmpty else { return .some(nil) }
-                        parts.removeLast()
-                        continue
-                    }
-                    parts.append((true, range))
-                }
-                let length = parts.reduce(max(parts.count - 1, 0)) { $0 + $1.range.count }
-                return String(unsafeUninitializedCapacity: length) { out in
-                    var count = 0
-                    for (number, part) in parts.enumerated() {
-                        if number > 0 { out[count] = UInt8(ascii: "/"); count += 1 }
-                        for byte in part.inReference ? referenceBytes[part.range] : directoryBytes[part.range] {
-                            out[count] = byte
-                            count += 1
-                        }
-                    }
-                    return count
-                }
-            }
-        }
-    }
-
-    private static func isPlain(_ path: some StringProtocol, allowingDots: Bool) -> Bool {
-        var partLength = 0
-        var dots = 0
-        var previousSlash = true
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if previousSlash { return false }
-                if !allowingDots, dots == partLength, dots <= 2 { return false }
-                partLength = 0
-                dots = 0
-                previousSlash = true
-            } else {
-                partLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-                previousSlash = false
-            }
-        }
-        if partLength == 0 { return allowingDots && path.utf8.isEmpty }
-        return allowingDots || dots != partLength || dots > 2
-    }
-
-    static func relative(to path: String, from directory: String) -> String {
-        var from: [Range<Int>] = []
-        var to: [Range<Int>] = []
-        var directoryText = directory
-        var pathText = path
-        let fast = directoryText.withUTF8 { fromBytes in
-            pathText.withUTF8 { toBytes -> String? in
-                guard components(of: fromBytes, omittingEmpty: true, into: &from),
-                      components(of: toBytes, omittingEmpty: false, into: &to) else { return nil }
-                var common = 0
-                while common < from.count, common < to.count - 1,
-                      same(UnsafeBufferPointer(rebasing: fromBytes[from[common]]), UnsafeBufferPointer(rebasing: toBytes[to[common]])) {
-                    common += 1
-                }
-                let ups = from.count - common
-                let rest = UnsafeBufferPointer(rebasing: toBytes[to[common].lowerBound...])
-                return String(unsafeUninitializedCapacity: ups * 3 + rest.count) { out in
-                    var count = 0
-                    for _ in 0..<ups {
-                        out[count] = UInt8(ascii: "."); out[count + 1] = UInt8(ascii: "."); out[count + 2] = UInt8(ascii: "/")
-                        count += 3
-                    }
-                    for byte in rest {
-                        out[count] = byte
-                        count += 1
-                    }
-                    return count
-                }
-            }
-        }
-        if let fast { return fast }
-        let fromParts = directory.split(separator: "/")
-        let toParts = path.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
-    }
-
-    private static func components(of bytes: UnsafeBufferPointer<UInt8>, omittingEmpty: Bool, into parts: inout [Range<Int>]) -> Bool {
-        var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
-            guard UTF8Characters.isLoneCharacter(at: index, in: bytes) else { return false }
-            if !omittingEmpty || index > start { parts.append(start..<index) }
-            start = index + 1
-        }
-        if !omittingEmpty || bytes.count > start { parts.append(start..<bytes.count) }
-        return true
-    }
-
-    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if a.elementsEqual(b) { return true }
-        guard a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) else { return false }
-        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+        path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
     }
 }
