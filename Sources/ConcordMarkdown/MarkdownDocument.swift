@@ -22,6 +22,13 @@ public struct MarkdownDocument: Sendable {
     public let source: SourceText
     /// The UTF-8 bytes of every node's strings, addressed by ``MarkdownNode/TextSpan``.
     let strings: [UInt8]
+    /// Pieces of this document parsed on their own, by their Markdown: the table cells that
+    /// are more than plain words. The model builder parses each such cell, and the HTML
+    /// renderer reuses that parse rather than running cmark on the cell a second time (tables
+    /// of inline code and links are common in reference docs: about 20,000 cells on a large
+    /// corpus). Each is parsed exactly as ``MarkdownParser/parse(_:firstLine:)`` parses the
+    /// cell's text from line 1.
+    public var fragments: [String: MarkdownDocument] = [:]
 
     init(nodes: [MarkdownNode], strings: [UInt8], source: SourceText) {
         self.nodes = nodes

@@ -19,6 +19,8 @@ struct ArticleBuilder {
     /// Paragraphs recognised as tables: their inlines are read from the cells instead.
     private var skipUntil = 0
     private var htmlAnchors: [String] = []
+    /// The table cells parsed on their own, by their Markdown (``MarkdownDocument/fragments``).
+    private(set) var fragments: [String: MarkdownDocument] = [:]
 
     /// The deepest sub-step nesting kept; deeper lists are ignored rather than recursed into.
     static let maximumStepDepth = 16
@@ -203,7 +205,10 @@ struct ArticleBuilder {
                 }
                 return text
             }
-            let cellDocument = MarkdownParser.parse(cell.markdown, firstLine: line)
+            // Parsed from line 1, as the renderer would parse it, so that it can reuse this parse;
+            // only columns are read from it below.
+            let cellDocument = fragments[cell.markdown] ?? MarkdownParser.parse(cell.markdown)
+            fragments[cell.markdown] = cellDocument
             // Links inside the cell, with positions shifted to the cell's place in the line.
             for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
                 let start = cellDocument[i].start ?? SourceLocation(line: line, column: 1)

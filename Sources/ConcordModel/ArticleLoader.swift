@@ -56,9 +56,11 @@ public enum ArticleLoader {
                     message: "front matter is not valid YAML: \(failure.message)"))
             }
         }
-        let document = MarkdownParser.parse(input.body)
+        var document = MarkdownParser.parse(input.body)
         var builder = ArticleBuilder(document: document, article: Article(path: path, locale: locale, file: file, metadata: metadata))
-        return LoadResult(article: builder.build(), diagnostics: diagnostics, document: document)
+        let article = builder.build()
+        document.fragments = builder.fragments
+        return LoadResult(article: article, diagnostics: diagnostics, document: document)
     }
 
     /// Builds an article from Markdown text (for tests and tools).

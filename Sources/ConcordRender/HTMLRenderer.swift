@@ -535,7 +535,8 @@ extension HTMLRenderer {
         /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
         private mutating func renderFragment(_ context: DocumentContext, markdown: String) {
             guard !markdown.isEmpty else { return }
-            let fragment = MarkdownParser.parse(markdown)
+            // Table cells were parsed once already, when the model was built.
+            let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)
             var nested = context
             nested.document = fragment
             nested.article = Article(path: context.article.path, locale: context.article.locale, file: context.article.file)

@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 import Foundation
 import Testing
@@ -81,6 +82,41 @@ struct HTMLRendererTests {
         #expect(html.contains("<th style=\"text-align:left\">Name</th><th style=\"text-align:right\">Size</th>"))
         #expect(html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
         #expect(html.contains("<a href=\"pro.html\">Pro</a>"))
+    }
+
+    @Test("Table cells parsed for the model are rendered from that parse, as parsing them again would give")
+    func tableCellsParsedOnce() throws {
+        let markdown = """
+        # Sizes
+
+        | Name | Size | Note |
+        |:-----|-----:|------|
+        | **Basic** | `10` GB | [Pro](pro.md) <br> ![icon](icon.png) |
+        | Plain words | 20 | [!INCLUDE [shared](missing.md)] |
+        | **Basic** | *20* | <b>raw</b> &amp; \\| |
+        """
+        let loaded = ArticleLoader.load(markdown: markdown)
+        let document = try #require(loaded.document)
+        // Every cell that is more than plain words was kept, each text once (`20` could open a
+        // list, and an escaped pipe is a pipe in its cell); plain cells were not parsed.
+        #expect(Set(document.fragments.keys) == ["**Basic**", "`10` GB", "[Pro](pro.md) <br> ![icon](icon.png)", "20",
+                                                 "[!INCLUDE [shared](missing.md)]", "*20*", "<b>raw</b> &amp; |"])
+        #expect(document.fragments["Plain words"] == nil)
+        for (cell, fragment) in document.fragments {
+            #expect(fragment.nodes.map(\.kind) == MarkdownParser.parse(cell).nodes.map(\.kind), "\(cell)")
+        }
+
+        let configuration = Configuration(contentRoot: "/nonexistent", sourceLocale: "en-US", locales: ["en-US"])
+        let content = ContentSet(configuration: configuration, articles: [loaded.article!])
+        let renderer = HTMLRenderer(links: LinkResolver(content: content), includes: IncludeStore(content: content))
+        var unparsed = document
+        unparsed.fragments = [:]
+        let reused = renderer.render(document, article: loaded.article!, locale: "en-US")
+        let reparsed = renderer.render(unparsed, article: loaded.article!, locale: "en-US")
+        #expect(reused.html == reparsed.html)
+        #expect(reused.diagnostics.map(\.description) == reparsed.diagnostics.map(\.description))
+        #expect(reused.assets == reparsed.assets)
+        #expect(reused.html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
     }
 
     @Test("Code blocks carry a language class; their text is escaped")
