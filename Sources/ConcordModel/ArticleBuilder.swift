@@ -136,8 +136,12 @@ struct ArticleBuilder {
     /// A GitHub-style slug, made unique within the article with `-1`, `-2`…
     private mutating func uniqueSlug(for title: String) -> String {
         let base = Slug.make(title)
-        let seen = usedSlugs[base, default: 0]
-        usedSlugs[base] = seen + 1
+        // Read and counted in one look-up: hashing the slug is a good part of the cost here.
+        func countingOne(_ count: inout Int) -> Int {
+            defer { count += 1 }
+            return count
+        }
+        let seen = countingOne(&usedSlugs[base, default: 0])
         return seen == 0 ? base : "\(base)-\(seen)"
     }
 
