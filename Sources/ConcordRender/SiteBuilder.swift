@@ -61,8 +61,7 @@ public struct SiteBuilder: Sendable {
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
         var stringValues: TemplateObject
-        /// The template values every page of the locale has, whatever its path (a
-        /// ``TemplateObject`` only because `[String: Any]` is not `Sendable`).
+        /// The template values every page of the locale has, whatever its path.
         var sharedValues: TemplateObject
         /// The fallback notice (the same on every fallback page of the locale).
         var fallbackNotice: String
@@ -251,16 +250,16 @@ public struct SiteBuilder: Sendable {
         let isRightToLeft = LocaleID.isRightToLeft(locale)
         let stringValues = TemplateObject(values: strings.values)
         // Room for the per-page keys too, so a page's copy never grows.
-        var shared: [String: Any] = Dictionary(minimumCapacity: 32)
-        shared["lang"] = locale
-        shared["dir"] = isRightToLeft ? "rtl" : "ltr"
-        shared["siteTitle"] = configuration.siteTitle
-        shared["languageName"] = strings.languageName
-        shared["strings"] = stringValues
+        var shared = TemplateObject(capacity: 32)
+        shared[.lang] = .text(locale)
+        shared[.dir] = .text(isRightToLeft ? "rtl" : "ltr")
+        shared[.siteTitle] = .text(configuration.siteTitle)
+        shared[.languageName] = .text(strings.languageName)
+        shared[.strings] = .object(stringValues)
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
-            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: TemplateObject(values: shared),
+            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
             readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
@@ -271,21 +270,21 @@ public struct SiteBuilder: Sendable {
 
     /// The context every page shares: language, direction, strings, assets, language list.
     func baseContext(_ context: LocaleContext, pagePath: String, title: String) -> [String: Any] {
-        var page = context.sharedValues.values
+        var page = context.sharedValues
         addPathValues(to: &page, context, pagePath: pagePath, title: title)
-        return page
+        return page.dictionary
     }
 
     /// The values of ``baseContext(_:pagePath:title:)`` that depend on the page.
-    func addPathValues(to page: inout [String: Any], _ context: LocaleContext, pagePath: String, title: String) {
+    func addPathValues(to page: inout TemplateObject, _ context: LocaleContext, pagePath: String, title: String) {
         let root = RelativePath.rootPrefix(of: pagePath)
         let locale = context.locale
-        page["title"] = title
-        page["root"] = root
-        page["assets"] = root + "assets/"
-        page["homeHref"] = root + locale + "/index.html"
-        page["searchHref"] = root + locale + "/search.html"
-        page["chooserHref"] = root + "index.html?choose"
+        page[.title] = .text(title)
+        page[.root] = .text(root)
+        page[.assets] = .text(root + "assets/")
+        page[.homeHref] = .text(root + locale + "/index.html")
+        page[.searchHref] = .text(root + locale + "/search.html")
+        page[.chooserHref] = .text(root + "index.html?choose")
     }
 
     // MARK: - Article pages
@@ -306,81 +305,83 @@ public struct SiteBuilder: Sendable {
         let root = RelativePath.rootPrefix(of: pagePath)
         let body = context.renderer.render(document, article: article, locale: job.locale)
 
-        // Built as template objects directly: wrapping dictionaries after the fact cast every value.
-        var page = context.sharedValues.values
+        // Built as typed template values directly: the template finds each by comparing keys.
+        var page = context.sharedValues
         addPathValues(to: &page, context, pagePath: pagePath, title: article.title)
         // Mustache treats an empty string as present: leave keys out rather than empty.
-        if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
+        if let description = article.metadata.description, !description.isEmpty { page[.description] = .text(description) }
         // Both as UTF-8 bytes, which the template copies as they are: as strings, tens of
         // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
-        page["content"] = TemplateHTML(utf8: body.utf8)
-        page["navigation"] = TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: pageDirectory))
-        if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
+        page[.content] = .html(TemplateHTML(utf8: body.utf8))
+        page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: pageDirectory)))
+        if let date = article.metadata.date, !date.isEmpty { page[.date] = .text(date) }
 
         // Where else the article exists, for hreflang and the language switcher.
         let existing = content.locales.filter { content.hasArticle(job.path, in: $0) }
         var alternates: [TemplateObject] = []
         if existing.count > 1 || isFallback {
-            alternates = existing.map { TemplateObject(values: ["hreflang": $0, "href": SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL)]) }
+            alternates = existing.map { TemplateObject([.hreflang: .text($0), .href: .text(SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL))]) }
             if existing.contains(source) {
-                alternates.append(TemplateObject(values: ["hreflang": "x-default", "href": SitePaths.url(pageFile(in: source), baseURL: configuration.baseURL)]))
+                alternates.append(TemplateObject([.hreflang: .text("x-default"), .href: .text(SitePaths.url(pageFile(in: source), baseURL: configuration.baseURL))]))
             }
         }
-        page["alternates"] = alternates
+        page[.alternates] = .objects(alternates)
         let canonicalLocale = isFallback ? source : job.locale
-        page["canonical"] = SitePaths.url(pageFile(in: canonicalLocale), baseURL: configuration.baseURL)
-        page["noindex"] = isFallback
-        page["languages"] = content.locales.map { locale -> TemplateObject in
-            TemplateObject(values: [
-                "lang": locale,
-                "name": languageName(locale),
-                "href": root + pageFile(in: locale),
-                "current": locale == job.locale,
-                "untranslated": !existing.contains(locale),
+        page[.canonical] = .text(SitePaths.url(pageFile(in: canonicalLocale), baseURL: configuration.baseURL))
+        page[.noindex] = .flag(isFallback)
+        page[.languages] = .objects(content.locales.map { locale -> TemplateObject in
+            TemplateObject([
+                .lang: .text(locale),
+                .name: .text(languageName(locale)),
+                .href: .text(root + pageFile(in: locale)),
+                .current: .flag(locale == job.locale),
+                .untranslated: .flag(!existing.contains(locale)),
             ])
-        }
+        })
 
         // The text's own language: the source's on a fallback page.
-        page["contentLang"] = contentLocale
-        page["contentDir"] = LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr"
-        page["contentLangDiffers"] = contentLocale != job.locale
+        page[.contentLang] = .text(contentLocale)
+        page[.contentDir] = .text(LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr")
+        page[.contentLangDiffers] = .flag(contentLocale != job.locale)
 
         switch job.status {
         case .fallback:
-            page["notice"] = TemplateObject(values: [
-                "kind": "fallback",
-                "text": context.fallbackNotice,
-            ])
+            page[.notice] = .object(TemplateObject([
+                .kind: .text("fallback"),
+                .text: .text(context.fallbackNotice),
+            ]))
         case .stale:
-            page["notice"] = TemplateObject(values: [
-                "kind": "outdated",
-                "text": context.outdatedNotice,
-                "linkHref": root + pageFile(in: source),
-                "linkText": context.readSource,
-            ])
+            page[.notice] = .object(TemplateObject([
+                .kind: .text("outdated"),
+                .text: .text(context.outdatedNotice),
+                .linkHref: .text(root + pageFile(in: source)),
+                .linkText: .text(context.readSource),
+            ]))
         case .current, .drift:
             break
         }
 
-        var crumbs: [TemplateObject] = [TemplateObject(values: ["title": context.strings["home"], "href": root + job.locale + "/index.html"])]
+        var crumbs: [TemplateObject] = [TemplateObject([.title: .text(context.strings["home"]), .href: .text(root + job.locale + "/index.html")])]
         for ancestor in context.navigation.ancestors(of: job.path) {
-            var crumb: [String: Any] = ["title": ancestor.title]
-            if let path = ancestor.path { crumb["href"] = RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory) }
-            crumbs.append(TemplateObject(values: crumb))
+            var crumb = TemplateObject([.title: .text(ancestor.title)])
+            if let path = ancestor.path {
+                crumb[.href] = .text(RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory))
+            }
+            crumbs.append(crumb)
         }
-        page["breadcrumbs"] = crumbs
+        page[.breadcrumbs] = .objects(crumbs)
 
         // Second and third levels, unless that makes a long list (reference pages with a heading
         // per parameter): then the second level alone, as most docs sites do.
         var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
         if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
         let onThisPage = listed.map { section -> TemplateObject in
-            TemplateObject(values: ["anchor": section.anchor, "title": section.title, "sub": section.level == 3])
+            TemplateObject([.anchor: .text(section.anchor), .title: .text(section.title), .sub: .flag(section.level == 3)])
         }
-        page["onThisPage"] = onThisPage
-        page["hasOnThisPage"] = !onThisPage.isEmpty
+        page[.onThisPage] = .objects(onThisPage)
+        page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
 
-        let html = try templates.renderUTF8("article", TemplateObject(values: page))
+        let html = try templates.renderUTF8("article", page)
         try writer.write(html, to: pagePath)
         let url = String(pagePath.dropFirst(job.locale.count + 1))
         return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())

@@ -25,13 +25,14 @@ struct TemplatePrograms: Sendable {
     /// A name as written in a tag: `.` (the current object), `a.b.c`, or `.a` (looked up in
     /// the current object only).
     struct Name: Sendable {
-        /// The dot-separated parts, empty ones dropped (as swift-mustache's `split` drops them).
-        var parts: [String]
+        /// The dot-separated parts, empty ones dropped (as swift-mustache's `split` drops them),
+        /// interned once here rather than hashed at every look-up.
+        var parts: [TemplateKey]
         /// Looked up in the current object only, not up the stack.
         var anchored: Bool
 
         init(_ text: String) {
-            parts = text.split(separator: ".").map(String.init)
+            parts = text.split(separator: ".").map { TemplateKey(String($0)) }
             anchored = text.first == "."
         }
     }
@@ -220,12 +221,12 @@ struct TemplatePrograms: Sendable {
     private struct Scope {
         /// The context stack, each object told apart once, when it is pushed, rather than at
         /// every look-up that passes it.
-        var stack: [Value]
+        var stack: [TemplateValue]
         var indentation: String?
         var inherited: [String: Program]?
         var escaping: Escaping = .html
 
-        func pushing(_ object: Value) -> Scope {
+        func pushing(_ object: TemplateValue) -> Scope {
             var scope = self
             scope.stack.append(object)
             return scope
@@ -253,7 +254,7 @@ struct TemplatePrograms: Sendable {
         guard let program = programs[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(outputCapacity)
-        try render(program, Scope(stack: [try Value(object)], indentation: nil, inherited: nil), into: &out)
+        try render(program, Scope(stack: [TemplateValue(object)], indentation: nil, inherited: nil), into: &out)
         return out
     }
 
@@ -295,9 +296,9 @@ struct TemplatePrograms: Sendable {
             if case .html(let html) = found, !node.escaped {
                 out.append(contentsOf: html.utf8)
             } else if node.escaped {
-                scope.appendEscaped(found.text, to: &out)
+                scope.appendEscaped(try Self.text(of: found), to: &out)
             } else {
-                out.append(contentsOf: found.text.utf8)
+                out.append(contentsOf: try Self.text(of: found).utf8)
             }
 
         case .section:
@@ -310,14 +311,16 @@ struct TemplatePrograms: Sendable {
                 case .list(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
                 case .objects(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
                 case .text?, .html?, .integer?, .object?: break
+                case .other?: throw Unsupported()
                 }
             } else {
                 switch value {
                 case nil: break
                 case .flag(let flag)?: if flag { try render(body, scope, into: &out) }
-                case .list(let items)?: for item in items { try render(body, scope.pushing(try Value(item)), into: &out) }
+                case .list(let items)?: for item in items { try render(body, scope.pushing(TemplateValue(item)), into: &out) }
                 case .objects(let items)?: for item in items { try render(body, scope.pushing(.object(item)), into: &out) }
                 case .text?, .html?, .integer?, .object?: try render(body, scope.pushing(value!), into: &out)
+                case .other?: throw Unsupported()
                 }
             }
 
@@ -341,79 +344,53 @@ struct TemplatePrograms: Sendable {
     }
 
     /// The value `name` names, looked up as swift-mustache's `getChild` does (without transforms).
-    private func lookup(_ name: Name, in scope: Scope) throws(Unsupported) -> Value? {
+    private func lookup(_ name: Name, in scope: Scope) throws(Unsupported) -> TemplateValue? {
         guard let first = name.parts.first else { return scope.stack.last }
         if name.anchored { return try descend(name.parts[...], from: scope.stack.last!) }
-        for object in scope.stack.reversed() {
-            if let child = try child(first, of: object) {
-                return try descend(name.parts.dropFirst(), from: child)
+        // Down the stack by index: iterating values would retain and release each one passed.
+        var level = scope.stack.count
+        while level > 0 {
+            level -= 1
+            if let child = try scope.stack[level].child(first) {
+                return name.parts.count == 1 ? child : try descend(name.parts.dropFirst(), from: child)
             }
         }
         return nil
     }
 
-    private func descend(_ parts: ArraySlice<String>, from object: Value) throws(Unsupported) -> Value? {
+    private func descend(_ parts: ArraySlice<TemplateKey>, from object: TemplateValue) throws(Unsupported) -> TemplateValue? {
         var object = object
         for part in parts {
-            guard let child = try child(part, of: object) else { return nil }
+            guard let child = try object.child(part) else { return nil }
             object = child
         }
         return object
     }
 
-    /// A named child of `object`. Strings, booleans, integers and arrays have none: swift-mustache
-    /// asks their `Mirror`, which names no child.
-    private func child(_ name: String, of object: Value) throws(Unsupported) -> Value? {
-        switch object {
-        case .object(let object): return try object.values[name].map(Value.init)
-        case .text, .html, .flag, .integer, .list, .objects: return nil
+    /// The text of `{{value}}`: swift-mustache's `String(describing:)`.
+    private static func text(of value: TemplateValue) throws(Unsupported) -> String {
+        switch value {
+        case .text(let text): return text
+        case .html(let html): return html.renderText
+        case .flag(let flag): return flag ? "true" : "false"
+        case .integer(let integer): return String(integer)
+        case .object(let object): return String(describing: object)
+        case .objects(let objects): return String(describing: objects)
+        case .list(let list): return String(describing: list)
+        case .other: throw Unsupported()
         }
     }
+}
 
-    /// A page value of one of the types this renderer knows, told apart by its exact type (an
-    /// `Optional` in an `Any`, say, is not a `String` here, as it is not to swift-mustache's `Mirror`).
-    private enum Value {
-        case text(String)
-        /// HTML as UTF-8 (``TemplateHTML``): written as it is by `{{{…}}}`, as its text otherwise.
-        case html(TemplateHTML)
-        case flag(Bool)
-        case integer(Int)
-        case object(TemplateObject)
-        case objects([TemplateObject])
-        case list([Any])
-
-        init(_ value: Any) throws(Unsupported) {
-            let type = type(of: value)
-            if type == String.self {
-                self = .text(value as! String)
-            } else if type == TemplateObject.self {
-                self = .object(value as! TemplateObject)
-            } else if type == TemplateHTML.self {
-                self = .html(value as! TemplateHTML)
-            } else if type == Bool.self {
-                self = .flag(value as! Bool)
-            } else if type == [TemplateObject].self {
-                self = .objects(value as! [TemplateObject])
-            } else if type == [Any].self {
-                self = .list(value as! [Any])
-            } else if type == Int.self {
-                self = .integer(value as! Int)
-            } else {
-                throw Unsupported()
-            }
-        }
-
-        /// The text of `{{value}}`: swift-mustache's `String(describing:)`.
-        var text: String {
-            switch self {
-            case .text(let text): return text
-            case .html(let html): return html.renderText
-            case .flag(let flag): return flag ? "true" : "false"
-            case .integer(let integer): return String(integer)
-            case .object(let object): return String(describing: object)
-            case .objects(let objects): return String(describing: objects)
-            case .list(let list): return String(describing: list)
-            }
+extension TemplateValue {
+    /// The child named `key`. Strings, booleans, integers and arrays have none: swift-mustache
+    /// asks their `Mirror`, which names no child. What another type's `Mirror` names is
+    /// swift-mustache's to find.
+    fileprivate func child(_ key: TemplateKey) throws(TemplatePrograms.Unsupported) -> TemplateValue? {
+        switch self {
+        case .object(let object): return object[key]
+        case .text, .html, .flag, .integer, .list, .objects: return nil
+        case .other: throw TemplatePrograms.Unsupported()
         }
     }
 }

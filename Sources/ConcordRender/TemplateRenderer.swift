@@ -6,8 +6,8 @@ import Mustache
 /// follows swift-mustache's rendering rules for the values Concord puts in pages at a fraction
 /// of the cost, and through swift-mustache's own renderer whenever that cannot.
 ///
-/// Pages are `[String: Any]` contexts: dictionaries are looked up directly, where structs
-/// would go through `Mirror` on every variable.
+/// Pages are ``TemplateObject``s (or `[String: Any]` dictionaries, wrapped into them): values
+/// by name, looked up directly, where structs would go through `Mirror` on every variable.
 public struct TemplateRenderer: Sendable {
     /// A template that does not parse, with its name.
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -104,51 +104,4 @@ public struct TemplateRenderer: Sendable {
         }
         return text
     }
-}
-
-/// A page context as Mustache sees it. swift-mustache asks every object on its context stack
-/// whether it conforms to its protocols for every variable; `Dictionary` conforms only
-/// conditionally, which makes each of those checks slow, while this type conforms outright.
-struct TemplateObject: MustacheParent, @unchecked Sendable {
-    /// The values by key (strings, booleans, numbers, nested objects and arrays of them).
-    let values: [String: Any]
-
-    func child(named name: String) -> Any? { values[name] }
-
-    /// An object of `values` as they are: nested objects must be ``TemplateObject``s already.
-    init(values: [String: Any]) {
-        self.values = values
-    }
-
-    /// An object of `dictionary` with every nested dictionary (and array of them) wrapped.
-    init(wrapping dictionary: [String: Any]) {
-        self.values = dictionary.mapValues(Self.wrap)
-    }
-
-    /// The context with every nested dictionary (and array of dictionaries) wrapped too.
-    static func wrap(_ value: Any) -> Any {
-        switch value {
-        case let dictionary as [String: Any]:
-            return TemplateObject(values: dictionary.mapValues(wrap))
-        case let dictionary as [String: String]:
-            return TemplateObject(values: dictionary)
-        case let array as [[String: Any]]:
-            return array.map { wrap($0) }
-        default:
-            return value
-        }
-    }
-}
-
-/// HTML a page already has as UTF-8 (the article body, the sidebar), put into a template as it is.
-///
-/// To swift-mustache it is a value that renders as its text, like a `String`, with no children
-/// (a `Mirror` would offer `utf8`); ``TemplatePrograms`` copies the bytes without making a string.
-struct TemplateHTML: MustacheParent, MustacheCustomRenderable, Sendable {
-    /// The HTML.
-    let utf8: [UInt8]
-
-    var renderText: String { String(decoding: utf8, as: UTF8.self) }
-    var isNull: Bool { false }
-    func child(named name: String) -> Any? { nil }
 }

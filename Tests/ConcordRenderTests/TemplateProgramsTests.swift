@@ -162,6 +162,35 @@ struct TemplateProgramsTests {
         #expect(throws: TemplateRenderer.Failure.self) { try strict.render("point", context) }
     }
 
+    @Test("Page objects keep one value per name, typed when set, and give swift-mustache each as it was")
+    func pageObjects() throws {
+        #expect(TemplateKey("pageObjectsKey") == TemplateKey("pageObjectsKey"))
+        #expect(TemplateKey("pageObjectsKey") != TemplateKey("pageObjectsOther"))
+        #expect(TemplateKey("pageObjectsKey").name == "pageObjectsKey")
+        #expect(TemplateKey.existing("pageObjectsNeverEntered") == nil)
+
+        var object = TemplateObject([.title: .text("First"), .noindex: .flag(false)])
+        object[.title] = .text("Second")
+        object[.root] = .text("../")
+        object[.noindex] = nil
+        guard case .text("Second")? = object[.title], case .text("../")? = object[.root] else {
+            Issue.record("values not replaced or added")
+            return
+        }
+        #expect(object[.noindex] == nil)
+        #expect(object.dictionary.keys.sorted() == ["root", "title"])
+        #expect(object.child(named: "title") as? String == "Second")
+        #expect(object.child(named: "noindex") == nil)
+        #expect(object.child(named: "pageObjectsNeverEntered") == nil)
+
+        // Built from a dictionary, each value keeps its exact type for swift-mustache.
+        let items: [Any] = ["a", 1]
+        let wrapped = TemplateObject(wrapping: ["list": items, "count": 2, "nested": ["city": "London"] as [String: Any]])
+        #expect(wrapped.child(named: "list") is [Any])
+        #expect(wrapped.child(named: "count") as? Int == 2)
+        #expect((wrapped.child(named: "nested") as? TemplateObject)?.child(named: "city") as? String == "London")
+    }
+
     @Test("The sample content builds to the same files either way")
     func sampleSite() throws {
         let configuration = Configuration(contentRoot: repositoryRoot + "/content", sourceLocale: "en-US")

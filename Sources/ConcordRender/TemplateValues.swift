@@ -1,0 +1,261 @@
+import Foundation
+import Mustache
+
+/// A name a template looks up (`title`, `strings`, `href`), interned: two keys are the same
+/// name exactly when their numbers are equal.
+///
+/// A page is about a hundred look-ups, most of which pass over objects that lack the name
+/// before one has it. Hashing the name as a `String` at every object was most of the cost of
+/// a look-up; a template's names are interned once, when it is compiled, and the names pages
+/// set are the static keys below, so a look-up compares integers.
+struct TemplateKey: Hashable, Sendable {
+    /// The name's number in the process's table of names.
+    let number: Int32
+
+    /// The key of `name`, entered in the table if it is new.
+    init(_ name: String) {
+        number = Self.table.number(of: name, entering: true)!
+    }
+
+    fileprivate init(number: Int32) {
+        self.number = number
+    }
+
+    /// The key of `name` if it was ever entered: no object holds a name that was not.
+    static func existing(_ name: String) -> TemplateKey? {
+        table.number(of: name, entering: false).map(TemplateKey.init(number:))
+    }
+
+    /// The name.
+    var name: String { Self.table.name(of: number) }
+
+    /// Every name interned so far. Only template compilation and cold paths (home pages,
+    /// `TemplateObject(values:)`, swift-mustache's look-ups) read or enter names; article pages
+    /// use the static keys.
+    private static let table = Table()
+
+    private final class Table: @unchecked Sendable {
+        private let lock = NSLock()
+        private var numbers: [String: Int32] = [:]
+        private var names: [String] = []
+
+        func number(of name: String, entering: Bool) -> Int32? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let number = numbers[name] { return number }
+            guard entering else { return nil }
+            let number = Int32(names.count)
+            numbers[name] = number
+            names.append(name)
+            return number
+        }
+
+        func name(of number: Int32) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return names[Int(number)]
+        }
+    }
+}
+
+extension TemplateKey {
+    // The names an article page sets (see templates/README.md for what each holds).
+    static let lang = TemplateKey("lang")
+    static let dir = TemplateKey("dir")
+    static let siteTitle = TemplateKey("siteTitle")
+    static let languageName = TemplateKey("languageName")
+    static let strings = TemplateKey("strings")
+    static let title = TemplateKey("title")
+    static let root = TemplateKey("root")
+    static let assets = TemplateKey("assets")
+    static let homeHref = TemplateKey("homeHref")
+    static let searchHref = TemplateKey("searchHref")
+    static let chooserHref = TemplateKey("chooserHref")
+    static let description = TemplateKey("description")
+    static let content = TemplateKey("content")
+    static let navigation = TemplateKey("navigation")
+    static let date = TemplateKey("date")
+    static let alternates = TemplateKey("alternates")
+    static let hreflang = TemplateKey("hreflang")
+    static let href = TemplateKey("href")
+    static let canonical = TemplateKey("canonical")
+    static let noindex = TemplateKey("noindex")
+    static let languages = TemplateKey("languages")
+    static let name = TemplateKey("name")
+    static let current = TemplateKey("current")
+    static let untranslated = TemplateKey("untranslated")
+    static let contentLang = TemplateKey("contentLang")
+    static let contentDir = TemplateKey("contentDir")
+    static let contentLangDiffers = TemplateKey("contentLangDiffers")
+    static let notice = TemplateKey("notice")
+    static let kind = TemplateKey("kind")
+    static let text = TemplateKey("text")
+    static let linkHref = TemplateKey("linkHref")
+    static let linkText = TemplateKey("linkText")
+    static let breadcrumbs = TemplateKey("breadcrumbs")
+    static let onThisPage = TemplateKey("onThisPage")
+    static let hasOnThisPage = TemplateKey("hasOnThisPage")
+    static let anchor = TemplateKey("anchor")
+    static let sub = TemplateKey("sub")
+}
+
+/// A value in a page context, its type told apart once, when it is set.
+///
+/// ``TemplatePrograms`` renders the first seven cases itself. Any other value is kept as it
+/// is (``other(_:)``): a page that reaches one renders through swift-mustache, which sees
+/// exactly the value it was given (``any``).
+enum TemplateValue {
+    case text(String)
+    /// HTML as UTF-8 (``TemplateHTML``): written as it is by `{{{…}}}`, as its text otherwise.
+    case html(TemplateHTML)
+    case flag(Bool)
+    case integer(Int)
+    case object(TemplateObject)
+    case objects([TemplateObject])
+    /// An array of values of any type, each told apart when a section iterates it.
+    case list([Any])
+    /// A value of a type only swift-mustache renders.
+    case other(Any)
+
+    /// `value`, told apart by its exact type (an `Optional` in an `Any`, say, is not a `String`
+    /// here, as it is not to swift-mustache's `Mirror`).
+    init(_ value: Any) {
+        let type = type(of: value)
+        if type == String.self {
+            self = .text(value as! String)
+        } else if type == TemplateObject.self {
+            self = .object(value as! TemplateObject)
+        } else if type == TemplateHTML.self {
+            self = .html(value as! TemplateHTML)
+        } else if type == Bool.self {
+            self = .flag(value as! Bool)
+        } else if type == [TemplateObject].self {
+            self = .objects(value as! [TemplateObject])
+        } else if type == [Any].self {
+            self = .list(value as! [Any])
+        } else if type == Int.self {
+            self = .integer(value as! Int)
+        } else {
+            self = .other(value)
+        }
+    }
+
+    /// The value as it was given, for swift-mustache.
+    var any: Any {
+        switch self {
+        case .text(let text): text
+        case .html(let html): html
+        case .flag(let flag): flag
+        case .integer(let integer): integer
+        case .object(let object): object
+        case .objects(let objects): objects
+        case .list(let list): list
+        case .other(let other): other
+        }
+    }
+}
+
+/// A page context as Mustache sees it: values by name.
+///
+/// Values are kept in the order they were first set, each with its key's number, and found
+/// by comparing numbers: a page's objects hold a few dozen values at most. swift-mustache asks
+/// every object on its context stack whether it conforms to its protocols for every variable;
+/// `Dictionary` conforms only conditionally, which makes each of those checks slow, while this
+/// type conforms outright.
+struct TemplateObject: MustacheParent, @unchecked Sendable {
+    /// A value and its key's number.
+    private struct Entry {
+        let number: Int32
+        var value: TemplateValue
+    }
+
+    /// Each key once.
+    private var entries: [Entry] = []
+
+    /// An empty object with room for `capacity` values.
+    init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+    }
+
+    /// An object of `values`, in order; each key at most once.
+    init(_ values: KeyValuePairs<TemplateKey, TemplateValue>) {
+        entries = values.map { Entry(number: $0.key.number, value: $0.value) }
+        assert(Set(entries.map(\.number)).count == entries.count, "a key set twice")
+    }
+
+    /// An object of `values` as they are: nested objects must be ``TemplateObject``s already.
+    /// Keys are entered in sorted order, so the object is the same whatever the dictionary's order.
+    init(values: [String: Any]) {
+        entries.reserveCapacity(values.count)
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            entries.append(Entry(number: TemplateKey(name).number, value: TemplateValue(value)))
+        }
+    }
+
+    /// An object of `dictionary` with every nested dictionary (and array of them) wrapped.
+    init(wrapping dictionary: [String: Any]) {
+        self.init(values: dictionary.mapValues(Self.wrap))
+    }
+
+    /// The value of `key`, if set.
+    subscript(key: TemplateKey) -> TemplateValue? {
+        get {
+            guard let index = index(of: key) else { return nil }
+            return entries[index].value
+        }
+        set {
+            switch (index(of: key), newValue) {
+            case (let index?, let value?): entries[index].value = value
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let value?): entries.append(Entry(number: key.number, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Where `key`'s entry is. Only the numbers are read: copying entries would retain and
+    /// release every value passed over.
+    private func index(of key: TemplateKey) -> Int? {
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].number == key.number { return index }
+            return nil
+        }
+    }
+
+    /// The values by name, as a dictionary (for contexts built as dictionaries).
+    var dictionary: [String: Any] {
+        Dictionary(uniqueKeysWithValues: entries.map { (TemplateKey(number: $0.number).name, $0.value.any) })
+    }
+
+    /// swift-mustache's look-up.
+    func child(named name: String) -> Any? {
+        TemplateKey.existing(name).flatMap { self[$0] }?.any
+    }
+
+    /// The context with every nested dictionary (and array of dictionaries) wrapped too.
+    static func wrap(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return TemplateObject(values: dictionary.mapValues(wrap))
+        case let dictionary as [String: String]:
+            return TemplateObject(values: dictionary)
+        case let array as [[String: Any]]:
+            return array.map { wrap($0) }
+        default:
+            return value
+        }
+    }
+}
+
+/// HTML a page already has as UTF-8 (the article body, the sidebar), put into a template as it is.
+///
+/// To swift-mustache it is a value that renders as its text, like a `String`, with no children
+/// (a `Mirror` would offer `utf8`); ``TemplatePrograms`` copies the bytes without making a string.
+struct TemplateHTML: MustacheParent, MustacheCustomRenderable, Sendable {
+    /// The HTML.
+    let utf8: [UInt8]
+
+    var renderText: String { String(decoding: utf8, as: UTF8.self) }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+}
