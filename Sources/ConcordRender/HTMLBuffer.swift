@@ -8,7 +8,15 @@ struct HTMLBuffer {
     /// The bytes so far.
     var bytes: [UInt8] = []
 
+    /// Appends markup the writer spells out (`"</p>\n"`), as it is. Most appends are such
+    /// literals, a few hundred thousand a build: their bytes are copied without the checks a
+    /// `String` needs, so literals take this overload and other strings the one below.
+    static func += (buffer: inout HTMLBuffer, text: StaticString) {
+        text.withUTF8Buffer { buffer.bytes.append(contentsOf: $0) }
+    }
+
     /// Appends `text` as it is (markup the writer made, or HTML already escaped).
+    @_disfavoredOverload
     static func += (buffer: inout HTMLBuffer, text: String) {
         // Through the string's own bytes: appending its `utf8` view went element by element.
         if text.utf8.withContiguousStorageIfAvailable({ buffer.bytes.append(contentsOf: $0) }) == nil {
