@@ -22,6 +22,13 @@ public struct MarkdownDocument: Sendable {
     public let source: SourceText
     /// The UTF-8 bytes of every node's strings, addressed by ``MarkdownNode/TextSpan``.
     let strings: [UInt8]
+
+    // What the model builder found, kept for the HTML renderer so that it does not do the
+    // same work again. A document nobody built a model from has neither, and the renderer
+    // works them out itself.
+
+    /// The paragraphs that are pipe tables (cmark leaves them as paragraphs), by node index.
+    public var tables: [Int: PipeTable] = [:]
     /// Pieces of this document parsed on their own, by their Markdown: the table cells that
     /// are more than plain words. The model builder parses each such cell, and the HTML
     /// renderer reuses that parse rather than running cmark on the cell a second time (tables
@@ -56,6 +63,30 @@ public struct MarkdownDocument: Sendable {
     /// Every descendant of the node at `index`, in document order, not including the node itself.
     public func descendants(of index: Int) -> Range<Int> {
         (index + 1)..<(nodes[index].subtreeEnd)
+    }
+
+    /// The source lines of a paragraph as a pipe table reads them: without the block-quote
+    /// markers and indentation before the text (the first line from the paragraph's column),
+    /// with the byte length of what was dropped from each; `nil` when the paragraph has no position.
+    public func paragraphLines(of index: Int) -> (lines: [Substring], prefixes: [Int])? {
+        guard let range = nodes[index].range else { return nil }
+        var lines: [Substring] = []
+        var prefixes: [Int] = []
+        for line in range.start.line...range.end.line {
+            let raw = source.lineString(line)
+            var prefix = 0
+            if line == range.start.line {
+                prefix = min(range.start.column - 1, raw.utf8.count)
+            } else {
+                for byte in raw.utf8 {
+                    guard byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") else { break }
+                    prefix += 1
+                }
+            }
+            lines.append(Substring(raw.utf8.dropFirst(prefix)))
+            prefixes.append(prefix)
+        }
+        return (lines, prefixes)
     }
 
     // MARK: - Strings

@@ -19,6 +19,8 @@ struct ArticleBuilder {
     /// Paragraphs recognised as tables: their inlines are read from the cells instead.
     private var skipUntil = 0
     private var htmlAnchors: [String] = []
+    /// The paragraphs that are tables (``MarkdownDocument/tables``).
+    private(set) var tables: [Int: PipeTable] = [:]
     /// The table cells parsed on their own, by their Markdown (``MarkdownDocument/fragments``).
     private(set) var fragments: [String: MarkdownDocument] = [:]
 
@@ -182,20 +184,12 @@ struct ArticleBuilder {
     // MARK: - Tables
 
     private mutating func table(in index: Int, range: SourceRange) -> Table? {
-        guard range.end.line > range.start.line, mayHoldDelimiterRow(range) else { return nil }
-        var lines: [Substring] = []
-        var lineNumbers: [Int] = []
-        var prefixes: [Int] = []
-        for line in range.start.line...range.end.line {
-            let raw = document.source.lineString(line)
-            let prefix = containerPrefixLength(raw, firstColumn: line == range.start.line ? range.start.column : nil)
-            let body = raw.utf8.dropFirst(prefix)
-            lines.append(Substring(body))
-            lineNumbers.append(line)
-            prefixes.append(prefix)
-        }
-        guard lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
+        guard range.end.line > range.start.line, mayHoldDelimiterRow(range),
+              let (lines, prefixes) = document.paragraphLines(of: index),
+              lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
               let pipe = PipeTable.recognize(lines: lines) else { return nil }
+        tables[index] = pipe
+        let lineNumbers = Array(range.start.line...range.end.line)
 
         func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
             let line = lineNumbers[row.lineIndex]
@@ -246,16 +240,6 @@ struct ArticleBuilder {
             if bytes.contains(UInt8(ascii: "|")), bytes.contains(UInt8(ascii: "-")) { return true }
         }
         return false
-    }
-
-    /// The bytes of block-quote markers and indentation before a paragraph line's text.
-    private func containerPrefixLength(_ line: String, firstColumn: Int?) -> Int {
-        if let firstColumn { return min(firstColumn - 1, line.utf8.count) }
-        var count = 0
-        for byte in line.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") { count += 1 } else { break }
-        }
-        return count
     }
 
     // MARK: - Lists: procedures, categories, applies-to, see-also

@@ -59,6 +59,7 @@ public enum ArticleLoader {
         var document = MarkdownParser.parse(input.body)
         var builder = ArticleBuilder(document: document, article: Article(path: path, locale: locale, file: file, metadata: metadata))
         let article = builder.build()
+        document.tables = builder.tables
         document.fragments = builder.fragments
         return LoadResult(article: article, diagnostics: diagnostics, document: document)
     }

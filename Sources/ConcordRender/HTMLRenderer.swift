@@ -137,7 +137,11 @@ extension HTMLRenderer {
                 case .paragraph:
                     filter.reset()
                     if isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) { i = node.subtreeEnd; continue }
-                    if mayHaveTables, mayBeTable(document, i), renderTable(context, paragraph: i) { i = node.subtreeEnd; continue }
+                    if mayHaveTables, let table = document.tables[i] ?? recognizedTable(document, i) {
+                        renderTable(context, paragraph: i, table)
+                        i = node.subtreeEnd
+                        continue
+                    }
                     let includeLinks = mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
                     if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
                         for link in includeLinks { renderInclude(context, link: link, inline: false) }
@@ -442,27 +446,16 @@ extension HTMLRenderer {
             return false
         }
 
-        /// Renders a paragraph that is a pipe table; `false` when it is not one.
-        private mutating func renderTable(_ context: DocumentContext, paragraph: Int) -> Bool {
-            let document = context.document
-            guard let range = document[paragraph].range else { return false }
-            var lines: [Substring] = []
-            for line in range.start.line...range.end.line {
-                let raw = document.source.lineString(line)
-                let prefix: Int
-                if line == range.start.line {
-                    prefix = min(range.start.column - 1, raw.utf8.count)
-                } else {
-                    var count = 0
-                    for byte in raw.utf8 {
-                        if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") { count += 1 } else { break }
-                    }
-                    prefix = count
-                }
-                lines.append(Substring(raw.utf8.dropFirst(prefix)))
-            }
-            guard let table = PipeTable.recognize(lines: lines) else { return false }
-            if table.header.lineIndex > 0 {
+        /// The pipe table a paragraph is, for documents whose tables the model builder did not
+        /// find already (``MarkdownDocument/tables``).
+        private func recognizedTable(_ document: MarkdownDocument, _ paragraph: Int) -> PipeTable? {
+            guard mayBeTable(document, paragraph), let (lines, _) = document.paragraphLines(of: paragraph) else { return nil }
+            return PipeTable.recognize(lines: lines)
+        }
+
+        /// Renders a paragraph that is a pipe table.
+        private mutating func renderTable(_ context: DocumentContext, paragraph: Int, _ table: PipeTable) {
+            if table.header.lineIndex > 0, let (lines, _) = context.document.paragraphLines(of: paragraph) {
                 let before = lines[..<table.header.lineIndex].joined(separator: "\n")
                 out += "<p>"
                 renderFragment(context, markdown: before)
@@ -498,7 +491,6 @@ extension HTMLRenderer {
                 out += "</tbody>\n"
             }
             out += "</table></div>\n"
-            return true
         }
 
         /// Renders a table cell: a cell of plain words is its own text, escaped, as parsing it

@@ -84,10 +84,15 @@ struct HTMLRendererTests {
         #expect(html.contains("<a href=\"pro.html\">Pro</a>"))
     }
 
-    @Test("Table cells parsed for the model are rendered from that parse, as parsing them again would give")
-    func tableCellsParsedOnce() throws {
+    @Test("Tables and cells found for the model are rendered from there, as finding them again would give")
+    func tablesFoundOnce() throws {
         let markdown = """
         # Sizes
+
+        A line of *prose* before the table, in its paragraph:
+        | Key | Value |
+        |-----|-------|
+        | a | `b` |
 
         | Name | Size | Note |
         |:-----|-----:|------|
@@ -99,9 +104,12 @@ struct HTMLRendererTests {
         let document = try #require(loaded.document)
         // Every cell that is more than plain words was kept, each text once (`20` could open a
         // list, and an escaped pipe is a pipe in its cell); plain cells were not parsed.
-        #expect(Set(document.fragments.keys) == ["**Basic**", "`10` GB", "[Pro](pro.md) <br> ![icon](icon.png)", "20",
+        #expect(Set(document.fragments.keys) == ["`b`", "**Basic**", "`10` GB", "[Pro](pro.md) <br> ![icon](icon.png)", "20",
                                                  "[!INCLUDE [shared](missing.md)]", "*20*", "<b>raw</b> &amp; |"])
         #expect(document.fragments["Plain words"] == nil)
+        // Both tables, by their paragraph.
+        #expect(document.tables.keys.sorted().map { document[$0].kind } == [.paragraph, .paragraph])
+        #expect(document.tables.values.map(\.header.cells.count).sorted() == [2, 3])
         for (cell, fragment) in document.fragments {
             #expect(fragment.nodes.map(\.kind) == MarkdownParser.parse(cell).nodes.map(\.kind), "\(cell)")
         }
@@ -110,6 +118,7 @@ struct HTMLRendererTests {
         let content = ContentSet(configuration: configuration, articles: [loaded.article!])
         let renderer = HTMLRenderer(links: LinkResolver(content: content), includes: IncludeStore(content: content))
         var unparsed = document
+        unparsed.tables = [:]
         unparsed.fragments = [:]
         let reused = renderer.render(document, article: loaded.article!, locale: "en-US")
         let reparsed = renderer.render(unparsed, article: loaded.article!, locale: "en-US")
@@ -117,6 +126,7 @@ struct HTMLRendererTests {
         #expect(reused.diagnostics.map(\.description) == reparsed.diagnostics.map(\.description))
         #expect(reused.assets == reparsed.assets)
         #expect(reused.html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
+        #expect(reused.html.contains("<p>A line of <em>prose</em> before the table, in its paragraph:</p>\n<div class=\"table-wrapper\">"))
     }
 
     @Test("Code blocks carry a language class; their text is escaped")
