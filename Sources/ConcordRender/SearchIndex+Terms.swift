@@ -14,8 +14,12 @@ import Darwin
 /// already has, and only distinct terms are copied. Hashes are kept: the index of a locale
 /// merges the documents' tables without hashing again.
 struct SearchTermTable: Sendable {
-    /// The terms end to end.
-    private var storage: [UInt8] = []
+    /// The terms end to end in the first ``byteCount`` bytes; the rest is room for more.
+    /// Sized ahead rather than appended to: `Array.append(contentsOf:)` took about 90
+    /// instructions a term.
+    private var storage: [UInt8]
+    /// The bytes of `storage` in use.
+    private var byteCount = 0
     /// Where each term ends in `storage` (it starts where the one before ends).
     private var ends: [Int] = []
     /// Each term's hash.
@@ -28,7 +32,7 @@ struct SearchTermTable: Sendable {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
-        storage.reserveCapacity(capacity * 8)
+        storage = Array(repeating: 0, count: max(64, capacity * 8))
         ends.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
     }
@@ -112,56 +116,103 @@ struct SearchTermTable: Sendable {
     }
 
     /// The number of `term`, stored first if it is new; `hash` must be `SearchTermTable.hash(term)`.
+    ///
+    /// Inlined: every term of every page comes here, most of them already in the table, and
+    /// the call cost more than the look-up. Storing a new term is the part left out of line.
+    @inline(__always)
     @discardableResult
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, inserted: Bool) {
         if slots.isEmpty { grow() }
-        let mask = slots.count - 1
-        var slot = hash & mask
-        // Probed through buffer pointers: every term of every page comes here.
-        let found = slots.withUnsafeBufferPointer { slots in
+        let found = find(term, hash: hash)
+        if found >= 0 { return (found, false) }
+        return (store(term, hash: hash, slot: -1 - found), true)
+    }
+
+    /// The number of `term`, or `-1 - slot` for the empty slot where it would go.
+    @inline(__always)
+    private func find(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> Int {
+        // Probed through buffer pointers, which read the arrays without checking their uniqueness.
+        slots.withUnsafeBufferPointer { slots in
             hashes.withUnsafeBufferPointer { hashes in
-                while true {
-                    let entry = Int(slots[slot]) - 1
-                    if entry < 0 { return -1 }
-                    if hashes[entry] == hash, matches(entry, term) { return entry }
-                    slot = (slot + 1) & mask
+                ends.withUnsafeBufferPointer { ends in
+                    storage.withUnsafeBufferPointer { storage in
+                        let mask = slots.count - 1
+                        var slot = hash & mask
+                        while true {
+                            let entry = Int(slots[slot]) - 1
+                            if entry < 0 { return -1 - slot }
+                            if hashes[entry] == hash {
+                                let start = entry == 0 ? 0 : ends[entry - 1]
+                                if ends[entry] - start == term.count,
+                                    Self.equalBytes(storage.baseAddress! + start, term.baseAddress, count: term.count) {
+                                    return entry
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
                 }
             }
         }
-        if found >= 0 { return (found, false) }
+    }
+
+    /// Stores a term not in the table, in empty slot `slot`, and gives its number.
+    @inline(never)
+    private mutating func store(_ term: UnsafeBufferPointer<UInt8>, hash: Int, slot: Int) -> Int {
         let index = ends.count
-        storage.append(contentsOf: term)
-        ends.append(storage.count)
+        if byteCount + term.count > storage.count {
+            storage += repeatElement(0, count: max(storage.count, term.count))
+        }
+        if let base = term.baseAddress, !term.isEmpty {
+            storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + byteCount).update(from: base, count: term.count) }
+        }
+        byteCount += term.count
+        ends.append(byteCount)
         hashes.append(hash)
         slots[slot] = Int32(index + 1)
         if ends.count * 2 > slots.count { grow() }
-        return (index, true)
+        return index
     }
 
-    /// Whether term `index` is `term`.
-    func matches(_ index: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = index == 0 ? 0 : ends[index - 1]
-        guard ends[index] - start == term.count else { return false }
-        guard let base = term.baseAddress, !term.isEmpty else { return true }
-        return storage.withUnsafeBufferPointer { storage in
-            let stored = storage.baseAddress! + start
-            // Most terms are short words: compared in place rather than through a call to memcmp.
-            guard term.count <= 16 else { return memcmp(stored, base, term.count) == 0 }
-            for offset in 0..<term.count where stored[offset] != base[offset] { return false }
-            return true
+    /// Whether `count` bytes at `stored` and at `term` are the same.
+    ///
+    /// Compared a machine word at a time where the hash reads words (terms are short: a byte
+    /// loop cost a dozen instructions a byte), with overlapping loads at the ends so that
+    /// nothing past either term is read.
+    @inline(__always)
+    static func equalBytes(_ stored: UnsafePointer<UInt8>, _ term: UnsafePointer<UInt8>?, count: Int) -> Bool {
+        guard let term, count > 0 else { return true }
+        let left = UnsafeRawPointer(stored)
+        let right = UnsafeRawPointer(term)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                offset += 8
+            }
+            return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
+        if count >= 4 {
+            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+                && left.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == right.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        // One to three bytes: the first, the middle and the last are all of them.
+        return stored[0] == term[0] && stored[count >> 1] == term[count >> 1] && stored[count - 1] == term[count - 1]
     }
 
     /// The table in as little memory as it takes to read: exact-size storage and no lookup
     /// slots. A page's terms are kept until the locale's index merges them, which only reads
     /// them; ``insert(_:hash:)`` on a compacted table starts its lookup slots again.
     func compacted() -> SearchTermTable {
-        func exact<T>(_ array: [T]) -> [T] { array.withUnsafeBufferPointer { Array($0) } }
-        return SearchTermTable(storage: exact(storage), ends: exact(ends), hashes: exact(hashes))
+        func exact<T>(_ array: [T], count: Int) -> [T] { array.withUnsafeBufferPointer { Array($0[..<count]) } }
+        return SearchTermTable(storage: exact(storage, count: byteCount), ends: exact(ends, count: ends.count), hashes: exact(hashes, count: hashes.count))
     }
 
     private init(storage: [UInt8], ends: [Int], hashes: [Int]) {
         self.storage = storage
+        self.byteCount = storage.count
         self.ends = ends
         self.hashes = hashes
         self.slots = []

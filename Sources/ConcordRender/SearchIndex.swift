@@ -35,6 +35,7 @@ public enum SearchTokenizer {
     /// with one scanner and one look-up of the tables for all of them.
     static func forEachTerm(in texts: some Sequence<String>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
         var scanner = TermScanner()
+        defer { scanner.deallocate() }
         let folds = latinFolds
         let words = wordScalarsBelow0x3000
         asciiClasses.withUnsafeBufferPointer { classes in
@@ -66,7 +67,7 @@ public enum SearchTokenizer {
                         seen |= byteClass
                         end += 1
                     }
-                    if scanner.word.isEmpty, seen & Self.capital == 0, end == count || bytes[end] < 0x80 {
+                    if scanner.wordCount == 0, seen & Self.capital == 0, end == count || bytes[end] < 0x80 {
                         // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
                         if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
                     } else {
@@ -99,7 +100,7 @@ public enum SearchTokenizer {
             if value < 0x250, let folded = table[Int(value)] {
                 // Accented Latin letters: folded from a table made with the same mappings.
                 if scanner.inRun { scanner.flushRun(bytes, body) }
-                scanner.word += folded.bytes
+                folded.bytes.withUnsafeBufferPointer { scanner.appendToWord($0) }
                 scanner.wordScalars += folded.scalars
                 if !folded.isASCII { scanner.wordIsASCII = false }
             } else if isCJK(scalar) && !isFoldable(scalar) {
@@ -109,7 +110,7 @@ public enum SearchTokenizer {
             } else if value < 0x3000 ? words[Int(value)] : isWordScalar(scalar) {
                 if scanner.inRun { scanner.flushRun(bytes, body) }
                 scanner.wordIsFolded = false
-                scanner.word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                scanner.appendToWord(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 scanner.wordScalars += 1
             } else {
                 scanner.flushWord(body)
@@ -117,7 +118,7 @@ public enum SearchTokenizer {
             }
         }
         scanner.flushWord(body)
-        scanner.flushRun(bytes, body)
+        if scanner.inRun { scanner.flushRun(bytes, body) }
     }
 
     /// For each byte value: ``wordByte`` for `a`–`z` and `0`–`9`, ``wordByte`` and ``capital``
@@ -136,7 +137,11 @@ public enum SearchTokenizer {
     /// capturing variables, so that every access is checked statically (captured variables
     /// were boxed and checked for exclusive access at run time, on every byte).
     private struct TermScanner {
-        var word: [UInt8] = []
+        /// The word being read, folded: its first ``wordCount`` bytes. Memory of the scanner's
+        /// own, freed by ``deallocate()``: an array's appends and `removeAll(keepingCapacity:)`
+        /// checked its uniqueness and cost about a hundred instructions a word.
+        private var word = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
+        private(set) var wordCount = 0
         var wordScalars = 0
         var wordIsFolded = true
         var wordIsASCII = true
@@ -145,26 +150,45 @@ public enum SearchTokenizer {
         var run: [Int] = []
         var runEnd = 0
 
-        init() {
-            word.reserveCapacity(64)
-        }
-
         var inRun: Bool { !run.isEmpty }
 
-        /// Appends a run of ASCII letters and digits to the word, lower-cased: copied whole,
-        /// then folded in place (appending byte by byte checked the array's uniqueness each time).
-        mutating func appendLowercased(_ run: UnsafeBufferPointer<UInt8>) {
-            let start = word.count
-            word.append(contentsOf: run)
-            word.withUnsafeMutableBufferPointer { word in
-                for index in start..<word.count where word[index] &- 0x41 < 26 { word[index] |= 0x20 }
+        func deallocate() {
+            word.deallocate()
+        }
+
+        /// Room for `count` more bytes in the word, and where they go.
+        private mutating func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+            if wordCount + count > word.count {
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(word.count * 2, wordCount + count))
+                larger.baseAddress!.update(from: word.baseAddress!, count: wordCount)
+                word.deallocate()
+                word = larger
             }
+            return word.baseAddress! + wordCount
+        }
+
+        /// Appends bytes to the word.
+        mutating func appendToWord(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            reserve(bytes.count).update(from: source, count: bytes.count)
+            wordCount += bytes.count
+        }
+
+        /// Appends a run of ASCII letters and digits to the word, lower-cased.
+        mutating func appendLowercased(_ run: UnsafeBufferPointer<UInt8>) {
+            let target = reserve(run.count)
+            for index in 0..<run.count {
+                let byte = run[index]
+                target[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            wordCount += run.count
         }
 
         mutating func flushWord(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
-            guard !word.isEmpty else { return }
+            guard wordCount > 0 else { return }
+            let word = UnsafeBufferPointer(start: word.baseAddress, count: wordCount)
             if wordIsFolded {
-                if wordScalars >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { word.withUnsafeBufferPointer { body($0, wordIsASCII) } }
+                if wordScalars >= 2 || (word[0] >= 0x30 && word[0] <= 0x39) { body(word, wordIsASCII) }
             } else {
                 // Another script or an unusual character: fold the word with Unicode's mappings, then
                 // split it again (folding may turn a character into a separator or a CJK one).
@@ -173,7 +197,7 @@ public enum SearchTokenizer {
                     term.withUTF8 { body($0, $0.allSatisfy { $0 < 0x80 }) }
                 }
             }
-            word.removeAll(keepingCapacity: true)
+            wordCount = 0
             wordIsFolded = true
             wordIsASCII = true
             wordScalars = 0
