@@ -67,14 +67,20 @@ public enum SearchTokenizer {
                         seen |= byteClass
                         end += 1
                     }
-                    if scanner.wordCount == 0, seen & Self.capital == 0, end == count || bytes[end] < 0x80 {
-                        // A whole lower-case ASCII word (the next byte ends it): its bytes are the term.
+                    // Whether the next byte ends the word: the text's end or ASCII (other than a letter or digit).
+                    let endsWord = end == count || bytes[end] < 0x80
+                    if scanner.wordCount == 0, seen & Self.capital == 0, endsWord {
+                        // A whole lower-case ASCII word: its bytes are the term.
                         if end - index >= 2 || lead <= 0x39 { body(UnsafeBufferPointer(rebasing: bytes[index..<end]), true) }
                     } else {
                         scanner.appendLowercased(UnsafeBufferPointer(rebasing: bytes[index..<end]))
                         scanner.wordScalars += end - index
+                        if endsWord { scanner.flushWord(body) }
                     }
-                    index = end
+                    // The ASCII byte that ended the word has nothing more to end (the word is
+                    // flushed, the CJK run was before it): passed over here rather than taken
+                    // round the loop.
+                    index = endsWord ? end + 1 : end
                 } else {
                     index += 1
                     scanner.flushWord(body)
