@@ -80,6 +80,45 @@ struct SearchIndexTests {
         #expect(slots.count > 40_000, "\(slots.count) slots of 65,536")
     }
 
+    @Test("Term bytes compare equal exactly when they are: every length, a difference at every place")
+    func termBytesComparison() {
+        // The table compares bytes only when hashes are equal, so almost never two different
+        // terms: the comparison is checked here on its own, against the arrays' `==`.
+        for length in 0...40 {
+            let term = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            for place in -1..<length {
+                var other = term
+                if place >= 0 { other[place] ^= 0x01 }
+                let equal = term.withUnsafeBufferPointer { left in
+                    other.withUnsafeBufferPointer { right in
+                        SearchTermTable.equalBytes(left.baseAddress ?? UnsafePointer(bitPattern: 1)!, right.baseAddress, count: length)
+                    }
+                }
+                #expect(equal == (term == other), "length \(length), differing at \(place)")
+            }
+        }
+    }
+
+    @Test("The term table numbers terms as a dictionary would, across growth")
+    func termTableNumbers() {
+        var table = SearchTermTable(capacity: 1)
+        var numbers: [String: Int] = [:]
+        var seed: UInt64 = 5
+        for _ in 0..<20_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            // Near neighbours: a run of one letter with another at one place, 1 to 40 bytes.
+            let length = 1 + Int((seed >> 33) % 40)
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            bytes[Int((seed >> 13) % UInt64(length))] = UInt8(ascii: "b") + UInt8((seed >> 50) % 2)
+            let word = String(decoding: bytes, as: UTF8.self)
+            let expected = numbers[word].map { (index: $0, inserted: false) } ?? (index: numbers.count, inserted: true)
+            if expected.inserted { numbers[word] = expected.index }
+            let result = bytes.withUnsafeBufferPointer { table.insert($0, hash: SearchTermTable.hash($0)) }
+            #expect(result == expected, "\(word)")
+        }
+        #expect((0..<table.count).allSatisfy { numbers[table.string(at: $0)] == $0 })
+    }
+
     @Test("A compacted term table reads the same, and takes new terms again")
     func compactedTermTable() {
         var table = SearchTermTable(capacity: 4)

@@ -33,6 +33,27 @@ struct SearchParityTests {
         }
     }
 
+    @Test("Random ASCII-heavy text, words of every case and length against every separator, gives the same terms")
+    func randomWords() {
+        // Whole words, so that runs are long and end at every kind of byte: another word, an
+        // ASCII separator, an accented letter, another script, CJK, the end of the text.
+        let words = [
+            "get", "Get", "GET", "process", "ChildItem", "id", "x", "I", "42", "7", "v2", "IPv6", "aBc", "zz", "configuración",
+            "Über", "中文", "Ωmega", "naïve", "a\u{301}", "ＡＢ", "",
+        ]
+        let separators = [" ", "  ", "-", ". ", ",", "\n", "\u{A0}", "’", "", "中", "é", "\t\t", "<", "_"]
+        var seed: UInt64 = 13
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) { text += words[next(words.count)] + separators[next(separators.count)] }
+            #expect(SearchTokenizer.terms(text) == ReferenceSearch.terms(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("Every scalar of the alphabetic and CJK planes, alone and among words, gives the same terms")
     func everyScalar() {
         // All of the BMP below CJK, then a sample of the rest (every 7th), plus tags and variation selectors.
