@@ -19,7 +19,7 @@ struct SearchTermTable: Sendable {
     /// instructions a term.
     private var storage: [UInt8]
     /// The bytes of `storage` in use.
-    private var byteCount = 0
+    private(set) var byteCount = 0
     /// Where each term ends in `storage` (it starts where the one before ends).
     private var ends: [Int] = []
     /// Each term's hash.
@@ -101,9 +101,6 @@ struct SearchTermTable: Sendable {
         return value
     }
 
-    /// The hash term `index` was stored with.
-    func hash(at index: Int) -> Int { hashes[index] }
-
     /// Calls `body` with the bytes of term `index`.
     func withTerm<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = index == 0 ? 0 : ends[index - 1]
@@ -113,6 +110,50 @@ struct SearchTermTable: Sendable {
     /// Term `index` as a string.
     func string(at index: Int) -> String {
         withTerm(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes and the hash of every term, in number order.
+    @inline(__always)
+    func forEachTerm(_ body: (UnsafeBufferPointer<UInt8>, _ hash: Int) -> Void) {
+        storage.withUnsafeBufferPointer { storage in
+            ends.withUnsafeBufferPointer { ends in
+                hashes.withUnsafeBufferPointer { hashes in
+                    var start = 0
+                    for index in 0..<ends.count {
+                        body(UnsafeBufferPointer(rebasing: storage[start..<ends[index]]), hashes[index])
+                        start = ends[index]
+                    }
+                }
+            }
+        }
+    }
+
+    /// The term numbers in the order of the terms' bytes (shorter first where one begins the other).
+    ///
+    /// For ASCII terms this is `String` order, which the index file is in. Sorted by each term's
+    /// first eight bytes as one integer, the bytes compared only where those are the same:
+    /// comparing the terms as `String`s cost over a hundred instructions a comparison.
+    func numbersInByteOrder() -> [Int] {
+        storage.withUnsafeBufferPointer { storage in
+            ends.withUnsafeBufferPointer { ends in
+                func start(_ index: Int) -> Int { index == 0 ? 0 : ends[index - 1] }
+                var keys: [(prefix: UInt64, number: Int)] = (0..<ends.count).map { index in
+                    // Big-endian, so that integer order is byte order; zeros past the end.
+                    var prefix: UInt64 = 0
+                    for offset in start(index)..<min(start(index) + 8, ends[index]) {
+                        prefix |= UInt64(storage[offset]) << (56 - 8 * (offset - start(index)))
+                    }
+                    return (prefix, index)
+                }
+                keys.sort { left, right in
+                    if left.prefix != right.prefix { return left.prefix < right.prefix }
+                    let leftBytes = UnsafeBufferPointer(rebasing: storage[start(left.number)..<ends[left.number]])
+                    let rightBytes = UnsafeBufferPointer(rebasing: storage[start(right.number)..<ends[right.number]])
+                    return leftBytes.lexicographicallyPrecedes(rightBytes)
+                }
+                return keys.map(\.number)
+            }
+        }
     }
 
     /// The number of `term`, stored first if it is new; `hash` must be `SearchTermTable.hash(term)`.

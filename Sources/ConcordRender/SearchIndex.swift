@@ -391,27 +391,17 @@ public struct SearchIndex: Sendable {
     /// The JSON file: keys sorted, postings ascending; same input, same bytes.
     public func json() -> String {
         if documents.contains(where: \.hasGivenTerms) { return jsonFromStrings() }
-        let tables = parallelMap(documents) { $0.termTable ?? SearchDocumentTerms(text: $0.text) }
-        // Postings of ASCII terms by their number in `merged`; of the others by the term.
-        var merged = SearchTermTable(capacity: tables.reduce(0) { $0 + $1.ascii.count } / 4)
-        var asciiPostings: [[Int]] = []
-        var otherPostings: [String: [Int]] = [:]
-        for (document, table) in tables.enumerated() {
-            let terms = table.ascii
-            for term in 0..<terms.count {
-                let (index, inserted) = terms.withTerm(term) { merged.insert($0, hash: terms.hash(at: term)) }
-                if inserted { asciiPostings.append([document]) } else { asciiPostings[index].append(document) }
-            }
-            for term in table.others { otherPostings[term, default: []].append(document) }
-        }
-        // Sorted as strings, as they always were (canonical order, which is code point order
-        // for all but the rare non-normalized CJK term).
-        var keys: [(term: String, ascii: Int)] = (0..<merged.count).map { (merged.string(at: $0), $0) }
-        keys += otherPostings.keys.map { ($0, -1) }
-        keys.sort { $0.term < $1.term }
+        return String(decoding: jsonUTF8(), as: UTF8.self)
+    }
+
+    /// ``json()`` as UTF-8 bytes, for writing to a file: making a `String` of a file of
+    /// megabytes checks every byte of it once more.
+    public func jsonUTF8() -> [UInt8] {
+        if documents.contains(where: \.hasGivenTerms) { return Array(jsonFromStrings().utf8) }
+        let postings = Postings(tables: parallelMap(documents) { $0.termTable ?? SearchDocumentTerms(text: $0.text) })
 
         var out: [UInt8] = []
-        out.reserveCapacity(keys.count * 24 + documents.count * 400)
+        out.reserveCapacity(documents.count * 400)
         out += "{\"docs\":[".utf8
         for (index, document) in documents.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -431,31 +421,195 @@ public struct SearchIndex: Sendable {
         out += "],\n\"locale\":".utf8
         HTMLEscaping.appendJSONString(locale, to: &out)
         out += ",\n\"terms\":{".utf8
-        for (number, key) in keys.enumerated() {
-            if number > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\n"))
-            HTMLEscaping.appendJSONString(key.term, to: &out)
-            out += ":[".utf8
-            let postings = key.ascii >= 0 ? asciiPostings[key.ascii] : otherPostings[key.term]!
-            for (position, document) in postings.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendDecimal(document, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
+        out += postings.json()
         out += "},\n\"version\":1}\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
-    /// Appends the decimal digits of a non-negative number.
-    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+    /// Every term of a locale's documents, with the documents it is in.
+    ///
+    /// ASCII terms (nearly all) are merged from the documents' tables by their bytes and
+    /// written from bytes; the others are strings, as all terms once were.
+    private struct Postings {
+        /// The ASCII terms, numbered in the order they were first met.
+        var ascii: SearchTermTable
+        /// The documents of ASCII term `t`, ascending: `documents[starts[t]..<starts[t + 1]]`.
+        /// One array for all the terms: an array for each cost an allocation and regrowth.
+        var starts: [Int]
+        var documents: [Int]
+        /// The documents of each other term, ascending.
+        var others: [String: [Int]]
+        /// How many documents.
+        var documentCount: Int
+
+        init(tables: [SearchDocumentTerms]) {
+            let pairs = tables.reduce(0) { $0 + $1.ascii.count }
+            var merged = SearchTermTable(capacity: pairs / 4)
+            var others: [String: [Int]] = [:]
+            // Each document's ASCII terms by their number in `merged`, document after document.
+            let numbers = [Int](unsafeUninitializedCapacity: pairs) { numbers, initialized in
+                for (document, table) in tables.enumerated() {
+                    table.ascii.forEachTerm { term, hash in
+                        numbers[initialized] = merged.insert(term, hash: hash).index
+                        initialized += 1
+                    }
+                    for term in table.others { others[term, default: []].append(document) }
+                }
+            }
+            // Each term's documents counted, then placed.
+            var starts = [Int](repeating: 0, count: merged.count + 1)
+            let documents = starts.withUnsafeMutableBufferPointer { starts in
+                for number in numbers { starts[number + 1] += 1 }
+                for number in 0..<merged.count { starts[number + 1] += starts[number] }
+                var next = Array(starts.dropLast())
+                return [Int](unsafeUninitializedCapacity: pairs) { documents, initialized in
+                    next.withUnsafeMutableBufferPointer { next in
+                        var pair = 0
+                        for (document, table) in tables.enumerated() {
+                            for _ in 0..<table.ascii.count {
+                                let number = numbers[pair]
+                                documents[next[number]] = document
+                                next[number] += 1
+                                pair += 1
+                            }
+                        }
+                    }
+                    initialized = pairs
+                }
+            }
+            self.ascii = merged
+            self.starts = starts
+            self.documents = documents
+            self.others = others
+            self.documentCount = tables.count
+        }
+
+        /// The members of the `terms` object, keys in `String` order, one to a line.
+        func json() -> [UInt8] {
+            // ASCII terms in byte order, which is their `String` order; the other terms, sorted
+            // as strings, go where `String` comparison with the ASCII ones puts them (found by
+            // halving, to make few strings of ASCII terms).
+            let asciiOrder = ascii.numbersInByteOrder()
+            let otherTerms = others.keys.sorted().map { term -> (term: String, json: [UInt8]) in
+                var json: [UInt8] = []
+                HTMLEscaping.appendJSONString(term, to: &json)
+                return (term, json)
+            }
+            // At most, for each term `,\n`, `:[`, `]` and the term in quotes (ASCII terms need no
+            // escaping, or are escaped as others are); for each posting a comma and as many
+            // digits as the last document's number.
+            let postingWidth = String(max(0, documentCount - 1)).utf8.count + 1
+            let capacity = 7 * ascii.count + ascii.byteCount + documents.count * postingWidth
+                + otherTerms.reduce(0) { $0 + 5 + $1.json.count } + others.values.reduce(0) { $0 + $1.count * postingWidth }
+                + asciiEscapingAllowance
+            return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                var out = MemberWriter(buffer.baseAddress!, documentCount: documentCount)
+                var written = 0
+                for other in otherTerms {
+                    var low = written
+                    var high = asciiOrder.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if ascii.string(at: asciiOrder[middle]) < other.term { low = middle + 1 } else { high = middle }
+                    }
+                    for number in asciiOrder[written..<low] { writeASCIIMember(number, to: &out) }
+                    written = low
+                    out.startMember()
+                    other.json.withUnsafeBufferPointer { out.append($0) }
+                    others[other.term]!.withUnsafeBufferPointer { out.appendPostings($0) }
+                }
+                for number in asciiOrder[written...] { writeASCIIMember(number, to: &out) }
+                initialized = out.position - buffer.baseAddress!
+                precondition(initialized <= capacity)
+            }
+        }
+
+        /// The room escaping takes in ASCII terms that are not letters and digits (never, from
+        /// the tokenizer): each escaped byte takes at most six.
+        private var asciiEscapingAllowance: Int {
+            var bytes = 0
+            for number in 0..<ascii.count {
+                ascii.withTerm(number) { term in bytes += term.reduce(0) { $0 + (Self.needsEscaping($1) ? 5 : 0) } }
+            }
+            return bytes
+        }
+
+        private func writeASCIIMember(_ number: Int, to out: inout MemberWriter) {
+            out.startMember()
+            ascii.withTerm(number) { term in
+                if term.contains(where: Self.needsEscaping) {
+                    var json: [UInt8] = []
+                    HTMLEscaping.appendJSONString(String(decoding: term, as: UTF8.self), to: &json)
+                    json.withUnsafeBufferPointer { out.append($0) }
+                } else {
+                    out.append(UInt8(ascii: "\""))
+                    out.append(term)
+                    out.append(UInt8(ascii: "\""))
+                }
+            }
+            documents.withUnsafeBufferPointer { out.appendPostings(UnsafeBufferPointer(rebasing: $0[starts[number]..<starts[number + 1]])) }
+        }
+
+        /// Whether a byte of an ASCII term needs escaping in JSON (``HTMLEscaping/appendJSONString(_:to:)``
+        /// escapes these, `/` only after `<`).
+        static func needsEscaping(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
+        }
+    }
+
+    /// Writes the `terms` object's members into memory sized beforehand, a byte at a time
+    /// without an array's uniqueness check for each.
+    private struct MemberWriter {
+        private(set) var position: UnsafeMutablePointer<UInt8>
+        private var isFirst = true
+        /// The digits of each document number, end to end, and where each ends: a locale's
+        /// half a million postings are copied from here (working them out took a division a
+        /// digit, some 75 instructions a posting).
+        private let decimalDigits: [UInt8]
+        private let decimalEnds: [Int]
+
+        /// A writer starting at `start`, for postings of documents numbered below `documentCount`.
+        init(_ start: UnsafeMutablePointer<UInt8>, documentCount: Int) {
+            position = start
+            var digits: [UInt8] = []
+            decimalEnds = (0..<documentCount).map { number in
+                digits += String(number).utf8
+                return digits.count
+            }
+            decimalDigits = digits
+        }
+
+        mutating func append(_ byte: UInt8) {
+            position.pointee = byte
+            position += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
+            position.update(from: base, count: bytes.count)
+            position += bytes.count
+        }
+
+        /// The comma after the member before, if any, and the new line.
+        mutating func startMember() {
+            if !isFirst { append(UInt8(ascii: ",")) }
+            isFirst = false
+            append(UInt8(ascii: "\n"))
+        }
+
+        /// `:[` and the document numbers, then `]`.
+        mutating func appendPostings(_ documents: UnsafeBufferPointer<Int>) {
+            append(UInt8(ascii: ":"))
+            append(UInt8(ascii: "["))
+            decimalDigits.withUnsafeBufferPointer { digits in
+                decimalEnds.withUnsafeBufferPointer { ends in
+                    for (index, document) in documents.enumerated() {
+                        if index > 0 { append(UInt8(ascii: ",")) }
+                        for digit in digits[(document == 0 ? 0 : ends[document - 1])..<ends[document]] { append(digit) }
+                    }
+                }
+            }
+            append(UInt8(ascii: "]"))
         }
     }
 

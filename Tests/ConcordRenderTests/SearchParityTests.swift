@@ -91,6 +91,28 @@ struct SearchParityTests {
         }
     }
 
+    @Test("Index files of long words, many sharing their first bytes, among other scripts, are what the old code wrote")
+    func indexFilesOfWords() {
+        let words = [
+            "powershell", "PowerShell", "powershellget", "get", "getchilditem", "Get-ChildItem", "getcommand", "configuration",
+            "configurationdata", "configurations", "1", "10", "100", "2", "ab", "über", "größe", "中文", "客户支持", "cœur", "naïve",
+        ]
+        var seed: UInt64 = 17
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<10 {
+            let documents = (0..<(3 + 4 * round)).map { number in
+                let text = (0..<3).map { _ in (0..<(1 + next(30))).map { _ in words[next(words.count)] }.joined(separator: " ") }
+                return SearchIndex.Document(url: "d\(number).html", title: "t", headings: [], excerpt: "", text: text)
+            }
+            let expected = ReferenceSearch.json(locale: "xx-XX", documents: documents)
+            #expect(SearchIndex(locale: "xx-XX", documents: documents.map { $0.tokenized() }).json() == expected)
+            #expect(SearchIndex(locale: "xx-XX", documents: documents).jsonUTF8() == Array(expected.utf8))
+        }
+    }
+
     @Test("Equivalent CJK spellings stay one term, spelled as the first document spells it")
     func equivalentSpellings() {
         let documents = [
