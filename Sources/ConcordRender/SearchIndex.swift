@@ -372,17 +372,37 @@ public struct SearchIndex: Sendable {
     }
 
     /// The document for an article page.
+    ///
+    /// Sections and text blocks are read in place: copying each (as `filter` and `map` did)
+    /// retained all its strings to look at one.
     public static func document(for article: Article, url: String) -> Document {
         var text = [article.title]
-        text += article.sections.map(\.title)
-        text += article.textBlocks.lazy.filter { $0.kind != .heading }.map(\.text)
-        let first = article.metadata.description ?? article.textBlocks.first { $0.kind == .paragraph }?.text ?? ""
-        return Document(
-            url: url, title: article.title, headings: article.sections.filter { $0.level >= 2 }.map(\.title),
-            excerpt: excerpt(first, limit: 200), text: text)
+        var headings: [String] = []
+        var firstParagraph: String?
+        article.sections.withUnsafeBufferPointer { sections in
+            text.reserveCapacity(1 + sections.count + article.textBlocks.count)
+            for index in sections.indices {
+                text.append(sections[index].title)
+                if sections[index].level >= 2 { headings.append(sections[index].title) }
+            }
+        }
+        article.textBlocks.withUnsafeBufferPointer { blocks in
+            for index in blocks.indices {
+                switch blocks[index].kind {
+                case .heading: continue
+                case .paragraph: if firstParagraph == nil { firstParagraph = blocks[index].text }
+                case .listItem, .tableCell: break
+                }
+                text.append(blocks[index].text)
+            }
+        }
+        let first = article.metadata.description ?? firstParagraph ?? ""
+        return Document(url: url, title: article.title, headings: headings, excerpt: excerpt(first, limit: 200), text: text)
     }
 
     static func excerpt(_ text: String, limit: Int) -> String {
+        // No longer than `limit` bytes, so no more than `limit` characters: most descriptions.
+        if text.utf8.count <= limit { return text }
         // `text.count > limit`, counting no further than needed (descriptions run to thousands of characters).
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return text }
         return String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"

@@ -29,6 +29,18 @@ struct CorpusTests {
         }
     }
 
+    @Test("Every article's search document is what copying its blocks made")
+    func searchDocuments() {
+        for locale in ["en-US", "fr-FR"] {
+            for article in Self.site.content.sortedArticles(in: locale) {
+                let document = SearchIndex.document(for: article, url: article.path)
+                let expected = ReferenceSearch.document(for: article, url: article.path)
+                #expect(document.title == expected.title && document.headings == expected.headings, "\(locale)/\(article.path)")
+                #expect(document.excerpt == expected.excerpt && document.text == expected.text, "\(locale)/\(article.path)")
+            }
+        }
+    }
+
     @Test("A sample of articles renders with every heading anchored, .md links rewritten and nothing unsafe")
     func renderSample() {
         let content = Self.site.content

@@ -113,6 +113,27 @@ struct SearchParityTests {
         }
     }
 
+    @Test("Excerpts count characters: multi-byte ones, CR LF and combining marks near the limit")
+    func excerpts() {
+        var seed: UInt64 = 19
+        for _ in 0..<2000 {
+            let text = Self.sample(&seed, count: Int(seed % 24))
+            for limit in [0, 1, 5, 10, 20] {
+                #expect(SearchIndex.excerpt(text, limit: limit) == ReferenceSearch.excerpt(text, limit: limit), "\(text.debugDescription) \(limit)")
+            }
+        }
+        // Every length around every limit, in one-byte and two-byte characters.
+        for limit in 0...6 {
+            for length in 0...9 {
+                for text in [String(repeating: "a", count: length), String(repeating: "é", count: length), String(repeating: "a ", count: length)] {
+                    #expect(SearchIndex.excerpt(text, limit: limit) == ReferenceSearch.excerpt(text, limit: limit), "\(text.debugDescription) \(limit)")
+                }
+            }
+        }
+        #expect(SearchIndex.excerpt("ab\r\n", limit: 3) == "ab\r\n")
+        #expect(SearchIndex.excerpt("abcé", limit: 4) == "abcé")
+    }
+
     @Test("Equivalent CJK spellings stay one term, spelled as the first document spells it")
     func equivalentSpellings() {
         let documents = [

@@ -1,3 +1,4 @@
+import ConcordModel
 import Foundation
 @testable import ConcordRender
 
@@ -137,6 +138,23 @@ enum ReferenceSearch {
         default:
             false
         }
+    }
+
+    /// The document for an article page, as `SearchIndex.document(for:url:)` made it with copies of every block.
+    static func document(for article: Article, url: String) -> SearchIndex.Document {
+        var text = [article.title]
+        text += article.sections.map(\.title)
+        text += article.textBlocks.lazy.filter { $0.kind != .heading }.map(\.text)
+        let first = article.metadata.description ?? article.textBlocks.first { $0.kind == .paragraph }?.text ?? ""
+        return SearchIndex.Document(
+            url: url, title: article.title, headings: article.sections.filter { $0.level >= 2 }.map(\.title),
+            excerpt: excerpt(first, limit: 200), text: text)
+    }
+
+    /// An excerpt, counting characters from the start.
+    static func excerpt(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     static func terms(_ text: String) -> [String] {
