@@ -190,7 +190,7 @@ public struct SiteBuilder: Sendable {
         }
         // Pages were tokenised while rendering; this only merges their terms, a locale per core.
         let byLocale = content.locales.map { searchDocuments[$0] ?? [] }
-        let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.json() }
+        let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.jsonUTF8() }
         for (locale, json) in zip(content.locales, indexes) {
             try writer.write(json, to: "\(locale)/search-index.json")
         }
