@@ -284,9 +284,7 @@ public struct Navigation: Sendable {
         }
         for path in titles.keys.sorted() {
             var folder = top
-            let parts = path.split(separator: "/")
-            for part in parts.dropLast() {
-                let name = String(part)
+            for name in folderNames(of: path) {
                 if folder.folders[name] == nil { folder.folders[name] = Folder() }
                 folder = folder.folders[name]!
             }
@@ -322,6 +320,19 @@ public struct Navigation: Sendable {
             return articles + subfolders
         }
         return items(top, path: "", depth: 0)
+    }
+
+    /// The folders of a path, outermost first: its `/`-separated parts but the last, empty ones
+    /// dropped. Split on bytes when the path is ASCII (every byte a Character then, as nearly
+    /// all paths are); otherwise on Characters, where a mark could join a `/` to a letter.
+    static func folderNames(of path: String) -> [String] {
+        let parts: [String]
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        } else {
+            parts = path.split(separator: "/").map(String.init)
+        }
+        return Array(parts.dropLast())
     }
 
     /// Whether the last component of `path` is `name` (lower-case ASCII) in any ASCII case.

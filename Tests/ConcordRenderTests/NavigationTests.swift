@@ -82,6 +82,21 @@ struct NavigationTests {
         #expect(!Navigation.hasFileName("guide/\u{130}ndex.md", "index.md"))
     }
 
+    @Test("A path's folders split on bytes as they split on Characters")
+    func folderNames() {
+        /// The definition: Character-wise parts, empty ones dropped, all but the last.
+        func reference(_ path: String) -> [String] { Array(path.split(separator: "/").map(String.init).dropLast()) }
+        let pieces = ["a", "b", "/", "/", "é", "\u{301}", "x.md", "\r\n", ".", "日"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let path = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Navigation.folderNames(of: path) == reference(path), "\(path.debugDescription)")
+        }
+        #expect(Navigation.folderNames(of: "a//b/c.md") == ["a", "b"])
+        // A mark joins the `/` before it to a Character that is no separator.
+        #expect(Navigation.folderNames(of: "a/\u{301}b/c.md") == ["a/\u{301}b"])
+    }
+
     @Test("TOC.md: a nested Markdown list of links")
     func tocMarkdownList() throws {
         let (navigation, temporary) = try navigation([
