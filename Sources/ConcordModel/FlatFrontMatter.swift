@@ -8,7 +8,9 @@ enum FlatFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> Metadata? {
         let bytes = Array(yaml.utf8)
         var entries: [MetadataEntry] = []
-        var seen: Set<ArraySlice<UInt8>> = []
+        // The keys so far, to refuse a repeated one: a dozen at most, compared in a loop (a set
+        // hashed every key, more than the rest of the parse).
+        var keys: [ArraySlice<UInt8>] = []
         var lineNumber = firstLine - 1
         var start = 0
         while start < bytes.count {
@@ -26,7 +28,8 @@ enum FlatFrontMatter {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = line[line.startIndex..<colon]
             guard let keyFirst = key.first, let keyLast = key.last, keyFirst != 0x20, keyLast != 0x20,
-                  key.allSatisfy({ isKeyByte($0) || $0 == 0x20 }), seen.insert(key).inserted else { return nil }
+                  key.allSatisfy({ isKeyByte($0) || $0 == 0x20 }), !keys.contains(where: { $0.elementsEqual(key) }) else { return nil }
+            keys.append(key)
             var valueStart = colon + 1
             if valueStart < line.endIndex, line[valueStart] != 0x20, line[valueStart] != 0x09 { return nil }
             while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
