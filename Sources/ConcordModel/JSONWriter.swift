@@ -225,12 +225,10 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes a string, escaped as `JSONEncoder` escapes it: `"`, `\` and control characters; nothing else.
     public mutating func value(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if string.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+        if string.utf8.withContiguousStorageIfAvailable({ writeQuoted($0) }) == nil {
             var copy = string
-            copy.withUTF8 { writeEscaped($0) }
+            copy.withUTF8 { writeQuoted($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes an integer in decimal.
@@ -267,49 +265,131 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: - Bytes
 
-    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
-        var start = 0
-        var index = 0
-        while index < utf8.count {
-            // Eight bytes at a time while none needs an escape: code blocks and prose are long and
-            // escapes rare, so most text is copied after one test per word.
-            if index + 8 <= utf8.count && !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = utf8[index]
-            index += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            let escaped = index - 1
-            append(UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
-            start = index
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            default:
-                // `JSONEncoder` writes the other control characters as `\u00xx`, lower-case hex.
-                let hex: StaticString = "0123456789abcdef"
-                append("u00")
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0xF)])
+    /// Writes `utf8` between quotes, escaping what `JSONEncoder` escapes.
+    ///
+    /// Every string of every JSON file comes here: half a million in a PowerShell build, most
+    /// of them short (anchors, paths, titles), the longest (code) with an escape every line.
+    /// Blocks of sixteen, then eight, bytes are copied and tested together; a block that holds
+    /// an escape says where, so the bytes before it are kept and the copy goes on right after
+    /// it. What is left after the last whole block is read as the string's last block, copying
+    /// a few bytes again; only strings shorter than a block, or the end of one with an escape
+    /// near it, are copied byte by byte.
+    private mutating func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress, !utf8.isEmpty else {
+            let out = bytes.reserveTail(2)
+            out[0] = UInt8(ascii: "\"")
+            out[1] = UInt8(ascii: "\"")
+            bytes.didWrite(2)
+            return
+        }
+        // Room for the string unescaped and both quotes; each escape makes room for its own
+        // bytes, then again for the rest of the string unescaped.
+        var copy = QuotedCopy(source: source, count: utf8.count, out: bytes.reserveTail(utf8.count &+ 2))
+        copy.out[0] = UInt8(ascii: "\"")
+        copy.written = 1
+        copyBlocks(SIMD2<UInt64>.self, &copy)
+        copyBlocks(UInt64.self, &copy)
+        while copy.index < copy.count {
+            let byte = source[copy.index]
+            copy.index &+= 1
+            if Self.needsEscape(byte) {
+                writeEscape(byte, &copy)
+            } else {
+                copy.out[copy.written] = byte
+                copy.written &+= 1
             }
         }
-        append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        copy.out[copy.written] = UInt8(ascii: "\"")
+        bytes.didWrite(copy.written &+ 1)
     }
 
-    /// Whether any of eight bytes is a control character, `"` or `\\` (false positives allowed, no false negatives).
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x20, or that is zero after XOR with `"` or `\\`, borrows into its high bit.
-        func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
-        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+    /// Where ``writeQuoted(_:)`` is in the string it copies and in its output.
+    private struct QuotedCopy {
+        /// The string's UTF-8.
+        let source: UnsafePointer<UInt8>
+        /// How many bytes the string has.
+        let count: Int
+        /// The next byte to copy.
+        var index = 0
+        /// Where the output goes since the last escape: reserved, the bytes before `written` not yet counted.
+        var out: UnsafeMutablePointer<UInt8>
+        /// How many bytes are at `out`.
+        var written = 0
+        /// The first byte after the last escape: from it on, the output is the input byte for byte.
+        var copiedFrom = 0
+
+        init(source: UnsafePointer<UInt8>, count: Int, out: UnsafeMutablePointer<UInt8>) {
+            self.source = source
+            self.count = count
+            self.out = out
+        }
+
+        /// Goes on after an escape, writing at `out`.
+        mutating func restart(at out: UnsafeMutablePointer<UInt8>) {
+            self.out = out
+            written = 0
+            copiedFrom = index
+        }
+    }
+
+    /// Copies `copy`'s string a `Block` at a time, escaping where needed, until less than a
+    /// block is left that cannot be read as the string's last block.
+    @inline(__always)
+    private mutating func copyBlocks<Block: EscapeScannedBlock>(_: Block.Type, _ copy: inout QuotedCopy) {
+        let size = MemoryLayout<Block>.size
+        while copy.index < copy.count {
+            if copy.index &+ size > copy.count {
+                // The last block ends at the string's end, over bytes copied as they were.
+                let overlap = copy.index &+ size &- copy.count
+                guard copy.index &- overlap >= copy.copiedFrom else { return }
+                copy.index &-= overlap
+                copy.written &-= overlap
+            }
+            let block = UnsafeRawPointer(copy.source + copy.index).loadUnaligned(as: Block.self)
+            UnsafeMutableRawPointer(copy.out + copy.written).storeBytes(of: block, as: Block.self)
+            let clean = block.bytesBeforeEscape
+            copy.index &+= clean
+            copy.written &+= clean
+            if clean == size { continue }
+            let byte = copy.source[copy.index]
+            copy.index &+= 1
+            writeEscape(byte, &copy)
+        }
+    }
+
+    /// Whether `JSONEncoder` escapes `byte`: a control character, `"` or `\\`.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes the escape of `byte`, a control character, `"` or `\\`, as `JSONEncoder` writes it,
+    /// at the end of `copy`'s output, then makes room for the rest of the string unescaped.
+    private mutating func writeEscape(_ byte: UInt8, _ copy: inout QuotedCopy) {
+        bytes.didWrite(copy.written)
+        let out = bytes.reserveTail(copy.count &- copy.index &+ 7)
+        out[0] = UInt8(ascii: "\\")
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[1] = byte
+        case 0x08: out[1] = UInt8(ascii: "b")
+        case 0x09: out[1] = UInt8(ascii: "t")
+        case 0x0A: out[1] = UInt8(ascii: "n")
+        case 0x0C: out[1] = UInt8(ascii: "f")
+        case 0x0D: out[1] = UInt8(ascii: "r")
+        default:
+            // `JSONEncoder` writes the other control characters as `\u00xx`, lower-case hex.
+            let hex: StaticString = "0123456789abcdef"
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = hex.utf8Start[Int(byte >> 4)]
+            out[5] = hex.utf8Start[Int(byte & 0xF)]
+            bytes.didWrite(6)
+            copy.restart(at: out + 6)
+            return
+        }
+        bytes.didWrite(2)
+        copy.restart(at: out + 2)
     }
 
     private mutating func append(_ text: StaticString) {
@@ -383,6 +463,61 @@ struct ByteBuffer: ~Copyable {
         start = newStart
         capacity = newCapacity
     }
+}
+
+/// Bytes of a string tested together for what `JSONEncoder` escapes (see `JSONWriter.writeQuoted`):
+/// a word, or two at once in a vector, with the integer operations both have.
+private protocol EscapeScannedBlock {
+    /// A block with every byte `byte`.
+    init(repeatingByte byte: UInt8)
+    /// The block as an integer whose lowest byte is the first in memory (itself on little-endian machines).
+    var littleEndian: Self { get }
+    /// The offset of the first byte, in memory order, whose high bit is set; the block's size when none is.
+    var firstHighBit: Int { get }
+    static func &- (lhs: Self, rhs: Self) -> Self
+    static func ^ (lhs: Self, rhs: Self) -> Self
+    static func | (lhs: Self, rhs: Self) -> Self
+    static func & (lhs: Self, rhs: Self) -> Self
+    static prefix func ~ (operand: Self) -> Self
+}
+
+extension EscapeScannedBlock {
+    /// How many bytes, from the first, need no escape: the block's size when none does.
+    ///
+    /// A byte below 0x20, or that is zero after XOR with `"` or `\\`, borrows into its high bit.
+    /// A borrow carries only towards later bytes, so the first byte flagged is a true one (later
+    /// ones may not be). Bytes of 0x80 and up (UTF-8 beyond ASCII) never flag: their high bit
+    /// is masked out.
+    @inline(__always)
+    var bytesBeforeEscape: Int {
+        let word = littleEndian
+        let ones = Self(repeatingByte: 0x01)
+        let below = word &- Self(repeatingByte: 0x20)
+        let quote = (word ^ Self(repeatingByte: UInt8(ascii: "\""))) &- ones
+        let backslash = (word ^ Self(repeatingByte: UInt8(ascii: "\\"))) &- ones
+        return ((below | quote | backslash) & ~word & Self(repeatingByte: 0x80)).firstHighBit
+    }
+}
+
+extension UInt64: EscapeScannedBlock {
+    @inline(__always)
+    fileprivate init(repeatingByte byte: UInt8) { self = 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    @inline(__always)
+    fileprivate var firstHighBit: Int { trailingZeroBitCount &>> 3 }
+}
+
+extension SIMD2: EscapeScannedBlock where Scalar == UInt64 {
+    // Sixteen bytes take about as many instructions as eight: the vector operations do both words at once.
+
+    @inline(__always)
+    fileprivate init(repeatingByte byte: UInt8) { self.init(repeating: UInt64(repeatingByte: byte)) }
+
+    @inline(__always)
+    fileprivate var littleEndian: Self { Self(x.littleEndian, y.littleEndian) }
+
+    @inline(__always)
+    fileprivate var firstHighBit: Int { x != 0 ? x.firstHighBit : 8 &+ y.firstHighBit }
 }
 
 extension String: JSONWritable {

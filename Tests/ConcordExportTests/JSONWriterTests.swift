@@ -56,8 +56,8 @@ struct JSONWriterTests {
     }
 
     @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
-        // The writer tests eight bytes at a time: every escape must be caught wherever it falls
-        // in a word, next to ASCII or to the bytes of multi-byte characters.
+        // The writer tests sixteen or eight bytes at a time: every escape must be caught wherever
+        // it falls in a block, next to ASCII or to the bytes of multi-byte characters.
         for filler in ["x", "é", "日"] {
             for special in ["\"", "\\", "\u{0}", "\n", "\u{1F}", "\u{7F}", "/", " ", "\u{2028}"] {
                 for offset in 0..<17 {
@@ -65,6 +65,38 @@ struct JSONWriterTests {
                     try JSONComparison.expectSameBytes(text, "\(filler) \(special.debugDescription) at \(offset)")
                 }
             }
+        }
+    }
+
+    @Test func stringsOfEveryShortLengthWithEscapesAnywhereAreWrittenAsJSONEncoderWritesThem() throws {
+        // The writer copies blocks of sixteen, then eight, bytes, resumes right after each escape,
+        // and reads what is left after the last whole block as the string's last block: one or two
+        // escapes at every pair of offsets of every length up to two blocks and a byte cover each
+        // of those paths and their seams.
+        try JSONComparison.expectSameBytes("")
+        for length in 1...33 {
+            for special in ["\"", "\\", "\u{0}", "\n", "\u{1F}"] {
+                for first in 0..<length {
+                    // `second == length`: the one escape at `first`.
+                    for second in first...length {
+                        var characters = (0..<length).map { $0 % 3 == 0 ? "é" : "x" }
+                        characters[first] = special
+                        if second < length { characters[second] = "\t" }
+                        try JSONComparison.expectSameBytes(characters.joined(), "\(length) \(special.debugDescription) at \(first), \(second)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func randomStringsAreWrittenAsJSONEncoderWritesThem() throws {
+        let alphabet = ["a", "Z", " ", "/", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1B}", "\u{1F}",
+                        "\u{7F}", "é", "e\u{301}", "日", "😀", "\u{2028}", "\u{2029}", "\u{FEFF}", "<", "&", "ab cd ef"]
+        var generator = SplitMix(seed: 2_028)
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 40)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            try JSONComparison.expectSameBytes(text, text.debugDescription)
         }
     }
 
@@ -178,5 +210,18 @@ struct JSONWriterTests {
         }
         JSONComparison.expectNone(failures, of: count)
         #expect(count >= (family == "powershell" ? 2_600 : 200))
+    }
+}
+
+/// A small deterministic generator, so a failure reproduces.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
