@@ -15,26 +15,30 @@ public protocol JSONWritable {
 /// A conformance calls ``key(_:)`` with its keys already in the encoder's order (UTF-8 byte
 /// order, which is what `JSONEncoder`'s `sortedKeys` uses), then writes the value.
 public struct JSONWriter: ~Copyable {
+    // The writing methods are `@inlinable`: every key, element and value of every file goes
+    // through them, from conformances in other modules too, and inlined with a literal key the
+    // separator and key become a few stores. The rarer, longer paths stay out of line.
+
     /// The JSON written so far.
-    private var bytes: ByteBuffer
+    @usableFromInline var bytes: ByteBuffer
     /// The nesting level of the innermost open container; 0 outside all of them.
-    private var depth = 0
+    @usableFromInline var depth = 0
     /// Whether nothing has been written yet into the innermost open container, so no comma is due.
-    private var isFirst = true
+    @usableFromInline var isFirst = true
     /// Set when a container opens `maximumDepth` levels deep, where `JSONEncoder` gives up.
-    private(set) var isTooDeep = false
+    @usableFromInline var isTooDeep = false
 
     /// Members to merge into the next object in key order (see ``mergeIntoNextObject(_:)``).
-    private var pendingMerge: [Member] = []
+    @usableFromInline var pendingMerge: [Member] = []
     /// Members being merged into the object open at `mergeDepth`.
     private var merge: [Member] = []
     /// The next member of `merge` to write.
     private var mergeIndex = 0
     /// The depth of the object `merge` goes into; -1 when nothing is being merged.
-    private var mergeDepth = -1
+    @usableFromInline var mergeDepth = -1
 
     /// `JSONEncoder` refuses a container nested this deep; matching it keeps errors the same.
-    static let maximumDepth = 512
+    @usableFromInline static let maximumDepth = 512
 
     /// A member written into another type's object: a key and its value.
     public struct Member {
@@ -64,34 +68,32 @@ public struct JSONWriter: ~Copyable {
     // MARK: - Containers
 
     /// Opens an object.
+    @inlinable
     public mutating func beginObject() {
         open(UInt8(ascii: "{"))
-        if !pendingMerge.isEmpty {
-            precondition(mergeDepth == -1, "one merged object at a time")
-            swap(&merge, &pendingMerge)
-            mergeIndex = 0
-            mergeDepth = depth
-        }
+        if !pendingMerge.isEmpty { startMerge() }
     }
 
     /// Closes the innermost object.
+    @inlinable
     public mutating func endObject() {
-        if depth == mergeDepth {
-            while mergeIndex < merge.count { writeNextMergedMember() }
-            merge.removeAll(keepingCapacity: true)
-            mergeDepth = -1
-        }
+        if depth == mergeDepth { finishMerge() }
         close(UInt8(ascii: "}"))
     }
 
     /// Opens an array.
+    @inlinable
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     /// Closes the innermost array.
+    @inlinable
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Starts the next element of the innermost array: writes the comma and indentation it needs.
-    public mutating func element() { separate() }
+    @inlinable
+    public mutating func element() {
+        bytes.didWrite(upTo: startLine(room: 0))
+    }
 
     /// Makes the next object written also hold `members`, merged among its own keys in key order,
     /// as `JSONEncoder` merges two keyed containers of one encoder into one object.
@@ -101,80 +103,134 @@ public struct JSONWriter: ~Copyable {
         pendingMerge = members
     }
 
-    private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        bytes.append(UInt8(ascii: "\n"))
+    @inlinable @inline(__always)
+    mutating func open(_ bracket: UInt8) {
+        let out = bytes.reserveTail(2)
+        out[0] = bracket
+        out[1] = UInt8(ascii: "\n")
+        bytes.didWrite(2)
         depth += 1
         if depth >= Self.maximumDepth { isTooDeep = true }
         isFirst = true
     }
 
-    private mutating func close(_ bracket: UInt8) {
+    @inlinable @inline(__always)
+    mutating func close(_ bracket: UInt8) {
         // An empty container gets its blank line too: `JSONEncoder` writes `[\n\n  ]`.
         depth -= 1
-        let indent = 2 * depth
-        var out = bytes.reserveTail(indent + 2)
-        out.pointee = UInt8(ascii: "\n")
-        (out + 1).update(repeating: UInt8(ascii: " "), count: indent)
-        out += indent + 1
-        out.pointee = bracket
-        bytes.didWrite(indent + 2)
+        let indent = 2 &* depth
+        let out = bytes.reserveTail(2 &+ indent &+ Self.indentOverrun)
+        out[0] = UInt8(ascii: "\n")
+        Self.writeIndentation(indent, at: out + 1)
+        out[1 &+ indent] = bracket
+        bytes.didWrite(2 &+ indent)
         isFirst = false
     }
 
     /// Starts the next element or member: `,` and a line break unless it is the container's
-    /// first, the indentation, then `key` as `"key" : ` when there is one.
+    /// first, then the indentation. Returns where the element or key goes, with room there for
+    /// `room` bytes; the caller writes them and counts them with ``ByteBuffer/didWrite(upTo:)``.
     ///
     /// Every key and element of every JSON file comes here, so the bytes are written with one
     /// check for room rather than one per piece.
-    private mutating func separate(key: StaticString? = nil) {
-        let comma = isFirst ? 0 : 2
-        isFirst = false
-        let indent = 2 * depth
-        let keyCount = key.map { $0.utf8CodeUnitCount + 5 } ?? 0
-        let total = comma + indent + keyCount
-        var out = bytes.reserveTail(total)
-        if comma > 0 {
+    @inlinable @inline(__always)
+    mutating func startLine(room: Int) -> UnsafeMutablePointer<UInt8> {
+        let indent = 2 &* depth
+        var out = bytes.reserveTail(2 &+ indent &+ Self.indentOverrun &+ room)
+        if !isFirst {
             out[0] = UInt8(ascii: ",")
             out[1] = UInt8(ascii: "\n")
             out += 2
         }
-        out.update(repeating: UInt8(ascii: " "), count: indent)
-        out += indent
-        if let key {
-            out.pointee = UInt8(ascii: "\"")
-            (out + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
-            out += key.utf8CodeUnitCount + 1
-            out[0] = UInt8(ascii: "\"")
-            out[1] = UInt8(ascii: " ")
-            out[2] = UInt8(ascii: ":")
-            out[3] = UInt8(ascii: " ")
-        }
-        bytes.didWrite(total)
+        isFirst = false
+        Self.writeIndentation(indent, at: out)
+        return out + indent
     }
+
+    /// Writes `count` spaces at `out`, eight at a time: up to ``indentOverrun`` bytes past them
+    /// are overwritten too, which the caller has room for and does not count.
+    @inlinable @inline(__always)
+    static func writeIndentation(_ count: Int, at out: UnsafeMutablePointer<UInt8>) {
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        var written = 0
+        repeat {
+            UnsafeMutableRawPointer(out + written).storeBytes(of: spaces, as: UInt64.self)
+            written &+= 8
+        } while written < count
+    }
+
+    /// How far ``writeIndentation(_:at:)`` may write past the indentation.
+    @inlinable
+    static var indentOverrun: Int { 8 }
 
     // MARK: - Keys
 
     /// Starts a member of the innermost object: `"key" : `. `key` is ASCII needing no escapes.
+    @inlinable @inline(__always)
     public mutating func key(_ key: StaticString) {
-        if depth == mergeDepth {
-            while mergeIndex < merge.count, Self.precedes(merge[mergeIndex].key, key) { writeNextMergedMember() }
-        }
-        separate(key: key)
+        if depth == mergeDepth { writeMergedMembers(before: key) }
+        let count = key.utf8CodeUnitCount
+        let out = startLine(room: count &+ 5)
+        out[0] = UInt8(ascii: "\"")
+        (out + 1).update(from: key.utf8Start, count: count)
+        Self.writeColon(at: out + 1 + count)
+        bytes.didWrite(upTo: out + count + 5)
     }
 
     /// Starts a member of the innermost object whose key is data (front-matter keys, locale ids), escaped.
     public mutating func key(escaping key: String) {
         assert(depth != mergeDepth, "members are merged only among static keys")
-        separate()
+        bytes.didWrite(upTo: startLine(room: 0))
         value(key)
-        append(" : ")
+        let out = bytes.reserveTail(3)
+        out[0] = UInt8(ascii: " ")
+        out[1] = UInt8(ascii: ":")
+        out[2] = UInt8(ascii: " ")
+        bytes.didWrite(3)
+    }
+
+    /// Writes the four bytes after a literal key's opening quote and text: `" : `.
+    @inlinable @inline(__always)
+    static func writeColon(at out: UnsafeMutablePointer<UInt8>) {
+        out[0] = UInt8(ascii: "\"")
+        out[1] = UInt8(ascii: " ")
+        out[2] = UInt8(ascii: ":")
+        out[3] = UInt8(ascii: " ")
+    }
+
+    /// Starts merging the pending members into the object just opened.
+    @usableFromInline
+    mutating func startMerge() {
+        precondition(mergeDepth == -1, "one merged object at a time")
+        swap(&merge, &pendingMerge)
+        mergeIndex = 0
+        mergeDepth = depth
+    }
+
+    /// Writes the merged members whose keys come before `key`.
+    @usableFromInline
+    mutating func writeMergedMembers(before key: StaticString) {
+        while mergeIndex < merge.count, Self.precedes(merge[mergeIndex].key, key) { writeNextMergedMember() }
+    }
+
+    /// Writes the merged members left, before the object closes.
+    @usableFromInline
+    mutating func finishMerge() {
+        while mergeIndex < merge.count { writeNextMergedMember() }
+        merge.removeAll(keepingCapacity: true)
+        mergeDepth = -1
     }
 
     private mutating func writeNextMergedMember() {
         let member = merge[mergeIndex]
         mergeIndex += 1
-        separate(key: member.key)
+        // Not `key(_:)`: that would look for merged members again.
+        let count = member.key.utf8CodeUnitCount
+        let out = startLine(room: count + 5)
+        out[0] = UInt8(ascii: "\"")
+        (out + 1).update(from: member.key.utf8Start, count: count)
+        Self.writeColon(at: out + 1 + count)
+        bytes.didWrite(upTo: out + count + 5)
         member.value.writeJSON(to: &self)
     }
 
@@ -186,36 +242,42 @@ public struct JSONWriter: ~Copyable {
     // MARK: - Members
 
     /// Writes `"key" : "value"`.
+    @inlinable
     public mutating func member(_ key: StaticString, _ value: String) {
         self.key(key)
         self.value(value)
     }
 
     /// Writes `"key" : value`.
+    @inlinable
     public mutating func member(_ key: StaticString, _ value: Int) {
         self.key(key)
         self.value(value)
     }
 
     /// Writes `"key" : true` or `false`.
+    @inlinable
     public mutating func member(_ key: StaticString, _ value: Bool) {
         self.key(key)
         self.value(value)
     }
 
     /// Writes `"key" : value`.
+    @inlinable
     public mutating func member<T: JSONWritable>(_ key: StaticString, _ value: T) {
         self.key(key)
         value.writeJSON(to: &self)
     }
 
     /// Writes `"key" : value`, or nothing when `value` is `nil`, as synthesized `Codable` does.
+    @inlinable
     public mutating func member(_ key: StaticString, ifPresent value: String?) {
         guard let value else { return }
         member(key, value)
     }
 
     /// Writes `"key" : value`, or nothing when `value` is `nil`, as synthesized `Codable` does.
+    @inlinable
     public mutating func member<T: JSONWritable>(_ key: StaticString, ifPresent value: T?) {
         guard let value else { return }
         member(key, value)
@@ -233,22 +295,44 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes an integer in decimal.
     public mutating func value(_ number: Int) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        // A sign and up to 19 digits; the digits go in from the last.
+        let out = bytes.reserveTail(20)
         var magnitude = number.magnitude
-        let start = bytes.count
+        let sign = number < 0 ? 1 : 0
+        out[0] = UInt8(ascii: "-")
+        var end = out + (sign &+ Self.decimalDigits(magnitude))
+        bytes.didWrite(upTo: end)
         repeat {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+            end -= 1
+            end.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
             magnitude /= 10
         } while magnitude > 0
-        bytes.reverse(from: start)
+    }
+
+    /// How many decimal digits `number` has.
+    private static func decimalDigits(_ number: UInt) -> Int {
+        var digits = 1
+        var bound: UInt = 10
+        // `UInt.max` has 20 digits; 10^19 is the largest power of ten below it.
+        while number >= bound {
+            digits += 1
+            if digits == 20 { break }
+            bound &*= 10
+        }
+        return digits
     }
 
     /// Writes `true` or `false`.
+    @inlinable
     public mutating func value(_ bool: Bool) {
-        append(bool ? "true" : "false")
+        let out = bytes.reserveTail(5)
+        let text: StaticString = bool ? "true" : "false"
+        out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        bytes.didWrite(text.utf8CodeUnitCount)
     }
 
     /// Writes an object with data for keys, sorted as `JSONEncoder` sorts a dictionary's keys.
+    @inlinable
     public mutating func value<V: JSONWritable>(_ dictionary: [String: V]) {
         beginObject()
         for (key, value) in dictionary.sorted(by: { Self.keyOrder($0.key, $1.key) }) {
@@ -391,62 +475,48 @@ public struct JSONWriter: ~Copyable {
         bytes.didWrite(2)
         copy.restart(at: out + 2)
     }
-
-    private mutating func append(_ text: StaticString) {
-        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
-    }
 }
 
 /// A growable byte buffer that appends without `Array`'s per-call uniqueness and capacity
 /// bookkeeping, which was a fifth of the writer's time: JSON is many short appends.
+@usableFromInline
 struct ByteBuffer: ~Copyable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         start = .allocate(capacity: self.capacity)
     }
 
+    @inlinable
     deinit { start.deallocate() }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         start[count] = byte
         count += 1
     }
 
-    @inline(__always)
-    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
-        guard let source = buffer.baseAddress else { return }
-        if count + buffer.count > capacity { grow(to: count + buffer.count) }
-        (start + count).update(from: source, count: buffer.count)
-        count += buffer.count
-    }
-
     /// Room for `extra` more bytes: where they go. Write them all, then call ``didWrite(_:)``.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func reserveTail(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + extra > capacity { grow(to: count + extra) }
+        if count &+ extra > capacity { grow(to: count + extra) }
         return start + count
     }
 
     /// Counts `written` bytes put where ``reserveTail(_:)`` said.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func didWrite(_ written: Int) {
-        count += written
+        count &+= written
     }
 
-    /// Reverses the bytes from `offset` to the end (digits are written least significant first).
-    mutating func reverse(from offset: Int) {
-        var digits = UnsafeMutableBufferPointer(start: start + offset, count: count - offset)
-        digits.reverse()
+    /// Counts the bytes put from where ``reserveTail(_:)`` said up to `end`.
+    @inlinable @inline(__always)
+    mutating func didWrite(upTo end: UnsafeMutablePointer<UInt8>) {
+        count = end - start
     }
 
     /// A copy of the bytes as an array.
@@ -454,7 +524,8 @@ struct ByteBuffer: ~Copyable {
         Array(UnsafeBufferPointer(start: start, count: count))
     }
 
-    private mutating func grow(to needed: Int) {
+    @usableFromInline
+    mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -522,26 +593,33 @@ extension SIMD2: EscapeScannedBlock where Scalar == UInt64 {
 
 extension String: JSONWritable {
     /// Writes the string, escaped.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
 }
 
 extension Int: JSONWritable {
     /// Writes the number in decimal.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
 }
 
 extension Bool: JSONWritable {
     /// Writes `true` or `false`.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    /// Writes the elements in order.
+    /// Writes the elements in order, each read where it is rather than copied out (and its
+    /// strings retained and released) first.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginArray()
-        for element in self {
-            writer.element()
-            element.writeJSON(to: &writer)
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                writer.element()
+                elements[index].writeJSON(to: &writer)
+            }
         }
         writer.endArray()
     }
@@ -549,10 +627,12 @@ extension Array: JSONWritable where Element: JSONWritable {
 
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
     /// Writes an object with the keys in `JSONEncoder`'s sorted order.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) { writer.value(self) }
 }
 
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
     /// Writes the raw value, as `Codable` encodes an enum with string raw values.
+    @inlinable
     public func writeJSON(to writer: inout JSONWriter) { writer.value(rawValue) }
 }

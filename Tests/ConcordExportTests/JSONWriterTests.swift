@@ -100,6 +100,18 @@ struct JSONWriterTests {
         }
     }
 
+    @Test func integersOfEveryLengthAndSignAreWrittenAsJSONEncoderWritesThem() throws {
+        // The writer counts the digits first, then writes them from the last.
+        var numbers = [0, 1, -1, 9, -9, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            numbers += [power - 1, power, power + 1, -power + 1, -power, -power - 1]
+        }
+        try JSONComparison.expectSameBytes(numbers)
+        try JSONComparison.expectSameBytes([true, false])
+    }
+
     @Test func outputLongerThanTheFirstBufferGrowsIntact() throws {
         var article = Self.fullArticle(text: String(repeating: "Get-Item \"C:\\x\"\t/ é 😀\n", count: 2_000))
         article.codeBlocks = Array(repeating: article.codeBlocks[0], count: 500)
