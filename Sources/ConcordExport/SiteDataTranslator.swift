@@ -21,17 +21,23 @@ struct SiteDataTranslator: Sendable {
     let content: ContentSet
     let statuses: [String: [String: ArticleStatus]]
     let resolver: LinkResolver
+    /// The source articles, sorted by path: the set of articles every locale has a page for.
+    ///
+    /// A translation with no source is left out; the checker reports it. Sorted once: the
+    /// documents, every bundle and the manifest each walk it.
+    let sourceArticles: [Article]
+    /// The content root and a `/`, as ``sourcePath(of:)`` takes it off files; empty when the
+    /// root is the current folder.
+    private let contentRootPrefix: String
 
     init(content: ContentSet, statuses: [String: [String: ArticleStatus]]) {
         self.content = content
         self.statuses = statuses
         resolver = LinkResolver(articlePaths: Set(content.sourceArticles.keys), baseURL: content.configuration.baseURL)
+        sourceArticles = content.sortedArticles(in: content.sourceLocale)
+        let root = Self.trimmed(content.configuration.contentRoot)
+        contentRootPrefix = root.isEmpty || root == "." ? "" : root + "/"
     }
-
-    /// The source articles, sorted by path: the set of articles every locale has a page for.
-    ///
-    /// A translation with no source is left out; the checker reports it.
-    var sourceArticles: [Article] { content.sortedArticles(in: content.sourceLocale) }
 
     /// What is served at `source.path` in `locale`.
     ///
@@ -48,17 +54,21 @@ struct SiteDataTranslator: Sendable {
 
     /// The Markdown file an article was read from, relative to the content root, so the value
     /// does not depend on the folder Concord ran in.
+    ///
+    /// Every document and every manifest entry asks, so paths are compared as UTF-8 bytes,
+    /// not as `Character`s.
     func sourcePath(of article: Article) -> String {
-        func trimmed(_ path: String) -> String {
-            var path = Substring(path)
-            while path.hasPrefix("./") { path = path.dropFirst(2) }
-            while path.hasSuffix("/") { path = path.dropLast() }
-            return String(path)
-        }
-        let root = trimmed(content.configuration.contentRoot)
-        let file = trimmed(article.file)
-        if root.isEmpty || root == "." { return file }
-        return file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
+        let file = Self.trimmed(article.file)
+        guard !contentRootPrefix.isEmpty, file.utf8.starts(with: contentRootPrefix.utf8) else { return file }
+        return String(Substring(file.utf8.dropFirst(contentRootPrefix.utf8.count)))
+    }
+
+    /// `path` without any leading `./` or trailing `/`.
+    private static func trimmed(_ path: String) -> String {
+        var utf8 = Substring(path).utf8
+        while utf8.starts(with: "./".utf8) { utf8 = utf8.dropFirst(2) }
+        while utf8.last == UInt8(ascii: "/") { utf8 = utf8.dropLast() }
+        return utf8.count == path.utf8.count ? path : String(Substring(utf8))
     }
 
     func url(of path: String, in locale: String) -> String {

@@ -113,6 +113,35 @@ struct SiteDataTranslatorTests {
         #expect(translator.manifest().site.baseURL == "")
     }
 
+    @Test func sourcePathsAreFilesRelativeToTheContentRootWhicheverWayEitherIsSpelled() {
+        // The definition the translator had, on `Character`s: its own takes paths as UTF-8 bytes.
+        func expected(root: String, file: String) -> String {
+            func trimmed(_ path: String) -> String {
+                var path = Substring(path)
+                while path.hasPrefix("./") { path = path.dropFirst(2) }
+                while path.hasSuffix("/") { path = path.dropLast() }
+                return String(path)
+            }
+            let root = trimmed(root)
+            let file = trimmed(file)
+            if root.isEmpty || root == "." { return file }
+            return file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file
+        }
+        let roots = ["", ".", "./", "././", "content", "content/", "content//", "./content", "././content/", "/srv/content", "contenu-é", "内容"]
+        let files = ["a.md", "./a.md", "en-US/a.md", "content/en-US/a.md", "./content/en-US/a.md", "././content/en-US/a.md/",
+                     "content", "content/", "contentx/a.md", "/srv/content/fr-FR/b.md", "/srv/contentfr/b.md", "contenu-é/fr-FR/é.md",
+                     "内容/zh-CN/文章.md", "x/content/a.md", "./", ".", ""]
+        for root in roots {
+            var configuration = Configuration(contentRoot: root, sourceLocale: "en-US", locales: ["en-US"])
+            configuration.baseURL = ""
+            let translator = SiteDataTranslator(content: ContentSet(configuration: configuration, articles: []), statuses: [:])
+            for file in files {
+                let article = Article(path: "a.md", locale: "en-US", file: file)
+                #expect(translator.sourcePath(of: article) == expected(root: root, file: file), "root \(root.debugDescription), file \(file.debugDescription)")
+            }
+        }
+    }
+
     @Test func nestedArticlesAreWrittenInNestedFolders() throws {
         let content = try Fixtures.content(["en-US": ["guide/start.md": "# Start\n", "index.md": "# Home\n"], "ja-JP": ["index.md": "# ホーム\n"]])
         let folder = try Fixtures.scratchFolder()
