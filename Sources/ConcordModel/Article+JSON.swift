@@ -82,6 +82,13 @@ extension MetadataValue: JSONWritable {
     /// `String` equality (canonically equivalent keys are one key, spelled as first written),
     /// then sorted as `JSONEncoder` sorts them.
     static func writeObject(_ entries: [MetadataEntry], firstWins: Bool, to writer: inout JSONWriter) {
+        // Every article's front matter comes here, its keys nearly always ASCII: then `String`
+        // equality is byte equality, so sorting puts repeated keys side by side and no
+        // dictionary is needed to find them.
+        if entries.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+            writeObject(asciiKeyed: entries, firstWins: firstWins, to: &writer)
+            return
+        }
         var members: [(key: String, value: MetadataValue)] = []
         members.reserveCapacity(entries.count)
         var positions: [String: Int] = [:]
@@ -99,6 +106,36 @@ extension MetadataValue: JSONWritable {
         for member in members {
             writer.key(escaping: member.key)
             member.value.writeJSON(to: &writer)
+        }
+        writer.endObject()
+    }
+
+    /// ``writeObject(_:firstWins:to:)`` for entries whose keys are all ASCII.
+    private static func writeObject(asciiKeyed entries: [MetadataEntry], firstWins: Bool, to writer: inout JSONWriter) {
+        writer.beginObject()
+        entries.withUnsafeBufferPointer { entries in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: entries.count) { storage in
+                var order = storage
+                // Entry positions by key, then by position: a repeated key's first and last
+                // entries begin and end its run. (`<` on ASCII strings is UTF-8 byte order.)
+                for position in entries.indices { storage.initializeElement(at: position, to: position) }
+                order.sort { (a: Int, b: Int) -> Bool in
+                    if entries[a].key < entries[b].key { return true }
+                    return a < b && entries[a].key == entries[b].key
+                }
+                var next = 0
+                while next < order.count {
+                    let first = order[next]
+                    var last = first
+                    next += 1
+                    while next < order.count, entries[order[next]].key == entries[first].key {
+                        last = order[next]
+                        next += 1
+                    }
+                    writer.key(escaping: entries[first].key)
+                    entries[firstWins ? first : last].value.writeJSON(to: &writer)
+                }
+            }
         }
         writer.endObject()
     }

@@ -175,6 +175,28 @@ struct JSONWriterTests {
         try JSONComparison.expectSameBytes(article)
     }
 
+    @Test func repeatedASCIIFrontMatterKeysAreResolvedAsTheCodableConformance() throws {
+        // ASCII keys take a path of their own: sorted, repeats side by side, no dictionary.
+        var article = Self.fullArticle()
+        let keys = ["title", "b", "B", "a10", "a9", "_", "", "ms.date", "ms-date", "title", "Z", "b", "", "ms.date"]
+        let nested = ["k", "j", "k", "K", "k", ""]
+        article.metadata = Metadata(entries: keys.enumerated().map { MetadataEntry(key: $1, value: .string("\($0)"), line: $0) } + [
+            MetadataEntry(key: "map", value: .map(nested.enumerated().map { MetadataEntry(key: $1, value: .string("\($0)"), line: $0) }), line: 20),
+        ])
+        try JSONComparison.expectSameBytes(article)
+        var generator = SplitMix(seed: 20)
+        for _ in 0..<300 {
+            let pool = ["a", "b", "ab", "a.b", "a-b", "A", "", "title", "ms.date"]
+            func entries(_ count: Int) -> [MetadataEntry] {
+                (0..<count).map { MetadataEntry(key: pool[Int(generator.next() % UInt64(pool.count))], value: .string("\($0)"), line: $0) }
+            }
+            article.metadata = Metadata(entries: entries(Int(generator.next() % 12)) + [
+                MetadataEntry(key: "map", value: .map(entries(Int(generator.next() % 12))), line: 99),
+            ])
+            try JSONComparison.expectSameBytes(article)
+        }
+    }
+
     @Test func nestingAsDeepAsJSONEncoderAllowsIsWrittenAndDeeperThrowsAsItDoes() throws {
         // Front matter is the one unbounded nesting: the article and its metadata are two levels.
         func article(nestedLists: Int) -> Article {
