@@ -112,13 +112,25 @@ struct StagingWriter: Sendable {
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
         let path = root + "/" + relative
         if let previous, Self.reuse(previous + "/" + relative, for: buffer, at: path) { return }
-        guard let file = fopen(path, "wb") else {
-            throw OutputFolder.Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
+        // `open` and `write` rather than a stdio stream: each page was one `fwrite` of its whole
+        // buffer, and `fopen` allocated a stream and a buffer per file for nothing.
+        func failure() -> OutputFolder.Failure {
+            OutputFolder.Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
-        if fclose(file) != 0 || written != buffer.count {
-            throw OutputFolder.Failure(reason: "cannot write \(path): \(String(cString: strerror(errno)))")
+        let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw failure() }
+        var written = 0
+        while written < buffer.count {
+            let count = writeSome(file, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let error = failure()
+                close(file)
+                throw error
+            }
+            written += count
         }
+        guard close(file) == 0 else { throw failure() }
     }
 
     /// Linux's `O_NOATIME` (`<fcntl.h>` defines it only with `_GNU_SOURCE`, which Swift's Glibc module lacks).
@@ -154,4 +166,9 @@ struct StagingWriter: Sendable {
         }
         return memcmp(existing, target, buffer.count) == 0 && link(old, path) == 0
     }
+}
+
+/// The C library's `write`, which the writers' own `write` methods hide inside them.
+private func writeSome(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(file, bytes, count)
 }

@@ -24,7 +24,7 @@ public struct SiteDataOutput: SiteOutputWriter {
     private static func write(_ files: [(path: String, bytes: [UInt8])], previousSite: String?, into folder: String) throws {
         var folders = Set<String>()
         for file in files {
-            let parent = (file.path as NSString).deletingLastPathComponent
+            let parent = RelativePath.directory(of: file.path)
             if !parent.isEmpty, folders.insert(parent).inserted {
                 try FileSystem.createDirectories(folder + "/" + parent)
             }
