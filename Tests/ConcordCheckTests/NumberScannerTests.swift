@@ -74,4 +74,48 @@ import Testing
         #expect(NumberScanner.mayContainDigit(String(repeating: "x", count: 40) + "7"))
         #expect(!NumberScanner.mayContainDigit(String(repeating: "word ", count: 40)))
     }
+
+    @Test("The byte scan reads exactly the numbers the scalar-by-scalar definition reads")
+    func byteScanAgreesWithDefinition() {
+        // Digits of both widths, every separator, letters of spaced and unspaced scripts (one to
+        // four UTF-8 bytes), white space inside and outside U+2000, code marks, list openings.
+        let pieces = [
+            "1", "0", "7", "12", "123", "1000", "００", "１", "２３４", ",", ".", "'", "\u{2019}", " ", "\u{A0}",
+            "\u{202F}", "\u{2009}", "，", "．", "é", "ß", "Ж", "\u{0345}", "\u{0301}", "日", "万", "ก", "ຂ", "က", "한",
+            "\u{20000}", "🙂", "€", "_", "a", "X", "$", "/", "\\", "[", "=", "#", "`", "-", ")", ":", "\n", "\t", "\u{85}",
+            "\u{1680}", "\u{2028}", "\u{3000}", "1. ", "2) ", "v", "x64", "millions",
+        ]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(16) { text += pieces[next(pieces.count)] }
+            #expect(NumberScanner.numbers(in: text) == ReferenceNumberScanner.numbers(in: text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("The character classes agree with the Unicode properties they stand for, for every scalar")
+    func characterClassesAgreeWithUnicodeProperties() {
+        func unspaced(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x2E80...0x9FFF, 0xA960...0xA97F,
+                 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x3FFFF:
+                true
+            default:
+                false
+            }
+        }
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let wordPart = !scalar.properties.isWhitespace && !unspaced(value) && value < 0x2000
+            let glues = scalar == "_" || (scalar.properties.isAlphabetic && !unspaced(value))
+            if NumberScanner.isWordPart(value) != wordPart { mismatches.append("word part U+\(String(value, radix: 16))") }
+            if NumberScanner.gluesToNumber(value) != glues { mismatches.append("glue U+\(String(value, radix: 16))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
 }
