@@ -1,4 +1,5 @@
 @testable import ConcordCheck
+import ConcordModel
 import Testing
 
 /// How prose numbers are read: the ground `number-mismatch` stands on.
@@ -117,5 +118,27 @@ import Testing
             if NumberScanner.gluesToNumber(value) != glues { mismatches.append("glue U+\(String(value, radix: 16))") }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    @Test("On real prose in seven languages, the byte scan reads what the definition reads",
+          .enabled(if: Corpus.isAvailable, "needs ../shared/corpus"))
+    func byteScanAgreesWithDefinitionOnCorpus() {
+        var texts: [String] = []
+        for (family, source) in [("partner-center-china", "zh-CN"), ("powershell", "en-US")] {
+            let content = Corpus.load(family, source: source)
+            for locale in content.locales {
+                for article in content.sortedArticles(in: locale) {
+                    texts += article.textBlocks.flatMap { [$0.prose, $0.text] }
+                    texts += article.procedures.flatMap(\.steps).map(\.text)
+                }
+            }
+        }
+        // The reference is slow: only the texts with a digit (the others are the pre-scan's, pinned above).
+        var compared = 0
+        for text in texts where NumberScanner.mayContainDigit(text) {
+            compared += 1
+            #expect(NumberScanner.numbers(in: text) == ReferenceNumberScanner.numbers(in: text), "\(text.debugDescription)")
+        }
+        #expect(compared > 10_000)
     }
 }
