@@ -29,12 +29,12 @@ public struct NumberMismatch: TranslationRule {
         for (index, group) in blockGroups.enumerated() {
             if group.alignsByOrder {
                 for (s, t) in group.orderedPairs {
-                    let block = sourceBlocks[s]
-                    // Most prose has no number: the translation's block is not even read then.
-                    let numbers = NumberScanner.numbers(in: block.prose)
+                    // Most prose has no number: the translation's block is not even read then. The
+                    // blocks' fields are read in place: a copy of a block retains all its strings.
+                    let numbers = NumberScanner.numbers(in: sourceBlocks[s].prose)
                     guard !numbers.isEmpty else { continue }
-                    let translated = translatedBlocks[t]
-                    if let diagnostic = compare(numbers, block.line, translated.prose, translated.line, translated.column, pair) {
+                    if let diagnostic = compare(
+                        numbers, sourceBlocks[s].line, translatedBlocks[t].prose, translatedBlocks[t].line, translatedBlocks[t].column, pair) {
                         found.append(diagnostic)
                     }
                 }
