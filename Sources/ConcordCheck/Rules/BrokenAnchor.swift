@@ -53,6 +53,9 @@ public struct BrokenAnchor: ArticleRule {
         var anchorsByFile: [String: Set<String>] = [:]
         var result: [Broken] = []
         for link in article.links {
+            // Most links have no `#`, so no fragment: taking them apart would only say so.
+            var written = link.destination
+            guard written.withUTF8({ $0.contains(UInt8(ascii: "#")) }) else { continue }
             let destination = LinkDestination(link.destination)
             guard let fragment = destination.fragment, !fragment.isEmpty,
                   let target = BrokenAnchor.target(of: destination, from: article, in: context)
