@@ -45,4 +45,20 @@ struct LinkDestinationTests {
     func relativePathsResolveAgainstTheArticleFolder(path: String, from article: String, target: RelativeTarget) {
         #expect(RelativeTarget(path: path, from: article) == target)
     }
+
+    @Test("Lowering a path without a new string gives what String.lowercased() gives")
+    func lowercasedAgreesWithTheStandardLibrary() {
+        let pieces = ["a", "Z", "docs/", "about_Foo", ".md", "-", "é", "É", "İ", "ß", "Σ", "日本", "@", "[", "`", "{", "\u{7F}", "0"]
+        var state: UInt64 = 3
+        for _ in 0..<5_000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int((state >> 33) % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(LinkIndex.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
+        }
+    }
 }
+

@@ -24,9 +24,16 @@ public enum LinkResolution: Sendable, Hashable {
 /// A class: rules ask for it on every link, and handing it out is then one retain, not a copy
 /// of every table in it.
 public final class LinkIndex: Sendable {
+    /// A file as spelled, and whether it is an article (known here so that a lookup does not ask
+    /// the content set, a second keyed search, on every link).
+    struct File: Sendable {
+        var path: String
+        var isArticle: Bool
+    }
+
     struct LocaleFiles: Sendable {
-        /// Lower-cased path → path as spelled.
-        var files: [String: String] = [:]
+        /// Lower-cased path → the file.
+        var files: [String: File] = [:]
         /// Lower-cased folders that hold at least one file.
         var folders: Set<String> = []
         /// Lower-cased folder (empty for the root) → names of the files directly in it, as spelled.
@@ -47,7 +54,9 @@ public final class LinkIndex: Sendable {
     public init(content: ContentSet) {
         self.content = content
         // One locale per core: this runs while every other rule waits for the index.
-        let indexed = parallelMap(Array(content.files)) { item in (item.key, LinkIndex.index(item.value)) }
+        let indexed = parallelMap(Array(content.files)) { item in
+            (item.key, LinkIndex.index(item.value, articles: content.articles[item.key] ?? [:]))
+        }
         var locales: [String: LocaleFiles] = [:]
         var extensions: Set<String> = []
         var topFolders: Set<String> = []
@@ -65,7 +74,9 @@ public final class LinkIndex: Sendable {
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
-    private static func index(_ paths: Set<String>) -> (files: LocaleFiles, extensions: Set<String>, topFolders: Set<String>) {
+    private static func index(
+        _ paths: Set<String>, articles: [String: Article]
+    ) -> (files: LocaleFiles, extensions: Set<String>, topFolders: Set<String>) {
         var entry = LocaleFiles()
         var extensions: Set<String> = []
         var topFolders: Set<String> = []
@@ -73,7 +84,7 @@ public final class LinkIndex: Sendable {
         let slash = UInt8(ascii: "/")
         for path in paths {
             let lower = path.lowercased()
-            entry.files[lower] = path
+            entry.files[lower] = File(path: path, isArticle: articles.index(forKey: path) != nil)
             let bytes = lower.utf8
             let lastSlash = bytes.lastIndex(of: slash)
             let folder = lastSlash.map { String(lower[..<$0]) } ?? ""
@@ -118,12 +129,22 @@ public final class LinkIndex: Sendable {
     func lookup(_ path: String, in locale: String) -> LinkResolution? {
         guard let entry = locales[locale] else { return nil }
         if path.isEmpty { return .found(locale: locale, path: "", article: nil) }
-        let lower = path.lowercased()
-        if let spelled = entry.files[lower] ?? entry.files[lower + ".md"] {
-            return .found(locale: locale, path: spelled, article: content.hasArticle(spelled, in: locale) ? spelled : nil)
+        let lower = LinkIndex.lowercased(path)
+        if let file = entry.files[lower] ?? entry.files[lower + ".md"] {
+            return .found(locale: locale, path: file.path, article: file.isArticle ? file.path : nil)
         }
         if entry.folders.contains(lower) { return .found(locale: locale, path: path, article: nil) }
         return nil
+    }
+
+    /// `string.lowercased()`, without making a new string when there is nothing to lower: most
+    /// paths are written in lower case, and every link's path is lowered for its look-up.
+    static func lowercased(_ string: String) -> String {
+        var string = string
+        let hasUpperOrNonASCII = string.withUTF8 { bytes in
+            bytes.contains { $0 &- UInt8(ascii: "A") < 26 || $0 >= 0x80 }
+        }
+        return hasUpperOrNonASCII ? string.lowercased() : string
     }
 
     /// The names of the files directly in `folder` (`a/b/`, or empty for the root) of `locale`, sorted.
@@ -138,7 +159,7 @@ public final class LinkIndex: Sendable {
     /// has (an `includes/` kept beside a partial checkout) cannot be told apart from links that
     /// work on the real site, so they are not reported.
     private func isVerifiable(_ path: String) -> Bool {
-        let lower = path.lowercased()
+        let lower = LinkIndex.lowercased(path)
         let bytes = lower.utf8
         let slash = UInt8(ascii: "/")
         // The last non-empty component, and the first when there is more than one.
