@@ -79,6 +79,17 @@ struct BrokenLinkTests {
         #expect(LinkFixtures.findings(BrokenLink(), content).map(\.location.file) == ["en-US/a.md"])
     }
 
+    @Test func anyReferenceCopiedBrokenFromTheSourceIsReportedOnceInTheSource() throws {
+        // Whichever kind of reference writes it in the source (an image here, a link there).
+        let content = try LinkFixtures.content([
+            File("en-US", "a.md", "# A\n\n![pic](media/gone.png)\n\n[gone](gone.md)\n"),
+            File("fr-FR", "a.md", "# A\n\n[image](media/gone.png)\n\n![parti](gone.md) [autre](other.md)\n"),
+        ], others: ["en-US": ["media/x.png"]])
+        #expect(LinkFixtures.findings(BrokenLink(), content).map { "\($0.location.file):\($0.location.line)" } == [
+            "en-US/a.md:3", "en-US/a.md:5", "fr-FR/a.md:5",
+        ])
+    }
+
     @Test func aNearSpellingIsSuggested() throws {
         let content = try LinkFixtures.content([
             File("en-US", "install/a.md", "# A\n\n[B](Installing-Windows-PowerShel.md) [C](c.md)\n"),

@@ -36,16 +36,15 @@ public struct BrokenLink: ArticleRule {
     /// The findings for one article.
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         let index = context.linkIndex
-        var brokenInSource: Set<String>?
         var findings: [Diagnostic] = []
         for reference in BrokenLink.references(of: article) {
             let destination = LinkDestination(reference.destination)
             guard destination.kind == .relative,
                   case .missing(let locale, _) = index.resolve(destination, from: article, fallback: context.sourceFallback)
             else { continue }
-            if article.locale != context.sourceLocale, let source = context.content.source(of: article) {
-                if brokenInSource == nil { brokenInSource = BrokenLink.brokenDestinations(of: source, in: context) }
-                if brokenInSource!.contains(reference.destination) { continue }
+            if article.locale != context.sourceLocale, let source = context.content.source(of: article),
+               BrokenLink.hasBrokenReference(reference.destination, in: source, context: context) {
+                continue
             }
             let target = "\(reference.what) target '\(reference.destination)'"
             var message: String
@@ -67,18 +66,21 @@ public struct BrokenLink: ArticleRule {
         return findings
     }
 
-    /// The destinations (as written) of the article's references that lead nowhere.
-    static func brokenDestinations(of article: Article, in context: CheckContext) -> Set<String> {
-        let index = context.linkIndex
-        var broken: Set<String> = []
-        for reference in references(of: article) {
-            let destination = LinkDestination(reference.destination)
-            guard destination.kind == .relative else { continue }
-            if case .missing = index.resolve(destination, from: article, fallback: context.sourceFallback) {
-                broken.insert(reference.destination)
-            }
-        }
-        return broken
+    /// Whether `article` has a reference written `destination` that leads nowhere.
+    ///
+    /// One resolution answers for every reference written the same way in one article; resolving
+    /// all of the source's references to answer for the few broken ones of its translation was
+    /// most of the cost of a translation with a broken link.
+    static func hasBrokenReference(_ destination: String, in article: Article, context: CheckContext) -> Bool {
+        guard article.links.contains(where: { $0.destination == destination })
+            || article.images.contains(where: { $0.source == destination })
+            || article.includes.contains(where: { $0.path == destination })
+        else { return false }
+        let parsed = LinkDestination(destination)
+        guard parsed.kind == .relative,
+              case .missing = context.linkIndex.resolve(parsed, from: article, fallback: context.sourceFallback)
+        else { return false }
+        return true
     }
 }
 
@@ -95,26 +97,34 @@ extension LinkIndex {
 
     /// A file in the same folder the destination most likely meant (`China-customer-support.md`
     /// for `customer-support.md`), written as a destination relative to the article.
+    ///
+    /// Paths are cut at their last `/` byte, as ``RelativeTarget`` joined them, not by characters:
+    /// splitting them into characters cost more than the rest of the suggestion.
     func suggestion(for destination: LinkDestination, from article: Article, memo: CheckMemo) -> String? {
-        guard case .inside(let path) = RelativeTarget(path: destination.path, from: article.path),
-              let name = path.split(separator: "/").last.map(String.init)
+        guard case .inside(let path) = RelativeTarget(path: destination.path, from: article.path), !path.isEmpty
         else { return nil }
-        let slash = destination.path.lastIndex(of: "/").map { String(destination.path[...$0]) } ?? ""
-        let lowerName = name.lowercased()
+        let nameStart = LinkIndex.nameStart(of: path)
+        let lowerName = path[nameStart...].lowercased()
+        let slash = String(destination.path[..<LinkIndex.nameStart(of: destination.path)])
         let candidates = memo.value("suggestion:\(article.locale)\u{0}\(path.lowercased())") {
-            suggestionCandidates(folder: String(path.dropLast(name.count)), lowerName: lowerName, locale: article.locale)
+            suggestionCandidates(folder: String(path[..<nameStart]), lowerName: lowerName, locale: article.locale)
         }
         switch candidates {
         case .renamed(let renamed):
             return slash + renamed
         case .nearSpellings(let ranked):
             // Never the article itself.
-            let own = article.path.split(separator: "/").last?.lowercased() ?? ""
+            let own = article.path[LinkIndex.nameStart(of: article.path)...].lowercased()
             guard let closest = ranked.first(where: { $0.lowercased() != own }),
                   Similarity.distance(lowerName, closest.lowercased()) <= 2
             else { return nil }
             return slash + closest
         }
+    }
+
+    /// Where the last component of a `/`-separated path starts (the path's start when it has no `/`).
+    private static func nameStart(of path: String) -> String.Index {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
     }
 
     private func suggestionCandidates(folder: String, lowerName: String, locale: String) -> SuggestionCandidates {
