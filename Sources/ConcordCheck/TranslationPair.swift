@@ -101,14 +101,18 @@ public struct SectionAlignment: Sendable {
     /// Index pairs of the longest common subsequence of the non-nil keys.
     static func commonSubsequence(_ a: [String?], _ b: [String?]) -> [(Int, Int)] {
         let n = a.count, m = b.count
-        guard n > 0, m > 0 else { return [] }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+        // Most articles write no anchor of their own: then nothing can match, and the table
+        // (one cell per pair of sections) need not be filled.
+        guard a.contains(where: { $0 != nil }), b.contains(where: { $0 != nil }) else { return [] }
+        // table[i * width + j]: the length of the longest common subsequence of a[i...] and b[j...].
+        let width = m + 1
+        var table = [Int](repeating: 0, count: (n + 1) * width)
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
                 if let x = a[i], x == b[j] {
-                    table[i][j] = table[i + 1][j + 1] + 1
+                    table[i * width + j] = table[(i + 1) * width + j + 1] + 1
                 } else {
-                    table[i][j] = max(table[i + 1][j], table[i][j + 1])
+                    table[i * width + j] = max(table[(i + 1) * width + j], table[i * width + j + 1])
                 }
             }
         }
@@ -117,7 +121,7 @@ public struct SectionAlignment: Sendable {
         while i < n, j < m {
             if let x = a[i], x == b[j] {
                 result.append((i, j)); i += 1; j += 1
-            } else if table[i + 1][j] >= table[i][j + 1] {
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
                 i += 1
             } else {
                 j += 1
