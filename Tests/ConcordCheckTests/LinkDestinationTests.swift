@@ -46,6 +46,24 @@ struct LinkDestinationTests {
         #expect(RelativeTarget(path: path, from: article) == target)
     }
 
+    @Test("Reading a destination in place takes it apart as the definition does")
+    func partsAgreeWithDefinition() {
+        let pieces = [
+            "a", "B", "é", "日本", "/", "\\", "#", "?", "&", "=", ":", ".", "..", "md", "x1+-.", "%20", "%C3%A9", "%e6%97%a5",
+            "%FF", "%", "%G1", "%2", " ", "\t", "\n", "\r", "https:", "HTTP:", "xref:", "mailto:", "C:", "//", "~",
+        ]
+        var state: UInt64 = 9
+        for _ in 0..<20_000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int((state >> 33) % 10) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(ReferenceLinkDestination(text).matches(LinkDestination(text)), "\(text.debugDescription)")
+        }
+    }
+
     @Test("Lowering a path without a new string gives what String.lowercased() gives")
     func lowercasedAgreesWithTheStandardLibrary() {
         let pieces = ["a", "Z", "docs/", "about_Foo", ".md", "-", "é", "É", "İ", "ß", "Σ", "日本", "@", "[", "`", "{", "\u{7F}", "0"]
