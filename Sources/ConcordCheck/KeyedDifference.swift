@@ -13,6 +13,9 @@ struct KeyedDifference<Element> {
 
     /// Compares two sequences by key, keeping each side's order.
     init(source: [Element], translation: [Element], key: (Element) -> String) {
+        // The common case, the same keys in the same order (most often none on either side), is
+        // no difference: no need to count keys in tables.
+        if source.count == translation.count, zip(source, translation).allSatisfy({ key($0) == key($1) }) { return }
         var available: [String: Int] = [:]
         for element in translation { available[key(element), default: 0] += 1 }
         var missing: [Element] = []
