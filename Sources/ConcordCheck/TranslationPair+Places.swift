@@ -83,6 +83,7 @@ extension TranslationPair {
         var sourceGroup = [Int](repeating: 0, count: source.sections.count)
         var translationGroup = [Int](repeating: 0, count: translation.sections.count)
         var groups: [SectionGroup<Element>] = []
+        groups.reserveCapacity(alignment.pairs.count)
         for aligned in alignment.pairs {
             let matched = aligned.isPreamble || (aligned.source != nil && aligned.translation != nil)
             if matched || groups.isEmpty { groups.append(SectionGroup(pair: aligned, source: [], translation: [])) }
