@@ -31,7 +31,8 @@ public struct LinkMismatch: TranslationRule {
             // A section on one side only: `section-missing`/`section-extra` say so, once.
             guard (group.pair.source == nil) == (group.pair.translation == nil) else { continue }
             // The common case, the same destinations written the same way, needs no normalising.
-            if group.source.map(\.destination) == group.translation.map(\.destination) { continue }
+            if group.source.count == group.translation.count,
+               zip(group.source, group.translation).allSatisfy({ $0.destination == $1.destination }) { continue }
             let source = group.source.map { Keyed(link: $0, key: LinkKey.key($0.destination, in: pair.source, pair: pair, context: context)) }
             let translation = group.translation.map { Keyed(link: $0, key: LinkKey.key($0.destination, in: pair.translation, pair: pair, context: context)) }
             var (missing, extra) = LinkMismatch.difference(source, translation)
