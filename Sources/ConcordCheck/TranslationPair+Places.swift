@@ -66,39 +66,54 @@ extension TranslationPair {
             translationElement: { translationElements[$0] })
     }
 
-    /// ``byMatchedSection(source:translation:line:)`` for elements given by their lines: the
-    /// groups hold positions into the two lists rather than copies of the elements (text blocks
-    /// are many, and copying each retains its strings).
-    public func positionsByMatchedSection(sourceLines: [Int], translationLines: [Int]) -> [SectionGroup<Int>] {
-        matchedGroups(
-            sourceCount: sourceLines.count, sourceLine: { sourceLines[$0] }, sourceElement: { $0 },
-            translationCount: translationLines.count, translationLine: { translationLines[$0] }, translationElement: { $0 })
+    /// ``byMatchedSection(source:translation:line:)`` for elements given by their lines, as
+    /// positions into the two lists, all groups in one flat layout: a group holds a few text blocks
+    /// at most, and an array per group and side (sixty for a translation) cost more than grouping.
+    public func positionsByMatchedSection(sourceLines: [Int], translationLines: [Int]) -> MatchedPositions {
+        let sections = sectionGroups()
+        let sourceGroups = sourceLines.map { Self.group(ofLine: $0, in: source.sections, sectionGroups: sections.source) }
+        let translationGroups = translationLines.map {
+            Self.group(ofLine: $0, in: translation.sections, sectionGroups: sections.translation)
+        }
+        return MatchedPositions(pairs: sections.pairs, sourceGroups: sourceGroups, translationGroups: translationGroups)
     }
 
     private func matchedGroups<Element>(
         sourceCount: Int, sourceLine: (Int) -> Int, sourceElement: (Int) -> Element,
         translationCount: Int, translationLine: (Int) -> Int, translationElement: (Int) -> Element
     ) -> [SectionGroup<Element>] {
-        // The group of each section on each side; one-sided sections take the group before them.
-        var sourceGroup = [Int](repeating: 0, count: source.sections.count)
-        var translationGroup = [Int](repeating: 0, count: translation.sections.count)
-        var groups: [SectionGroup<Element>] = []
-        groups.reserveCapacity(alignment.pairs.count)
-        for aligned in alignment.pairs {
-            let matched = aligned.isPreamble || (aligned.source != nil && aligned.translation != nil)
-            if matched || groups.isEmpty { groups.append(SectionGroup(pair: aligned, source: [], translation: [])) }
-            if let s = aligned.source { sourceGroup[s] = groups.count - 1 }
-            if let t = aligned.translation { translationGroup[t] = groups.count - 1 }
-        }
+        let sections = sectionGroups()
+        var groups = sections.pairs.map { SectionGroup<Element>(pair: $0, source: [], translation: []) }
         for index in 0..<sourceCount {
-            let section = Self.sectionIndex(containing: sourceLine(index), in: source.sections)
-            groups[section.map { sourceGroup[$0] } ?? 0].source.append(sourceElement(index))
+            let group = Self.group(ofLine: sourceLine(index), in: source.sections, sectionGroups: sections.source)
+            groups[group].source.append(sourceElement(index))
         }
         for index in 0..<translationCount {
-            let section = Self.sectionIndex(containing: translationLine(index), in: translation.sections)
-            groups[section.map { translationGroup[$0] } ?? 0].translation.append(translationElement(index))
+            let group = Self.group(ofLine: translationLine(index), in: translation.sections, sectionGroups: sections.translation)
+            groups[group].translation.append(translationElement(index))
         }
         return groups
+    }
+
+    /// The aligned pair of each group, and the group of each section on each side: a matched pair
+    /// (or the preamble) opens a group, and one-sided sections take the group before them.
+    private func sectionGroups() -> (pairs: [SectionAlignment.Pair], source: [Int], translation: [Int]) {
+        var sourceGroup = [Int](repeating: 0, count: source.sections.count)
+        var translationGroup = [Int](repeating: 0, count: translation.sections.count)
+        var pairs: [SectionAlignment.Pair] = []
+        pairs.reserveCapacity(alignment.pairs.count)
+        for aligned in alignment.pairs {
+            let matched = aligned.isPreamble || (aligned.source != nil && aligned.translation != nil)
+            if matched || pairs.isEmpty { pairs.append(aligned) }
+            if let s = aligned.source { sourceGroup[s] = pairs.count - 1 }
+            if let t = aligned.translation { translationGroup[t] = pairs.count - 1 }
+        }
+        return (pairs, sourceGroup, translationGroup)
+    }
+
+    /// The group of an element at `line` of a side with these sections and their groups.
+    private static func group(ofLine line: Int, in sections: [Section], sectionGroups: [Int]) -> Int {
+        sectionIndex(containing: line, in: sections).map { sectionGroups[$0] } ?? 0
     }
 
     /// The index of the last section starting at or before `line` (binary search: sections are in line order).
@@ -109,6 +124,47 @@ extension TranslationPair {
             if sections[middle].line <= line { low = middle + 1 } else { high = middle }
         }
         return low == 0 ? nil : low - 1
+    }
+}
+
+/// Positions of elements grouped by aligned section, as ``TranslationPair/byMatchedSection(source:translation:line:)``
+/// groups them: each side's positions ordered by group (in order within a group), with where
+/// each group starts.
+public struct MatchedPositions: Sendable {
+    /// The aligned pair of each group, in order.
+    public let pairs: [SectionAlignment.Pair]
+    private let source: [Int]
+    private let translation: [Int]
+    /// Group `g` of a side is `positions[starts[g]..<starts[g + 1]]`.
+    private let sourceStarts: [Int]
+    private let translationStarts: [Int]
+
+    init(pairs: [SectionAlignment.Pair], sourceGroups: [Int], translationGroups: [Int]) {
+        self.pairs = pairs
+        (source, sourceStarts) = Self.byGroup(sourceGroups, groupCount: pairs.count)
+        (translation, translationStarts) = Self.byGroup(translationGroups, groupCount: pairs.count)
+    }
+
+    /// The source positions of group `group`, in order.
+    public func source(of group: Int) -> ArraySlice<Int> { source[sourceStarts[group]..<sourceStarts[group + 1]] }
+
+    /// The translation positions of group `group`, in order.
+    public func translation(of group: Int) -> ArraySlice<Int> {
+        translation[translationStarts[group]..<translationStarts[group + 1]]
+    }
+
+    /// Positions sorted by their group (a counting sort, so in order within each group), and where each group starts.
+    private static func byGroup(_ groups: [Int], groupCount: Int) -> (positions: [Int], starts: [Int]) {
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for group in groups { starts[group + 1] += 1 }
+        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        var next = starts
+        var positions = [Int](repeating: 0, count: groups.count)
+        for (position, group) in groups.enumerated() {
+            positions[next[group]] = position
+            next[group] += 1
+        }
+        return (positions, starts)
     }
 }
 

@@ -1,3 +1,4 @@
+import ConcordModel
 import Testing
 @testable import ConcordCheck
 
@@ -50,4 +51,60 @@ import Testing
             #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "\(a) \(b)")
         }
     }
+
+    @Test("Positions grouped in one flat layout are the groups byMatchedSection makes")
+    func flatPositionsAgreeWithGroups() throws {
+        var state: UInt64 = 17
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Headings with and without explicit anchors (repeated ones included), so that sections
+        // pair, go missing on one side and fold into the group before them.
+        func article(_ locale: String) throws -> Article {
+            var markdown = "# Title\n\nIntro.\n"
+            for k in 0..<next(8) {
+                let anchor = ["", "", "<a name=\"x\"></a>", "<a name=\"y\"></a>"][next(4)]
+                markdown += "\n\(["##", "###"][next(2)]) \(anchor)Part \(k)\n\nText.\n"
+            }
+            return try #require(ArticleLoader.load(markdown: markdown, path: "a.md", locale: locale, file: "\(locale)/a.md").article)
+        }
+        for _ in 0..<500 {
+            let pair = TranslationPair(source: try article("en-US"), translation: try article("fr-FR"))
+            let sourceLines = (0..<next(12)).map { _ in next(40) }
+            let translationLines = (0..<next(12)).map { _ in next(40) }
+            let flat = pair.positionsByMatchedSection(sourceLines: sourceLines, translationLines: translationLines)
+            let groups = pair.byMatchedSection(
+                source: sourceLines.indices.map { ($0, sourceLines[$0]) },
+                translation: translationLines.indices.map { ($0, translationLines[$0]) }, line: \.1)
+            #expect(flat.pairs == groups.map(\.pair))
+            for (index, group) in groups.enumerated() {
+                #expect(Array(flat.source(of: index)) == group.source.map(\.0))
+                #expect(Array(flat.translation(of: index)) == group.translation.map(\.0))
+            }
+        }
+    }
+
+    @Test("On every PowerShell translation, text blocks group the same both ways",
+          .enabled(if: Corpus.isAvailable, "needs ../shared/corpus"))
+    func flatPositionsAgreeWithGroupsOnCorpus() {
+        let content = Corpus.load("powershell", source: "en-US")
+        var compared = 0
+        for translation in content.sortedArticles(in: "fr-FR") {
+            guard let source = content.source(of: translation) else { continue }
+            let pair = TranslationPair(source: source, translation: translation)
+            let flat = pair.positionsByMatchedSection(
+                sourceLines: source.textBlocks.map(\.line), translationLines: translation.textBlocks.map(\.line))
+            let groups = pair.byMatchedSection(
+                source: Array(source.textBlocks.enumerated()), translation: Array(translation.textBlocks.enumerated()), line: \.element.line)
+            #expect(flat.pairs == groups.map(\.pair), "\(translation.file)")
+            for (index, group) in groups.enumerated() {
+                #expect(Array(flat.source(of: index)) == group.source.map(\.offset), "\(translation.file)")
+                #expect(Array(flat.translation(of: index)) == group.translation.map(\.offset), "\(translation.file)")
+            }
+            compared += 1
+        }
+        #expect(compared > 1_000)
+    }
 }
+

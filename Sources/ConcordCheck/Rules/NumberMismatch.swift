@@ -25,10 +25,13 @@ public struct NumberMismatch: TranslationRule {
         let translatedBlocks = pair.translation.textBlocks
         let blockGroups = pair.positionsByMatchedSection(
             sourceLines: sourceBlocks.map(\.line), translationLines: translatedBlocks.map(\.line))
-        let procedureGroups = pair.procedureGroups
-        for (index, group) in blockGroups.enumerated() {
-            if group.alignsByOrder {
-                for (s, t) in group.orderedPairs {
+        // Needed only where blocks do not line up.
+        lazy var procedureGroups = pair.procedureGroups
+        for (index, aligned) in blockGroups.pairs.enumerated() {
+            let sourcePositions = blockGroups.source(of: index)
+            let translatedPositions = blockGroups.translation(of: index)
+            if sourcePositions.count == translatedPositions.count {
+                for (s, t) in zip(sourcePositions, translatedPositions) {
                     // Most prose has no number: the translation's block is not even read then. The
                     // blocks' fields are read in place: a copy of a block retains all its strings.
                     let numbers = NumberScanner.numbers(in: sourceBlocks[s].prose)
@@ -41,7 +44,7 @@ public struct NumberMismatch: TranslationRule {
                 continue
             }
             // Blocks do not line up here (a paragraph split or merged): fall back to steps, which do.
-            guard index < procedureGroups.count, procedureGroups[index].pair == group.pair,
+            guard index < procedureGroups.count, procedureGroups[index].pair == aligned,
                   procedureGroups[index].alignsByOrder else { continue }
             for (procedure, translatedProcedure) in procedureGroups[index].orderedPairs {
                 for (step, translated) in alignedSteps(procedure.steps, translatedProcedure.steps) {
