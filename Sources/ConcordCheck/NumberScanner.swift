@@ -42,47 +42,16 @@ enum NumberScanner {
     ///
     /// Works on the UTF-8 bytes: every text block of every translated article comes through here,
     /// and turning French prose into an array of scalars to find its few digits was most of the
-    /// rule's time. Scalars are decoded only around digits, where the rules below need them.
+    /// rule's time. Runs of bytes that cannot start a digit are skipped eight at a time (most
+    /// prose has no digit at all); scalars are decoded only around digits, where the rules below
+    /// need them.
     static func numbers(in text: String) -> [NumberToken] {
-        guard mayContainDigit(text) else { return [] }
         var text = text
         return text.withUTF8 { Prose(bytes: $0).numbers() }
     }
 
-    /// A byte scan for ASCII digits and the lead bytes of full-width ones (U+FF10–U+FF19 are
-    /// EF BC 90–99): most prose has no digit, and this spares it the scalar-by-scalar work.
-    static func mayContainDigit(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                if i + 8 <= count {
-                    // Eight ASCII bytes at a time: adding 0x50 to a byte sets its top bit from
-                    // 0x30 up, adding 0x46 from 0x3A up; a digit sets the first and not the second.
-                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    if word & high == 0 {
-                        if (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646) & high != 0 { return true }
-                        i += 8
-                        continue
-                    }
-                }
-                // A word with non-ASCII bytes, or the tail: byte by byte.
-                let stop = min(i + 8, count)
-                while i < stop {
-                    let byte = bytes[i]
-                    if byte >= 0x30, byte <= 0x39 { return true }
-                    if i > 0, bytes[i - 1] == 0xBC, byte >= 0x90, byte <= 0x99 { return true }
-                    i += 1
-                }
-            }
-            return false
-        }
-    }
-
     /// The UTF-8 of one text, read by byte offsets; a scalar is decoded where a rule needs one.
-    private struct Prose {
+    struct Prose {
         /// Valid UTF-8 (the bytes of a `String`).
         let bytes: UnsafeBufferPointer<UInt8>
 
@@ -93,9 +62,9 @@ enum NumberScanner {
             var digits: [UInt8] = []
             var groupLengths: [Int] = []
             var separators: [Separator] = []
-            var i = 0
+            var i = digitCandidate(from: 0)
             while i < count {
-                guard digit(at: i) != nil else { i += 1; continue }
+                guard digit(at: i) != nil else { i = digitCandidate(from: i + 1); continue }
                 let start = i
                 digits.removeAll(keepingCapacity: true)
                 groupLengths.removeAll(keepingCapacity: true)
@@ -133,6 +102,30 @@ enum NumberScanner {
             }
             return result
         }
+
+        /// The first offset from `start` on where a digit may begin: an ASCII digit, or EF, the
+        /// lead byte of full-width digits (U+FF10–U+FF19 are EF BC 90–99); the byte count if none.
+        func digitCandidate(from start: Int) -> Int {
+            let count = bytes.count
+            var i = start
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                // Eight ASCII bytes at a time: adding 0x50 to a byte sets its top bit from 0x30
+                // up, adding 0x46 from 0x3A up; a digit sets the first and not the second.
+                if word & high == 0, (word &+ 0x5050_5050_5050_5050) & ~(word &+ 0x4646_4646_4646_4646) & high == 0 {
+                    i += 8
+                    continue
+                }
+                // A digit, or a non-ASCII byte, among the eight: byte by byte.
+                for k in i..<(i + 8) where isDigitCandidate(bytes[k]) { return k }
+                i += 8
+            }
+            while i < count, !isDigitCandidate(bytes[i]) { i += 1 }
+            return i
+        }
+
+        private func isDigitCandidate(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || byte == 0xEF }
 
         /// The value and byte length of the ASCII or full-width digit starting at byte `i`, if one does.
         func digit(at i: Int) -> (value: UInt8, length: Int)? {
