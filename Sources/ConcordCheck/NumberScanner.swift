@@ -55,6 +55,7 @@ enum NumberScanner {
         /// Valid UTF-8 (the bytes of a `String`).
         let bytes: UnsafeBufferPointer<UInt8>
 
+        /// The numbers of the text, in order.
         func numbers() -> [NumberToken] {
             let count = bytes.count
             var result: [NumberToken] = []

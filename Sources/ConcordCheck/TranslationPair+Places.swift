@@ -133,10 +133,11 @@ extension TranslationPair {
 public struct MatchedPositions: Sendable {
     /// The aligned pair of each group, in order.
     public let pairs: [SectionAlignment.Pair]
+    /// Source positions, by group: group `g` is `source[sourceStarts[g]..<sourceStarts[g + 1]]`.
     private let source: [Int]
-    private let translation: [Int]
-    /// Group `g` of a side is `positions[starts[g]..<starts[g + 1]]`.
     private let sourceStarts: [Int]
+    /// Translation positions, by group, the same way.
+    private let translation: [Int]
     private let translationStarts: [Int]
 
     init(pairs: [SectionAlignment.Pair], sourceGroups: [Int], translationGroups: [Int]) {
