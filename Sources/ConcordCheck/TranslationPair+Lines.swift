@@ -18,23 +18,13 @@ extension TranslationPair {
             if let t = pair.translation { translationGroup[t] = index }
         }
         for element in sourceElements {
-            let group = TranslationPair.sectionIndex(of: line(element), in: source.sections).map { sourceGroup[$0] } ?? 0
+            let group = TranslationPair.sectionIndex(containing: line(element), in: source.sections).map { sourceGroup[$0] } ?? 0
             if group >= 0 { groups[group].source.append(element) }
         }
         for element in translationElements {
-            let group = TranslationPair.sectionIndex(of: line(element), in: translation.sections).map { translationGroup[$0] } ?? 0
+            let group = TranslationPair.sectionIndex(containing: line(element), in: translation.sections).map { translationGroup[$0] } ?? 0
             if group >= 0 { groups[group].translation.append(element) }
         }
         return groups
-    }
-
-    /// The index of the last section starting on or before `line` (`nil`: before the first heading).
-    static func sectionIndex(of line: Int, in sections: [Section]) -> Int? {
-        var low = 0, high = sections.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sections[middle].line <= line { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : low - 1
     }
 }

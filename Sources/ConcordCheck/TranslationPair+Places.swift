@@ -116,7 +116,8 @@ extension TranslationPair {
         sectionIndex(containing: line, in: sections).map { sectionGroups[$0] } ?? 0
     }
 
-    /// The index of the last section starting at or before `line` (binary search: sections are in line order).
+    /// The index of the last section starting at or before `line`, `nil` before the first
+    /// heading (binary search: sections are in line order).
     static func sectionIndex(containing line: Int, in sections: [Section]) -> Int? {
         var low = 0, high = sections.count
         while low < high {
