@@ -110,7 +110,8 @@ public struct LinkDestination: Sendable, Hashable {
     private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
     /// `%XX` sequences decoded; the text unchanged when decoding would not give valid UTF-8.
-    private static func percentDecoded(_ bytes: Bytes) -> String {
+    /// (Also the reference definition's, in the tests: only the reading around it changed.)
+    static func percentDecoded<UTF8Bytes: RandomAccessCollection<UInt8>>(_ bytes: UTF8Bytes) -> String where UTF8Bytes.Index == Int {
         guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

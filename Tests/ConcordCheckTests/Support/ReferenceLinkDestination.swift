@@ -26,7 +26,7 @@ struct ReferenceLinkDestination {
         }
         var fragment: String?
         if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = Self.percentDecoded(bytes[(hash + 1)...])
+            fragment = LinkDestination.percentDecoded(bytes[(hash + 1)...])
             bytes.removeSubrange(hash...)
         }
         var query: String?
@@ -49,7 +49,7 @@ struct ReferenceLinkDestination {
         } else {
             for i in bytes.indices where bytes[i] == UInt8(ascii: "\\") { bytes[i] = UInt8(ascii: "/") }
             (kind, scheme) = (.relative, nil)
-            path = Self.percentDecoded(bytes[...])
+            path = LinkDestination.percentDecoded(bytes[...])
         }
     }
 
@@ -73,37 +73,4 @@ struct ReferenceLinkDestination {
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-
-    /// `%XX` sequences decoded; the text unchanged when decoding would not give valid UTF-8.
-    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex,
-               let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
-                out.append(high << 4 | low)
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        // Decoding that makes invalid UTF-8 (a stray `%FF`) gives the text back as written.
-        let decoded = String(decoding: out, as: UTF8.self)
-        if decoded.unicodeScalars.contains("\u{FFFD}"), !String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return decoded
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
