@@ -98,7 +98,6 @@ public struct SiteBuilder: Sendable {
             FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@%@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name, ResidentMemory.note).utf8))
         }
         let content = site.content
-        let source = content.sourceLocale
         var result = SiteBuildResult()
         let localeContexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { makeLocaleContext($0) }))
 
@@ -122,6 +121,18 @@ public struct SiteBuilder: Sendable {
             try FileSystem.createDirectories(folder + "/" + directory)
         }
         mark("folders")
+
+        // The sitemap needs only the content: made on a thread of its own while the pages render,
+        // rather than alone at the end (it is tens of millions of instructions on a large site).
+        let baseURL = configuration.baseURL
+        let sitemap = BackgroundWork { [content] in
+            let entries = sourcePaths.map { path in
+                Sitemap.Entry(path: path, locales: content.locales.filter { content.hasArticle(path, in: $0) })
+            } + content.translationLocales.flatMap { locale in
+                content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
+            }
+            return Sitemap.xml(entries: entries, sourceLocale: content.sourceLocale, baseURL: baseURL, homeLocales: content.locales)
+        }
 
         var pageResults: [PageResult] = []
         pageResults.reserveCapacity(jobs.count)
@@ -198,14 +209,7 @@ public struct SiteBuilder: Sendable {
         mark("search")
         // The language chooser, sitemap and robots.txt.
         try writer.write(try templates.render("chooser", chooserContext(localeContexts)), to: "index.html")
-        let entries = sourcePaths.map { path in
-            Sitemap.Entry(path: path, locales: content.locales.filter { content.hasArticle(path, in: $0) })
-        } + content.translationLocales.flatMap { locale in
-            content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
-        }
-        try writer.write(
-            Sitemap.xml(entries: entries, sourceLocale: source, baseURL: configuration.baseURL, homeLocales: content.locales),
-            to: "sitemap.xml")
+        try writer.write(sitemap.value(), to: "sitemap.xml")
         try writer.write(Sitemap.robots(baseURL: configuration.baseURL), to: "robots.txt")
 
         var seen: Set<String> = []
