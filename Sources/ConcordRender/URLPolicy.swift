@@ -165,6 +165,15 @@ public enum URLPolicy {
 public enum RelativePath {
     /// The folder of a path (`a/b/c.md` → `a/b`, `c.md` → ``).
     public static func directory(of path: String) -> String {
+        // The last `/` byte is the last `/` Character when no mark joins it to a neighbour
+        // (every page and output file asks): found on bytes; otherwise Characters decide.
+        var text = path
+        let folder: String? = text.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            guard UTF8Characters.isLoneCharacter(at: slash, in: bytes) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+        }
+        if let folder { return folder }
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
     }

@@ -59,6 +59,13 @@ struct URLPolicyParityTests {
             let expected = ReferenceURLPolicy.relative(to: reference, from: directory)
             #expect(Array(relative.utf8) == Array(expected.utf8), "\(reference.debugDescription) from \(directory.debugDescription)")
         }
+        // A path's folder, against its Character-wise definition.
+        for _ in 0..<20000 {
+            let path = Self.sample(&seed, count: Int(seed % 8))
+            let expected = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            #expect(Array(RelativePath.directory(of: path).utf8) == Array(expected.utf8), "\(path.debugDescription)")
+        }
+        #expect(RelativePath.directory(of: "a/b/\u{301}c") == "a")
         // Plain names, the common case.
         #expect(RelativePath.resolve("b/c.md", from: "a") == "a/b/c.md")
         #expect(RelativePath.resolve("../c.md", from: "a/b") == "a/c.md")
