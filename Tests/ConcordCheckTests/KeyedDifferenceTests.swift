@@ -26,15 +26,11 @@ import Testing
     @Test("Differences are the definition's, identical lists and reorderings included")
     func differenceAgreesWithDefinition() {
         let keys = ["note", "tip", "warning", "a.png", "b.png"]
-        var state: UInt64 = 13
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 13)
         for _ in 0..<5_000 {
-            let source = (0..<next(5)).map { _ in keys[next(keys.count)] }
+            let source = (0..<draws.next(5)).map { _ in keys[draws.next(keys.count)] }
             // Often the same list (the common case the shortcut is for), else another draw.
-            let translation = next(2) == 0 ? source : (0..<next(5)).map { _ in keys[next(keys.count)] }
+            let translation = draws.next(2) == 0 ? source : (0..<draws.next(5)).map { _ in keys[draws.next(keys.count)] }
             let found = KeyedDifference(source: source, translation: translation) { $0 }
             let expected = Self.reference(source, translation)
             #expect(found.changed.map { "\($0.source)>\($0.translation)" } == expected.changed, "\(source) \(translation)")

@@ -52,14 +52,10 @@ struct LinkDestinationTests {
             "a", "B", "é", "日本", "/", "\\", "#", "?", "&", "=", ":", ".", "..", "md", "x1+-.", "%20", "%C3%A9", "%e6%97%a5",
             "%FF", "%", "%G1", "%2", " ", "\t", "\n", "\r", "https:", "HTTP:", "xref:", "mailto:", "C:", "//", "~",
         ]
-        var state: UInt64 = 9
+        var draws = SeededDraws(seed: 9)
         for _ in 0..<20_000 {
             var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int((state >> 33) % 10) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
+            for _ in 0..<draws.next(10) { text += pieces[draws.next(pieces.count)] }
             #expect(ReferenceLinkDestination(text).matches(LinkDestination(text)), "\(text.debugDescription)")
         }
     }
@@ -67,14 +63,10 @@ struct LinkDestinationTests {
     @Test("Lowering a path without a new string gives what String.lowercased() gives")
     func lowercasedAgreesWithTheStandardLibrary() {
         let pieces = ["a", "Z", "docs/", "about_Foo", ".md", "-", "é", "É", "İ", "ß", "Σ", "日本", "@", "[", "`", "{", "\u{7F}", "0"]
-        var state: UInt64 = 3
+        var draws = SeededDraws(seed: 3)
         for _ in 0..<5_000 {
             var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int((state >> 33) % 12) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
+            for _ in 0..<draws.next(12) { text += pieces[draws.next(pieces.count)] }
             #expect(LinkIndex.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
         }
     }

@@ -58,16 +58,12 @@ import Testing
             bytes[start...].firstIndex { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xEF } ?? bytes.count
         }
         let pieces = ["a", " ", "/", ":", "9", "0", "é", "Ｚ", "１", "日", "\u{FF19}", "~", "\u{7F}", "ab", "xyz", "，"]
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 11)
         for _ in 0..<5_000 {
             var text = ""
-            for _ in 0..<next(24) { text += pieces[next(pieces.count)] }
+            for _ in 0..<draws.next(24) { text += pieces[draws.next(pieces.count)] }
             let bytes = Array(text.utf8)
-            let start = next(bytes.count + 1)
+            let start = draws.next(bytes.count + 1)
             let found = bytes.withUnsafeBufferPointer { NumberScanner.Prose(bytes: $0).digitCandidate(from: start) }
             #expect(found == reference(bytes, from: start), "\(text.debugDescription) from \(start)")
         }
@@ -83,14 +79,10 @@ import Testing
             "\u{20000}", "🙂", "€", "_", "a", "X", "$", "/", "\\", "[", "=", "#", "`", "-", ")", ":", "\n", "\t", "\u{85}",
             "\u{1680}", "\u{2028}", "\u{3000}", "1. ", "2) ", "v", "x64", "millions",
         ]
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 7)
         for _ in 0..<20_000 {
             var text = ""
-            for _ in 0..<next(16) { text += pieces[next(pieces.count)] }
+            for _ in 0..<draws.next(16) { text += pieces[draws.next(pieces.count)] }
             #expect(NumberScanner.numbers(in: text) == ReferenceNumberScanner.numbers(in: text), "\(text.debugDescription)")
         }
     }

@@ -38,14 +38,10 @@ import Testing
         // Few distinct keys, so that repeats (a translation writing one anchor on every heading of
         // a repeated title) and ties between equally long subsequences are common.
         let keys: [String?] = [nil, nil, nil, "a", "b", "c", "cmdlets-supported"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 5)
         for _ in 0..<5_000 {
-            let a = (0..<next(9)).map { _ in keys[next(keys.count)] }
-            let b = (0..<next(9)).map { _ in keys[next(keys.count)] }
+            let a = (0..<draws.next(9)).map { _ in keys[draws.next(keys.count)] }
+            let b = (0..<draws.next(9)).map { _ in keys[draws.next(keys.count)] }
             let found = SectionAlignment.commonSubsequence(a, b)
             let expected = Self.reference(a, b)
             #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "\(a) \(b)")
@@ -54,25 +50,21 @@ import Testing
 
     @Test("Positions grouped in one flat layout are the groups byMatchedSection makes")
     func flatPositionsAgreeWithGroups() throws {
-        var state: UInt64 = 17
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 17)
         // Headings with and without explicit anchors (repeated ones included), so that sections
         // pair, go missing on one side and fold into the group before them.
         func article(_ locale: String) throws -> Article {
             var markdown = "# Title\n\nIntro.\n"
-            for k in 0..<next(8) {
-                let anchor = ["", "", "<a name=\"x\"></a>", "<a name=\"y\"></a>"][next(4)]
-                markdown += "\n\(["##", "###"][next(2)]) \(anchor)Part \(k)\n\nText.\n"
+            for k in 0..<draws.next(8) {
+                let anchor = ["", "", "<a name=\"x\"></a>", "<a name=\"y\"></a>"][draws.next(4)]
+                markdown += "\n\(["##", "###"][draws.next(2)]) \(anchor)Part \(k)\n\nText.\n"
             }
             return try #require(ArticleLoader.load(markdown: markdown, path: "a.md", locale: locale, file: "\(locale)/a.md").article)
         }
         for _ in 0..<500 {
             let pair = TranslationPair(source: try article("en-US"), translation: try article("fr-FR"))
-            let sourceLines = (0..<next(12)).map { _ in next(40) }
-            let translationLines = (0..<next(12)).map { _ in next(40) }
+            let sourceLines = (0..<draws.next(12)).map { _ in draws.next(40) }
+            let translationLines = (0..<draws.next(12)).map { _ in draws.next(40) }
             let flat = pair.positionsByMatchedSection(sourceLines: sourceLines, translationLines: translationLines)
             let groups = pair.byMatchedSection(
                 source: sourceLines.indices.map { ($0, sourceLines[$0]) },
