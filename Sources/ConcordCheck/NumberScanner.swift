@@ -190,7 +190,9 @@ enum NumberScanner {
 
     // MARK: - Reading the digits
 
-    private enum Separator: Equatable {
+    /// A mark between digits (also the reference definition's, in the tests: which marks
+    /// separate did not change when the scan moved to bytes).
+    enum Separator: Equatable {
         case comma, period, apostrophe, space
 
         init?(_ scalar: UInt32) {

@@ -24,7 +24,7 @@ enum ReferenceNumberScanner {
                     i += 1
                     continue
                 }
-                guard let separator = Separator(scalar), i + 1 < scalars.count, isDigit(scalars[i + 1]) else { break }
+                guard let separator = Separator(scalar.value), i + 1 < scalars.count, isDigit(scalars[i + 1]) else { break }
                 if separator == .space {
                     // A space groups thousands only between a group of 1–3 digits and one of exactly 3;
                     // otherwise it separates two numbers ("step 2 300 times" stays two… at worst).
@@ -51,22 +51,7 @@ enum ReferenceNumberScanner {
 
     // MARK: - Reading the digits
 
-    private enum Separator: Equatable {
-        case comma, period, apostrophe, space
-
-        init?(_ scalar: Unicode.Scalar) {
-            switch scalar.value {
-            case 0x2C, 0xFF0C: self = .comma
-            case 0x2E, 0xFF0E: self = .period
-            case 0x27, 0x2019: self = .apostrophe
-            case 0x20, 0xA0, 0x202F, 0x2009: self = .space
-            default: return nil
-            }
-        }
-
-        /// Separators that can only group thousands, never mark decimals.
-        var groupsOnly: Bool { self == .apostrophe || self == .space }
-    }
+    private typealias Separator = NumberScanner.Separator
 
     /// The values a run of digit groups can stand for, or `nil` for a version-like token.
     private static func interpret(groups: [[UInt8]], separators: [Separator]) -> [String]? {
