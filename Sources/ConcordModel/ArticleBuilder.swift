@@ -189,10 +189,9 @@ struct ArticleBuilder {
               lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
               let pipe = PipeTable.recognize(lines: lines) else { return nil }
         tables[index] = pipe
-        let lineNumbers = Array(range.start.line...range.end.line)
 
         func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
-            let line = lineNumbers[row.lineIndex]
+            let line = range.start.line + row.lineIndex
             let column = prefixes[row.lineIndex] + cell.offset + 1
             if MarkdownParser.isPlainInline(cell.markdown) {
                 // Most cells are words: parsing them would give back the same text.
@@ -229,7 +228,7 @@ struct ArticleBuilder {
         return Table(
             section: section, header: header,
             alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
-            rows: rows, line: lineNumbers[pipe.header.lineIndex])
+            rows: rows, line: range.start.line + pipe.header.lineIndex)
     }
 
     /// Whether any line after the first has both `|` and `-`: checked on bytes, because most
