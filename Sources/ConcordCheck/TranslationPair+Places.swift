@@ -71,9 +71,10 @@ extension TranslationPair {
     /// at most, and an array per group and side (sixty for a translation) cost more than grouping.
     public func positionsByMatchedSection(sourceLines: [Int], translationLines: [Int]) -> MatchedPositions {
         let sections = sectionGroups()
-        let sourceGroups = sourceLines.map { Self.group(ofLine: $0, in: source.sections, sectionGroups: sections.source) }
+        let (sourceSections, translationSections) = (source.sections, translation.sections)
+        let sourceGroups = sourceLines.map { Self.group(ofLine: $0, in: sourceSections, sectionGroups: sections.source) }
         let translationGroups = translationLines.map {
-            Self.group(ofLine: $0, in: translation.sections, sectionGroups: sections.translation)
+            Self.group(ofLine: $0, in: translationSections, sectionGroups: sections.translation)
         }
         return MatchedPositions(pairs: sections.pairs, sourceGroups: sourceGroups, translationGroups: translationGroups)
     }
@@ -84,12 +85,13 @@ extension TranslationPair {
     ) -> [SectionGroup<Element>] {
         let sections = sectionGroups()
         var groups = sections.pairs.map { SectionGroup<Element>(pair: $0, source: [], translation: []) }
+        let (sourceSections, translationSections) = (source.sections, translation.sections)
         for index in 0..<sourceCount {
-            let group = Self.group(ofLine: sourceLine(index), in: source.sections, sectionGroups: sections.source)
+            let group = Self.group(ofLine: sourceLine(index), in: sourceSections, sectionGroups: sections.source)
             groups[group].source.append(sourceElement(index))
         }
         for index in 0..<translationCount {
-            let group = Self.group(ofLine: translationLine(index), in: translation.sections, sectionGroups: sections.translation)
+            let group = Self.group(ofLine: translationLine(index), in: translationSections, sectionGroups: sections.translation)
             groups[group].translation.append(translationElement(index))
         }
         return groups

@@ -81,7 +81,8 @@ struct SiteDataTranslator: Sendable {
         var article = placement.article
         let contentLocale = article.locale
         let sourcePath = sourcePath(of: article)
-        article.locale = placement.locale
+        // Set only on fallbacks: setting it gives the copy storage of its own.
+        if contentLocale != placement.locale { article.locale = placement.locale }
         return ArticleDocument(
             article: article,
             url: url(of: article.path, in: placement.locale),

@@ -35,18 +35,19 @@ public struct ContentSet: Sendable {
     /// Source paths with no file in `locale`, sorted.
     public func missing(in locale: String) -> [String] {
         let present = articles[locale] ?? [:]
-        return sourceArticles.keys.filter { present[$0] == nil }.sorted()
+        return sourceArticles.keys.filter { present.index(forKey: $0) == nil }.sorted()
     }
 
     /// Paths in `locale` with no source article, sorted.
     public func orphans(in locale: String) -> [String] {
         let source = sourceArticles
-        return (articles[locale] ?? [:]).keys.filter { source[$0] == nil }.sorted()
+        return (articles[locale] ?? [:]).keys.filter { source.index(forKey: $0) == nil }.sorted()
     }
 
     /// Every article of `locale`, sorted by path.
     public func sortedArticles(in locale: String) -> [Article] {
-        (articles[locale] ?? [:]).values.sorted { $0.path < $1.path }
+        // By key, which is the article's path, rather than by reading each article's path.
+        (articles[locale] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Creates a set from articles already built (for tests and tools).
