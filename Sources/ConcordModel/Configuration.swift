@@ -79,14 +79,8 @@ public struct Configuration: Sendable, Hashable {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            var line: Int?
-            if let yamlError = error as? YamlError {
-                switch yamlError {
-                case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): line = mark.line
-                default: break
-                }
-            }
-            throw Failure(file: file, key: nil, line: line, reason: "not valid YAML: \(error)")
+            let problem = YAMLProblem(error, in: text)
+            throw Failure(file: file, key: nil, line: problem.line, reason: "not valid YAML: \(problem.message)")
         }
         guard let root = node?.mapping else {
             throw Failure(file: file, key: nil, line: 1, reason: "expected a mapping of keys (site, sourceLocale, content, …)")

@@ -144,14 +144,11 @@ public enum MetadataParser {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .basic)  // values stay strings: no regex tag resolution per scalar
-        } catch let error as YamlError {
+        } catch {
+            let problem = YAMLProblem(error, in: yaml, firstLine: firstLine)
             // libyaml may notice a problem only at the end of the input; keep the line inside the front matter.
             let lastLine = firstLine + max(yaml.utf8.count { $0 == UInt8(ascii: "\n") } - 1, 0)
-            var failure = failure(from: error, offset: offset)
-            failure.line = min(failure.line, lastLine)
-            return .failure(failure)
-        } catch {
-            return .failure(Failure(message: "\(error)", line: firstLine, column: 1))
+            return .failure(Failure(message: problem.message, line: min(problem.line, lastLine), column: problem.column))
         }
         guard let node else { return .success(Metadata()) }
         guard case .mapping(let mapping) = node else {
@@ -177,23 +174,6 @@ public enum MetadataParser {
             return .map(mapping.map { MetadataEntry(key: $0.key.string ?? "", value: convert($0.value), line: ($0.key.mark?.line ?? 0)) })
         case .alias:
             return .string("")
-        }
-    }
-
-    private static func failure(from error: YamlError, offset: Int) -> Failure {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var what = problem
-            if let context, !context.text.isEmpty {
-                what = "\(context.text) (line \(context.mark.line + offset)): \(problem)"
-            }
-            return Failure(message: what, line: mark.line + offset, column: mark.column)
-        case .reader(let problem, _, _, _):
-            return Failure(message: problem, line: offset + 1, column: 1)
-        default:
-            return Failure(message: "\(error)", line: offset + 1, column: 1)
         }
     }
 }

@@ -35,11 +35,15 @@ public struct Navigation: Sendable {
     public var items: [NavigationItem]
     /// Where the entries came from.
     public var origin: Origin
+    /// Table-of-contents files that could not be read (`invalid-toc` warnings): the navigation
+    /// is built without them, from the next file or the folders.
+    public var diagnostics: [Diagnostic]
 
     /// Creates a navigation from entries.
-    public init(items: [NavigationItem], origin: Origin) {
+    public init(items: [NavigationItem], origin: Origin, diagnostics: [Diagnostic] = []) {
         self.items = items
         self.origin = origin
+        self.diagnostics = diagnostics
     }
 
     /// How deeply `toc.yml` files may refer to one another.
@@ -81,24 +85,49 @@ public struct Navigation: Sendable {
 
     /// Builds a navigation from table-of-contents files found in `files` (the locale's, then the source's).
     public static func load(files: Files, titles: [String: String], resolver: LinkResolver) -> Navigation {
+        let problems = TOCProblems()
         for layer in files.layers {
             if let toc = layer.files.first(where: { $0.lowercased() == "toc.yml" }),
-               let items = tocYAML(path: toc, files: Files([layer]), titles: titles, resolver: resolver, depth: 0) {
-                return Navigation(items: items, origin: .tocYAML)
+               let items = tocYAML(path: toc, files: Files([layer]), titles: titles, resolver: resolver, depth: 0, problems: problems) {
+                return Navigation(items: items, origin: .tocYAML, diagnostics: problems.diagnostics)
             }
             if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? FileSystem.read(layer.root + "/" + toc) {
-                return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown)
+                return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown, diagnostics: problems.diagnostics)
             }
         }
-        return Navigation(items: folders(files: files, titles: titles, resolver: resolver), origin: .folders)
+        let items = folders(files: files, titles: titles, resolver: resolver, problems: problems)
+        return Navigation(items: items, origin: .folders, diagnostics: problems.diagnostics)
+    }
+
+    /// The problems of the table-of-contents files one navigation reads, each file's once (a
+    /// file can be reached more than once: from a parent `toc.yml` and from its folder).
+    final class TOCProblems {
+        private(set) var diagnostics: [Diagnostic] = []
+        private var files: Set<String> = []
+
+        func add(_ problem: YAMLProblem, file: String) {
+            guard files.insert(file).inserted else { return }
+            diagnostics.append(Diagnostic(
+                rule: "invalid-toc", severity: .warning, location: FileLocation(file: file, line: problem.line, column: problem.column),
+                message: "table of contents cannot be read: \(problem.message); its entries are left out of the navigation"))
+        }
     }
 
     // MARK: - toc.yml
 
     /// Reads a DocFX `toc.yml`: a list (or `items:`) of entries with `name`, `href` and nested `items`;
     /// an `href` naming another `toc.yml` or a folder pulls that file's entries in as children.
-    static func tocYAML(path: String, files: Files, titles: [String: String], resolver: LinkResolver, depth: Int) -> [NavigationItem]? {
-        guard depth < maximumTOCDepth, let file = files.locate(path), let bytes = try? FileSystem.read(file) else { return nil }
+    static func tocYAML(
+        path: String, files: Files, titles: [String: String], resolver: LinkResolver, depth: Int, problems: TOCProblems
+    ) -> [NavigationItem]? {
+        guard depth < maximumTOCDepth, let file = files.locate(path) else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(file)
+        } catch {
+            problems.add(YAMLProblem(message: "the file cannot be read", line: 1, column: 1), file: file)
+            return nil
+        }
         let nested: (String) -> [NavigationItem]? = { reference in
             guard depth + 1 < maximumTOCDepth else { return nil }
             var target = reference
@@ -106,28 +135,41 @@ public struct Navigation: Sendable {
                 target = (target.hasSuffix("/") ? target : target + "/") + "toc.yml"
             }
             guard files.contains(target) else { return nil }
-            return tocYAML(path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1)
+            return tocYAML(path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1, problems: problems)
         }
-        return tocYAML(
-            String(decoding: bytes, as: UTF8.self), directory: RelativePath.directory(of: path),
-            nested: nested, titles: { titles[$0] }, resolver: resolver)
+        do {
+            return try tocYAML(
+                String(decoding: bytes, as: UTF8.self), directory: RelativePath.directory(of: path),
+                nested: nested, titles: { titles[$0] }, resolver: resolver)
+        } catch {
+            problems.add(error, file: file)
+            return nil
+        }
     }
 
     /// Parses `toc.yml` text whose file sits in `directory` (relative to the locale root).
+    /// Throws when the text is not YAML, or not a list of entries (alone or under `items:`).
     static func tocYAML(
         _ text: String, directory: String,
         nested: (String) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver
-    ) -> [NavigationItem]? {
+    ) throws(YAMLProblem) -> [NavigationItem] {
         // Every value is read as a string, so scalars need no tag resolution (the default
         // resolver runs its regular expressions on each one).
-        guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text, .basic)
+        } catch {
+            throw YAMLProblem(error, in: text)
+        }
+        guard let node = composed else { throw YAMLProblem(message: "the file has no entries", line: 1, column: 1) }
         let list: Node.Sequence
         if let sequence = node.sequence {
             list = sequence
         } else if let items = node.mapping.flatMap({ TOCEntry($0).items }) {
             list = items
         } else {
-            return nil
+            throw YAMLProblem(
+                message: "expected a list of entries, alone or under 'items:'", line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         }
         func convert(_ sequence: Node.Sequence, level: Int) -> [NavigationItem] {
             guard level < 32 else { return [] }
@@ -269,7 +311,7 @@ public struct Navigation: Sendable {
 
     /// Entries from the folder structure: articles by title, sub-folders after them; a folder
     /// with its own `toc.yml` takes its entries from it, one with an `index.md` links to it.
-    static func folders(files: Files, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
+    static func folders(files: Files, titles: [String: String], resolver: LinkResolver, problems: TOCProblems) -> [NavigationItem] {
         final class Folder {
             var articles: [String] = []
             var folders: [String: Folder] = [:]
@@ -306,7 +348,7 @@ public struct Navigation: Sendable {
                 let child = folder.folders[name]!
                 var item = NavigationItem(title: name)
                 if let toc = folderTOCs[folderPath],
-                   let fromTOC = tocYAML(path: toc, files: files, titles: titles, resolver: resolver, depth: 1) {
+                   let fromTOC = tocYAML(path: toc, files: files, titles: titles, resolver: resolver, depth: 1, problems: problems) {
                     item.children = fromTOC
                 } else {
                     item.children = depth < 32 ? items(child, path: folderPath, depth: depth + 1) : []

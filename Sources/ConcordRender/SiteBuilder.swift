@@ -57,6 +57,8 @@ public struct SiteBuilder: Sendable {
         var locale: String
         var strings: ChromeStrings
         var navigation: NavigationRenderer
+        /// Table-of-contents files the navigation could not read.
+        var navigationDiagnostics: [Diagnostic]
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
@@ -213,7 +215,9 @@ public struct SiteBuilder: Sendable {
         try writer.write(Sitemap.robots(baseURL: configuration.baseURL), to: "robots.txt")
 
         var seen: Set<String> = []
-        result.diagnostics = pageResults.flatMap(\.diagnostics).filter { seen.insert($0.description).inserted }
+        // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
+        let navigationDiagnostics = content.locales.flatMap { localeContexts[$0]!.navigationDiagnostics }
+        result.diagnostics = (navigationDiagnostics + pageResults.flatMap(\.diagnostics)).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         return result
     }
@@ -262,6 +266,7 @@ public struct SiteBuilder: Sendable {
         shared[.strings] = .object(stringValues)
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
+            navigationDiagnostics: navigation.diagnostics,
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],

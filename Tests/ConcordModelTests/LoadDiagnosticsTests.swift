@@ -28,6 +28,15 @@ struct LoadDiagnosticsTests {
         #expect(result.article?.title == "Still here", "the body still builds")
     }
 
+    @Test func aRepeatedFrontMatterKeyIsOneLineAtTheRepeat() throws {
+        let text = "---\ntitle: A\nms.date: 01/02/2024\ntitle: B\n---\n# Body\n"
+        let result = ArticleLoader.load(bytes: Array(text.utf8), path: "r.md", locale: "en-US", file: "content/en-US/r.md")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.description
+            == "content/en-US/r.md:4:1: error: front matter is not valid YAML: the key 'title' is repeated (first on line 2) [invalid-front-matter]")
+        #expect(result.article?.title == "Body")
+    }
+
     @Test func unterminatedFrontMatter() throws {
         let result = ArticleLoader.load(markdown: "---\ntitle: x\n\n# Body\n", file: "c.md")
         #expect(result.diagnostics.map(\.rule) == ["invalid-front-matter"])

@@ -72,6 +72,46 @@ struct NavigationTests {
         #expect(navigation.items.map(\.path) == ["a.md", "b.md", "a.md", nil])
     }
 
+    @Test("A toc.yml that cannot be read is a warning at its line; navigation goes on without it")
+    func unreadableTOC() throws {
+        // A repeated key: Yams rejects the whole file.
+        let (repeated, first) = try navigation([
+            "en-US/toc.yml": "- name: One\n  href: a.md\n  name: Two\n",
+            "en-US/a.md": "# A\n",
+        ])
+        defer { first.remove() }
+        #expect(repeated.origin == .folders)
+        #expect(repeated.items.map(\.title) == ["A"])
+        let warning = try #require(repeated.diagnostics.first)
+        #expect(repeated.diagnostics.count == 1)
+        #expect(warning.rule == "invalid-toc" && warning.severity == .warning)
+        #expect(warning.location.file == first.configuration.contentRoot + "/en-US/toc.yml")
+        #expect((warning.location.line, warning.location.column) == (3, 3), "the repeat, not the first occurrence")
+        #expect(warning.message == "table of contents cannot be read: the key 'name' is repeated (first on line 1); its entries are left out of the navigation")
+        #expect(!warning.description.contains("\n"), "one line, as editors and CI logs read findings")
+
+        // Not YAML, in a nested toc: the parent's entries stay, the nested file's are left out.
+        let (nested, second) = try navigation([
+            "en-US/toc.yml": "- name: Guide\n  href: guide/toc.yml\n- name: A\n  href: a.md\n",
+            "en-US/guide/toc.yml": "- name: [unclosed\n",
+            "en-US/a.md": "# A\n",
+        ])
+        defer { second.remove() }
+        #expect(nested.origin == .tocYAML)
+        #expect(nested.items.map(\.title) == ["Guide", "A"])
+        #expect(nested.items[0].children.isEmpty)
+        #expect(nested.diagnostics.map(\.location.file) == [second.configuration.contentRoot + "/en-US/guide/toc.yml"])
+        #expect(nested.diagnostics.map(\.location.line) == [2])
+
+        // YAML, but not a list of entries.
+        let (shape, third) = try navigation(["en-US/toc.yml": "title: Not a list\n", "en-US/a.md": "# A\n"])
+        defer { third.remove() }
+        #expect(shape.origin == .folders)
+        #expect(shape.diagnostics.map(\.message) == [
+            "table of contents cannot be read: expected a list of entries, alone or under 'items:'; its entries are left out of the navigation",
+        ])
+    }
+
     @Test("File names are matched on the last path component, in any ASCII case")
     func fileNames() {
         for path in ["toc.yml", "TOC.yml", "a/b/Toc.YML", "docs/toc.yml"] { #expect(Navigation.hasFileName(path, "toc.yml"), "\(path)") }

@@ -163,6 +163,20 @@ struct SiteBuildTests {
         #expect(FileSystem.exists(temporary.output + "/assets/search.js"))
     }
 
+    @Test("A source toc.yml that cannot be read is reported once, though every locale falls back to it")
+    func unreadableTOCReportedOnce() throws {
+        var files = Self.files
+        files["en-US/toc.yml"] = "- name: A\n  href: a.md\n- name: [B\n"
+        let temporary = try TemporaryContent(files)
+        defer { temporary.remove() }
+        let result = try buildSite(temporary)
+        let warnings = result.diagnostics.filter { $0.rule == "invalid-toc" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.file == temporary.configuration.contentRoot + "/en-US/toc.yml")
+        // The pages are still written, with the folders' navigation.
+        #expect(try temporary.read("es-ES/guide/c.html").contains("Artículo C"))
+    }
+
     @Test("An index.md at the locale root is the locale's home page, not overwritten by the generated one")
     func indexArticle() throws {
         let temporary = try TemporaryContent(["en-US/index.md": "# Welcome home\n", "en-US/a.md": "# A\n", "es-ES/a.md": "# A\n"])

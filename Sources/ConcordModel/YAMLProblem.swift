@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// What went wrong in a YAML text (front matter, `concord.yml`, `toc.yml`), as one line of
+/// text and a place in its file, for a diagnostic.
+///
+/// Yams' own descriptions span several lines, and the one for a repeated key quotes the whole
+/// text: a finding must stay on the one line that editors and CI logs read.
+public struct YAMLProblem: Error, Sendable, Equatable {
+    /// What is wrong, on one line.
+    public var message: String
+    /// The file line.
+    public var line: Int
+    /// The column, 1-based.
+    public var column: Int
+
+    /// The problem `error` (thrown by Yams) describes in `yaml`, whose first line is line
+    /// `firstLine` of its file.
+    public init(_ error: any Error, in yaml: String, firstLine: Int = 1) {
+        let offset = firstLine - 1
+        guard let error = error as? YamlError else {
+            self.init(message: Self.oneLine("\(error)"), line: firstLine, column: 1)
+            return
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context, !context.text.isEmpty {
+                message = "\(context.text) (line \(context.mark.line + offset)): \(problem)"
+            }
+            self.init(message: message, line: mark.line + offset, column: mark.column)
+        case .reader(let problem, _, _, _):
+            self.init(message: problem, line: firstLine, column: 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first of the repeated keys; the finding points at its repeat.
+            let key = duplicates.sorted().first ?? ""
+            let first = context.mark
+            let repeatLine = Self.line(repeating: key, after: first, in: yaml) ?? first.line
+            let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let message = duplicates.count == 1
+                ? "the key \(names) is repeated (first on line \(first.line + offset))"
+                : "the keys \(names) are repeated (the first of them on line \(first.line + offset))"
+            self.init(message: message, line: repeatLine + offset, column: first.column)
+        default:
+            self.init(message: Self.oneLine("\(error)"), line: firstLine, column: 1)
+        }
+    }
+
+    /// A problem at a known place.
+    public init(message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    /// The line (1-based, within `yaml`) after `first` where `key` starts at the same column,
+    /// as a repeat of a key in the same mapping does.
+    private static func line(repeating key: String, after first: Mark, in yaml: String) -> Int? {
+        let indent = first.column - 1
+        var number = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard number > first.line else { continue }
+            let text = line.utf8
+            guard text.count > indent else { continue }
+            let rest = Substring(text.dropFirst(indent))
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                if rest.dropFirst(candidate.count).drop(while: { $0 == " " }).hasPrefix(":") { return number }
+            }
+        }
+        return nil
+    }
+
+    /// `text` with its lines joined, for the few errors Yams describes over several.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+import Yams
+@testable import ConcordModel
+
+/// YAML errors become one-line findings placed in their file.
+@Suite("YAML problems as findings")
+struct YAMLProblemTests {
+    func problem(_ yaml: String, firstLine: Int = 1) -> YAMLProblem {
+        do {
+            _ = try Yams.compose(yaml: yaml, .basic)
+            Issue.record("expected \(yaml.debugDescription) to be rejected")
+            return YAMLProblem(message: "", line: 0, column: 0)
+        } catch {
+            return YAMLProblem(error, in: yaml, firstLine: firstLine)
+        }
+    }
+
+    @Test func aRepeatedKeyPointsAtTheRepeat() {
+        #expect(problem("title: A\nms.date: 1\ntitle: B\n", firstLine: 2)
+            == YAMLProblem(message: "the key 'title' is repeated (first on line 2)", line: 4, column: 1))
+        // Quoted, spaced before the colon, inside a list item.
+        #expect(problem("- name: One\n  href: a.md\n  \"name\" : Two\n")
+            == YAMLProblem(message: "the key 'name' is repeated (first on line 1)", line: 3, column: 3))
+        let two = problem("a: 1\nb: 2\na: 3\nb: 4\n")
+        #expect(two.message == "the keys 'a', 'b' are repeated (the first of them on line 1)")
+        #expect(two.line == 3)
+    }
+
+    @Test func syntaxErrorsKeepTheirPlaceAndContext() {
+        let unclosed = problem("items:\n  - name: [bad\n", firstLine: 10)
+        #expect(unclosed.message.hasPrefix("while parsing a flow sequence (line 11): "))
+        #expect(unclosed.line >= 11)
+        let tab = problem("a:\n\tb: 1\n")
+        #expect(!tab.message.isEmpty && tab.line == 2)
+    }
+
+    @Test func messagesAreOneLine() {
+        for yaml in ["a: 1\na: 2\n", "a: [\n", "- a\nb: c\n", "a: 'unterminated\n"] {
+            #expect(!problem(yaml).message.contains("\n"), "\(yaml.debugDescription)")
+        }
+    }
+}
