@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A value that writes itself as JSON, byte for byte as ``JSONOutput/encode(_:pretty:)`` encodes it.
 ///
 /// `JSONEncoder` builds a tree of boxed values and dictionaries for every document and sorts
@@ -487,11 +495,11 @@ struct ByteBuffer: ~Copyable {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        start = .allocate(capacity: self.capacity)
+        start = Self.reallocate(nil, capacity: self.capacity)
     }
 
     @inlinable
-    deinit { start.deallocate() }
+    deinit { free(start) }
 
     @inlinable @inline(__always)
     mutating func append(_ byte: UInt8) {
@@ -524,15 +532,22 @@ struct ByteBuffer: ~Copyable {
         Array(UnsafeBufferPointer(start: start, count: count))
     }
 
+    /// Doubles the room with `realloc`, which extends the block where it lies when it can
+    /// (a thread's newest block is usually at the top of its heap) or remaps a large one: a
+    /// help bundle grows to megabytes, and copying it to a new block at each doubling wrote
+    /// every byte again and touched fresh pages each time.
     @usableFromInline
     mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newStart.moveInitialize(from: start, count: count)
-        start.deallocate()
-        start = newStart
+        start = Self.reallocate(start, capacity: newCapacity)
         capacity = newCapacity
+    }
+
+    /// `realloc`, stopping the process as `allocate` does when memory runs out.
+    private static func reallocate(_ pointer: UnsafeMutablePointer<UInt8>?, capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let raw = realloc(pointer, capacity) else { fatalError("out of memory for \(capacity) bytes of JSON") }
+        return raw.assumingMemoryBound(to: UInt8.self)
     }
 }
 
