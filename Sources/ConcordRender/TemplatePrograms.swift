@@ -22,131 +22,99 @@ struct TemplatePrograms: Sendable {
     /// A template or a value this renderer leaves to swift-mustache.
     struct Unsupported: Error {}
 
+    /// One step of a compiled template.
+    ///
+    /// Trivial (integers only), so the walk copies no reference: the templates are shared by
+    /// the rendering threads, and when they were trees of objects, every node a page passed was
+    /// retained and released, atomically, on cache lines both threads wrote. A step with a body
+    /// (a section, a block's default, a parent partial's overrides) is followed by the body's
+    /// steps, up to its `end`.
+    enum Instruction {
+        /// Template text: `bytes[start..<end]`.
+        case text(start: Int32, end: Int32)
+        /// `{{name}}` when `escaped`, or `{{{name}}}`; `name` indexes ``names``.
+        case variable(name: Int32, escaped: Bool)
+        /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
+        case section(name: Int32, inverted: Bool, end: Int32)
+        /// `{{> label}}`, or `{{< label}}…{{/label}}`: the template at `template` (-1: one the
+        /// library lacks), with the indentation at `indentation` (-1: none) and the overrides
+        /// at `overrides` (-1: none) whose bodies follow.
+        case partial(template: Int32, indentation: Int32, overrides: Int32, end: Int32)
+        /// `{{$label}}…{{/label}}`: an overridable block (`label` numbers its name) whose default follows.
+        case block(label: Int32, indentation: Int32, end: Int32)
+        /// A `{{% CONTENT_TYPE }}` pragma: the rest of the template escapes as ``contentTypes`` at
+        /// `escaping` (-1: swift-mustache's HTML escaping).
+        case contentType(escaping: Int32)
+    }
+
     /// A name as written in a tag: `.` (the current object), `a.b.c`, or `.a` (looked up in
     /// the current object only).
-    struct Name: Sendable {
-        /// The dot-separated parts, empty ones dropped (as swift-mustache's `split` drops them),
-        /// interned once here rather than hashed at every look-up.
-        var parts: [TemplateKey]
+    struct Name {
+        /// The dot-separated parts in ``keys``, empty ones dropped (as swift-mustache's `split`
+        /// drops them), interned once at compilation rather than hashed at every look-up.
+        var parts: Range<Int32>
         /// Looked up in the current object only, not up the stack.
         var anchored: Bool
-
-        init(_ text: String) {
-            parts = text.split(separator: ".").map { TemplateKey(String($0)) }
-            anchored = text.first == "."
-        }
     }
 
-    /// One parsed token.
-    ///
-    /// A final class rather than an enum with payloads: rendering visits every token of every
-    /// page, and copying an enum value out of the program retained each of its payloads (a
-    /// section's name and body, a partial's name, indentation and overrides) and released them
-    /// after; a class reference is one retain, and its fields are read in place.
-    final class Node: @unchecked Sendable {
-        enum Kind {
-            /// Template text: ``text``.
-            case text
-            /// `{{name}}` (``escaped``) or `{{{name}}}`.
-            case variable
-            /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when ``inverted``; the body is ``program``.
-            case section
-            /// `{{> label}}`, with ``indentation`` and, for `{{< label}}`, ``overrides``.
-            case partial
-            /// `{{$label}}…{{/label}}`: an overridable block whose default is ``program``.
-            case block
-            /// A `{{% CONTENT_TYPE }}` pragma: how the rest of the template escapes.
-            case contentType
-        }
-
-        let kind: Kind
-        /// The text of a `.text` node, as UTF-8.
-        let text: [UInt8]
-        /// The name of a variable or section.
-        let name: Name
-        /// A variable's escaping.
-        let escaped: Bool
-        /// Whether a section is inverted.
-        let inverted: Bool
-        /// A section's body, or a block's default.
-        let program: Program?
-        /// A partial's or a block's name.
-        let label: String
-        /// A partial's or a block's indentation.
-        let indentation: String?
-        /// A parent partial's overrides.
-        let overrides: [String: Program]?
-        /// A pragma's content type.
-        let escaping: Escaping
-
-        private init(
-            _ kind: Kind, text: [UInt8] = [], name: Name = Name(""), escaped: Bool = false, inverted: Bool = false,
-            program: Program? = nil, label: String = "", indentation: String? = nil, overrides: [String: Program]? = nil,
-            escaping: Escaping = .html
-        ) {
-            self.kind = kind
-            self.text = text
-            self.name = name
-            self.escaped = escaped
-            self.inverted = inverted
-            self.program = program
-            self.label = label
-            self.indentation = indentation
-            self.overrides = overrides
-            self.escaping = escaping
-        }
-
-        static func text(_ text: [UInt8]) -> Node { Node(.text, text: text) }
-        static func variable(_ name: Name, escaped: Bool) -> Node { Node(.variable, name: name, escaped: escaped) }
-        static func section(_ name: Name, _ body: Program, inverted: Bool) -> Node {
-            Node(.section, name: name, inverted: inverted, program: body)
-        }
-        static func partial(_ label: String, indentation: String?, overrides: [String: Program]?) -> Node {
-            Node(.partial, label: label, indentation: indentation, overrides: overrides)
-        }
-        static func block(_ label: String, default body: Program, indentation: String?) -> Node {
-            Node(.block, program: body, label: label, indentation: indentation)
-        }
-        static func contentType(_ contentType: any MustacheContentType) -> Node {
-            Node(.contentType, escaping: contentType is TemplateHTMLContentType ? .html : .other(ContentType(contentType)))
-        }
+    /// A parent partial's override of block `label`.
+    struct Override {
+        var label: Int32
+        var body: Range<Int32>
     }
 
-    /// A parsed template (or section body): its tokens in order.
-    final class Program: Sendable {
-        let nodes: [Node]
-        init(nodes: [Node]) { self.nodes = nodes }
-    }
-
-    private let programs: [String: Program]
+    /// Every template's steps, one after another.
+    private var instructions: [Instruction] = []
+    /// The text of every `.text` step, as UTF-8.
+    private var bytes: [UInt8] = []
+    private var names: [Name] = []
+    private var keys: [TemplateKey] = []
+    /// Each template's steps, by its number.
+    private var templates: [Range<Int32>] = []
+    /// Template numbers by name.
+    private var templateNumbers: [String: Int32] = [:]
+    /// The overrides of each parent partial (ranges in ``overrides``).
+    private var overrideSets: [Range<Int32>] = []
+    private var overrides: [Override] = []
+    /// Block names, numbered.
+    private var labels: [String: Int32] = [:]
+    /// Partial and block indentations, as UTF-8 (never empty: an empty one is none).
+    private var indentations: [[UInt8]] = []
+    /// Content types other than HTML that pragmas name.
+    private var contentTypes: [any MustacheContentType] = []
 
     /// Compiles every template of `library`, by name; `nil` when any of them is beyond this renderer.
     static func compile(_ library: MustacheLibrary, names: some Sequence<String>) -> TemplatePrograms? {
-        var programs: [String: Program] = [:]
+        var programs = TemplatePrograms()
+        var parsed: [MustacheTemplate] = []
         for name in names {
             guard let template = library.getTemplate(named: name) else { return nil }
-            do {
-                programs[name] = try program(template)
-            } catch {
-                return nil
-            }
+            // Numbered before any compiles, so that a partial finds a template compiled after it.
+            programs.templateNumbers[name] = Int32(parsed.count)
+            parsed.append(template)
         }
-        return TemplatePrograms(programs: programs)
+        do {
+            for template in parsed { programs.templates.append(try programs.append(template)) }
+        } catch {
+            return nil
+        }
+        return programs
     }
 
     // MARK: Reading swift-mustache's tokens
 
-    private static func program(_ template: MustacheTemplate) throws(Unsupported) -> Program {
+    /// Appends the steps of `template`, and returns where they are.
+    private mutating func append(_ template: MustacheTemplate) throws(Unsupported) -> Range<Int32> {
         guard let tokens = Mirror(reflecting: template).descendant("tokens"),
               Mirror(reflecting: tokens).displayStyle == .collection else { throw Unsupported() }
-        var nodes: [Node] = []
+        let start = Int32(instructions.count)
         for token in Mirror(reflecting: tokens).children.map(\.value) {
-            nodes.append(try node(token))
+            try append(token: token)
         }
-        return Program(nodes: nodes)
+        return start..<Int32(instructions.count)
     }
 
-    private static func node(_ token: Any) throws(Unsupported) -> Node {
+    private mutating func append(token: Any) throws(Unsupported) {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { throw Unsupported() }
         let fields = Mirror(reflecting: payload.value).displayStyle == .tuple ? Mirror(reflecting: payload.value).children.map(\.value) : [payload.value]
@@ -158,9 +126,9 @@ struct TemplatePrograms: Sendable {
             guard index < fields.count, type(of: fields[index]) == String?.self else { throw Unsupported() }
             return fields[index] as? String
         }
-        func template(_ index: Int) throws(Unsupported) -> Program {
+        func template(_ index: Int) throws(Unsupported) -> MustacheTemplate {
             guard index < fields.count, let value = fields[index] as? MustacheTemplate else { throw Unsupported() }
-            return try program(value)
+            return value
         }
         /// Transforms (`{{uppercased(name)}}`) are swift-mustache's own: leave them to it.
         func noTransforms(_ index: Int) throws(Unsupported) {
@@ -168,115 +136,174 @@ struct TemplatePrograms: Sendable {
         }
         switch kind {
         case "text":
-            return .text(Array(try string(0).utf8))
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: try string(0).utf8)
+            instructions.append(.text(start: start, end: Int32(bytes.count)))
         case "variable", "unescapedVariable":
             try noTransforms(1)
-            return .variable(Name(try string(0)), escaped: kind == "variable")
+            instructions.append(.variable(name: name(try string(0)), escaped: kind == "variable"))
         case "section", "invertedSection":
             try noTransforms(1)
-            return .section(Name(try string(0)), try template(2), inverted: kind == "invertedSection")
-        case "partial":
-            let overrides: [String: Program]?
-            guard fields.count == 3 else { throw Unsupported() }
-            if type(of: fields[2]) == [String: MustacheTemplate]?.self, let inherits = fields[2] as? [String: MustacheTemplate] {
-                var compiled: [String: Program] = [:]
-                for (name, template) in inherits { compiled[name] = try program(template) }
-                overrides = compiled
-            } else if type(of: fields[2]) == [String: MustacheTemplate]?.self {
-                overrides = nil
-            } else {
-                throw Unsupported()
+            let name = name(try string(0))
+            let body = try template(2)
+            try appendWithBody(.section(name: name, inverted: kind == "invertedSection", end: 0)) { programs throws(Unsupported) in
+                _ = try programs.append(body)
             }
-            return .partial(try string(0), indentation: try optionalString(1), overrides: overrides)
+        case "partial":
+            guard fields.count == 3, type(of: fields[2]) == [String: MustacheTemplate]?.self else { throw Unsupported() }
+            let inherits = fields[2] as? [String: MustacheTemplate]
+            let number = templateNumbers[try string(0)] ?? -1
+            let indentation = indentation(try optionalString(1))
+            let overrides = inherits == nil ? -1 : Int32(overrideSets.count)
+            if inherits != nil { overrideSets.append(0..<0) }
+            try appendWithBody(.partial(template: number, indentation: indentation, overrides: overrides, end: 0)) { programs throws(Unsupported) in
+                guard let inherits else { return }
+                let first = Int32(programs.overrides.count)
+                // In name order, so that the same theme compiles to the same steps.
+                for (name, template) in inherits.sorted(by: { $0.key < $1.key }) {
+                    programs.overrides.append(Override(label: programs.label(name), body: try programs.append(template)))
+                }
+                programs.overrideSets[Int(overrides)] = first..<Int32(programs.overrides.count)
+            }
         case "blockExpansion":
-            return .block(try string(0), default: try template(1), indentation: try optionalString(2))
+            let label = label(try string(0))
+            let body = try template(1)
+            let indentation = indentation(try optionalString(2))
+            try appendWithBody(.block(label: label, indentation: indentation, end: 0)) { programs throws(Unsupported) in
+                _ = try programs.append(body)
+            }
         case "contentType":
             guard let contentType = fields.first as? any MustacheContentType else { throw Unsupported() }
-            return .contentType(contentType)
+            if contentType is TemplateHTMLContentType {
+                instructions.append(.contentType(escaping: -1))
+            } else {
+                instructions.append(.contentType(escaping: Int32(contentTypes.count)))
+                contentTypes.append(contentType)
+            }
         default:
             // dynamicNamePartial, blockDefinition outside a parent, or a token this type has not met.
             throw Unsupported()
         }
     }
 
+    /// Appends `instruction`, then what `body` appends, and sets the instruction's end after it.
+    private mutating func appendWithBody(
+        _ instruction: Instruction, _ body: (inout TemplatePrograms) throws(Unsupported) -> Void
+    ) throws(Unsupported) {
+        let index = instructions.count
+        instructions.append(instruction)
+        try body(&self)
+        let end = Int32(instructions.count)
+        switch instruction {
+        case .section(let name, let inverted, _): instructions[index] = .section(name: name, inverted: inverted, end: end)
+        case .partial(let template, let indentation, let overrides, _):
+            instructions[index] = .partial(template: template, indentation: indentation, overrides: overrides, end: end)
+        case .block(let label, let indentation, _): instructions[index] = .block(label: label, indentation: indentation, end: end)
+        case .text, .variable, .contentType: preconditionFailure("a step without a body")
+        }
+    }
+
+    private mutating func name(_ text: String) -> Int32 {
+        let start = Int32(keys.count)
+        keys.append(contentsOf: text.split(separator: ".").map { TemplateKey(String($0)) })
+        names.append(Name(parts: start..<Int32(keys.count), anchored: text.first == "."))
+        return Int32(names.count - 1)
+    }
+
+    private mutating func label(_ name: String) -> Int32 {
+        if let number = labels[name] { return number }
+        let number = Int32(labels.count)
+        labels[name] = number
+        return number
+    }
+
+    /// An indentation's number; -1 for none, which an empty one is: swift-mustache indents
+    /// nothing by it, and an empty indentation added to another leaves it as it was.
+    private mutating func indentation(_ text: String?) -> Int32 {
+        guard let text, !text.isEmpty else { return -1 }
+        indentations.append(Array(text.utf8))
+        return Int32(indentations.count - 1)
+    }
+
     // MARK: Rendering
 
-    /// How `{{variable}}` escapes: swift-mustache's HTML escaping (what a template starts with
-    /// before any pragma, and what the theme's own ``TemplateHTMLContentType`` writes), or
-    /// another content type's. The common case is a plain value: a scope is copied for every
-    /// section and list item, and an existential in it was copied through its value witnesses.
-    enum Escaping {
-        case html
-        case other(ContentType)
-    }
+    /// Where a value on the context stack, or a value found, is: read in place, not copied,
+    /// since copying a value retains what it holds. Every place is inside the page's context,
+    /// which the render holds and nothing changes while it renders.
+    private enum Place {
+        case value(UnsafePointer<TemplateValue>)
+        /// An element of an array of objects (a section's list item).
+        case object(UnsafePointer<TemplateObject>)
 
-    /// A content type other than HTML, boxed so that copying a scope copies a reference.
-    final class ContentType: @unchecked Sendable {
-        let type: any MustacheContentType
-        init(_ type: any MustacheContentType) { self.type = type }
-    }
-
-    /// What a template renders against: swift-mustache's `MustacheContext`, less what only
-    /// transforms and lambdas use.
-    private struct Scope {
-        /// The context stack, each object told apart once, when it is pushed, rather than at
-        /// every look-up that passes it.
-        var stack: [TemplateValue]
-        var indentation: String?
-        var inherited: [String: Program]?
-        var escaping: Escaping = .html
-
-        func pushing(_ object: TemplateValue) -> Scope {
-            var scope = self
-            scope.stack.append(object)
-            return scope
-        }
-
-        func indented(by indentation: String?) -> Scope {
-            guard let indentation else { return self }
-            var scope = self
-            scope.indentation = (self.indentation ?? "") + indentation
-            return scope
-        }
-
-        /// Appends `text`, escaped, to `out`.
-        func appendEscaped(_ text: String, to out: inout [UInt8]) {
-            switch escaping {
-            case .html: TemplateHTMLContentType.append(text, to: &out)
-            case .other(let contentType): out.append(contentsOf: contentType.type.escapeText(text).utf8)
+        var value: TemplateValue {
+            switch self {
+            case .value(let value): value.pointee
+            case .object(let object): .object(object.pointee)
             }
         }
+
+        /// The child named `key`. Strings, booleans, integers and arrays have none:
+        /// swift-mustache asks their `Mirror`, which names no child. What another type's
+        /// `Mirror` names is swift-mustache's to find.
+        func child(_ key: TemplateKey) throws(Unsupported) -> Place? {
+            switch self {
+            case .object(let object): return object.pointee.valueAddress(of: key).map(Place.value)
+            case .value(let value): return try value.pointee.valueAddress(of: key).map(Place.value)
+            }
+        }
+    }
+
+    /// What changes as a page renders: swift-mustache's `MustacheContext` (less what only
+    /// transforms and lambdas use), kept as stacks that sections push to and pop rather than
+    /// copied for each, and the output.
+    private struct State {
+        var out: [UInt8]
+        /// The context stack.
+        var stack: [Place]
+        /// The overrides of the parent partials being rendered, outermost first (the first one
+        /// found for a block wins).
+        var overrides: [Int32] = []
+        /// The indentation of the partials being rendered, as UTF-8.
+        var indentation: [UInt8] = []
     }
 
     /// Renders template `name` with `object` as the context, as `MustacheLibrary.render` would;
     /// `nil` when there is no such template.
     func render(_ name: String, _ object: Any) throws(Unsupported) -> [UInt8]? {
-        guard let program = programs[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(outputCapacity)
-        try render(program, Scope(stack: [TemplateValue(object)], indentation: nil, inherited: nil), into: &out)
-        return out
+        guard let number = templateNumbers[name] else { return nil }
+        let root = TemplateValue(object)
+        return try withUnsafePointer(to: root) { root throws(Unsupported) in
+            var state = State(out: [], stack: [.value(root)])
+            state.out.reserveCapacity(outputCapacity)
+            state.stack.reserveCapacity(8)
+            try render(templates[Int(number)], &state, escaping: -1)
+            return state.out
+        }
     }
 
     /// Room reserved for a page up front, so that it is not copied as it grows.
     private let outputCapacity = 64 * 1024
 
-    private func render(_ program: Program, _ scope: Scope, into out: inout [UInt8]) throws(Unsupported) {
-        var scope = scope
-        guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in program.nodes { try render(node, &scope, into: &out) }
+    /// Renders the steps `range` (a template or a body), which start escaping as `escaping`.
+    private func render(_ range: Range<Int32>, _ state: inout State, escaping: Int32) throws(Unsupported) {
+        var escaping = escaping
+        var index = range.lowerBound
+        guard !state.indentation.isEmpty else {
+            while index < range.upperBound { index = try render(at: index, &state, escaping: &escaping) }
             return
         }
         // Inside an indented partial, swift-mustache indents a token's output when the template's
         // output so far ends with a line (its last Character is "\n": a "\r\n" is one Character).
-        let start = out.count
-        for node in program.nodes {
+        let start = state.out.count
+        while index < range.upperBound {
             var piece: [UInt8] = []
-            try render(node, &scope, into: &piece)
-            if !piece.isEmpty, out.count > start, Self.endsWithLineFeed(out, after: start) {
-                out.append(contentsOf: indentation.utf8)
+            swap(&piece, &state.out)
+            index = try render(at: index, &state, escaping: &escaping)
+            swap(&piece, &state.out)
+            if !piece.isEmpty, state.out.count > start, Self.endsWithLineFeed(state.out, after: start) {
+                state.out.append(contentsOf: state.indentation)
             }
-            out.append(contentsOf: piece)
+            state.out.append(contentsOf: piece)
         }
     }
 
@@ -286,85 +313,155 @@ struct TemplatePrograms: Sendable {
         return last == start || text[last - 1] != UInt8(ascii: "\r")
     }
 
-    private func render(_ node: Node, _ scope: inout Scope, into out: inout [UInt8]) throws(Unsupported) {
-        switch node.kind {
-        case .text:
-            node.text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    /// Renders the step at `index` (with its body), and returns the index of the next.
+    private func render(at index: Int32, _ state: inout State, escaping: inout Int32) throws(Unsupported) -> Int32 {
+        switch instructions[Int(index)] {
+        case .text(let start, let end):
+            bytes.withUnsafeBufferPointer { state.out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+            return index + 1
 
-        case .variable:
-            guard let found = try lookup(node.name, in: scope) else { return }
-            if case .html(let html) = found, !node.escaped {
-                out.append(contentsOf: html.utf8)
-            } else if node.escaped {
-                scope.appendEscaped(try Self.text(of: found), to: &out)
-            } else {
-                out.append(contentsOf: try Self.text(of: found).utf8)
-            }
+        case .variable(let name, let escaped):
+            guard let found = try lookup(name, in: state) else { return index + 1 }
+            try write(found, escaped: escaped, escaping: escaping, to: &state.out)
+            return index + 1
 
-        case .section:
-            let body = node.program!
-            let value = try lookup(node.name, in: scope)
-            if node.inverted {
-                switch value {
-                case nil: try render(body, scope, into: &out)
-                case .flag(let flag)?: if !flag { try render(body, scope, into: &out) }
-                case .list(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
-                case .objects(let items)?: if items.isEmpty { try render(body, scope.pushing(value!), into: &out) }
-                case .text?, .html?, .integer?, .object?: break
-                case .other?: throw Unsupported()
-                }
-            } else {
-                switch value {
-                case nil: break
-                case .flag(let flag)?: if flag { try render(body, scope, into: &out) }
-                case .list(let items)?: for item in items { try render(body, scope.pushing(TemplateValue(item)), into: &out) }
-                case .objects(let items)?: for item in items { try render(body, scope.pushing(.object(item)), into: &out) }
-                case .text?, .html?, .integer?, .object?: try render(body, scope.pushing(value!), into: &out)
-                case .other?: throw Unsupported()
-                }
-            }
+        case .section(let name, let inverted, let end):
+            let found = try lookup(name, in: state)
+            try renderSection(index + 1..<end, found, inverted: inverted, &state, escaping: escaping)
+            return end
 
-        case .partial:
+        case .partial(let template, let indentation, let overrides, let end):
             // A partial the library lacks renders as nothing, as in swift-mustache.
-            guard let program = programs[node.label] else { return }
-            var inner = scope.indented(by: node.indentation)
-            if let overrides = node.overrides {
-                // Overrides already in force win over the partial's own.
-                inner.inherited = (scope.inherited ?? [:]).merging(overrides) { outer, _ in outer }
+            guard template >= 0 else { return end }
+            if overrides >= 0 { state.overrides.append(overrides) }
+            try indented(by: indentation, &state) { state throws(Unsupported) in
+                try render(templates[Int(template)], &state, escaping: -1)
             }
-            inner.escaping = .html
-            try render(program, inner, into: &out)
+            if overrides >= 0 { state.overrides.removeLast() }
+            return end
 
-        case .block:
-            try render(scope.inherited?[node.label] ?? node.program!, scope.indented(by: node.indentation), into: &out)
+        case .block(let label, let indentation, let end):
+            let body = override(of: label, in: state) ?? index + 1..<end
+            try indented(by: indentation, &state) { state throws(Unsupported) in
+                try render(body, &state, escaping: escaping)
+            }
+            return end
 
-        case .contentType:
-            scope.escaping = node.escaping
+        case .contentType(let contentType):
+            escaping = contentType
+            return index + 1
         }
     }
 
-    /// The value `name` names, looked up as swift-mustache's `getChild` does (without transforms).
-    private func lookup(_ name: Name, in scope: Scope) throws(Unsupported) -> TemplateValue? {
-        guard let first = name.parts.first else { return scope.stack.last }
-        if name.anchored { return try descend(name.parts[...], from: scope.stack.last!) }
-        // Down the stack by index: iterating values would retain and release each one passed.
-        var level = scope.stack.count
-        while level > 0 {
-            level -= 1
-            if let child = try scope.stack[level].child(first) {
-                return name.parts.count == 1 ? child : try descend(name.parts.dropFirst(), from: child)
+    /// `{{#name}}body{{/name}}` (or `{{^name}}`) with `found` the value `name` names.
+    private func renderSection(
+        _ body: Range<Int32>, _ found: Place?, inverted: Bool, _ state: inout State, escaping: Int32
+    ) throws(Unsupported) {
+        func renderPushing(_ place: Place, _ state: inout State) throws(Unsupported) {
+            state.stack.append(place)
+            try render(body, &state, escaping: escaping)
+            state.stack.removeLast()
+        }
+        guard case .value(let value) = found else {
+            // Nothing found, or an object: an object is truthy.
+            switch (found, inverted) {
+            case (nil, true): try render(body, &state, escaping: escaping)
+            case (let object?, false): try renderPushing(object, &state)
+            case (nil, false), (_?, true): break
+            }
+            return
+        }
+        switch value.pointee {
+        case .flag(let flag):
+            if flag != inverted { try render(body, &state, escaping: escaping) }
+        case .list(let items):
+            if inverted {
+                if items.isEmpty { try renderPushing(.value(value), &state) }
+            } else {
+                for item in items {
+                    // A list item is told apart as it is reached; it lives while its body renders.
+                    try withUnsafePointer(to: TemplateValue(item)) { item throws(Unsupported) in
+                        try renderPushing(.value(item), &state)
+                    }
+                }
+            }
+        case .objects(let items):
+            if inverted {
+                if items.isEmpty { try renderPushing(.value(value), &state) }
+            } else {
+                try items.withUnsafeBufferPointer { items throws(Unsupported) in
+                    for index in items.indices { try renderPushing(.object(items.baseAddress! + index), &state) }
+                }
+            }
+        case .text, .html, .integer, .object:
+            if !inverted { try renderPushing(.value(value), &state) }
+        case .other:
+            throw Unsupported()
+        }
+    }
+
+    /// Renders what `body` renders with the indentation at `indentation` (-1: none) added.
+    private func indented(
+        by indentation: Int32, _ state: inout State, _ body: (inout State) throws(Unsupported) -> Void
+    ) throws(Unsupported) {
+        guard indentation >= 0 else { return try body(&state) }
+        let depth = state.indentation.count
+        state.indentation.append(contentsOf: indentations[Int(indentation)])
+        try body(&state)
+        state.indentation.removeSubrange(depth...)
+    }
+
+    /// The body that overrides block `label`: the outermost parent partial's that has one.
+    private func override(of label: Int32, in state: State) -> Range<Int32>? {
+        for set in state.overrides {
+            let range = overrideSets[Int(set)]
+            for override in overrides[Int(range.lowerBound)..<Int(range.upperBound)] where override.label == label {
+                return override.body
             }
         }
         return nil
     }
 
-    private func descend(_ parts: ArraySlice<TemplateKey>, from object: TemplateValue) throws(Unsupported) -> TemplateValue? {
-        var object = object
-        for part in parts {
-            guard let child = try object.child(part) else { return nil }
-            object = child
+    /// The value `name` names, looked up as swift-mustache's `getChild` does (without transforms).
+    private func lookup(_ name: Int32, in state: State) throws(Unsupported) -> Place? {
+        let name = names[Int(name)]
+        let top = state.stack[state.stack.count - 1]
+        guard !name.parts.isEmpty else { return top }
+        let first = keys[Int(name.parts.lowerBound)]
+        if name.anchored { return try descend(name.parts, from: top) }
+        var level = state.stack.count
+        while level > 0 {
+            level -= 1
+            if let child = try state.stack[level].child(first) {
+                return try descend(name.parts.dropFirst(), from: child)
+            }
         }
-        return object
+        return nil
+    }
+
+    private func descend(_ parts: Range<Int32>, from place: Place) throws(Unsupported) -> Place? {
+        var place = place
+        for part in parts {
+            guard let child = try place.child(keys[Int(part)]) else { return nil }
+            place = child
+        }
+        return place
+    }
+
+    /// Writes `{{value}}` (`escaped`) or `{{{value}}}`.
+    private func write(_ place: Place, escaped: Bool, escaping: Int32, to out: inout [UInt8]) throws(Unsupported) {
+        if case .value(let value) = place, case .html(let html) = value.pointee, !escaped {
+            html.utf8.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            return
+        }
+        let text = try Self.text(of: place.value)
+        if !escaped {
+            out.append(contentsOf: text.utf8)
+        } else if escaping < 0 {
+            TemplateHTMLContentType.append(text, to: &out)
+        } else {
+            out.append(contentsOf: contentTypes[Int(escaping)].escapeText(text).utf8)
+        }
     }
 
     /// The text of `{{value}}`: swift-mustache's `String(describing:)`.
@@ -383,12 +480,12 @@ struct TemplatePrograms: Sendable {
 }
 
 extension TemplateValue {
-    /// The child named `key`. Strings, booleans, integers and arrays have none: swift-mustache
-    /// asks their `Mirror`, which names no child. What another type's `Mirror` names is
-    /// swift-mustache's to find.
-    fileprivate func child(_ key: TemplateKey) throws(TemplatePrograms.Unsupported) -> TemplateValue? {
+    /// Where the child named `key` is (see ``TemplateObject/valueAddress(of:)``). Strings,
+    /// booleans, integers and arrays have none: swift-mustache asks their `Mirror`, which names
+    /// no child. What another type's `Mirror` names is swift-mustache's to find.
+    fileprivate func valueAddress(of key: TemplateKey) throws(TemplatePrograms.Unsupported) -> UnsafePointer<TemplateValue>? {
         switch self {
-        case .object(let object): return object[key]
+        case .object(let object): return object.valueAddress(of: key)
         case .text, .html, .flag, .integer, .list, .objects: return nil
         case .other: throw TemplatePrograms.Unsupported()
         }

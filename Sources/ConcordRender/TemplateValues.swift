@@ -115,7 +115,14 @@ enum TemplateValue {
     /// An array of values of any type, each told apart when a section iterates it.
     case list([Any])
     /// A value of a type only swift-mustache renders.
-    case other(Any)
+    case other(Other)
+
+    /// A value of another type, boxed: with an `Any` in one of its cases, the whole enum was
+    /// handled indirectly, and every look-up and `switch` copied it through its value witnesses.
+    final class Other {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
 
     /// `value`, told apart by its exact type (an `Optional` in an `Any`, say, is not a `String`
     /// here, as it is not to swift-mustache's `Mirror`).
@@ -136,7 +143,7 @@ enum TemplateValue {
         } else if type == Int.self {
             self = .integer(value as! Int)
         } else {
-            self = .other(value)
+            self = .other(Other(value))
         }
     }
 
@@ -150,7 +157,7 @@ enum TemplateValue {
         case .object(let object): object
         case .objects(let objects): objects
         case .list(let list): list
-        case .other(let other): other
+        case .other(let other): other.value
         }
     }
 }
@@ -210,6 +217,19 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
             case (nil, let value?): entries.append(Entry(number: key.number, value: value))
             case (nil, nil): break
             }
+        }
+    }
+
+    /// Where the value of `key` is, if set, for reading it in place: copying a value retains
+    /// what it holds. The address is valid as long as this object's storage is neither changed
+    /// nor released, which holds for a page's context while it renders (the renderer keeps
+    /// the context, and nothing changes it).
+    func valueAddress(of key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        guard let index = index(of: key) else { return nil }
+        return entries.withUnsafeBufferPointer { entries in
+            UnsafeRawPointer(entries.baseAddress! + index)
+                .advanced(by: MemoryLayout<Entry>.offset(of: \Entry.value)!)
+                .assumingMemoryBound(to: TemplateValue.self)
         }
     }
 
