@@ -87,6 +87,12 @@ struct TemplateProgramsTests {
         "crlf": "a\r\n  {{#items}}\r\n  {{name}}\r\n  {{/items}}\r\n  {{>part}}\r\nb {{title}}\r\n",
         "delimiters": "{{=<% %>=}}\n<%title%> <%#items%><%name%>,<%/items%>\n<%={{ }}=%>\n{{title}}\n",
         "missingPartial": "before\n  {{>nowhere}}\nafter\n",
+        // Arrays of values of any type: each item told apart as its section reaches it.
+        "anyList": """
+            {{#mixed}}[{{.}}|{{#.}}set{{/.}}{{^.}}unset{{/.}}|{{title}}]{{/mixed}}
+            {{^none}}none {{.}}{{/none}}{{#none}}never{{/none}}{{^mixed}}never{{/mixed}}
+
+            """,
         // HTML handed over as bytes (the body, the sidebar): a value with text and no children.
         "htmlBytes": """
             {{{markup}}}|{{markup}}|{{&markup}}|{{markup.utf8}}|{{#markup}}[{{.}}|{{{.}}}|{{utf8}}|{{title}}]{{/markup}}{{^markup}}never{{/markup}}
@@ -111,6 +117,8 @@ struct TemplateProgramsTests {
             ["name": "third"],
         ] as [[String: Any]],
         "person": ["name": "Ada", "address": ["city": "London"]] as [String: Any],
+        "mixed": ["a <b>", 2, true, false, ""] as [Any],
+        "none": [Any](),
         ]
     }
 
