@@ -153,29 +153,11 @@ public struct Navigation: Sendable {
         _ text: String, directory: String,
         nested: (String) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver
     ) throws(YAMLProblem) -> [NavigationItem] {
-        // Every value is read as a string, so scalars need no tag resolution (the default
-        // resolver runs its regular expressions on each one).
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text, .basic)
-        } catch {
-            throw YAMLProblem(error, in: text)
-        }
-        guard let node = composed else { throw YAMLProblem(message: "the file has no entries", line: 1, column: 1) }
-        let list: Node.Sequence
-        if let sequence = node.sequence {
-            list = sequence
-        } else if let items = node.mapping.flatMap({ TOCEntry($0).items }) {
-            list = items
-        } else {
-            throw YAMLProblem(
-                message: "expected a list of entries, alone or under 'items:'", line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        }
-        func convert(_ sequence: Node.Sequence, level: Int) -> [NavigationItem] {
-            guard level < 32 else { return [] }
+        let list: [TOCEntry]
+        if let flat = FlatTOC.entries(text) { list = flat } else { list = try tocEntriesWithYams(text) }
+        func convert(_ entries: [TOCEntry]) -> [NavigationItem] {
             var result: [NavigationItem] = []
-            for entry in sequence {
-                guard let map = entry.mapping.map(TOCEntry.init) else { continue }
+            for map in entries {
                 var item = NavigationItem(title: map.name ?? map.displayName ?? "")
                 if let href = map.href ?? map.topicHref, !href.isEmpty {
                     let lower = href.lowercased()
@@ -189,27 +171,53 @@ public struct Navigation: Sendable {
                         item.url = href
                     }
                 }
-                if let items = map.items { item.children += convert(items, level: level + 1) }
+                if let items = map.items { item.children += convert(items) }
                 if item.title.isEmpty, let path = item.path { item.title = titles(path) ?? path }
                 if item.title.isEmpty, item.children.isEmpty { continue }
                 result.append(item)
             }
             return result
         }
-        return convert(list, level: 0)
+        return convert(list)
     }
 
-    /// The keys of a `toc.yml` entry that navigation reads, found in one pass over the
-    /// mapping. (`Node.Mapping`'s string subscript makes and resolves a key node, then
-    /// compares it with every key, on each lookup.) Yams rejects a mapping that repeats a key.
-    struct TOCEntry {
+    /// The entries of a `toc.yml` read with Yams, for files beyond ``FlatTOC``.
+    static func tocEntriesWithYams(_ text: String) throws(YAMLProblem) -> [TOCEntry] {
+        // Every value is read as a string, so scalars need no tag resolution (the default
+        // resolver runs its regular expressions on each one).
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text, .basic)
+        } catch {
+            throw YAMLProblem(error, in: text)
+        }
+        guard let node = composed else { throw YAMLProblem(message: "the file has no entries", line: 1, column: 1) }
+        if let sequence = node.sequence { return TOCEntry.entries(sequence, levels: maximumTOCLevels) }
+        if let mapping = node.mapping, let items = TOCEntry(mapping, levels: maximumTOCLevels + 1).items { return items }
+        throw YAMLProblem(
+            message: "expected a list of entries, alone or under 'items:'", line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    /// How many levels of nested `items:` one `toc.yml` gives the navigation; deeper ones are left out.
+    static let maximumTOCLevels = 32
+
+    /// What navigation reads of a `toc.yml` entry.
+    struct TOCEntry: Equatable {
         var name: String?
         var displayName: String?
         var href: String?
         var topicHref: String?
-        var items: Node.Sequence?
+        /// The entries under `items:` that are mappings, when it holds a list.
+        var items: [TOCEntry]?
 
-        init(_ mapping: Node.Mapping) {
+        init() {}
+
+        /// An entry from a Yams mapping, with `levels` levels of entries under it at most.
+        ///
+        /// The keys are found in one pass over the mapping (`Node.Mapping`'s string subscript
+        /// makes and resolves a key node, then compares it with every key, on each lookup).
+        /// Yams rejects a mapping that repeats a key.
+        init(_ mapping: Node.Mapping, levels: Int) {
             for (key, value) in mapping {
                 guard let key = key.scalar?.string else { continue }
                 switch key {
@@ -217,10 +225,16 @@ public struct Navigation: Sendable {
                 case "displayName": displayName = value.string
                 case "href": href = value.string
                 case "topicHref": topicHref = value.string
-                case "items": items = value.sequence
+                case "items": items = value.sequence.map { TOCEntry.entries($0, levels: levels - 1) }
                 default: break
                 }
             }
+        }
+
+        /// The entries of a list that are mappings (others are skipped), `levels` levels deep at most.
+        static func entries(_ sequence: Node.Sequence, levels: Int) -> [TOCEntry] {
+            guard levels > 0 else { return [] }
+            return sequence.compactMap { $0.mapping.map { TOCEntry($0, levels: levels) } }
         }
     }
 
