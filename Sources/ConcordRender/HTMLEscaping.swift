@@ -91,34 +91,81 @@ public enum HTMLEscaping {
     }
 
     /// The offset of the first `&`, `'`, `<`, `>` or `"` from `start` on, if any. Eight bytes
-    /// at a time: `&` and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E),
-    /// so three zero-byte tests on masked words find all five.
+    /// at a time (see ``specialFlags(_:)``); the last few with a word that ends at the text's
+    /// end, its bytes before `start` shifted out.
     static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = start
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            if hasZeroByte((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2626_2626_2626_2626)
-                || hasZeroByte((word & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C)
-                || hasZeroByte(word ^ 0x2222_2222_2222_2222) {
-                break
-            }
-            index += 8
+        while index &+ 8 <= bytes.count {
+            let flags = specialFlags(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+            if flags != 0 { return index &+ flags.trailingZeroBitCount &>> 3 }
+            index &+= 8
+        }
+        guard index < bytes.count else { return nil }
+        if bytes.count >= 8 {
+            // Shifted out, the bytes before `index` come in as zeros at the top, which are not special.
+            let skipped = index - (bytes.count - 8)
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self)) &>> (skipped &* 8)
+            let flags = specialFlags(word)
+            return flags == 0 ? nil : index &+ flags.trailingZeroBitCount &>> 3
         }
         while index < bytes.count {
             if isSpecial(bytes[index]) { return index }
-            index += 1
+            index &+= 1
         }
         return nil
     }
 
+    /// A word with the high bit set in each of the eight bytes (in memory order, low byte
+    /// first) of `word` that is `&`, `'`, `<`, `>` or `"`, and perhaps in bytes after such a
+    /// one: the lowest bit set marks the first special byte.
+    ///
+    /// `&` and `'` (0x26, 0x27) differ in one bit, as do `<` and `>` (0x3C, 0x3E), so three
+    /// masked words hold a zero byte where the five are. A zero byte borrows from the high bit
+    /// when one is subtracted from each byte; the borrow carries only towards higher bytes, so
+    /// a flag below the first true one is impossible. Bytes of 0x80 and up never flag.
+    @inline(__always)
+    static func specialFlags(_ word: UInt64) -> UInt64 {
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 {
+            (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+        }
+        return zeroBytes((word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x2626_2626_2626_2626)
+            | zeroBytes((word & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C)
+            | zeroBytes(word ^ 0x2222_2222_2222_2222)
+    }
+
+    /// Whether any of sixteen bytes, two words, is `&`, `'`, `<`, `>` or `"`: the test of
+    /// ``specialFlags(_:)`` on both words at once, by vector instructions.
+    @inline(__always)
+    static func hasSpecial(_ block: SIMD2<UInt64>) -> Bool {
+        @inline(__always) func zeroBytes(_ block: SIMD2<UInt64>) -> SIMD2<UInt64> {
+            (block &- SIMD2(repeating: 0x0101_0101_0101_0101)) & ~block & SIMD2(repeating: 0x8080_8080_8080_8080)
+        }
+        let flags = zeroBytes((block & SIMD2(repeating: 0xFEFE_FEFE_FEFE_FEFE)) ^ SIMD2(repeating: 0x2626_2626_2626_2626))
+            | zeroBytes((block & SIMD2(repeating: 0xFDFD_FDFD_FDFD_FDFD)) ^ SIMD2(repeating: 0x3C3C_3C3C_3C3C_3C3C))
+            | zeroBytes(block ^ SIMD2(repeating: 0x2222_2222_2222_2222))
+        return flags.x | flags.y != 0
+    }
+
+    /// Whether `byte` is one of the five: all are below 64, so one bit each of a constant.
     @inline(__always)
     static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        // Bits 0x22 (`"`), 0x26 (`&`), 0x27 (`'`), 0x3C (`<`) and 0x3E (`>`).
+        let specialBits: UInt64 = 0x5000_00C4_0000_0000
+        return byte < 64 && (specialBits &>> UInt64(byte)) & 1 != 0
+    }
+
+    /// ``reference(for:)`` as the bytes of a little-endian word, the first in its lowest byte,
+    /// and their count: stored as one word where there is room for eight bytes.
+    @inline(__always)
+    static func referenceWord(for special: UInt8) -> (bytes: UInt64, count: Int) {
+        switch special {
+        case UInt8(ascii: "&"): (0x3B_70_6D_61_26, 5) // &amp;
+        case UInt8(ascii: "<"): (0x3B_74_6C_26, 4) // &lt;
+        case UInt8(ascii: ">"): (0x3B_74_67_26, 4) // &gt;
+        case UInt8(ascii: "\""): (0x3B_74_6F_75_71_26, 6) // &quot;
+        default: (0x3B_39_33_23_26, 5) // &#39;
+        }
     }
 
     /// `text` escaped for XML (sitemaps): the same five characters.

@@ -44,20 +44,22 @@ public struct HTMLRenderer: Sendable {
     /// Renders `document`, the body of `article`, for the page of `article.path` in `locale`
     /// (the article's own locale, or another one when it is shown as a fallback).
     public func render(_ document: MarkdownDocument, article: Article, locale: String) -> RenderedBody {
-        var writer = Writer(renderer: self, pageLocale: locale, pageDirectory: RelativePath.directory(of: article.path), file: article.file)
-        writer.out.bytes.reserveCapacity(document.source.bytes.count * 5 / 4 + 256)
+        var writer = Writer(
+            renderer: self, pageLocale: locale, pageDirectory: RelativePath.directory(of: article.path), file: article.file,
+            capacity: document.source.bytes.count * 5 / 4 + 256)
         let context = Writer.DocumentContext(
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale)
         writer.renderBlocks(context, parent: document.root, tight: false)
-        return RenderedBody(utf8: writer.out.bytes, assets: writer.assets, diagnostics: writer.diagnostics)
+        return RenderedBody(utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics)
     }
 }
 
 extension HTMLRenderer {
-    struct Writer {
+    struct Writer: ~Copyable {
         struct DocumentContext {
             var document: MarkdownDocument
-            var article: Article
+            /// The model built from the document; `nil` for a fragment (a table cell), which has none.
+            var article: Article?
             /// The document's folder, relative to the locale root.
             var directory: String
             /// The locale the document's text is in.
@@ -71,30 +73,67 @@ extension HTMLRenderer {
 
         struct Open {
             var end: Int
-            var close: String
+            /// The markup that closes the node: always a literal, so opening and closing one
+            /// counts no references.
+            var close: StaticString
             var exit: Exit
+        }
+
+        /// What the walk changes in the tree as it goes: bytes to drop at the start and end of
+        /// text nodes (alert markers, include brackets) and nodes not to render at all.
+        ///
+        /// Every node is asked. The changes are made just before the walk reaches the nodes
+        /// they concern, so the highest node changed is kept: past it (most of a page, once its
+        /// last alert is behind) no look-up is made.
+        struct Adjustments {
+            private var trims: [Int: (prefix: Int, suffix: Int)] = [:]
+            private var hidden: Set<Int> = []
+            private var last = -1
+
+            /// Whether any text node is trimmed.
+            var hasTrims: Bool { !trims.isEmpty }
+
+            /// The bytes to drop at the start and end of text node `node`, if any.
+            func trim(of node: Int) -> (prefix: Int, suffix: Int)? {
+                node <= last ? trims[node] : nil
+            }
+
+            /// Whether node `node` is not to be rendered.
+            func isHidden(_ node: Int) -> Bool {
+                node <= last && hidden.contains(node)
+            }
+
+            mutating func setTrim(_ trim: (prefix: Int, suffix: Int), of node: Int) {
+                trims[node] = trim
+                last = max(last, node)
+            }
+
+            mutating func hide(_ node: Int) {
+                hidden.insert(node)
+                last = max(last, node)
+            }
         }
 
         let renderer: HTMLRenderer
         let pageLocale: String
         let pageDirectory: String
         let file: String
-        var out = HTMLBuffer()
+        var out: HTMLBuffer
         var assets: [AssetCopy] = []
         var diagnostics: [Diagnostic] = []
         var filter = RawHTMLFilter()
         var procedureDepth = 0
         var includeStack: [String] = []
-        /// Bytes to drop at the start and end of text nodes (alert markers, include brackets).
-        var trims: [Int: (prefix: Int, suffix: Int)] = [:]
-        /// Nodes not to render at all.
-        var hidden: Set<Int> = []
+        /// Bytes to drop from text nodes and nodes not to render at all.
+        var adjustments = Adjustments()
 
-        init(renderer: HTMLRenderer, pageLocale: String, pageDirectory: String, file: String) {
+        /// Creates a writer whose buffer has room for `capacity` bytes of HTML.
+        init(renderer: HTMLRenderer, pageLocale: String, pageDirectory: String, file: String, capacity: Int) {
             self.renderer = renderer
             self.pageLocale = pageLocale
             self.pageDirectory = pageDirectory
             self.file = file
+            out = HTMLBuffer(capacity: capacity)
         }
 
         // MARK: Blocks and inlines
@@ -103,16 +142,16 @@ extension HTMLRenderer {
         mutating func renderBlocks(_ context: DocumentContext, parent: Int, tight: Bool) {
             let document = context.document
             let nodes = document.nodes
-            let sections = context.article.sections
+            let sections = context.article?.sections ?? []
             var headingIndex = 0
             for index in 0..<parent where nodes[index].kind == .heading { headingIndex += 1 }
-            let procedureLines = Set(context.article.procedures.map(\.listLine))
+            let procedureLines = Set(context.article?.procedures.map(\.listLine) ?? [])
             // The model already found the tables, alerts and includes: skip looking where it found none.
             // (Fragments and includes are rendered with their own model, or none, and looked at fully.)
-            let fragment = context.article.sections.isEmpty && context.article.textBlocks.isEmpty
-            let mayHaveTables = fragment || !context.article.tables.isEmpty
-            let mayHaveAlerts = fragment || !context.article.alerts.isEmpty
-            let mayHaveIncludes = fragment || !context.article.includes.isEmpty
+            let fragment = context.article.map { $0.sections.isEmpty && $0.textBlocks.isEmpty } ?? true
+            let mayHaveTables = fragment || context.article?.tables.isEmpty == false
+            let mayHaveAlerts = fragment || context.article?.alerts.isEmpty == false
+            let mayHaveIncludes = fragment || context.article?.includes.isEmpty == false
             let explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
             let savedSkipped = filter.skippedAnchorIDs
             filter.skippedAnchorIDs = explicitAnchors
@@ -124,7 +163,7 @@ extension HTMLRenderer {
             while i < end {
                 while let top = stack.last, i >= top.end { close(stack.removeLast()) }
                 let node = nodes[i]
-                if !hidden.isEmpty, hidden.contains(i) {
+                if adjustments.isHidden(i) {
                     if node.kind == .heading { headingIndex += 1 }
                     i = node.subtreeEnd
                     continue
@@ -149,14 +188,17 @@ extension HTMLRenderer {
                         continue
                     }
                     let bare = tight || isInTightList(document, i)
-                    var open = bare ? "" : "<p>"
-                    var closing = bare ? "" : "</p>\n"
-                    if !bare, let next = node.nextSibling >= 0 ? nodes[node.nextSibling] : nil,
-                       next.kind == .list, let line = next.start?.line, procedureLines.contains(line) {
-                        open = "<p class=\"procedure-title\">"
+                    let closing: StaticString
+                    if bare {
+                        closing = node.nextSibling >= 0 && !tight ? "\n" : ""
+                    } else if let next = node.nextSibling >= 0 ? nodes[node.nextSibling] : nil,
+                              next.kind == .list, let line = next.start?.line, procedureLines.contains(line) {
+                        out += "<p class=\"procedure-title\">"
+                        closing = "</p>\n"
+                    } else {
+                        out += "<p>"
+                        closing = "</p>\n"
                     }
-                    if bare, node.nextSibling >= 0, !tight { closing = "\n" }
-                    out += open
                     stack.append(Open(end: node.subtreeEnd, close: closing, exit: .resetFilter))
 
                 case .heading:
@@ -164,10 +206,11 @@ extension HTMLRenderer {
                     let level = min(max(node.headingLevel, 1), 6)
                     let anchor = headingIndex < sections.count ? sections[headingIndex].anchor : Slug.make(document.plainText(of: i))
                     headingIndex += 1
-                    out += "<h\(level) id=\""
+                    let tags = Self.headingTags(level: level)
+                    out += tags.open
                     out.appendEscaped(anchor)
                     out += "\">"
-                    stack.append(Open(end: node.subtreeEnd, close: "</h\(level)>\n", exit: .resetFilter))
+                    stack.append(Open(end: node.subtreeEnd, close: tags.close, exit: .resetFilter))
 
                 case .blockQuote:
                     if mayHaveAlerts, let kind = prepareAlert(document, blockQuote: i) {
@@ -204,24 +247,32 @@ extension HTMLRenderer {
                 case .codeBlock:
                     filter.reset()
                     out += "<pre><code"
-                    if let language = Self.languageClass(document.info(of: i)) { out += " class=\"language-\(language)\"" }
+                    if let language = Self.languageClass(document.info(of: i)) {
+                        out += " class=\"language-"
+                        out += language
+                        out += "\""
+                    }
                     out += ">"
                     document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
                     out += "</code></pre>\n"
 
                 case .htmlBlock:
                     filter.reset()
-                    var html = ""
-                    filter.filter(document.literal(of: i), into: &html)
+                    let start = out.count
+                    document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
                     filter.reset()
-                    if !html.allSatisfy(\.isWhitespace) { out += html + "\n" }
+                    if out.withBytes(from: start, Self.isWhitespace) {
+                        out.removeBytes(from: start)
+                    } else {
+                        out += "\n"
+                    }
 
                 case .thematicBreak:
                     out += "<hr>\n"
 
                 case .text:
                     guard !suppressing else { break }
-                    if !trims.isEmpty, let trim = trims[i] {
+                    if let trim = adjustments.trim(of: i) {
                         document.withLiteralBytes(of: i) { literal in
                             let start = min(trim.prefix, literal.count)
                             let end = max(start, literal.count - trim.suffix)
@@ -244,21 +295,19 @@ extension HTMLRenderer {
                     out += "</code>"
 
                 case .htmlInline:
-                    var html = ""
-                    filter.filter(document.literal(of: i), into: &html)
-                    out += html
+                    document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
 
                 case .emphasis:
-                    out += suppressing ? "" : "<em>"
+                    if !suppressing { out += "<em>" }
                     stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</em>", exit: .none))
 
                 case .strong:
-                    let open = suppressing ? "" : (procedureDepth > 0 ? "<strong class=\"ui\">" : "<strong>")
-                    out += open
+                    if !suppressing { out += procedureDepth > 0 ? "<strong class=\"ui\">" : "<strong>" }
                     stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</strong>", exit: .none))
 
                 case .link:
-                    if mayHaveIncludes, !trims.isEmpty, let include = includeCandidate(document, link: i), trims[include.before] != nil {
+                    if mayHaveIncludes, adjustments.hasTrims, let include = includeCandidate(document, link: i),
+                       adjustments.trim(of: include.before) != nil {
                         renderInclude(context, link: i, inline: true)
                         i = node.subtreeEnd
                         continue
@@ -314,6 +363,29 @@ extension HTMLRenderer {
             }
         }
 
+        /// The start of a heading's opening tag, up to its `id` value, and its closing tag.
+        static func headingTags(level: Int) -> (open: StaticString, close: StaticString) {
+            switch level {
+            case 1: ("<h1 id=\"", "</h1>\n")
+            case 2: ("<h2 id=\"", "</h2>\n")
+            case 3: ("<h3 id=\"", "</h3>\n")
+            case 4: ("<h4 id=\"", "</h4>\n")
+            case 5: ("<h5 id=\"", "</h5>\n")
+            default: ("<h6 id=\"", "</h6>\n")
+            }
+        }
+
+        /// Whether UTF-8 `text` is white space only, as `allSatisfy(\.isWhitespace)` of its
+        /// string tells: filtered HTML blocks are asked, and most start with a tag or a letter.
+        static func isWhitespace(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in text {
+                // In ASCII every byte is a Character but for CR LF, which is white space too.
+                if byte >= 0x80 { return String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace) }
+                guard byte == 0x20 || (0x09...0x0D).contains(byte) else { return false }
+            }
+            return true
+        }
+
         /// A language name safe in a class attribute (`powershell`, `csharp`).
         static func languageClass(_ info: String) -> String? {
             // Through the string's contiguous bytes, here and below: its `utf8` view cost some
@@ -341,21 +413,28 @@ extension HTMLRenderer {
         /// Character, and lower-casing is a byte's own.
         static func asciiLanguageClass(_ info: String) -> String? {
             var text = info
-            let result = text.withUTF8 { bytes in
-                var result: [UInt8] = []
-                for byte in bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "{") }) {
-                    switch byte {
-                    case 0x20, 0x09, UInt8(ascii: "{"): return result
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 0x20)
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                         UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"): result.append(byte)
-                    case UInt8(ascii: "#"): result.append(contentsOf: "sharp".utf8)
-                    default: continue
+            return text.withUTF8 { bytes in
+                // A byte gives at most five (`#` gives `sharp`). Written on the stack, and a
+                // language name is short enough to be a small string: nothing is allocated.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 5) { result -> String? in
+                    var count = 0
+                    func append(_ byte: UInt8) {
+                        result[count] = byte
+                        count += 1
                     }
+                    words: for byte in bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "{") }) {
+                        switch byte {
+                        case 0x20, 0x09, UInt8(ascii: "{"): break words
+                        case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte + 0x20)
+                        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"): append(byte)
+                        case UInt8(ascii: "#"): for letter in "sharp".utf8 { append(letter) }
+                        default: continue
+                        }
+                    }
+                    return count == 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: result[..<count]), as: UTF8.self)
                 }
-                return result
             }
-            return result.isEmpty ? nil : String(decoding: result, as: UTF8.self)
         }
 
         private func isInTightList(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
@@ -374,9 +453,12 @@ extension HTMLRenderer {
 
         /// A paragraph of white space only (a line of non-breaking spaces, often left as a spacer).
         private func isBlank(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
-            for child in document.children(of: paragraph) {
-                let node = document[child]
-                switch node.kind {
+            // Siblings by index rather than `children(of:)`, which holds a reference to the nodes:
+            // every paragraph is asked this and the next question.
+            var child = document[paragraph].firstChild
+            while child >= 0 {
+                defer { child = document[child].nextSibling }
+                switch document[child].kind {
                 case .softBreak, .lineBreak: continue
                 case .text where !Self.startsWithVisibleASCII(document, child)
                     && document.literal(of: child).unicodeScalars.allSatisfy(\.properties.isWhitespace): continue
@@ -389,9 +471,10 @@ extension HTMLRenderer {
         /// A paragraph holding only anchors that headings already carry (`<a name="x"></a>` before `## Title`).
         private func isAnchorOnly(_ document: MarkdownDocument, _ paragraph: Int, skipped: Set<String>) -> Bool {
             var sawAnchor = false
-            for child in document.children(of: paragraph) {
-                let node = document[child]
-                switch node.kind {
+            var child = document[paragraph].firstChild
+            while child >= 0 {
+                defer { child = document[child].nextSibling }
+                switch document[child].kind {
                 case .htmlInline:
                     let anchors = HTMLAnchors.anchors(in: document.literal(of: child))
                     if anchors.contains(where: { !skipped.contains($0) }) { return false }
@@ -423,22 +506,22 @@ extension HTMLRenderer {
             guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
             let marker = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased()
             guard let kind = Alert.Kind(rawValue: marker), let last = textNodes.last else { return nil }
-            for node in textNodes.dropLast() { hidden.insert(node) }
+            for node in textNodes.dropLast() { adjustments.hide(node) }
             let literal = document.literal(of: last)
             guard let bracket = literal.lastIndex(of: "]") else { return nil }
             var rest = literal[literal.index(after: bracket)...]
             while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
             let drop = literal.utf8.count - rest.utf8.count
-            trims[last] = (drop, 0)
+            adjustments.setTrim((drop, 0), of: last)
             if rest.isEmpty {
-                hidden.insert(last)
+                adjustments.hide(last)
                 var next = document[last].nextSibling
                 if next >= 0, document[next].kind == .softBreak || document[next].kind == .lineBreak {
-                    hidden.insert(next)
+                    adjustments.hide(next)
                     next = document[next].nextSibling
                 }
                 // The marker was the whole paragraph: drop it rather than leave an empty one.
-                if next < 0 { hidden.insert(paragraph) }
+                if next < 0 { adjustments.hide(paragraph) }
             }
             return kind
         }
@@ -468,7 +551,7 @@ extension HTMLRenderer {
                 renderFragment(context, markdown: before)
                 out += "</p>\n"
             }
-            func style(_ column: Int) -> String {
+            func style(_ column: Int) -> StaticString {
                 guard column < table.alignments.count else { return "" }
                 switch table.alignments[column] {
                 case .none: return ""
@@ -479,7 +562,9 @@ extension HTMLRenderer {
             }
             out += "<div class=\"table-wrapper\"><table>\n<thead>\n<tr>"
             for (column, cell) in table.header.cells.enumerated() {
-                out += "<th\(style(column))>"
+                out += "<th"
+                out += style(column)
+                out += ">"
                 renderCell(context, markdown: cell.markdown)
                 out += "</th>"
             }
@@ -489,7 +574,9 @@ extension HTMLRenderer {
                 for row in table.rows {
                     out += "<tr>"
                     for (column, cell) in row.cells.enumerated() {
-                        out += "<td\(style(column))>"
+                        out += "<td"
+                        out += style(column)
+                        out += ">"
                         renderCell(context, markdown: cell.markdown)
                         out += "</td>"
                     }
@@ -517,18 +604,22 @@ extension HTMLRenderer {
         /// not white space only (a blank paragraph is dropped). cmark strips the paragraph's
         /// trailing white space.
         static func plainCellText(_ markdown: String) -> Substring? {
-            guard MarkdownParser.isPlainInline(markdown), !markdown.utf8.contains(0) else { return nil }
+            guard MarkdownParser.isPlainInline(markdown) else { return nil }
+            // On the string's contiguous bytes: through its `utf8` view, looking for a NUL and
+            // trimming took some 50 instructions a byte, on every cell of every table.
+            var text = markdown
+            let length = text.withUTF8 { bytes -> Int? in
+                guard !bytes.contains(0) else { return nil }
+                var end = bytes.count
+                // cmark's white space: space, tab, line feed, vertical tab, form feed, carriage return.
+                while end > 0, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+                return end
+            }
+            guard let length else { return nil }
             if let first = markdown.utf8.first, first >= 0x80, markdown.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 return nil
             }
-            var end = markdown.utf8.endIndex
-            while end > markdown.utf8.startIndex {
-                let before = markdown.utf8.index(before: end)
-                // cmark's white space: space, tab, line feed, vertical tab, form feed, carriage return.
-                guard markdown.utf8[before] == 0x20 || (0x09...0x0D).contains(markdown.utf8[before]) else { break }
-                end = before
-            }
-            return markdown[..<end]
+            return markdown[..<markdown.utf8.index(markdown.utf8.startIndex, offsetBy: length)]
         }
 
         /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
@@ -536,17 +627,14 @@ extension HTMLRenderer {
             guard !markdown.isEmpty else { return }
             // Table cells were parsed once already, when the model was built.
             let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)
-            var nested = context
-            nested.document = fragment
-            nested.article = Article(path: context.article.path, locale: context.article.locale, file: context.article.file)
-            let saved = (trims, hidden)
-            trims = [:]
-            hidden = []
-            let start = out.bytes.count
+            let nested = DocumentContext(document: fragment, article: nil, directory: context.directory, locale: context.locale)
+            let saved = adjustments
+            adjustments = Adjustments()
+            let start = out.count
             renderBlocks(nested, parent: fragment.root, tight: true)
-            (trims, hidden) = saved
+            adjustments = saved
             // Block-level leftovers end with a newline; a cell reads better without it.
-            if out.bytes.count > start, out.endsWithLineFeed { out.bytes.removeLast() }
+            if out.count > start, out.endsWithLineFeed { out.removeBytes(from: out.count - 1) }
         }
 
         // MARK: Includes
@@ -586,10 +674,10 @@ extension HTMLRenderer {
                 var kept = Substring(beforeLiteral)
                 while kept.last == " " { kept.removeLast() }
                 kept.removeLast(9)
-                let previous = trims[before] ?? (0, 0)
-                trims[before] = (previous.prefix, beforeLiteral.utf8.count - kept.utf8.count)
-                let following = trims[after] ?? (0, 0)
-                trims[after] = (1, following.suffix)
+                let previous = adjustments.trim(of: before) ?? (0, 0)
+                adjustments.setTrim((previous.prefix, beforeLiteral.utf8.count - kept.utf8.count), of: before)
+                let following = adjustments.trim(of: after) ?? (0, 0)
+                adjustments.setTrim((1, following.suffix), of: after)
             }
             for child in document.children(of: paragraph) {
                 let node = document[child]
@@ -597,7 +685,7 @@ extension HTMLRenderer {
                 case .link where links.contains(child): continue
                 case .softBreak, .lineBreak: continue
                 case .text:
-                    let trim = trims[child] ?? (0, 0)
+                    let trim = adjustments.trim(of: child) ?? (0, 0)
                     let rest = document.literal(of: child).utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
                     if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
                 default: return false
@@ -633,9 +721,8 @@ extension HTMLRenderer {
                 let nested = DocumentContext(
                     document: included.document, article: included.article,
                     directory: RelativePath.directory(of: included.path), locale: context.locale)
-                let saved = (trims, hidden, procedureDepth)
-                trims = [:]
-                hidden = []
+                let saved = (adjustments, procedureDepth)
+                adjustments = Adjustments()
                 if inline {
                     // Only the inline content of the include's paragraphs fits in a sentence.
                     var first = true
@@ -647,7 +734,7 @@ extension HTMLRenderer {
                 } else {
                     renderBlocks(nested, parent: included.document.root, tight: false)
                 }
-                (trims, hidden, procedureDepth) = saved
+                (adjustments, procedureDepth) = saved
                 includeStack.removeLast()
             }
         }

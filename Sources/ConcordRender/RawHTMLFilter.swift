@@ -25,9 +25,11 @@ public struct RawHTMLFilter: Sendable {
 
     /// Forgets open tags: called at block boundaries so a stray opening tag cannot swallow the page.
     public mutating func reset() {
-        suppressedTag = nil
+        // Called at the start and end of every paragraph, and mostly with nothing to forget:
+        // assigning anyway released the old values, two calls into the runtime each time.
+        if suppressedTag != nil { suppressedTag = nil }
         suppressionDepth = 0
-        anchorStack.removeAll()
+        if !anchorStack.isEmpty { anchorStack.removeAll() }
     }
 
     /// Tags whose content is never text for a reader.
@@ -35,15 +37,19 @@ public struct RawHTMLFilter: Sendable {
         "script", "style", "textarea", "title", "iframe", "noscript", "template", "xmp", "object", "embed", "svg", "math", "select",
     ]
 
-    /// Filters a piece of raw HTML into `out`. Text between tags is kept (escaped, with
-    /// well-formed character references left as they are) unless it is being suppressed.
-    public mutating func filter(_ html: String, into out: inout String) {
-        let bytes = Array(html.utf8)
+    /// Filters a piece of raw HTML, UTF-8 `bytes`, into `out`. Text between tags is kept
+    /// (escaped, with well-formed character references left as they are) unless it is being
+    /// suppressed.
+    ///
+    /// It reads the bytes where the document keeps them and writes into the page: a copy of
+    /// the HTML as a string, then as an array, and a string of the result came to about a
+    /// third of the cost of each call.
+    mutating func filter(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout HTMLBuffer) {
         var i = 0
         var textStart = 0
         func flushText(upTo end: Int) {
             guard end > textStart, suppressedTag == nil else { return }
-            appendText(bytes[textStart..<end], to: &out)
+            appendText(UnsafeBufferPointer(rebasing: bytes[textStart..<end]), to: &out)
         }
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
@@ -53,7 +59,7 @@ public struct RawHTMLFilter: Sendable {
                 continue
             }
             flushText(upTo: i)
-            handle(bytes[i..<tagEnd], into: &out)
+            handle(UnsafeBufferPointer(rebasing: bytes[i..<tagEnd]), into: &out)
             i = tagEnd
             textStart = i
         }
@@ -61,7 +67,7 @@ public struct RawHTMLFilter: Sendable {
     }
 
     /// The end (exclusive) of a tag, comment or declaration starting at `start`, or `nil` when `<` is plain text.
-    private func endOfMarkup(_ b: [UInt8], from start: Int) -> Int? {
+    private func endOfMarkup(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let next = start + 1
         guard next < b.count else { return nil }
         if b[next] == UInt8(ascii: "!") {
@@ -98,8 +104,7 @@ public struct RawHTMLFilter: Sendable {
         return b.count
     }
 
-    private mutating func handle(_ tag: ArraySlice<UInt8>, into out: inout String) {
-        let b = Array(tag)
+    private mutating func handle(_ b: UnsafeBufferPointer<UInt8>, into out: inout HTMLBuffer) {
         guard b.count >= 2 else { return }
         if b[1] == UInt8(ascii: "!") || b[1] == UInt8(ascii: "?") { return }
         let closing = b[1] == UInt8(ascii: "/")
@@ -107,7 +112,8 @@ public struct RawHTMLFilter: Sendable {
         let nameStart = k
         while k < b.count, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == UInt8(ascii: "-") { k += 1 }
         let name = String(decoding: b[nameStart..<k], as: UTF8.self).lowercased()
-        let attributes = closing ? [:] : Self.attributes(b, from: k)
+        // Where the attributes start: only `<a>` and `<span>` read them.
+        let attributesStart = k
 
         if let suppressed = suppressedTag {
             if name == suppressed {
@@ -125,9 +131,12 @@ public struct RawHTMLFilter: Sendable {
         case "a":
             if closing {
                 if let open = anchorStack.popLast(), open { out += "</a>" }
-            } else if let id = attributes["id"] ?? attributes["name"], !id.isEmpty, !skippedAnchorIDs.contains(id) {
+                return
+            }
+            if let id = Self.attribute("id", in: b, from: attributesStart) ?? Self.attribute("name", in: b, from: attributesStart),
+               !id.isEmpty, !skippedAnchorIDs.contains(id) {
                 out += "<a id=\""
-                HTMLEscaping.append(id, to: &out)
+                out.appendEscaped(id)
                 out += "\">"
                 if isSelfClosing(b) { out += "</a>" } else { anchorStack.append(true) }
             } else if !isSelfClosing(b) {
@@ -136,9 +145,11 @@ public struct RawHTMLFilter: Sendable {
         case "br":
             if !closing { out += "<br>" }
         case "sup", "sub", "kbd":
-            out += closing ? "</\(name)>" : "<\(name)>"
+            out += closing ? "</" : "<"
+            out += name
+            out += ">"
         case "span":
-            if !closing, let classes = attributes["class"], classes.split(separator: " ").contains("sxs-lookup") {
+            if !closing, let classes = Self.attribute("class", in: b, from: attributesStart), classes.split(separator: " ").contains("sxs-lookup") {
                 suppressedTag = "span"
                 suppressionDepth = 1
             }
@@ -150,13 +161,17 @@ public struct RawHTMLFilter: Sendable {
         }
     }
 
-    private func isSelfClosing(_ b: [UInt8]) -> Bool {
+    private func isSelfClosing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         b.count >= 3 && b[b.count - 2] == UInt8(ascii: "/") && b[b.count - 1] == UInt8(ascii: ">")
     }
 
-    /// Attribute names (lower-cased) and values of a start tag, from just after its name.
-    static func attributes(_ b: [UInt8], from start: Int) -> [String: String] {
-        var result: [String: String] = [:]
+    /// The value of a start tag's first attribute called `wanted` (lower-case ASCII), reading
+    /// its attributes from just after its name; `nil` when it has none. Names compare as
+    /// lower-cased strings, on their bytes when they are ASCII.
+    ///
+    /// Anchors ask for `id` and `name`, spans for `class`: a dictionary of every attribute, each
+    /// name and value made a string, cost more than the rest of the tag's handling.
+    static func attribute(_ wanted: StaticString, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
         var i = start
         let end = b.last == UInt8(ascii: ">") ? b.count - 1 : b.count
         while i < end {
@@ -164,9 +179,9 @@ public struct RawHTMLFilter: Sendable {
             let nameStart = i
             while i < end, b[i] > 0x20, b[i] != UInt8(ascii: "="), b[i] != UInt8(ascii: ">"), b[i] != UInt8(ascii: "/") { i += 1 }
             guard i > nameStart else { i += 1; continue }
-            let name = String(decoding: b[nameStart..<i], as: UTF8.self).lowercased()
+            let isWanted = isName(UnsafeBufferPointer(rebasing: b[nameStart..<i]), wanted)
             while i < end, b[i] <= 0x20 { i += 1 }
-            var value = ""
+            var value = i..<i
             if i < end, b[i] == UInt8(ascii: "=") {
                 i += 1
                 while i < end, b[i] <= 0x20 { i += 1 }
@@ -175,42 +190,47 @@ public struct RawHTMLFilter: Sendable {
                     let valueStart = i + 1
                     var k = valueStart
                     while k < end, b[k] != quote { k += 1 }
-                    value = String(decoding: b[valueStart..<k], as: UTF8.self)
+                    value = valueStart..<k
                     i = k + 1
                 } else {
                     let valueStart = i
                     while i < end, b[i] > 0x20 { i += 1 }
-                    value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                    value = valueStart..<i
                 }
             }
-            if result[name] == nil { result[name] = value }
+            if isWanted { return String(decoding: b[value], as: UTF8.self) }
         }
-        return result
+        return nil
     }
 
-    /// Text from raw HTML: `<`, `>`, quotes escaped; `&` kept only where it starts a well-formed reference.
-    private func appendText(_ text: ArraySlice<UInt8>, to out: inout String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count)
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            switch c {
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-            case UInt8(ascii: "&"):
-                if Self.referenceLength(text, at: i) > 0 { bytes.append(c) } else { bytes += Array("&amp;".utf8) }
-            default: bytes.append(c)
-            }
-            i += 1
+    /// Whether the attribute name `name`, lower-cased, is `wanted` (lower-case ASCII).
+    private static func isName(_ name: UnsafeBufferPointer<UInt8>, _ wanted: StaticString) -> Bool {
+        // Lower-casing turns some letters beyond ASCII into ASCII ones (the Kelvin sign into `k`).
+        if name.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: name, as: UTF8.self).lowercased() == wanted.description
         }
-        out += String(decoding: bytes, as: UTF8.self)
+        let wantedBytes = UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)
+        return name.elementsEqual(wantedBytes) { ($0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0) == $1 }
+    }
+
+    /// Text from raw HTML: `<`, `>`, quotes escaped; `&` kept only where it starts a
+    /// well-formed reference. The runs between those bytes are copied whole.
+    private func appendText(_ text: UnsafeBufferPointer<UInt8>, to out: inout HTMLBuffer) {
+        var position = 0
+        while let special = HTMLEscaping.firstSpecial(in: text, from: position) {
+            out.append(UnsafeBufferPointer(rebasing: text[position..<special]))
+            if text[special] == UInt8(ascii: "&"), Self.referenceLength(text, at: special) > 0 {
+                out += "&"
+            } else {
+                out += HTMLEscaping.reference(for: text[special])
+            }
+            position = special + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: text[position...]))
     }
 
     /// The length of a character reference (`&amp;`, `&#39;`, `&#x27;`) starting at `i`, or 0.
-    static func referenceLength(_ b: ArraySlice<UInt8>, at i: Int) -> Int {
+    static func referenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         var k = i + 1
         guard k < b.endIndex else { return 0 }
         if b[k] == UInt8(ascii: "#") {
