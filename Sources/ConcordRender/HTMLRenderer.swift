@@ -175,7 +175,13 @@ extension HTMLRenderer {
 
                 case .paragraph:
                     filter.reset()
-                    if isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) { i = node.subtreeEnd; continue }
+                    // Both questions fail at a first child of visible text, as nearly every paragraph has: asked once here.
+                    let opensWithText = node.firstChild >= 0 && nodes[node.firstChild].kind == .text
+                        && Self.startsWithVisibleASCII(document, node.firstChild)
+                    if !opensWithText, isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) {
+                        i = node.subtreeEnd
+                        continue
+                    }
                     if mayHaveTables, let table = document.tables[i] ?? recognizedTable(document, i) {
                         renderTable(context, paragraph: i, table)
                         i = node.subtreeEnd
@@ -500,7 +506,7 @@ extension HTMLRenderer {
                 guard document[child].kind == .text else { break }
                 textNodes.append(child)
                 text += document.literal(of: child)
-                if text.contains("]") { break }
+                if Self.containsClosingBracket(text) { break }
             }
             let trimmed = text.drop(while: { $0 == " " })
             guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
@@ -524,6 +530,22 @@ extension HTMLRenderer {
                 if next < 0 { adjustments.hide(paragraph) }
             }
             return kind
+        }
+
+        /// Whether `text` holds `]`, as `text.contains("]")` tells. That is Foundation's search,
+        /// some 5,000 instructions a call; a `]` byte that is sure to be a Character of its own
+        /// answers it, and so does the lack of any `]` byte.
+        static func containsClosingBracket(_ text: String) -> Bool {
+            var bytes = text
+            let answer = bytes.withUTF8 { bytes -> Bool? in
+                var sawBracket = false
+                for index in bytes.indices where bytes[index] == UInt8(ascii: "]") {
+                    if UTF8Characters.isLoneCharacter(at: index, in: bytes) { return true }
+                    sawBracket = true
+                }
+                return sawBracket ? nil : false
+            }
+            return answer ?? text.contains("]")
         }
 
         // MARK: Tables
