@@ -37,8 +37,12 @@ struct HTMLBuffer: ~Copyable {
     /// Appends `text` as it is (markup the writer made, or HTML already escaped).
     @_disfavoredOverload
     static func += (buffer: inout HTMLBuffer, text: String) {
-        var text = text
-        text.withUTF8 { buffer.append($0) }
+        // Through the string's own bytes, borrowed: `withUTF8` needs a copy it may mutate,
+        // which retains the string.
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+            var text = text
+            text.withUTF8 { buffer.append($0) }
+        }
     }
 
     /// Appends `bytes` as they are.
@@ -52,8 +56,11 @@ struct HTMLBuffer: ~Copyable {
 
     /// Appends `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
     mutating func appendEscaped(_ text: some StringProtocol) {
-        var text = String(text)
-        text.withUTF8 { appendEscaped(utf8: $0) }
+        // Borrowed as `+=` borrows; a substring (a table cell's text) is not made a string first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0) }) == nil {
+            var text = String(text)
+            text.withUTF8 { appendEscaped(utf8: $0) }
+        }
     }
 
     /// Appends UTF-8 `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.

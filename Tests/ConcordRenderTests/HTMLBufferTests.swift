@@ -134,6 +134,14 @@ struct HTMLBufferTests {
         #expect(kept == Array("<p>".utf8))
         let tail = buffer.withBytes(from: 1) { Array($0) }
         #expect(tail == Array("p>".utf8))
+        // Strings and substrings, small and not, escaped.
+        let long = "Tom & Jerry's <b>\"caf\u{E9}\"</b> and more words"
+        buffer.appendEscaped(long)
+        buffer.appendEscaped(long.dropFirst(4))
+        buffer.appendEscaped("l'a")
+        buffer.appendEscaped("l'a".dropFirst())
+        let escaped = buffer.array()
+        #expect(escaped == Array("<p>".utf8) + Self.escaped(long) + Self.escaped(String(long.dropFirst(4))) + Self.escaped("l'a") + Self.escaped("'a"))
     }
 
     @Test("White space only, on bytes, is what Character.isWhitespace says of the string")
