@@ -7,23 +7,6 @@ struct HTMLBufferTests {
     static let specials = Set("&<>\"'".utf8)
 
     /// The escaping the word scans replace: byte by byte, the five specials as references.
-    static func escaped(_ text: String) -> [UInt8] { escaped(bytes: text.utf8) }
-
-    static func escaped(bytes text: some Sequence<UInt8>) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-            default: bytes.append(byte)
-            }
-        }
-        return bytes
-    }
-
     /// Random text from `pieces`, the same every run.
     static func sample(_ seed: inout UInt64, pieces: [String], count: Int) -> String {
         var text = ""
@@ -52,18 +35,8 @@ struct HTMLBufferTests {
 
     @Test("Escaping finds every special byte at every offset of the block and word scans and of the tail")
     func escapingAtEveryOffset() {
-        let probes: [Character] = ["&", "'", "<", ">", "\"", "$", "%", "=", "?", ";", ":", "\u{7F}", "\u{1}", "é", "\u{A6}", "\u{BC}", "中"]
-        for length in 0..<42 {
-            for position in 0..<max(length, 1) {
-                for probe in probes {
-                    var text = String(repeating: "a", count: length)
-                    if length > 0 {
-                        let index = text.index(text.startIndex, offsetBy: position)
-                        text.replaceSubrange(index...index, with: String(probe))
-                    }
-                    #expect(Self.appendEscaped(text, capacity: 64, prefix: 3) == Array("xxx".utf8) + Self.escaped(text), "\(text.debugDescription)")
-                }
-            }
+        for text in textsWithOneProbe(lengthsBelow: 42) {
+            #expect(Self.appendEscaped(text, capacity: 64, prefix: 3) == Array("xxx".utf8) + escapedByDefinition(text.utf8), "\(text.debugDescription)")
         }
     }
 
@@ -74,13 +47,13 @@ struct HTMLBufferTests {
             let text = Self.sample(&seed, pieces: Self.pieces, count: 1 + Int(seed % 30))
             // The buffer's least capacity is 64: from empty to full, and past it.
             for prefix in [0, 1, 17, 40, 56, 63, 64, 70] {
-                let expected = Array(repeating: UInt8(ascii: "x"), count: prefix) + Self.escaped(text)
+                let expected = Array(repeating: UInt8(ascii: "x"), count: prefix) + escapedByDefinition(text.utf8)
                 #expect(Self.appendEscaped(text, capacity: 64, prefix: prefix) == expected, "\(text.debugDescription) after \(prefix)")
             }
         }
         // A text of specials only, each growing the output the most.
         let quotes = String(repeating: "\"", count: 200)
-        #expect(Self.appendEscaped(quotes, capacity: 64, prefix: 0) == Self.escaped(quotes))
+        #expect(Self.appendEscaped(quotes, capacity: 64, prefix: 0) == escapedByDefinition(quotes.utf8))
     }
 
     @Test("The first special byte is found from every start, in words, in the tail and in short text")
@@ -106,7 +79,7 @@ struct HTMLBufferTests {
                 let word = HTMLEscaping.referenceWord(for: byte)
                 let bytes = withUnsafeBytes(of: word.bytes.littleEndian) { Array($0.prefix(word.count)) }
                 #expect(bytes == Array(UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount)))
-                #expect(bytes == Self.escaped(bytes: [byte]))
+                #expect(bytes == escapedByDefinition([byte]))
                 #expect(word.bytes >> (8 * word.count) == 0, "nothing stored past the reference but zeros")
             }
         }
@@ -141,7 +114,7 @@ struct HTMLBufferTests {
         buffer.appendEscaped("l'a")
         buffer.appendEscaped("l'a".dropFirst())
         let escaped = buffer.array()
-        #expect(escaped == Array("<p>".utf8) + Self.escaped(long) + Self.escaped(String(long.dropFirst(4))) + Self.escaped("l'a") + Self.escaped("'a"))
+        #expect(escaped == Array("<p>".utf8) + escapedByDefinition(long.utf8) + escapedByDefinition(String(long.dropFirst(4)).utf8) + escapedByDefinition("l'a".utf8) + escapedByDefinition("'a".utf8))
     }
 
     @Test("White space only, on bytes, is what Character.isWhitespace says of the string")

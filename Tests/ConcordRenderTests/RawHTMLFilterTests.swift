@@ -11,7 +11,7 @@ struct RawHTMLFilterTests {
             var out: [UInt8] = []
             for (index, byte) in bytes.enumerated() {
                 let starts = bytes.withUnsafeBufferPointer { RawHTMLFilter.referenceLength($0, at: index) > 0 }
-                out += byte == UInt8(ascii: "&") && starts ? [byte] : HTMLBufferTests.escaped(bytes: [byte])
+                out += byte == UInt8(ascii: "&") && starts ? [byte] : escapedByDefinition([byte])
             }
             return out
         }

@@ -102,36 +102,12 @@ struct TemplateEscapingTests {
     @Test("HTMLEscaping finds every special byte at every offset of the eight-byte scan")
     func wordScan() {
         // The escaping it replaced: byte by byte.
-        func reference(_ text: String) -> String {
-            var bytes: [UInt8] = []
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
-                case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
-                case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
-                default: bytes.append(byte)
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        // Every byte value that is, or is one bit away from, a special one, at every offset.
-        let probes: [Character] = ["&", "'", "<", ">", "\"", "$", "%", "=", "?", ";", ":", "\u{7F}", "\u{1}", "é", "\u{A6}", "\u{BC}", "中"]
-        for length in 0..<20 {
-            for position in 0..<max(length, 1) {
-                for probe in probes {
-                    var text = String(repeating: "a", count: length)
-                    if length > 0 {
-                        let index = text.index(text.startIndex, offsetBy: position)
-                        text.replaceSubrange(index...index, with: String(probe))
-                    }
-                    #expect(HTMLEscaping.escape(text) == reference(text), "\(text.debugDescription)")
-                    var out = "x"
-                    HTMLEscaping.append(text, to: &out)
-                    #expect(out == "x" + reference(text))
-                }
-            }
+        func reference(_ text: String) -> String { String(decoding: escapedByDefinition(text.utf8), as: UTF8.self) }
+        for text in textsWithOneProbe(lengthsBelow: 20) {
+            #expect(HTMLEscaping.escape(text) == reference(text), "\(text.debugDescription)")
+            var out = "x"
+            HTMLEscaping.append(text, to: &out)
+            #expect(out == "x" + reference(text))
         }
         #expect(HTMLEscaping.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     }

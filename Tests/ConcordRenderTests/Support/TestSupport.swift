@@ -64,3 +64,40 @@ func snapshot(of folder: String) throws -> [String: [UInt8]] {
     for path in FileSystem.files(under: folder) { result[path] = try FileSystem.read(folder + "/" + path) }
     return result
 }
+
+/// HTML escaping by its definition, byte by byte: what fast escaping paths are held to.
+func escapedByDefinition(_ text: some Sequence<UInt8>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for byte in text {
+        switch byte {
+        case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+        case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+        case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+        case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
+        case UInt8(ascii: "'"): bytes += Array("&#39;".utf8)
+        default: bytes.append(byte)
+        }
+    }
+    return bytes
+}
+
+/// Runs of `a` of every length below `lengths`, each with one probe character at each
+/// position: every byte value that is, or is one bit away from, a special one of HTML
+/// escaping, at every offset of a word or block scan.
+func textsWithOneProbe(lengthsBelow lengths: Int) -> [String] {
+    let probes: [Character] = ["&", "'", "<", ">", "\"", "$", "%", "=", "?", ";", ":", "\u{7F}", "\u{1}", "é", "\u{A6}", "\u{BC}", "中"]
+    var texts: [String] = []
+    for length in 0..<lengths {
+        for position in 0..<max(length, 1) {
+            for probe in probes {
+                var text = String(repeating: "a", count: length)
+                if length > 0 {
+                    let index = text.index(text.startIndex, offsetBy: position)
+                    text.replaceSubrange(index...index, with: String(probe))
+                }
+                texts.append(text)
+            }
+        }
+    }
+    return texts
+}
