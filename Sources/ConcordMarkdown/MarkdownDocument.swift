@@ -21,7 +21,7 @@ public struct MarkdownDocument: Sendable {
     /// The text that was parsed (the body, after front matter was split off).
     public let source: SourceText
     /// The UTF-8 bytes of every node's strings, addressed by ``MarkdownNode/TextSpan``.
-    let strings: [UInt8]
+    @usableFromInline let strings: [UInt8]
 
     // What the model builder found, kept for the HTML renderer so that it does not do the
     // same work again. A document nobody built a model from has neither, and the renderer
@@ -151,84 +151,67 @@ public struct MarkdownDocument: Sendable {
     /// Appends the UTF-8 plain text of a node to `out` (see ``plainText(of:)``): one string is
     /// made for a whole block, not one per text run.
     public func appendPlainText(of index: Int, to out: inout [UInt8]) {
-        strings.withUnsafeBufferPointer { all in
-            func leaf(_ node: MarkdownNode) {
-                switch node.kind {
-                case .text, .code:
-                    let span = node.literal
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
-                case .softBreak, .lineBreak:
-                    out.append(0x20)
-                default: break
-                }
-            }
-            let node = nodes[index]
-            if node.kind.isInlineLeaf {
-                leaf(node)
-                return
-            }
-            for i in (index + 1)..<node.subtreeEnd where nodes[i].kind.isInlineLeaf {
-                leaf(nodes[i])
+        forEachPlainTextPiece(of: index) { piece in
+            switch piece {
+            case .text(let bytes), .code(let bytes): out.append(contentsOf: bytes)
+            case .lineBreak: out.append(0x20)
             }
         }
     }
 
-    /// The byte lengths of a block's plain text and of its prose (see
-    /// ``copyPlainTextAndProse(of:text:prose:)``), to size the buffers for the copy.
-    public func plainTextAndProseLengths(of index: Int) -> (text: Int, prose: Int) {
-        var text = 0
-        var prose = 0
-        for i in (index + 1)..<nodes[index].subtreeEnd {
-            let node = nodes[i]
-            switch node.kind {
-            case .text: text += node.literal.count; prose += node.literal.count
-            case .code: text += node.literal.count; prose += 1
-            case .softBreak, .lineBreak: text += 1; prose += 1
-            default: break
-            }
-        }
-        return (text, prose)
+    /// One piece of a node's plain text, as ``forEachPlainTextPiece(of:_:)`` gives it.
+    public enum PlainTextPiece {
+        /// The UTF-8 bytes of a text run.
+        case text(UnsafeBufferPointer<UInt8>)
+        /// The UTF-8 bytes of an inline code span.
+        case code(UnsafeBufferPointer<UInt8>)
+        /// A soft or hard line break, which reads as one space.
+        case lineBreak
     }
 
-    /// Copies the UTF-8 plain text of a block's inlines into `text` (as ``plainText(of:)`` gives
-    /// it) and, in the same pass, its prose into `prose`: the text with each code span as one
-    /// space. The buffers must hold the lengths ``plainTextAndProseLengths(of:)`` gives. Returns
-    /// the bytes written to each and whether the block has a code span (if not, the two are equal).
-    public func copyPlainTextAndProse(
-        of index: Int, text: UnsafeMutablePointer<UInt8>, prose: UnsafeMutablePointer<UInt8>
-    ) -> (text: Int, prose: Int, hasCode: Bool) {
-        var textCount = 0
-        var proseCount = 0
-        var hasCode = false
-        strings.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            for i in (index + 1)..<nodes[index].subtreeEnd {
-                let node = nodes[i]
+    /// Calls `body` with each piece of a node's plain text (see ``plainText(of:)``), in order,
+    /// straight from the document's string buffer: callers that fold or transform the text
+    /// write it once, into its final place, without a copy in between.
+    ///
+    /// Inlinable so that `body` is inlined into the caller's loop rather than called per piece.
+    @inlinable
+    public func forEachPlainTextPiece(of index: Int, _ body: (PlainTextPiece) throws -> Void) rethrows {
+        try strings.withUnsafeBufferPointer { all in
+            func piece(_ node: MarkdownNode) throws {
                 switch node.kind {
                 case .text:
-                    let span = node.literal
-                    (text + textCount).update(from: base + span.start, count: span.count)
-                    (prose + proseCount).update(from: base + span.start, count: span.count)
-                    textCount += span.count
-                    proseCount += span.count
+                    try body(.text(UnsafeBufferPointer(rebasing: all[node.literal.start..<(node.literal.start + node.literal.count)])))
                 case .code:
-                    let span = node.literal
-                    (text + textCount).update(from: base + span.start, count: span.count)
-                    textCount += span.count
-                    prose[proseCount] = 0x20
-                    proseCount += 1
-                    hasCode = true
+                    try body(.code(UnsafeBufferPointer(rebasing: all[node.literal.start..<(node.literal.start + node.literal.count)])))
                 case .softBreak, .lineBreak:
-                    text[textCount] = 0x20
-                    prose[proseCount] = 0x20
-                    textCount += 1
-                    proseCount += 1
+                    try body(.lineBreak)
                 default:
                     break
                 }
             }
+            let node = nodes[index]
+            guard node.subtreeEnd > index + 1 else { return try piece(node) }
+            for i in (index + 1)..<node.subtreeEnd {
+                try piece(nodes[i])
+            }
         }
-        return (textCount, proseCount, hasCode)
+    }
+
+    /// The byte lengths of a node's plain text and of its prose (the text with each inline code
+    /// span as one space), to size buffers for them, and whether it has a code span (if not, the
+    /// two are the same text).
+    public func plainTextAndProseLengths(of index: Int) -> (text: Int, prose: Int, hasCode: Bool) {
+        var text = 0
+        var prose = 0
+        var hasCode = false
+        forEachPlainTextPiece(of: index) { piece in
+            switch piece {
+            case .text(let bytes): text += bytes.count; prose += bytes.count
+            case .code(let bytes): text += bytes.count; prose += 1; hasCode = true
+            case .lineBreak: text += 1; prose += 1
+            }
+        }
+        return (text, prose, hasCode)
     }
 
     /// A sequence over sibling nodes linked by `nextSibling`.
@@ -377,8 +360,8 @@ public struct MarkdownNode: Sendable {
 
     /// Where one of a node's strings sits in its document's string buffer.
     public struct TextSpan: Sendable, Hashable, BitwiseCopyable {
-        private var storedStart: UInt32 = 0
-        private var storedCount: UInt32 = 0
+        @usableFromInline var storedStart: UInt32 = 0
+        @usableFromInline var storedCount: UInt32 = 0
 
         /// An empty span.
         init() {}
@@ -390,9 +373,9 @@ public struct MarkdownNode: Sendable {
         }
 
         /// The offset of the first byte.
-        var start: Int { Int(storedStart) }
+        @inlinable var start: Int { Int(storedStart) }
         /// The length in bytes.
-        public var count: Int { Int(storedCount) }
+        @inlinable public var count: Int { Int(storedCount) }
 
         /// Whether the string is empty.
         public var isEmpty: Bool { count == 0 }

@@ -494,8 +494,7 @@ struct ArticleBuilder {
     private func clean(_ text: String) -> String { text.collapsingWhitespace() }
 
     /// The plain text of a block and its prose (the text with each inline code span as one
-    /// space, which the number and untranslated checks read), from one walk over its inlines into a scratch buffer
-    /// (on the stack for most blocks).
+    /// space, which the number and untranslated checks read), both cleaned (see ``clean(_:)``).
     private func textAndProse(of index: Int) -> (text: String, prose: String) {
         Self.textAndProse(of: index, in: document)
     }
@@ -503,21 +502,14 @@ struct ArticleBuilder {
     /// ``textAndProse(of:)`` of a node of another document (a table cell parsed on its own).
     private static func textAndProse(of index: Int, in document: MarkdownDocument) -> (text: String, prose: String) {
         let lengths = document.plainTextAndProseLengths(of: index)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(lengths.text + lengths.prose, 1)) { buffer in
-            let text = buffer.baseAddress!
-            let prose = text + lengths.text
-            let written = document.copyPlainTextAndProse(of: index, text: text, prose: prose)
-            let cleaned = String(collapsingWhitespaceIn: UnsafeBufferPointer(start: text, count: written.text))
-            guard written.hasCode else { return (cleaned, cleaned) }
-            return (cleaned, String(collapsingWhitespaceIn: UnsafeBufferPointer(start: prose, count: written.prose)))
-        }
+        let text = document.foldedPlainText(of: index, length: lengths.text)
+        guard lengths.hasCode else { return (text, text) }
+        return (text, document.foldedPlainText(of: index, length: lengths.prose, codeAsSpace: true))
     }
 
-    /// The plain text of a node, cleaned (see ``clean(_:)``), made as one string from the node's bytes.
+    /// The plain text of a node, cleaned (see ``clean(_:)``).
     private func text(of index: Int) -> String {
-        var bytes: [UInt8] = []
-        document.appendPlainText(of: index, to: &bytes)
-        return String(collapsingWhitespaceIn: bytes)
+        document.foldedPlainText(of: index, length: document.plainTextAndProseLengths(of: index).text)
     }
 }
 

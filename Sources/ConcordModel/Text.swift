@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ConcordMarkdown
 
 extension String {
     /// The string with runs of white space (non-breaking spaces included) folded to one space and the ends trimmed.
@@ -25,7 +26,7 @@ extension String {
 
     /// Decodes UTF-8 text with its white space folded as ``collapsingWhitespace()`` does, in one pass.
     public init(collapsingWhitespaceIn buffer: UnsafeBufferPointer<UInt8>) {
-        self = UTF8Whitespace.needsCollapsing(buffer) ? UTF8Whitespace.collapsed(buffer) : String(decoding: buffer, as: UTF8.self)
+        self = UTF8Whitespace.collapsed(buffer)
     }
 
     /// The string without leading and trailing characters from `set`.
@@ -127,26 +128,99 @@ enum UTF8Whitespace {
     /// The text with runs of white space folded to one space and the ends trimmed.
     static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var pendingSpace = false
+            var folder = Folder(into: out)
+            folder.append(bytes)
+            return folder.finish()
+        }
+    }
+
+    /// Writes text given in pieces into a buffer with its white space folded as
+    /// ``collapsed(_:)`` folds it, in one pass: a block's text goes straight from the parsed
+    /// document into the string's storage, with no scratch copy and no separate scan.
+    ///
+    /// The buffer must hold at least as many bytes as the pieces together (folding never
+    /// lengthens text), which also lets a whole eight-byte word be stored at once.
+    struct Folder {
+        private let out: UnsafeMutableBufferPointer<UInt8>
+        /// The bytes written so far.
+        private var count = 0
+        /// Whether nothing is written yet or the last byte written is a folded space: white
+        /// space here adds nothing.
+        private var atBoundary = true
+
+        init(into out: UnsafeMutableBufferPointer<UInt8>) {
+            self.out = out
+        }
+
+        /// Appends one white-space character (a line break between text runs).
+        @inline(__always)
+        mutating func appendSpace() {
+            guard !atBoundary else { return }
+            out[count] = 0x20
+            count += 1
+            atBoundary = true
+        }
+
+        /// Appends UTF-8 text, which must not end inside a character.
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, let outBase = out.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i < bytes.count {
-                let width = width(bytes, at: i)
-                if width > 0 {
-                    pendingSpace = count > 0
-                    i += width
-                    continue
+                // Eight bytes at a time: a word with no control character, no byte that may start
+                // non-ASCII white space and no two spaces in a row (nor a space where one was just
+                // written) is copied as it is. The masks may flag a byte that is fine, never miss
+                // one that is not (as in ``needsCollapsing(_:)``); flagged words go byte by byte.
+                if i + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    @inline(__always) func flags(_ byte: UInt64) -> UInt64 {
+                        let x = word ^ (byte &* ones)
+                        return (x &- ones) & ~x & highs
+                    }
+                    let control = (word &- 0x20 &* ones) & ~word & highs
+                    let spaces = flags(0x20)
+                    var plain = control | (spaces & (spaces << 8)) == 0 && !(atBoundary && word & 0xFF == 0x20)
+                    if plain, word & highs != 0 {
+                        // Accented letters and CJK are common; only these lead bytes start white space.
+                        plain = flags(0xC2) | flags(0xE1) | flags(0xE2) | flags(0xE3) == 0
+                    }
+                    if plain {
+                        // The text written is never longer than the text read, so the eight bytes fit.
+                        UnsafeMutableRawPointer(outBase + count).storeBytes(of: word, as: UInt64.self)
+                        count += 8
+                        atBoundary = word >> 56 == 0x20
+                        i += 8
+                        continue
+                    }
                 }
-                if pendingSpace {
-                    out[count] = 0x20
+                let end = min(i + 8, bytes.count)
+                while i < end {
+                    let c = base[i]
+                    if c == 0x20 {
+                        appendSpace()
+                        i += 1
+                        continue
+                    }
+                    if c < 0x20 || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+                        let width = width(bytes, at: i)
+                        if width > 0 {
+                            appendSpace()
+                            i += width
+                            continue
+                        }
+                    }
+                    outBase[count] = c
                     count += 1
+                    atBoundary = false
+                    i += 1
                 }
-                pendingSpace = false
-                out[count] = bytes[i]
-                count += 1
-                i += 1
             }
-            return count
+        }
+
+        /// The number of bytes the folded text takes, without a trailing space.
+        func finish() -> Int {
+            count > 0 && atBoundary ? count - 1 : count
         }
     }
 
@@ -215,5 +289,26 @@ extension String {
         let last = bytes.lastIndex(where: { !isSpace($0) })!
         if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
         return String(self[first...last])
+    }
+}
+
+extension MarkdownDocument {
+    /// A node's plain text with its white space folded, as `plainText(of:).collapsingWhitespace()`
+    /// gives it, or its prose (each inline code span read as one space) when `codeAsSpace`.
+    /// `length` is the byte length of that text unfolded (``plainTextAndProseLengths(of:)``).
+    ///
+    /// Written in one pass from the document's bytes into the string's storage.
+    func foldedPlainText(of index: Int, length: Int, codeAsSpace: Bool = false) -> String {
+        String(unsafeUninitializedCapacity: length) { out in
+            var folder = UTF8Whitespace.Folder(into: out)
+            forEachPlainTextPiece(of: index) { piece in
+                switch piece {
+                case .text(let bytes): folder.append(bytes)
+                case .code(let bytes): if codeAsSpace { folder.appendSpace() } else { folder.append(bytes) }
+                case .lineBreak: folder.appendSpace()
+                }
+            }
+            return folder.finish()
+        }
     }
 }

@@ -63,26 +63,26 @@ private struct SplitMix {
     }
 }
 
+/// Folding as defined: split on white space, join with one space.
+private func foldedReference(_ text: String) -> String {
+    let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{85}", "\u{1680}",
+                                       "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if spaces.contains(scalar) || (0x2000...0x200A).contains(scalar.value) {
+            if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+        } else {
+            current.append(scalar)
+        }
+    }
+    if !current.isEmpty { words.append(String(current)) }
+    return words.joined(separator: " ")
+}
+
 /// White-space folding reads eight bytes at a time; these compare it with a plain definition.
 @Suite("White-space folding")
 struct WhitespaceFoldingTests {
-    /// Folding as defined: split on white space, join with one space.
-    private func reference(_ text: String) -> String {
-        let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{85}", "\u{1680}",
-                                           "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if spaces.contains(scalar) || (0x2000...0x200A).contains(scalar.value) {
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
-            } else {
-                current.append(scalar)
-            }
-        }
-        if !current.isEmpty { words.append(String(current)) }
-        return words.joined(separator: " ")
-    }
-
     @Test("Random text folds as the definition says, at every position in a word")
     func randomText() {
         // With letters whose first byte is also the first byte of some white space (C2 of ¡ and
@@ -93,9 +93,51 @@ struct WhitespaceFoldingTests {
         for _ in 0..<30_000 {
             let length = Int(generator.next() % 40)
             let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
-            #expect(text.collapsingWhitespace() == reference(text), "\(text.debugDescription)")
-            #expect(String(collapsingWhitespaceIn: Array(text.utf8)) == reference(text), "\(text.debugDescription)")
+            #expect(text.collapsingWhitespace() == foldedReference(text), "\(text.debugDescription)")
+            #expect(String(collapsingWhitespaceIn: Array(text.utf8)) == foldedReference(text), "\(text.debugDescription)")
         }
+    }
+
+    /// A block's text, as the model reads it, before folding: text runs and line breaks as they
+    /// are, and each code span either as it is or (for prose) as one space.
+    private func unfolded(_ document: MarkdownDocument, _ index: Int, codeAsSpace: Bool) -> String {
+        var text = ""
+        for i in document.descendants(of: index) {
+            switch document[i].kind {
+            case .text: text += document.literal(of: i)
+            case .code: text += codeAsSpace ? " " : document.literal(of: i)
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    @Test("Blocks fold straight from the document as their text folds, code spans and line breaks included")
+    func randomBlocks() {
+        // Long runs of letters and multi-byte characters, so that pieces take the eight-byte path
+        // and end at every offset within a word.
+        let alphabet: [String] = ["word ", "mot\u{A0}", "café ", "日本語", "\u{3000}", "`code`", "` x `", "*em*", "**bold**",
+                                  "\n", "  \n", "\\\n", "[link](a.md)", "&nbsp;", "&amp;", " ", "\t", "ḁb", "—", "Ωμέγα",
+                                  "abcdefgh", "\u{2009}", "<b>", "x"]
+        var generator = SplitMix(seed: 11)
+        var checked = 0
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 30)
+            let markdown = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            let document = MarkdownParser.parse(markdown)
+            for index in document.nodes.indices where document[index].kind.isBlock && document[index].kind != .document {
+                let lengths = document.plainTextAndProseLengths(of: index)
+                let text = unfolded(document, index, codeAsSpace: false)
+                let prose = unfolded(document, index, codeAsSpace: true)
+                #expect(lengths.text == text.utf8.count && lengths.prose == prose.utf8.count, "\(markdown.debugDescription)")
+                #expect(document.foldedPlainText(of: index, length: lengths.text) == foldedReference(text), "\(markdown.debugDescription)")
+                #expect(document.foldedPlainText(of: index, length: lengths.prose, codeAsSpace: true) == foldedReference(prose),
+                        "\(markdown.debugDescription)")
+                checked += 1
+            }
+        }
+        #expect(checked > 2_000)
     }
 }
 
