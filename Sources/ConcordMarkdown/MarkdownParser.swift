@@ -55,32 +55,50 @@ public enum MarkdownParser {
 
     /// Whether one line of Markdown parses to a single paragraph holding exactly its own text
     /// (less trailing spaces and tabs): no byte that starts inline syntax (emphasis, code, links,
-    /// HTML, entities, escapes) and no first character that could open a block (headings,
-    /// quotes, lists, fences, code indentation). Most table cells are such words, and the model
-    /// and the renderer both skip parsing them.
+    /// HTML, entities, escapes) and no start that could open a block (headings, quotes, lists,
+    /// fences, thematic breaks, code indentation). Most table cells are such words or numbers,
+    /// and the model and the renderer both skip parsing them.
     public static func isPlainInline(_ markdown: String) -> Bool {
-        var utf8 = markdown.utf8.makeIterator()
-        guard let first = utf8.next() else { return true }
-        switch first {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF,
-             UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "/"), UInt8(ascii: "."),
-             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
-             UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "^"):
-            break
-        default:
-            return false
-        }
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\n"),
-                 UInt8(ascii: "\r"):
-                return false
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            guard let first = bytes.first else { return true }
+            switch first {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF,
+                 UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "/"), UInt8(ascii: "."),
+                 UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
+                 UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "^"):
+                break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // Digits open an ordered list only as `1.` or `1)` before white space or the end.
+                var end = 1
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")"),
+                   end + 1 == bytes.count || isSpaceOrTab(bytes[end + 1]) { return false }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                // A bullet before white space or the end opens a list; a line of only `-` and white
+                // space may be a thematic break.
+                guard bytes.count > 1, !isSpaceOrTab(bytes[1]),
+                      first == UInt8(ascii: "+") || bytes.contains(where: { $0 != UInt8(ascii: "-") && !isSpaceOrTab($0) })
+                else { return false }
             default:
-                continue
+                return false
             }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\n"),
+                     UInt8(ascii: "\r"):
+                    return false
+                default:
+                    continue
+                }
+            }
+            return true
         }
-        return true
+    }
+
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09
     }
 
     /// Parses a body given as a string that starts on line `firstLine` of its file.

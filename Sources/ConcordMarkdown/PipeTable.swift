@@ -54,39 +54,70 @@ public struct PipeTable: Sendable, Hashable {
         return nil
     }
 
+    /// The alignments of a delimiter row (`| :-- | :-: |`), read on its bytes: it is checked on
+    /// the second line of every paragraph that may be a table, and most are not.
     private static func delimiterRow(_ line: Substring) -> [Alignment]? {
-        let trimmed = line.trimmingSpaces
-        guard trimmed.utf8.contains(UInt8(ascii: "-")) else { return nil }
-        // A delimiter row needs a pipe unless it is a single column written with pipes around.
-        guard trimmed.utf8.contains(UInt8(ascii: "|")) else { return nil }
-        var result: [Alignment] = []
-        for cell in cells(of: line) {
-            let text = cell.markdown
-            guard !text.isEmpty else { return nil }
-            let left = text.hasPrefix(":")
-            let right = text.hasSuffix(":")
-            let dashes = text.dropFirst(left ? 1 : 0).dropLast(right && text.count > 1 ? 1 : 0)
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
-            result.append(left && right ? .center : left ? .left : right ? .right : .none)
+        var line = line
+        return line.withUTF8 { bytes -> [Alignment]? in
+            // A delimiter row needs a pipe unless it is a single column written with pipes around.
+            guard bytes.contains(UInt8(ascii: "-")), bytes.contains(UInt8(ascii: "|")) else { return nil }
+            var result: [Alignment] = []
+            var valid = true
+            forEachCell(of: bytes) { range, _ in
+                guard valid else { return }
+                var start = range.lowerBound
+                var end = range.upperBound
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                guard start < end else { valid = false; return }
+                let left = bytes[start] == UInt8(ascii: ":")
+                let right = bytes[end - 1] == UInt8(ascii: ":")
+                let dashes = (left ? start + 1 : start)..<(right && end - start > 1 ? end - 1 : end)
+                guard !dashes.isEmpty, dashes.allSatisfy({ bytes[$0] == UInt8(ascii: "-") }) else { valid = false; return }
+                result.append(left && right ? .center : left ? .left : right ? .right : .none)
+            }
+            return valid && !result.isEmpty ? result : nil
         }
-        return result.isEmpty ? nil : result
+    }
+
+    /// Calls `body` with the byte range of each cell of a row, split on unescaped pipes (a
+    /// leading and a trailing pipe are optional), and whether the cell holds an escaped pipe.
+    private static func forEachCell(of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "|"), !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
+
+        var cellStart = start
+        var escapes = false
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\"), i + 1 < end, bytes[i + 1] == UInt8(ascii: "|") {
+                escapes = true
+                i += 2
+                continue
+            }
+            if b == UInt8(ascii: "|") {
+                body(cellStart..<i, escapes)
+                cellStart = i + 1
+                escapes = false
+            }
+            i += 1
+        }
+        body(cellStart..<end, escapes)
     }
 
     /// Splits a row on unescaped pipes; a leading and a trailing pipe are optional.
     static func cells(of line: Substring) -> [Cell] {
         var line = line
         return line.withUTF8 { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
-            if end > start, bytes[end - 1] == UInt8(ascii: "|"), !(end - 2 >= start && bytes[end - 2] == UInt8(ascii: "\\")) { end -= 1 }
-
             var cells: [Cell] = []
             // One cell: its bytes with `\|` read as `|`, trimmed of spaces and tabs. Most cells
             // have no escaped pipe and become a string straight from the line's bytes.
-            func cell(_ range: Range<Int>, escapes: Bool) {
+            forEachCell(of: bytes) { range, escapes in
                 var content: [UInt8] = []
                 if escapes {
                     var i = range.lowerBound
@@ -111,34 +142,7 @@ public struct PipeTable: Sendable, Hashable {
                     : String(decoding: UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + lead)..<(range.lowerBound + trail)]), as: UTF8.self)
                 cells.append(Cell(markdown: markdown, offset: range.lowerBound + lead))
             }
-            var cellStart = start
-            var escapes = false
-            var i = start
-            while i < end {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\\"), i + 1 < end, bytes[i + 1] == UInt8(ascii: "|") {
-                    escapes = true
-                    i += 2
-                    continue
-                }
-                if b == UInt8(ascii: "|") {
-                    cell(cellStart..<i, escapes: escapes)
-                    cellStart = i + 1
-                    escapes = false
-                }
-                i += 1
-            }
-            cell(cellStart..<end, escapes: escapes)
             return cells
         }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
     }
 }

@@ -50,6 +50,20 @@ public struct SourceText: Sendable {
         return bytes[start..<end]
     }
 
+    /// Whether `byte` occurs in the given lines (file line numbers; lines outside the body are
+    /// skipped). Looked for with libc's `memchr`, many bytes a step.
+    public func contains(_ byte: UInt8, inLines lines: ClosedRange<Int>) -> Bool {
+        let first = max(lines.lowerBound - firstLine, 0)
+        let last = min(lines.upperBound - firstLine, lineStarts.count - 1)
+        guard first <= last else { return false }
+        let start = lineStarts[first]
+        let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : bytes.count
+        return bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, end > start else { return false }
+            return memchr(base + start, Int32(byte), end - start) != nil
+        }
+    }
+
     /// A line as a string (see ``line(_:)``).
     public func lineString(_ fileLine: Int) -> String {
         String(decoding: line(fileLine), as: UTF8.self)

@@ -204,8 +204,9 @@ struct ArticleBuilder {
             }
             // Parsed from line 1, as the renderer would parse it, so that it can reuse this parse;
             // only columns are read from it below.
-            let cellDocument = fragments[cell.markdown] ?? MarkdownParser.parse(cell.markdown)
-            fragments[cell.markdown] = cellDocument
+            // Found or parsed and stored in one look-up: hashing the cell's text is a good part of the cost.
+            func stored(_ document: inout MarkdownDocument) -> MarkdownDocument { document }
+            let cellDocument = stored(&fragments[cell.markdown, default: MarkdownParser.parse(cell.markdown)])
             // Links inside the cell, with positions shifted to the cell's place in the line.
             for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
                 let start = cellDocument[i].start ?? SourceLocation(line: line, column: 1)
@@ -234,7 +235,10 @@ struct ArticleBuilder {
     /// Whether any line after the first has both `|` and `-`: checked on bytes, because most
     /// multi-line paragraphs are prose and building their lines as strings costs more than the check.
     private func mayHoldDelimiterRow(_ range: SourceRange) -> Bool {
-        for line in (range.start.line + 1)...range.end.line {
+        let lines = (range.start.line + 1)...range.end.line
+        // Most have no pipe at all, which one look over their bytes tells.
+        guard document.source.contains(UInt8(ascii: "|"), inLines: lines) else { return false }
+        for line in lines {
             let bytes = document.source.line(line)
             if bytes.contains(UInt8(ascii: "|")), bytes.contains(UInt8(ascii: "-")) { return true }
         }
