@@ -31,10 +31,15 @@ struct ArticleBuilder {
         self.document = document
         self.article = article
         var previous = [Int](repeating: -1, count: document.nodes.count)
-        for index in document.nodes.indices where document[index].nextSibling >= 0 {
-            previous[document[index].nextSibling] = index
+        var headings = 0
+        for index in document.nodes.indices {
+            let node = document[index]
+            if node.nextSibling >= 0 { previous[node.nextSibling] = index }
+            if node.kind == .heading { headings += 1 }
         }
         self.previousSibling = previous
+        // Sized once: growing it rehashed every slug so far, as much again as the look-ups.
+        usedSlugs.reserveCapacity(headings)
     }
 
     mutating func build() -> Article {

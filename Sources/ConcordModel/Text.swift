@@ -43,31 +43,50 @@ public enum Slug {
     /// Lower-cases, drops punctuation, turns spaces into hyphens; letters of every script are kept.
     public static func make(_ title: String) -> String {
         if let ascii = makeASCII(title) { return ascii }
-        // Mixed text (`Paramètres de l'applet`): ASCII characters take the byte path, and only
-        // the others pay for Unicode case mapping and property look-ups.
+        // Mixed text (`Paramètres de l'applet`): ASCII characters take the byte path, accented
+        // Latin letters a table, and only the others pay for Unicode case mapping and property look-ups.
         var out: [UInt8] = []
         out.reserveCapacity(title.utf8.count)
-        func keep(_ scalar: Unicode.Scalar) {
+        for scalar in title.unicodeScalars {
             if scalar.isASCII {
                 if let byte = asciiSlugByte(UInt8(scalar.value)) { out.append(byte) }
-                return
+            } else if scalar.value <= 0xFF {
+                let slug = latin1Slugs[Int(scalar.value) - 0x80]
+                if slug != 0 { out.append(UInt8(truncatingIfNeeded: slug)) }
+                if slug > 0xFF { out.append(UInt8(slug >> 8)) }
+            } else {
+                appendSlug(of: scalar, to: &out)
             }
-            let p = scalar.properties
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends what a non-ASCII scalar becomes in a slug: its lower-case mapping (`String.lowercased()`
+    /// maps scalar by scalar in the same way) less all but letters, numbers and nonspacing marks,
+    /// with white space as `-`.
+    private static func appendSlug(of scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            if lower.isASCII {
+                if let byte = asciiSlugByte(UInt8(lower.value)) { out.append(byte) }
+                continue
+            }
+            let p = lower.properties
             if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark {
-                UTF8.encode(scalar) { out.append($0) }
+                UTF8.encode(lower) { out.append($0) }
             } else if p.isWhitespace {
                 out.append(UInt8(ascii: "-"))
             }
         }
-        for scalar in title.unicodeScalars {
-            if scalar.isASCII {
-                keep(scalar)
-            } else {
-                // `String.lowercased()` maps scalar by scalar in the same way.
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { keep(lower) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``appendSlug(of:to:)`` of U+0080–U+00FF, worked out once: the UTF-8 bytes it appends (at
+    /// most two) packed first byte lowest, 0 for none. French and other European headings are
+    /// mostly ASCII and these letters.
+    private static let latin1Slugs: [UInt16] = (0x80...0xFF).map { (value: UInt8) in
+        var bytes: [UInt8] = []
+        appendSlug(of: Unicode.Scalar(value), to: &bytes)
+        precondition(bytes.count <= 2, "a Latin-1 letter's slug is longer than two bytes")
+        return bytes.reversed().reduce(0) { $0 << 8 | UInt16($1) }
     }
 
     /// What an ASCII byte becomes in a slug: letters lower-cased, digits, `_` and `-` kept, white

@@ -169,6 +169,16 @@ struct SlugShortcutTests {
         #expect(Slug.make(title) == reference(title), "\(title.debugDescription)")
     }
 
+    @Test("Every Latin-1 character, alone and within words, agrees with the reference")
+    func latin1() {
+        for value in UInt8(0x80)...UInt8(0xFF) {
+            let character = String(Unicode.Scalar(value))
+            for title in [character, "Ab" + character + "Cd", character + " x" + character] {
+                #expect(Slug.make(title) == reference(title), "\(title.debugDescription)")
+            }
+        }
+    }
+
     @Test("Random titles agree with the reference")
     func randomTitles() {
         let alphabet: [String] = ["a", "Z", " ", "\t", "-", "_", "1", "'", "é", "É", "İ", "\u{212A}", "Σ", "ß", "日",
