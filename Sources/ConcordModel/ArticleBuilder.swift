@@ -493,9 +493,11 @@ struct ArticleBuilder {
 
     private mutating func finish() {
         if article.title.isEmpty { article.title = article.metadata.title ?? "" }
-        let sectionAnchors = Set(article.sections.map(\.anchor))
-        var seen: Set<String> = []
-        article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
+        if !htmlAnchors.isEmpty {
+            let sectionAnchors = Set(article.sections.map(\.anchor))
+            var seen: Set<String> = []
+            article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
+        }
         article.referenceDefinitions = ReferenceShape.definitions(in: document)
     }
 
