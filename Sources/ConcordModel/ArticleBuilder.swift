@@ -59,7 +59,7 @@ struct ArticleBuilder {
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
             case .htmlBlock, .htmlInline:
-                let found = HTMLAnchors.anchors(in: document.literal(of: index))
+                let found = document.withLiteralBytes(of: index, HTMLAnchors.anchors(inUTF8:))
                 if !found.isEmpty {
                     htmlAnchors += found
                     let line = blockLine(index)
@@ -80,7 +80,7 @@ struct ArticleBuilder {
         let (title, prose) = textAndProse(of: index)
         var anchor: String?
         for child in document.descendants(of: index) where document[child].kind == .htmlInline {
-            if let found = HTMLAnchors.anchors(in: document.literal(of: child)).first { anchor = found; break }
+            if let found = document.withLiteralBytes(of: child, HTMLAnchors.anchors(inUTF8:)).first { anchor = found; break }
         }
         if anchor == nil, let before = previousBlock(index), isAnchorOnly(before) {
             anchor = anchorsIn(before).last
@@ -113,9 +113,9 @@ struct ArticleBuilder {
     }
 
     private func anchorsIn(_ index: Int) -> [String] {
-        if document[index].kind == .htmlBlock { return HTMLAnchors.anchors(in: document.literal(of: index)) }
+        if document[index].kind == .htmlBlock { return document.withLiteralBytes(of: index, HTMLAnchors.anchors(inUTF8:)) }
         return document.descendants(of: index).flatMap { i in
-            document[i].kind == .htmlInline ? HTMLAnchors.anchors(in: document.literal(of: i)) : []
+            document[i].kind == .htmlInline ? document.withLiteralBytes(of: i, HTMLAnchors.anchors(inUTF8:)) : []
         }
     }
 
@@ -123,12 +123,12 @@ struct ArticleBuilder {
     private func isAnchorOnly(_ index: Int) -> Bool {
         switch document[index].kind {
         case .htmlBlock:
-            return !HTMLAnchors.anchors(in: document.literal(of: index)).isEmpty
+            return !document.withLiteralBytes(of: index, HTMLAnchors.anchors(inUTF8:)).isEmpty
         case .paragraph:
             var sawAnchor = false
             for child in document.children(of: index) {
                 switch document[child].kind {
-                case .htmlInline: if !HTMLAnchors.anchors(in: document.literal(of: child)).isEmpty { sawAnchor = true }
+                case .htmlInline: if !document.withLiteralBytes(of: child, HTMLAnchors.anchors(inUTF8:)).isEmpty { sawAnchor = true }
                 case .softBreak, .lineBreak: continue
                 case .text where document.withLiteralBytes(of: child, UTF8Whitespace.isBlank): continue
                 default: return false
