@@ -163,7 +163,9 @@ struct ArticleBuilder {
             return
         }
         let (text, prose) = textAndProse(of: index)
-        if !text.isEmpty, !isAnchorOnly(index) {
+        // Text beyond white space means the paragraph is not made only of anchors (``isAnchorOnly(_:)``
+        // allows white space beside them and nothing else), so that needs no look of its own.
+        if !text.isEmpty {
             let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
             article.textBlocks.append(TextBlock(
                 kind: kind, text: text, prose: prose, section: section, line: range.start.line, column: range.start.column))
@@ -174,15 +176,19 @@ struct ArticleBuilder {
     /// Text runs of a paragraph shaped like `[label][]` or `[text][label]`: cmark leaves a
     /// reference whose label has no definition as literal text.
     private mutating func findUnresolvedReferences(in index: Int) {
-        for child in document.children(of: index) where document[child].kind == .text {
-            guard document.literal(of: child, contains: UInt8(ascii: "]")) else { continue }
+        // Siblings followed by index: a child sequence holds on to the node array, retained and released per paragraph.
+        var child = document[index].firstChild
+        while child >= 0 {
             let node = document[child]
-            for match in ReferenceShape.matches(in: document.literal(of: child)) {
-                let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
-                article.unresolvedReferences.append(UnresolvedReference(
-                    text: match.text, label: match.label, section: section,
-                    line: start.line, column: start.column + match.offset))
+            if node.kind == .text, document.literal(of: child, contains: UInt8(ascii: "]")) {
+                for match in ReferenceShape.matches(in: document.literal(of: child)) {
+                    let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
+                    article.unresolvedReferences.append(UnresolvedReference(
+                        text: match.text, label: match.label, section: section,
+                        line: start.line, column: start.column + match.offset))
+                }
             }
+            child = node.nextSibling
         }
     }
 
@@ -433,7 +439,11 @@ struct ArticleBuilder {
     }
 
     private func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
-        if text == destination || "mailto:" + text == destination { return .autolink }
+        if text == destination { return .autolink }
+        // Only a destination that starts with `mailto:` can equal it with the text after (no other
+        // characters are canonically equivalent to those); most do not, and the joined string cost
+        // more than the rest of the link.
+        if destination.utf8.starts(with: "mailto:".utf8), "mailto:" + text == destination { return .autolink }
         if closing == UInt8(ascii: "]") { return .reference }
         return .inline
     }
