@@ -94,19 +94,16 @@ public struct MarkdownInput: Sendable {
 
     private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {
         guard start <= bytes.count else { return nil }
-        var i = start
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { return i }
-            i += 1
-        }
-        return bytes.count
+        return firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
     }
 
     private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed.removeLast() }
-        if trimmed.elementsEqual("---".utf8) { return true }
-        return allowDots && trimmed.elementsEqual("...".utf8)
+        guard trimmed.count == 3, let first = trimmed.first, first == UInt8(ascii: "-") || (allowDots && first == UInt8(ascii: ".")) else {
+            return false
+        }
+        return trimmed.allSatisfy { $0 == first }
     }
 
     private static func normalisingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
@@ -136,10 +133,10 @@ public struct MarkdownInput: Sendable {
         return (line, offset - lineStart + 1)
     }
 
-    /// The offset of the first `byte` in `bytes`: libc's `memchr` looks at many bytes a step.
-    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+    /// The offset of the first `byte` in `bytes` from offset `start`: libc's `memchr` looks at many bytes a step.
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let found = memchr(base, Int32(byte), raw.count) else { return nil }
+            guard let base = raw.baseAddress, start < raw.count, let found = memchr(base + start, Int32(byte), raw.count - start) else { return nil }
             return base.distance(to: UnsafeRawPointer(found))
         }
     }

@@ -38,7 +38,8 @@ public enum MarkdownParser {
         var strings: [UInt8] = []
         // Literals are most of a body's bytes; reserving that much avoids regrowing the buffer.
         strings.reserveCapacity(text.bytes.count)
-        let nodes = convert(root, lineOffset: text.firstLine - 1, expectedNodes: text.bytes.count / 24, strings: &strings)
+        // At least a few for table cells, which are a handful of nodes from a few bytes.
+        let nodes = convert(root, lineOffset: text.firstLine - 1, expectedNodes: max(text.bytes.count / 24, 8), strings: &strings)
         return MarkdownDocument(nodes: nodes, strings: strings, source: text)
     }
 
@@ -113,6 +114,9 @@ public enum MarkdownParser {
         // Index of the open container nodes, innermost last, and the last child seen of each.
         var stack: [Int] = []
         var lastChild: [Int] = []
+        // Deep enough for nearly every document: growing them from empty was a few copies per document.
+        stack.reserveCapacity(32)
+        lastChild.reserveCapacity(32)
         guard let iterator = cmark_iter_new(root) else { return nodes }
         defer { cmark_iter_free(iterator) }
 

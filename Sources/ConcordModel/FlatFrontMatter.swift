@@ -6,11 +6,16 @@
 /// that was a tenth of the time to model them.
 enum FlatFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> Metadata? {
-        let bytes = Array(yaml.utf8)
+        var yaml = yaml
+        return yaml.withUTF8 { parse($0, firstLine: firstLine) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Metadata? {
         var entries: [MetadataEntry] = []
         // The keys so far, to refuse a repeated one: a dozen at most, compared in a loop (a set
         // hashed every key, more than the rest of the parse).
-        var keys: [ArraySlice<UInt8>] = []
+        var keys: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        keys.reserveCapacity(16)
         var lineNumber = firstLine - 1
         var start = 0
         while start < bytes.count {
@@ -46,7 +51,7 @@ enum FlatFrontMatter {
     }
 
     /// The value of a one-line scalar, or `nil` when YAML would read it as anything but plain text.
-    private static func scalar(_ text: ArraySlice<UInt8>) -> String? {
+    private static func scalar(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         guard let first = text.first, let last = text.last else { return "" }
         let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
         switch first {
@@ -71,11 +76,15 @@ enum FlatFrontMatter {
                 }
             }
             return String(decoding: out, as: UTF8.self)
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ">"), UInt8(ascii: "|"),
+             UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "!"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"),
+             UInt8(ascii: ","), UInt8(ascii: "#"):
+            return nil
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            if text.count == 1 || text[text.startIndex + 1] == 0x20 { return nil }
         default:
             break
         }
-        if "[]{}>|*&!%@`,#".utf8.contains(first) { return nil }
-        if "-?:".utf8.contains(first), text.count == 1 || text[text.startIndex + 1] == 0x20 { return nil }
         // A plain scalar: no mapping indicator or comment inside, no trailing colon.
         if last == UInt8(ascii: ":") { return nil }
         var index = text.startIndex
