@@ -56,9 +56,9 @@ public enum MarkdownParser {
 
     /// Whether one line of Markdown parses to a single paragraph holding exactly its own text
     /// (less trailing spaces and tabs): no byte that starts inline syntax (emphasis, code, links,
-    /// HTML, entities, escapes) and no start that could open a block (headings, quotes, lists,
-    /// fences, thematic breaks, code indentation). Most table cells are such words or numbers,
-    /// and the model and the renderer both skip parsing them.
+    /// HTML, entities, escapes) and no first character that could open a block (headings,
+    /// quotes, lists, fences, code indentation). Most table cells are such words, and the model
+    /// and the renderer both skip parsing them.
     public static func isPlainInline(_ markdown: String) -> Bool {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
@@ -69,18 +69,6 @@ public enum MarkdownParser {
                  UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"),
                  UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "^"):
                 break
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                // Digits open an ordered list only as `1.` or `1)` before white space or the end.
-                var end = 1
-                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
-                if end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")"),
-                   end + 1 == bytes.count || isSpaceOrTab(bytes[end + 1]) { return false }
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                // A bullet before white space or the end opens a list; a line of only `-` and white
-                // space may be a thematic break.
-                guard bytes.count > 1, !isSpaceOrTab(bytes[1]),
-                      first == UInt8(ascii: "+") || bytes.contains(where: { $0 != UInt8(ascii: "-") && !isSpaceOrTab($0) })
-                else { return false }
             default:
                 return false
             }
@@ -96,10 +84,6 @@ public enum MarkdownParser {
             }
             return true
         }
-    }
-
-    private static func isSpaceOrTab(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09
     }
 
     /// Parses a body given as a string that starts on line `firstLine` of its file.
