@@ -7,38 +7,32 @@ import Darwin
 #endif
 
 /// A set of byte strings (search terms), each kept once with its hash, numbered in the order
-/// they came.
+/// they came. Made by a ``SearchTermCollector``, and read only after.
 ///
 /// Terms were `Set<String>` members: every token became a `String` and was hashed as one,
 /// nearly a tenth of a build. Here a token is hashed and compared as the bytes the tokenizer
 /// already has, and only distinct terms are copied. Hashes are kept: the index of a locale
 /// merges the documents' tables without hashing again.
 struct SearchTermTable: Sendable {
-    /// The terms end to end in the first ``byteCount`` bytes; the rest is room for more.
-    /// Sized ahead rather than appended to: `Array.append(contentsOf:)` took about 90
-    /// instructions a term.
-    private var storage: [UInt8]
-    /// The bytes of `storage` in use.
-    private(set) var byteCount = 0
+    /// The terms end to end.
+    private let storage: [UInt8]
     /// Where each term ends in `storage` (it starts where the one before ends).
-    private var ends: [Int] = []
+    private let ends: [Int]
     /// Each term's hash.
-    private var hashes: [Int] = []
-    /// Open addressing with linear probing: a term's number plus one, 0 for an empty slot.
-    private var slots: [Int32]
+    private let hashes: [Int]
 
-    /// An empty table with room for about `capacity` terms before it grows.
-    init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-        storage = Array(repeating: 0, count: max(64, capacity * 8))
-        ends.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
+    /// A table of the terms in `storage`, ending at `ends`, with their `hashes`.
+    fileprivate init(storage: [UInt8], ends: [Int], hashes: [Int]) {
+        self.storage = storage
+        self.ends = ends
+        self.hashes = hashes
     }
 
     /// How many distinct terms.
     var count: Int { ends.count }
+
+    /// The bytes of all the terms.
+    var byteCount: Int { storage.count }
 
     /// The hash of a term's bytes.
     ///
@@ -132,7 +126,10 @@ struct SearchTermTable: Sendable {
     ///
     /// For ASCII terms this is `String` order, which the index file is in. Sorted by each term's
     /// first eight bytes as one integer, the bytes compared only where those are the same:
-    /// comparing the terms as `String`s cost over a hundred instructions a comparison.
+    /// comparing the terms as `String`s cost over a hundred instructions a comparison. The
+    /// integers are sorted by radix, a byte at a time from the last (stable, so each pass keeps
+    /// the order of the ones after it): `sort` with a comparison closure took some 400
+    /// instructions a term on a locale's thirty thousand terms.
     func numbersInByteOrder() -> [Int] {
         storage.withUnsafeBufferPointer { storage in
             ends.withUnsafeBufferPointer { ends in
@@ -145,74 +142,49 @@ struct SearchTermTable: Sendable {
                     }
                     return (prefix, index)
                 }
-                keys.sort { left, right in
-                    if left.prefix != right.prefix { return left.prefix < right.prefix }
-                    let leftBytes = UnsafeBufferPointer(rebasing: storage[start(left.number)..<ends[left.number]])
-                    let rightBytes = UnsafeBufferPointer(rebasing: storage[start(right.number)..<ends[right.number]])
-                    return leftBytes.lexicographicallyPrecedes(rightBytes)
+                var spare = keys
+                keys.withUnsafeMutableBufferPointer { keys in
+                    spare.withUnsafeMutableBufferPointer { spare in
+                        // Each pass moves the keys from `unsorted` to `sorted`, then they trade places.
+                        var (unsorted, sorted) = (keys, spare)
+                        // Where the next key of each value of the byte goes, after counting them.
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { starts in
+                            for shift in stride(from: 0, to: 64, by: 8) {
+                                starts.initialize(repeating: 0)
+                                for key in unsorted { starts[Int(truncatingIfNeeded: key.prefix >> shift) & 0xFF] += 1 }
+                                // All in one bucket (the zeros past short terms, often): nothing to move.
+                                if starts.contains(unsorted.count) { continue }
+                                var next = 0
+                                for bucket in starts.indices { (starts[bucket], next) = (next, next + starts[bucket]) }
+                                for key in unsorted {
+                                    let bucket = Int(truncatingIfNeeded: key.prefix >> shift) & 0xFF
+                                    sorted[starts[bucket]] = key
+                                    starts[bucket] += 1
+                                }
+                                swap(&unsorted, &sorted)
+                            }
+                        }
+                        if unsorted.baseAddress != keys.baseAddress { _ = keys.update(fromContentsOf: unsorted) }
+                        // Terms that share their first eight bytes, by the rest of their bytes.
+                        var first = 0
+                        while first < keys.count {
+                            var end = first + 1
+                            while end < keys.count, keys[end].prefix == keys[first].prefix { end += 1 }
+                            if end - first > 1 {
+                                var run = UnsafeMutableBufferPointer(rebasing: keys[first..<end])
+                                run.sort { left, right in
+                                    let leftBytes = UnsafeBufferPointer(rebasing: storage[start(left.number)..<ends[left.number]])
+                                    let rightBytes = UnsafeBufferPointer(rebasing: storage[start(right.number)..<ends[right.number]])
+                                    return leftBytes.lexicographicallyPrecedes(rightBytes)
+                                }
+                            }
+                            first = end
+                        }
+                    }
                 }
                 return keys.map(\.number)
             }
         }
-    }
-
-    /// The number of `term`, stored first if it is new; `hash` must be `SearchTermTable.hash(term)`.
-    ///
-    /// Inlined: every term of every page comes here, most of them already in the table, and
-    /// the call cost more than the look-up. Storing a new term is the part left out of line.
-    @inline(__always)
-    @discardableResult
-    mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, inserted: Bool) {
-        if slots.isEmpty { grow() }
-        let found = find(term, hash: hash)
-        if found >= 0 { return (found, false) }
-        return (store(term, hash: hash, slot: -1 - found), true)
-    }
-
-    /// The number of `term`, or `-1 - slot` for the empty slot where it would go.
-    @inline(__always)
-    private func find(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> Int {
-        // Probed through buffer pointers, which read the arrays without checking their uniqueness.
-        slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                ends.withUnsafeBufferPointer { ends in
-                    storage.withUnsafeBufferPointer { storage in
-                        let mask = slots.count - 1
-                        var slot = hash & mask
-                        while true {
-                            let entry = Int(slots[slot]) - 1
-                            if entry < 0 { return -1 - slot }
-                            if hashes[entry] == hash {
-                                let start = entry == 0 ? 0 : ends[entry - 1]
-                                if ends[entry] - start == term.count,
-                                    Self.equalBytes(storage.baseAddress! + start, term.baseAddress, count: term.count) {
-                                    return entry
-                                }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Stores a term not in the table, in empty slot `slot`, and gives its number.
-    @inline(never)
-    private mutating func store(_ term: UnsafeBufferPointer<UInt8>, hash: Int, slot: Int) -> Int {
-        let index = ends.count
-        if byteCount + term.count > storage.count {
-            storage += repeatElement(0, count: max(storage.count, term.count))
-        }
-        if let base = term.baseAddress, !term.isEmpty {
-            storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + byteCount).update(from: base, count: term.count) }
-        }
-        byteCount += term.count
-        ends.append(byteCount)
-        hashes.append(hash)
-        slots[slot] = Int32(index + 1)
-        if ends.count * 2 > slots.count { grow() }
-        return index
     }
 
     /// Whether `count` bytes at `stored` and at `term` are the same.
@@ -243,33 +215,126 @@ struct SearchTermTable: Sendable {
         return stored[0] == term[0] && stored[count >> 1] == term[count >> 1] && stored[count - 1] == term[count - 1]
     }
 
-    /// The table in as little memory as it takes to read: exact-size storage and no lookup
-    /// slots. A page's terms are kept until the locale's index merges them, which only reads
-    /// them; ``insert(_:hash:)`` on a compacted table starts its lookup slots again.
-    func compacted() -> SearchTermTable {
-        func exact<T>(_ array: [T], count: Int) -> [T] { array.withUnsafeBufferPointer { Array($0[..<count]) } }
-        return SearchTermTable(storage: exact(storage, count: byteCount), ends: exact(ends, count: ends.count), hashes: exact(hashes, count: hashes.count))
+}
+
+/// Collects terms into a ``SearchTermTable``, each distinct term once.
+///
+/// The table of a page takes every term of the page, most of them already in it. In arrays,
+/// each probe went through four buffer-pointer scopes and each new term through four appends
+/// that checked their array's uniqueness: some 100 instructions a term, and 170 a new one.
+/// Here the memory is the collector's own (freed by ``deallocate()``), and each slot holds
+/// the high half of its term's hash beside the term's number, so that a probe reads the
+/// term's bytes only when the hashes are likely the same.
+struct SearchTermCollector {
+    /// The terms end to end in the first ``byteCount`` bytes.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity: Int
+    private var byteCount = 0
+    /// Where each term starts in `bytes`, then where the next one would: ``count`` + 1 entries.
+    private var offsets: UnsafeMutablePointer<Int>
+    /// Each term's hash.
+    private var hashes: UnsafeMutablePointer<Int>
+    /// Open addressing with linear probing: a term's hash's high 32 bits, then its number plus
+    /// one in the low 32; 0 for an empty slot. Less than half full, which keeps probes short;
+    /// `offsets` and `hashes` have room for half as many terms as there are slots.
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var slotMask: Int
+    /// How many distinct terms.
+    private(set) var count = 0
+
+    /// An empty collector with room for about `capacity` terms before it grows.
+    init(capacity: Int) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        slotMask = slotCount - 1
+        offsets = .allocate(capacity: slotCount / 2 + 1)
+        offsets[0] = 0
+        hashes = .allocate(capacity: slotCount / 2)
+        byteCapacity = max(64, capacity * 8)
+        bytes = .allocate(capacity: byteCapacity)
     }
 
-    private init(storage: [UInt8], ends: [Int], hashes: [Int]) {
-        self.storage = storage
-        self.byteCount = storage.count
-        self.ends = ends
-        self.hashes = hashes
-        self.slots = []
+    func deallocate() {
+        bytes.deallocate()
+        offsets.deallocate()
+        hashes.deallocate()
+        slots.deallocate()
     }
 
-    /// Doubles the slots (half full at most keeps probes short), or makes them again for a compacted table.
-    private mutating func grow() {
-        var size = max(16, slots.count * 2)
-        while size < ends.count * 2 + 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-        let mask = slots.count - 1
-        for index in hashes.indices {
-            var slot = hashes[index] & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+    /// The terms collected, in a table of their exact size.
+    func table() -> SearchTermTable {
+        SearchTermTable(
+            storage: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
+            ends: Array(UnsafeBufferPointer(start: offsets + 1, count: count)),
+            hashes: Array(UnsafeBufferPointer(start: hashes, count: count)))
+    }
+
+    /// The number of `term`, stored first if it is new; `hash` must be `SearchTermTable.hash(term)`.
+    ///
+    /// Inlined: every term of every page comes here, most of them already collected, and
+    /// the call cost more than the look-up. Storing a new term is the part left out of line.
+    @inline(__always)
+    @discardableResult
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, inserted: Bool) {
+        let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
+        var slot = hash & slotMask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (store(term, hash: hash, tag: tag, slot: slot), true) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                let start = offsets[number]
+                if offsets[number + 1] - start == term.count, SearchTermTable.equalBytes(bytes + start, term.baseAddress, count: term.count) {
+                    return (number, false)
+                }
+            }
+            slot = (slot + 1) & slotMask
         }
+    }
+
+    /// Stores a term not collected yet, in empty slot `slot`, and gives its number.
+    @inline(never)
+    private mutating func store(_ term: UnsafeBufferPointer<UInt8>, hash: Int, tag: UInt64, slot: Int) -> Int {
+        if byteCount + term.count > byteCapacity {
+            byteCapacity = max(byteCapacity * 2, byteCount + term.count)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+            larger.moveInitialize(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = larger
+        }
+        if let base = term.baseAddress { (bytes + byteCount).initialize(from: base, count: term.count) }
+        byteCount += term.count
+        let number = count
+        hashes[number] = hash
+        offsets[number + 1] = byteCount
+        slots[slot] = tag | UInt64(number + 1)
+        count += 1
+        if count * 2 >= slotMask + 1 { grow() }
+        return number
+    }
+
+    /// Doubles the slots, and the room for terms with them.
+    private mutating func grow() {
+        let slotCount = (slotMask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        slotMask = slotCount - 1
+        for number in 0..<count {
+            var slot = hashes[number] & slotMask
+            while slots[slot] != 0 { slot = (slot + 1) & slotMask }
+            slots[slot] = UInt64(truncatingIfNeeded: hashes[number]) & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+        }
+        let largerOffsets = UnsafeMutablePointer<Int>.allocate(capacity: slotCount / 2 + 1)
+        largerOffsets.moveInitialize(from: offsets, count: count + 1)
+        offsets.deallocate()
+        offsets = largerOffsets
+        let largerHashes = UnsafeMutablePointer<Int>.allocate(capacity: slotCount / 2)
+        largerHashes.moveInitialize(from: hashes, count: count)
+        hashes.deallocate()
+        hashes = largerHashes
     }
 }
 
@@ -290,7 +355,8 @@ struct SearchDocumentTerms: Sendable {
 
     /// The distinct terms of `text`.
     init(text: [String]) {
-        var ascii = SearchTermTable(capacity: text.reduce(0) { $0 + $1.utf8.count } / 16)
+        var ascii = SearchTermCollector(capacity: text.reduce(0) { $0 + $1.utf8.count } / 16)
+        defer { ascii.deallocate() }
         var others = Set<String>()
         let seed = SearchTermTable.seed
         SearchTokenizer.forEachTerm(in: text) { term, isASCII in
@@ -300,7 +366,7 @@ struct SearchDocumentTerms: Sendable {
                 others.insert(String(decoding: term, as: UTF8.self))
             }
         }
-        self.ascii = ascii.compacted()
+        self.ascii = ascii.table()
         self.others = Array(others)
     }
 

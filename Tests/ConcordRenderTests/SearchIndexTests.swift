@@ -99,9 +99,10 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("The term table numbers terms as a dictionary would, across growth")
+    @Test("The term collector numbers terms as a dictionary would, across growth")
     func termTableNumbers() {
-        var table = SearchTermTable(capacity: 1)
+        var collector = SearchTermCollector(capacity: 1)
+        defer { collector.deallocate() }
         var numbers: [String: Int] = [:]
         var seed: UInt64 = 5
         for _ in 0..<20_000 {
@@ -113,15 +114,17 @@ struct SearchIndexTests {
             let word = String(decoding: bytes, as: UTF8.self)
             let expected = numbers[word].map { (index: $0, inserted: false) } ?? (index: numbers.count, inserted: true)
             if expected.inserted { numbers[word] = expected.index }
-            let result = bytes.withUnsafeBufferPointer { table.insert($0, hash: SearchTermTable.hash($0)) }
+            let result = bytes.withUnsafeBufferPointer { collector.insert($0, hash: SearchTermTable.hash($0)) }
             #expect(result == expected, "\(word)")
         }
-        #expect((0..<table.count).allSatisfy { numbers[table.string(at: $0)] == $0 })
+        let table = collector.table()
+        #expect(table.count == numbers.count && (0..<table.count).allSatisfy { numbers[table.string(at: $0)] == $0 })
     }
 
     @Test("Term numbers in byte order are the terms in String order, where many share their first eight bytes")
     func termByteOrder() {
-        var table = SearchTermTable(capacity: 4)
+        var collector = SearchTermCollector(capacity: 4)
+        defer { collector.deallocate() }
         var seed: UInt64 = 9
         for _ in 0..<5000 {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -131,30 +134,36 @@ struct SearchIndexTests {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
                 bytes[Int((seed >> 33) % UInt64(length))] = [UInt8(ascii: "0"), UInt8(ascii: "a"), UInt8(ascii: "z")][Int((seed >> 20) % 3)]
             }
-            bytes.withUnsafeBufferPointer { _ = table.insert($0, hash: SearchTermTable.hash($0)) }
+            bytes.withUnsafeBufferPointer { _ = collector.insert($0, hash: SearchTermTable.hash($0)) }
         }
+        let table = collector.table()
         let strings = (0..<table.count).map { table.string(at: $0) }
         #expect(table.numbersInByteOrder().map { strings[$0] } == strings.sorted())
     }
 
-    @Test("A compacted term table reads the same, and takes new terms again")
-    func compactedTermTable() {
-        var table = SearchTermTable(capacity: 4)
+    @Test("A collector's table holds its terms with their hashes, and the collector takes more terms after")
+    func collectedTermTable() {
+        var collector = SearchTermCollector(capacity: 4)
+        defer { collector.deallocate() }
         let words = (0..<300).map { "term\($0)" }
-        func insert(_ word: String, into table: inout SearchTermTable) -> (index: Int, inserted: Bool) {
+        func insert(_ word: String) -> (index: Int, inserted: Bool) {
             var word = word
-            return word.withUTF8 { table.insert($0, hash: SearchTermTable.hash($0)) }
+            return word.withUTF8 { collector.insert($0, hash: SearchTermTable.hash($0)) }
         }
-        for word in words { _ = insert(word, into: &table) }
-        var compacted = table.compacted()
-        #expect(compacted.count == words.count)
-        #expect((0..<words.count).map { compacted.string(at: $0) } == words)
-        var hashes: [[Int]] = [[], []]
-        for (number, version) in [table, compacted].enumerated() { version.forEachTerm { hashes[number].append($1) } }
-        #expect(hashes[0] == hashes[1] && hashes[0].count == words.count)
-        #expect(insert("term7", into: &compacted) == (7, false))
-        #expect(insert("new", into: &compacted) == (300, true))
-        #expect(insert("new", into: &compacted) == (300, false))
+        for word in words { _ = insert(word) }
+        let table = collector.table()
+        #expect(table.count == words.count && table.byteCount == words.reduce(0) { $0 + $1.utf8.count })
+        #expect((0..<words.count).map { table.string(at: $0) } == words)
+        var hashes: [Int] = []
+        table.forEachTerm { hashes.append($1) }
+        #expect(hashes == words.map { word in
+            var word = word
+            return word.withUTF8 { SearchTermTable.hash($0) }
+        })
+        #expect(insert("term7") == (7, false))
+        #expect(insert("new") == (300, true))
+        #expect(insert("new") == (300, false))
+        #expect(table.count == words.count && collector.table().string(at: 300) == "new")
     }
 }
 
