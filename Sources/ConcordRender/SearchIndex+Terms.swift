@@ -51,7 +51,7 @@ struct SearchTermTable: Sendable {
     static func hash(_ term: UnsafeBufferPointer<UInt8>, seed: UInt64) -> Int {
         let count = term.count
         var state = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
-        guard let base = term.baseAddress else { return Int(truncatingIfNeeded: finish(state)) }
+        guard let base = term.baseAddress else { return Int(truncatingIfNeeded: mix(state)) }
         let raw = UnsafeRawPointer(base)
         if count >= 8 {
             var offset = 0
@@ -71,28 +71,19 @@ struct SearchTermTable: Sendable {
             let bytes = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
             state = mix(state ^ bytes)
         }
-        return Int(truncatingIfNeeded: finish(state))
+        return Int(truncatingIfNeeded: state)
     }
 
     /// The process's hash seed.
     static let seed = UInt64.random(in: .min ... .max)
 
+    /// The high and low halves of a 128-bit product, XORed: every bit of `value` reaches the
+    /// low bits, which pick the slot, through the high half. No finalizer after the last one
+    /// (MurmurHash3's took a sixth of a term's look-up).
     @inline(__always)
     private static func mix(_ value: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
         return product.high ^ product.low
-    }
-
-    /// Spreads every input bit over the low bits, which pick the slot (MurmurHash3's finalizer).
-    @inline(__always)
-    private static func finish(_ value: UInt64) -> UInt64 {
-        var value = value
-        value ^= value >> 33
-        value &*= 0xFF51_AFD7_ED55_8CCD
-        value ^= value >> 33
-        value &*= 0xC4CE_B9FE_1A85_EC53
-        value ^= value >> 33
-        return value
     }
 
     /// Calls `body` with the bytes of term `index`.

@@ -54,6 +54,25 @@ struct SearchParityTests {
         }
     }
 
+    @Test("Long ASCII words, capitals anywhere, against every separator, give the same terms")
+    func longWords() {
+        let separators = [" ", "-", "é", "中", "\u{A0}", "", ".", "\u{301}"]
+        var seed: UInt64 = 29
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("abcxyzABCXYZ0189".utf8)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + next(5)) {
+                text += String(decoding: (0..<(1 + next(30))).map { _ in alphabet[next(alphabet.count)] }, as: UTF8.self)
+                text += separators[next(separators.count)]
+            }
+            #expect(SearchTokenizer.terms(text) == ReferenceSearch.terms(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("Every scalar of the alphabetic and CJK planes, alone and among words, gives the same terms")
     func everyScalar() {
         // All of the BMP below CJK, then a sample of the rest (every 7th), plus tags and variation selectors.
