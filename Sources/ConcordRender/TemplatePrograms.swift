@@ -228,8 +228,14 @@ struct TemplatePrograms: Sendable {
     // MARK: Rendering
 
     /// Where a value on the context stack, or a value found, is: read in place, not copied,
-    /// since copying a value retains what it holds. Every place is inside the page's context,
-    /// which the render holds and nothing changes while it renders.
+    /// since copying a value retains what it holds. Every place is valid for as long as it is
+    /// used:
+    /// - the root context, a list item and an element of an array of objects are addresses from
+    ///   `withUnsafe…`, used only inside its closure: the section that pushes one renders its
+    ///   body and pops it there;
+    /// - a value found in an object is in storage the object allocated
+    ///   (``TemplateObject/valueAddress(of:)``), which lives while the render holds the root
+    ///   context (``render(_:_:)``) and is not changed, since the render only reads.
     private enum Place {
         case value(UnsafePointer<TemplateValue>)
         /// An element of an array of objects (a section's list item).
@@ -271,6 +277,7 @@ struct TemplatePrograms: Sendable {
     /// `nil` when there is no such template.
     func render(_ name: String, _ object: Any) throws(Unsupported) -> [UInt8]? {
         guard let number = templateNumbers[name] else { return nil }
+        // Held until the render returns: it keeps alive every object whose values it reads in place.
         let root = TemplateValue(object)
         return try withUnsafePointer(to: root) { root throws(Unsupported) in
             var state = State(out: [], stack: [.value(root)])

@@ -169,6 +169,11 @@ enum TemplateValue {
 /// every object on its context stack whether it conforms to its protocols for every variable;
 /// `Dictionary` conforms only conditionally, which makes each of those checks slow, while this
 /// type conforms outright.
+///
+/// A value type, copied on write like an `Array`, but with entries in a buffer of its own
+/// (``Storage``) so that ``valueAddress(of:)`` can hand out addresses that stay valid after it
+/// returns: an address into an `Array`'s storage is valid only inside the `withUnsafe…` closure
+/// that gave it.
 struct TemplateObject: MustacheParent, @unchecked Sendable {
     /// A value and its key's number.
     private struct Entry {
@@ -176,26 +181,57 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
         var value: TemplateValue
     }
 
-    /// Each key once.
-    private var entries: [Entry] = []
+    /// Entries in a buffer this object allocated (`count` of them initialized, from the start),
+    /// deinitialized and freed when the last object sharing it goes. An address into it is
+    /// valid until then, as long as that entry is not changed: storage is changed only when
+    /// one object holds it (`isKnownUniquelyReferenced`), and copied first otherwise.
+    ///
+    /// Not thread-safe by itself; it is safe as `TemplateObject`'s storage for the same reason
+    /// an `Array`'s is: shared storage is only read.
+    private final class Storage {
+        let entries: UnsafeMutablePointer<Entry>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            // `malloc` (which aligns for any entry) rather than `allocate`, which takes the
+            // slower `posix_memalign` path whatever the alignment: tens of thousands of
+            // objects a build.
+            guard let memory = malloc(max(capacity, 1) * MemoryLayout<Entry>.stride) else {
+                fatalError("out of memory for \(capacity) template values")
+            }
+            entries = memory.bindMemory(to: Entry.self, capacity: capacity)
+        }
+
+        deinit {
+            entries.deinitialize(count: count)
+            free(entries)
+        }
+
+        var buffer: UnsafeMutableBufferPointer<Entry> { UnsafeMutableBufferPointer(start: entries, count: count) }
+    }
+
+    private var storage: Storage
 
     /// An empty object with room for `capacity` values.
     init(capacity: Int = 0) {
-        entries.reserveCapacity(capacity)
+        storage = Storage(capacity: capacity)
     }
 
     /// An object of `values`, in order; each key at most once.
     init(_ values: KeyValuePairs<TemplateKey, TemplateValue>) {
-        entries = values.map { Entry(number: $0.key.number, value: $0.value) }
-        assert(Set(entries.map(\.number)).count == entries.count, "a key set twice")
+        storage = Storage(capacity: values.count)
+        for (key, value) in values { append(key, value) }
+        assert(Set(storage.buffer.map(\.number)).count == storage.count, "a key set twice")
     }
 
     /// An object of `values` as they are: nested objects must be ``TemplateObject``s already.
     /// Keys are entered in sorted order, so the object is the same whatever the dictionary's order.
     init(values: [String: Any]) {
-        entries.reserveCapacity(values.count)
+        storage = Storage(capacity: values.count)
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            entries.append(Entry(number: TemplateKey(name).number, value: TemplateValue(value)))
+            append(TemplateKey(name), TemplateValue(value))
         }
     }
 
@@ -208,43 +244,77 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
     subscript(key: TemplateKey) -> TemplateValue? {
         get {
             guard let index = index(of: key) else { return nil }
-            return entries[index].value
+            return storage.entries[index].value
         }
         set {
             switch (index(of: key), newValue) {
-            case (let index?, let value?): entries[index].value = value
-            case (let index?, nil): entries.remove(at: index)
-            case (nil, let value?): entries.append(Entry(number: key.number, value: value))
+            case (let index?, let value?):
+                makeUnique(capacity: storage.count)
+                storage.entries[index].value = value
+            case (let index?, nil):
+                makeUnique(capacity: storage.count)
+                let removed = storage.entries + index
+                removed.deinitialize(count: 1)
+                removed.moveInitialize(from: removed + 1, count: storage.count - index - 1)
+                storage.count -= 1
+            case (nil, let value?):
+                append(key, value)
             case (nil, nil): break
             }
         }
     }
 
+    /// Adds `value` as `key`'s, which is not set.
+    private mutating func append(_ key: TemplateKey, _ value: TemplateValue) {
+        makeUnique(capacity: storage.count + 1)
+        (storage.entries + storage.count).initialize(to: Entry(number: key.number, value: value))
+        storage.count += 1
+    }
+
+    /// Makes the storage this object's alone, with room for `capacity` entries: a copy when it
+    /// is shared (with the same room, so that a page's copy of a locale's values has the room
+    /// reserved for its own), moved to a larger buffer when full.
+    private mutating func makeUnique(capacity: Int) {
+        let unique = isKnownUniquelyReferenced(&storage)
+        guard !unique || storage.capacity < capacity else { return }
+        let old = storage
+        let new = Storage(capacity: old.capacity >= capacity ? old.capacity : max(capacity, old.capacity * 2))
+        if unique {
+            new.entries.moveInitialize(from: old.entries, count: old.count)
+        } else {
+            new.entries.initialize(from: old.entries, count: old.count)
+        }
+        new.count = old.count
+        if unique { old.count = 0 }
+        storage = new
+    }
+
     /// Where the value of `key` is, if set, for reading it in place: copying a value retains
-    /// what it holds. The address is valid as long as this object's storage is neither changed
-    /// nor released, which holds for a page's context while it renders (the renderer keeps
-    /// the context, and nothing changes it).
+    /// what it holds.
+    ///
+    /// The address is into storage this object allocated, and is valid while that storage
+    /// lives and the entry is unchanged. Both hold for as long as the caller keeps this object
+    /// (or a value holding it) and changes nothing through it: other copies that change then
+    /// find the storage shared and copy it first. A render keeps its root context, which
+    /// holds every object it reaches, and only reads it.
     func valueAddress(of key: TemplateKey) -> UnsafePointer<TemplateValue>? {
         guard let index = index(of: key) else { return nil }
-        return entries.withUnsafeBufferPointer { entries in
-            UnsafeRawPointer(entries.baseAddress! + index)
-                .advanced(by: MemoryLayout<Entry>.offset(of: \Entry.value)!)
-                .assumingMemoryBound(to: TemplateValue.self)
-        }
+        return UnsafeRawPointer(storage.entries + index)
+            .advanced(by: MemoryLayout<Entry>.offset(of: \Entry.value)!)
+            .assumingMemoryBound(to: TemplateValue.self)
     }
 
     /// Where `key`'s entry is. Only the numbers are read: copying entries would retain and
     /// release every value passed over.
     private func index(of key: TemplateKey) -> Int? {
-        entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices where entries[index].number == key.number { return index }
-            return nil
-        }
+        let entries = storage.buffer
+        for index in entries.indices where entries[index].number == key.number { return index }
+        return nil
     }
 
     /// The values by name, as a dictionary (for contexts built as dictionaries).
     var dictionary: [String: Any] {
-        Dictionary(uniqueKeysWithValues: entries.map { (TemplateKey(number: $0.number).name, $0.value.any) })
+        Dictionary(uniqueKeysWithValues: storage.buffer.map { (TemplateKey(number: $0.number).name, $0.value.any) })
     }
 
     /// swift-mustache's look-up.

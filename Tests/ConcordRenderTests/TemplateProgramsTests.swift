@@ -199,6 +199,49 @@ struct TemplateProgramsTests {
         #expect((wrapped.child(named: "nested") as? TemplateObject)?.child(named: "city") as? String == "London")
     }
 
+    @Test("A copy of an object changed after it was taken leaves the original as it was; a render reads the values set")
+    func copyOnWrite() throws {
+        func texts(_ object: TemplateObject) -> [String: String]? { object.dictionary as? [String: String] }
+        // As a locale's shared values and a page's copy of them.
+        var shared = TemplateObject(capacity: 4)
+        shared[.lang] = .text("en")
+        shared[.title] = .text("Shared")
+        var page = shared
+        page[.title] = .text("Page")
+        page[.lang] = nil
+        page[.root] = .text("../")
+        #expect(texts(shared) == ["lang": "en", "title": "Shared"])
+        #expect(texts(page) == ["title": "Page", "root": "../"])
+
+        // A copy taken from a copy, grown past its room, and an object changed inside another.
+        var grown = page
+        for number in 0..<40 { grown[TemplateKey("copyOnWrite\(number)")] = .integer(number) }
+        #expect(texts(page) == ["title": "Page", "root": "../"])
+        guard case .integer(39)? = grown[TemplateKey("copyOnWrite39")], case .text("Page")? = grown[.title] else {
+            Issue.record("values lost as the object grew")
+            return
+        }
+        let inner = TemplateObject([.name: .text("inner")])
+        var outer = TemplateObject([.strings: .object(inner)])
+        let before = outer
+        guard case .object(var changed)? = outer[.strings] else {
+            Issue.record("nested object not found")
+            return
+        }
+        changed[.name] = .text("changed")
+        outer[.strings] = .object(changed)
+        #expect(texts(inner) == ["name": "inner"])
+        #expect((before.child(named: "strings") as? TemplateObject)?.child(named: "name") as? String == "inner")
+
+        let renderer = try Self.renderer(extra: ["copies": "{{title}} {{lang}} {{root}} {{#strings}}{{name}}{{/strings}}"], engine: .compiledOnly)
+        outer[.title] = .text("Outer")
+        #expect(try renderer.render("copies", shared) == "Shared en  ")
+        #expect(try renderer.render("copies", page) == "Page  ../ ")
+        #expect(try renderer.render("copies", before) == "   inner")
+        #expect(try renderer.render("copies", outer) == "Outer   changed")
+        #expect(try renderer.render("copies", grown) == renderer.renderThroughSwiftMustache("copies", grown))
+    }
+
     @Test("The sample content builds to the same files either way")
     func sampleSite() throws {
         let configuration = Configuration(contentRoot: repositoryRoot + "/content", sourceLocale: "en-US")
