@@ -104,6 +104,9 @@ public struct MarkdownDocument: Sendable {
     public func info(of index: Int) -> String { string(nodes[index].info) }
 
     /// Calls `body` with the UTF-8 bytes of a node's literal, without making a string.
+    /// Inlinable: the renderer and the model builder call it for every text node, and across
+    /// modules each call went through an unspecialized `withUnsafeBufferPointer`.
+    @inlinable
     public func withLiteralBytes<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withBytes(nodes[index].literal, body)
     }
@@ -127,7 +130,8 @@ public struct MarkdownDocument: Sendable {
         span.count == 0 ? "" : withBytes(span) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func withBytes<R>(_ span: MarkdownNode.TextSpan, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    @inlinable
+    func withBytes<R>(_ span: MarkdownNode.TextSpan, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try strings.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[span.start..<(span.start + span.count)]))
         }
