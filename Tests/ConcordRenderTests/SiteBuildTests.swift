@@ -163,6 +163,13 @@ struct SiteBuildTests {
         #expect(FileSystem.exists(temporary.output + "/assets/search.js"))
     }
 
+    @Test("Pages are taken in turn from each locale, each locale keeping its order")
+    func interleavedJobs() {
+        #expect(SiteBuilder.interleaved([[1, 2, 3], [10], [20, 21]]) == [1, 10, 20, 2, 21, 3])
+        #expect(SiteBuilder.interleaved([[Int]]()) == [])
+        #expect(SiteBuilder.interleaved([[], [5, 6]]) == [5, 6])
+    }
+
     @Test("A source toc.yml that cannot be read is reported once, though every locale falls back to it")
     func unreadableTOCReportedOnce() throws {
         var files = Self.files
