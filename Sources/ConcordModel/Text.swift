@@ -153,6 +153,27 @@ enum UTF8Whitespace {
         }
     }
 
+    /// Tests of the eight bytes of a word at once, for the white-space scans: each sets the high
+    /// bit of the bytes it flags. They may flag a byte that is fine (the borrow of a flagged
+    /// byte can reach the next one), never miss one that is not; flagged words go byte by byte.
+    enum WordFlags {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highs: UInt64 = 0x8080_8080_8080_8080
+
+        /// The bytes of `word` that may be `byte`.
+        @inline(__always)
+        static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+            let x = word ^ (UInt64(byte) &* ones)
+            return (x &- ones) & ~x & highs
+        }
+
+        /// The bytes of `word` that may be below 0x20 (control characters).
+        @inline(__always)
+        static func controls(in word: UInt64) -> UInt64 {
+            (word &- 0x20 &* ones) & ~word & highs
+        }
+    }
+
     /// Writes text given in pieces into a buffer with its white space folded as
     /// ``collapsed(_:)`` folds it, in one pass: a block's text goes straight from the parsed
     /// document into the string's storage, with no scratch copy and no separate scan.
@@ -183,8 +204,6 @@ enum UTF8Whitespace {
         /// Appends UTF-8 text, which must not end inside a character.
         mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let base = bytes.baseAddress, let outBase = out.baseAddress else { return }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             while i < bytes.count {
                 // Eight bytes at a time: a word with no control character, no byte that may start
@@ -193,16 +212,12 @@ enum UTF8Whitespace {
                 // one that is not (as in ``needsCollapsing(_:)``); flagged words go byte by byte.
                 if i + 8 <= bytes.count {
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    @inline(__always) func flags(_ byte: UInt64) -> UInt64 {
-                        let x = word ^ (byte &* ones)
-                        return (x &- ones) & ~x & highs
-                    }
-                    let control = (word &- 0x20 &* ones) & ~word & highs
-                    let spaces = flags(0x20)
-                    var plain = control | (spaces & (spaces << 8)) == 0 && !(atBoundary && word & 0xFF == 0x20)
-                    if plain, word & highs != 0 {
+                    let spaces = WordFlags.bytes(of: word, equalTo: 0x20)
+                    var plain = WordFlags.controls(in: word) | (spaces & (spaces << 8)) == 0 && !(atBoundary && word & 0xFF == 0x20)
+                    if plain, word & WordFlags.highs != 0 {
                         // Accented letters and CJK are common; only these lead bytes start white space.
-                        plain = flags(0xC2) | flags(0xE1) | flags(0xE2) | flags(0xE3) == 0
+                        plain = WordFlags.bytes(of: word, equalTo: 0xC2) | WordFlags.bytes(of: word, equalTo: 0xE1)
+                            | WordFlags.bytes(of: word, equalTo: 0xE2) | WordFlags.bytes(of: word, equalTo: 0xE3) == 0
                     }
                     if plain {
                         // The text written is never longer than the text read, so the eight bytes fit.
@@ -261,20 +276,17 @@ enum UTF8Whitespace {
         // Eight bytes at a time: a word with no control character, no non-ASCII byte and no two
         // spaces in a row (within it or across its start) needs no closer look. The masks may
         // flag a byte that is fine, never miss one that is not; flagged words go byte by byte.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var previousSpace = false
         var i = 0
         while i < b.count {
             if i + 8 <= b.count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let control = (word &- 0x20 &* ones) & ~word & highs
-                let spacesXor = word ^ (0x20 &* ones)
-                let spaces = (spacesXor &- ones) & ~spacesXor & highs
+                let control = WordFlags.controls(in: word)
+                let spaces = WordFlags.bytes(of: word, equalTo: 0x20)
                 // Little-endian: the byte at i is the low byte, so `<< 8` lines each space up with the next byte.
                 let pairs = spaces & (spaces << 8)
                 let startsWithSpace = word & 0xFF == 0x20
-                if control == 0, word & highs == 0, pairs == 0, !(previousSpace && startsWithSpace) {
+                if control == 0, word & WordFlags.highs == 0, pairs == 0, !(previousSpace && startsWithSpace) {
                     previousSpace = word >> 56 == 0x20
                     i += 8
                     continue
