@@ -115,7 +115,7 @@ public struct SiteBuilder: Sendable {
         // one locale are pages of one folder. Creating files in one folder at once makes the
         // threads wait on the folder's lock, and on ext4, where making a file can be slow
         // (after many files were deleted, it looks for a free inode at length), the waiting
-        // thread spun on that lock for a third of the build. Each locale keeps its order.
+        // thread spun on that lock for a quarter of the build. Each locale keeps its order.
         let jobs = Self.interleaved(jobsByLocale)
 
         // Folders first, sequentially; then pages in parallel, in chunks so progress can be shown.
