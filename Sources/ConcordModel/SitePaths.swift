@@ -10,6 +10,13 @@ public enum SitePaths {
         locale + "/" + withoutMarkdownExtension(path) + ".json"
     }
 
+    /// A locale's search index, relative to the output folder: `es-ES/search-index.json`. An
+    /// article at the locale's root named `search-index.md` would have its JSON model here; the
+    /// site build keeps the index and reports the article (`reserved-path`).
+    public static func searchIndex(locale: String) -> String {
+        locale + "/search-index.json"
+    }
+
     /// The absolute URL of a page: `baseURL` + `/` + `relative` (or a root-relative URL when there is no base).
     public static func url(_ relative: String, baseURL: String) -> String {
         baseURL.isEmpty ? "/" + relative : baseURL + "/" + relative

@@ -209,7 +209,7 @@ public struct SiteBuilder: Sendable {
         let byLocale = content.locales.map { searchDocuments[$0] ?? [] }
         let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.jsonUTF8() }
         for (locale, json) in zip(content.locales, indexes) {
-            try writer.write(json, to: "\(locale)/search-index.json")
+            try writer.write(json, to: SitePaths.searchIndex(locale: locale))
         }
 
         mark("search")
@@ -221,9 +221,27 @@ public struct SiteBuilder: Sendable {
         var seen: Set<String> = []
         // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
         let navigationDiagnostics = content.locales.flatMap { localeContexts[$0]!.navigationDiagnostics }
-        result.diagnostics = (navigationDiagnostics + pageResults.flatMap(\.diagnostics)).filter { seen.insert($0.description).inserted }
+        result.diagnostics = (navigationDiagnostics + reservedPathDiagnostics(sourcePaths) + pageResults.flatMap(\.diagnostics))
+            .filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         return result
+    }
+
+    /// Source articles whose JSON model would take a locale's search index path (an article named
+    /// `search-index.md` at the root): the site keeps its search, and the JSON output leaves
+    /// those files out (``SiteDataOutput``).
+    func reservedPathDiagnostics(_ sourcePaths: [String]) -> [Diagnostic] {
+        let content = site.content
+        // Any locale: the two paths differ, if at all, after it.
+        let probe = "-"
+        return sourcePaths.compactMap { path -> Diagnostic? in
+            guard SitePaths.json(locale: probe, path: path) == SitePaths.searchIndex(locale: probe),
+                  let article = content.article(path, in: content.sourceLocale) else { return nil }
+            return Diagnostic(
+                rule: "reserved-path", severity: .warning, locale: content.sourceLocale, location: FileLocation(file: article.file, line: 1),
+                message: "this article's JSON model would replace the search index of each locale (<locale>/search-index.json); "
+                    + "it is not written: rename the article to publish its JSON")
+        }
     }
 
     /// The elements of `lists` taken in turn, one from each list while it has any; each list's own order kept.

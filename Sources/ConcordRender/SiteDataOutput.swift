@@ -17,7 +17,11 @@ public struct SiteDataOutput: SiteOutputWriter {
 
     /// Encodes every file (in parallel, while the pages render) and returns what writes them.
     public func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void {
+        // Each locale's search index is the site's: an article whose JSON would take its path
+        // (`search-index.md` at a locale's root) is left out, and the site build reports it.
+        let searchIndexes = Set(build.site.content.locales.map { SitePaths.searchIndex(locale: $0) })
         let files = try SiteDataWriter.encodedFiles(content: build.site.content, statuses: build.statuses)
+            .filter { !searchIndexes.contains($0.path) }
         return { folder in try Self.write(files, previousSite: build.previousSite, into: folder) }
     }
 

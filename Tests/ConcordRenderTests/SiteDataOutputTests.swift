@@ -35,6 +35,27 @@ struct SiteDataOutputTests {
         #expect(FileManager.default.fileExists(atPath: temporary.output + "/es-ES/a.html"), "pages and data side by side")
     }
 
+    @Test("An article named search-index.md at the root keeps its page; the search index keeps its file")
+    func articleNamedLikeTheSearchIndex() throws {
+        var files = Self.files
+        files["en-US/search-index.md"] = "# Search index\n\nHow the search index works.\n"
+        let temporary = try TemporaryContent(files)
+        defer { temporary.remove() }
+        let report = try BuildAction(configuration: temporary.configuration).run()
+
+        for locale in ["en-US", "es-ES"] {
+            let index = try JSONSerialization.jsonObject(with: Data(temporary.read("\(locale)/search-index.json").utf8)) as? [String: Any]
+            #expect(index?["terms"] != nil, "\(locale)'s search index is the index, not the article's JSON")
+            #expect(try temporary.read("\(locale)/search-index.html").contains("How the search index works."))
+        }
+        let warnings = report.diagnostics.filter { $0.rule == "reserved-path" }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.file == temporary.configuration.contentRoot + "/en-US/search-index.md")
+        #expect(warnings.first?.severity == .warning)
+        // Other articles' JSON is written as before.
+        #expect(try temporary.read("es-ES/a.json").contains("\"sourcePath\""))
+    }
+
     @Test func buildJSONIsTheSameAsExportSiteData() throws {
         let temporary = try TemporaryContent(Self.files)
         defer { temporary.remove() }
