@@ -1,9 +1,14 @@
+import Foundation
 import Testing
 @testable import ConcordRender
 
-/// The templates' fast escaping must write the bytes swift-mustache's own `HTML` content type
-/// writes: pages are compared byte for byte with earlier builds.
-@Suite("Template escaping: the same bytes as swift-mustache's HTML content type")
+/// Every `{{value}}` of a template is escaped byte by byte, by the same definition the page
+/// bodies use: `& < > " '` become references whatever character follows or precedes them.
+///
+/// swift-mustache's own HTML escaping compares `Character`s, so a `"` followed by a combining
+/// mark (U+0301) or a `<` after a prepended mark (U+0600) is one Character with its neighbour,
+/// matches no special, and was left as it is: `<a href="#b"́ onfocus=…">` ran in browsers.
+@Suite("Template escaping: every special byte, whatever touches it")
 struct TemplateEscapingTests {
     /// Text where special characters touch combining marks, joiners, prepended marks, CRLF,
     /// emoji sequences and scripts of every width.
@@ -12,21 +17,36 @@ struct TemplateEscapingTests {
         "<\u{338}", "a <\u{338} b", "'\u{301}", "\"\u{301}x", "&\u{200D}", ">\u{FE0F}", "\u{600}'", "\u{6DD}<",
         "\u{915}\u{94D}<", "'\u{903}", "<\r\n>", "\r\n'", "👍<", "<👍🏽", "👩‍💻&", "🇫🇷'🇫🇷", "ᄀ<ᅡ", "가'각",
         "Приложение \"Настройки\"", "«<»", "עברית 'ציטוט'", "العربية <نص>", "客户'支持", "ｶﾀｶﾅ<", "\u{10FFFF}<\u{E0001}",
+        "b\"\u{301} onfocus=alert(2) autofocus z",
     ]
 
-    @Test("Tricky text escapes as swift-mustache escapes it")
-    func matchesSwiftMustache() throws {
-        // A theme's own `CONTENT_TYPE` pragma wins over the one added before it, so `upstream`
-        // renders with swift-mustache's escaping and `fast` with ours.
+    /// The definition: each special byte replaced, every other byte kept.
+    static func byDefinition(_ text: String) -> String {
+        String(decoding: escapedByDefinition(text.utf8), as: UTF8.self)
+    }
+
+    @Test("Special characters joined to a mark are escaped like any other")
+    func joinedSpecials() {
+        #expect(TemplateHTMLContentType.escape("<\u{338}") == "&lt;\u{338}")
+        #expect(TemplateHTMLContentType.escape("\u{600}'") == "\u{600}&#39;")
+        #expect(TemplateHTMLContentType.escape("\"\u{301} onfocus=x") == "&quot;\u{301} onfocus=x")
+        #expect(TemplateHTMLContentType.escape("l'écran & co") == "l&#39;écran &amp; co")
+    }
+
+    @Test("Templates escape by the definition, in the compiled renderer and in swift-mustache's")
+    func bothEngines() throws {
         var theme = Theme.builtIn
-        theme.files["fast.mustache"] = Array("{{value}}|{{#list}}{{.}};{{/list}}".utf8)
-        theme.files["upstream.mustache"] = Array("{{% CONTENT_TYPE: HTML }}{{value}}|{{#list}}{{.}};{{/list}}".utf8)
-        let renderer = try TemplateRenderer(theme: theme)
-        for sample in Self.samples {
-            let context: [String: Any] = ["value": sample, "list": [sample, sample + sample]]
-            let fast = try renderer.render("fast", context)
-            let upstream = try renderer.render("upstream", context)
-            #expect(Array(fast.utf8) == Array(upstream.utf8), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        theme.files["probe.mustache"] = Array("{{value}}|{{#list}}{{.}};{{/list}}".utf8)
+        // A theme naming swift-mustache's own HTML content type gets the same escaping.
+        theme.files["named.mustache"] = Array("{{% CONTENT_TYPE: HTML }}{{value}}|{{#list}}{{.}};{{/list}}".utf8)
+        for engine in [TemplateRenderer.Engine.compiled, .swiftMustache] {
+            let renderer = try TemplateRenderer(theme: theme, engine: engine)
+            for sample in Self.samples {
+                let context: [String: Any] = ["value": sample, "list": [sample, sample + sample]]
+                let expected = Self.byDefinition(sample) + "|" + Self.byDefinition(sample) + ";" + Self.byDefinition(sample + sample) + ";"
+                #expect(try renderer.render("probe", context) == expected, "\(engine) \(sample.debugDescription)")
+                #expect(try renderer.render("named", context) == expected, "\(engine) named \(sample.debugDescription)")
+            }
         }
     }
 
@@ -34,21 +54,13 @@ struct TemplateEscapingTests {
     /// (plane 14 holds tags and variation selectors, which extend a cluster).
     static let scalarValues: [ClosedRange<UInt32>] = [0x80...0x3FFFF, 0xE0000...0xE0FFF]
 
-    @Test("Known joins stay unescaped, as swift-mustache leaves them")
-    func joins() {
-        #expect(TemplateHTMLContentType.escape("<\u{338}") == "<\u{338}")
-        #expect(TemplateHTMLContentType.escape("\u{600}'") == "\u{600}'")
-        #expect(TemplateHTMLContentType.escape("l'écran <\u{338}") == "l&#39;écran <\u{338}")
-        #expect(TemplateHTMLContentType.escape("l'écran & co") == "l&#39;écran &amp; co")
-    }
-
-    @Test("Every scalar around every special character escapes as the Character walk does")
+    @Test("Every scalar around every special character: the special is escaped")
     func everyScalar() {
         // Each scalar both before and after each special, 64 scalars per string, spaces keeping them apart.
         var batch = ""
         var count = 0
         func check() {
-            #expect(TemplateHTMLContentType.escape(batch) == TemplateHTMLContentType.characterWalk(batch))
+            #expect(TemplateHTMLContentType.escape(batch) == Self.byDefinition(batch))
             batch = ""
             count = 0
         }
@@ -68,8 +80,8 @@ struct TemplateEscapingTests {
 
     @Test("No Character other than the ASCII ones byte scans look for is equal to one of them")
     func noEquivalents() {
-        // The byte scans rely on it: a Character equal to "<" is "<" itself (and so for the
-        // separators links are split at).
+        // The byte scans of links rely on it: a Character equal to "#" is "#" itself (and so
+        // for the other separators links are split at).
         let specials: [Character] = ["<", ">", "&", "\"", "'", "#", "?", "/", "."]
         for value in Self.scalarValues.joined() {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -101,14 +113,48 @@ struct TemplateEscapingTests {
 
     @Test("HTMLEscaping finds every special byte at every offset of the eight-byte scan")
     func wordScan() {
-        // The escaping it replaced: byte by byte.
-        func reference(_ text: String) -> String { String(decoding: escapedByDefinition(text.utf8), as: UTF8.self) }
         for text in textsWithOneProbe(lengthsBelow: 20) {
-            #expect(HTMLEscaping.escape(text) == reference(text), "\(text.debugDescription)")
+            #expect(HTMLEscaping.escape(text) == Self.byDefinition(text), "\(text.debugDescription)")
             var out = "x"
             HTMLEscaping.append(text, to: &out)
-            #expect(out == "x" + reference(text))
+            #expect(out == "x" + Self.byDefinition(text))
         }
         #expect(HTMLEscaping.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    }
+
+    @Test("Payloads joined to marks stay text on a built page: description, date, anchors, headings, titles")
+    func pageValues() throws {
+        let payload = "\"\u{301} onfocus=alert(2) autofocus x=\u{301}'\u{301}<\u{338}b\u{301}>"
+        let content = try TemporaryContent([
+            "en-US/article.md": """
+            ---
+            title: T\(payload)
+            description: D\(payload)
+            ms.date: 1\(payload)
+            ---
+            # Title\(payload)
+
+            ## <a name='b\(payload)'></a>Second\(payload)
+
+            Text.
+
+            ## Third\(payload)
+
+            More.
+            """,
+            "en-US/toc.yml": "- name: N\(payload)\n  href: article.md\n",
+        ])
+        defer { content.remove() }
+        var configuration = content.configuration
+        configuration.siteTitle = "S\(payload)"
+        let report = try BuildAction(configuration: configuration, output: content.output).run()
+        #expect(report.site != nil)
+        for page in ["en-US/article.html", "en-US/index.html", "index.html", "en-US/search.html"] {
+            let html = try content.read(page)
+            for raw in ["\"\u{301}", "'\u{301}", "<\u{338}", "\u{301}>"] {
+                #expect(!html.contains(raw), "\(page) holds \(raw.debugDescription) unescaped")
+            }
+            #expect(html.contains("&quot;\u{301} onfocus"), "\(page) lost the payload's text")
+        }
     }
 }
