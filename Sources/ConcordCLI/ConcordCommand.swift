@@ -29,7 +29,7 @@ public struct ConcordCommand: ParsableCommand {
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch let failure as ConcordFailure {
-            FileHandle.standardError.write(Data("concord: error: \(failure.message)\n".utf8))
+            FileHandle.standardError.write(Data("concord: error: \(TerminalText.quoted(failure.message))\n".utf8))
             return 2
         } catch {
             // Argument-parser's own errors: help and version exit 0; usage errors exit 2, not 64.

@@ -29,7 +29,7 @@ public struct FileLocation: Sendable, Codable, Hashable, CustomStringConvertible
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(TerminalText.quoted(file)):\(line):\(column)" }
 }
 
 /// Every problem Concord reports to a user: a load error, a configuration error or a check finding.
@@ -65,8 +65,9 @@ public struct Diagnostic: Sendable, Codable, Hashable {
 }
 
 extension Diagnostic: CustomStringConvertible {
-    /// `file:line:col: severity: message [rule]`, the form compilers and editors understand.
+    /// `file:line:col: severity: message [rule]`, the form compilers and editors understand,
+    /// on one line whatever the content holds (``TerminalText``).
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(rule)]"
+        "\(location): \(severity.rawValue): \(TerminalText.quoted(message)) [\(rule)]"
     }
 }

@@ -53,7 +53,7 @@ public struct DiagnosticFormatter: Sendable {
             case .warning: severity = paint("warning:", "1;33")
             case .note: severity = paint("note:", "1;36")
             }
-            out += "\(paint("\(d.location):", "1")) \(severity) \(d.message) \(paint("[\(d.rule)]", "2"))\n"
+            out += "\(paint("\(d.location):", "1")) \(severity) \(TerminalText.quoted(d.message)) \(paint("[\(d.rule)]", "2"))\n"
             if let source = d.source {
                 out += "\(paint("\(source):", "1")) \(paint("note:", "1;36")) source of this translation\n"
             }
