@@ -13,8 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Exact: front matter and toc.yml parse through Yams, so its version shapes the output.
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The system libcmark (Debian `libcmark-dev`); no vendored copy.
@@ -36,7 +36,6 @@ let package = Package(
             name: "ConcordRender",
             dependencies: [
                 "ConcordMarkdown", "ConcordModel", "ConcordCheck", "ConcordExport",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -36,15 +36,10 @@ public struct SiteBuilder: Sendable {
 
     /// Prepares a build; fails when a template does not parse.
     public init(site: SiteContent, statuses: [String: [String: ArticleStatus]], theme: Theme) throws(TemplateRenderer.Failure) {
-        try self.init(site: site, statuses: statuses, theme: theme, templateEngine: .compiled)
-    }
-
-    /// Prepares a build whose pages render through `templateEngine` (tests compare them).
-    init(site: SiteContent, statuses: [String: [String: ArticleStatus]], theme: Theme, templateEngine: TemplateRenderer.Engine) throws(TemplateRenderer.Failure) {
         self.site = site
         self.statuses = statuses
         self.theme = theme
-        self.templates = try TemplateRenderer(theme: theme, engine: templateEngine)
+        self.templates = try TemplateRenderer(theme: theme)
         self.links = LinkResolver(content: site.content)
         self.includes = IncludeStore(content: site.content)
         var names: [String: String] = [:]

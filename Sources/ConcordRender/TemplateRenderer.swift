@@ -1,76 +1,35 @@
-import Mustache
-
-/// Renders pages with the theme's Mustache templates (hummingbird-project/swift-mustache).
+/// Renders pages with the theme's Mustache templates.
 ///
-/// swift-mustache parses the templates; pages render through ``TemplatePrograms``, which
-/// follows swift-mustache's rendering rules for the values Concord puts in pages at a fraction
-/// of the cost, and through swift-mustache's own renderer whenever that cannot.
+/// Templates are parsed by ``MustacheSyntax`` and compiled by ``TemplatePrograms``, both
+/// Concord's own, so that what a page looks like depends on no other package's internals.
+/// Tests run the official Mustache specification against them.
 ///
 /// Pages are ``TemplateObject``s (or `[String: Any]` dictionaries, wrapped into them): values
-/// by name, looked up directly, where structs would go through `Mirror` on every variable.
+/// by name, looked up by interned keys.
 public struct TemplateRenderer: Sendable {
-    /// A template that does not parse, with its name.
+    /// A template that does not parse or does not render, with its name.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         /// The template's name (`layout`).
         public var template: String
-        /// What the parser said.
+        /// What is wrong.
         public var reason: String
         public var description: String { "template '\(template)': \(reason)" }
     }
 
-    /// Which renderer pages go through.
-    enum Engine: Sendable {
-        /// ``TemplatePrograms`` when the theme compiles, a page with a value they do not know
-        /// through swift-mustache.
-        case compiled
-        /// ``TemplatePrograms`` only: a page they cannot render is an error (tests prove no
-        /// page fell back).
-        case compiledOnly
-        /// swift-mustache's renderer for every page (what the compiled templates must match).
-        case swiftMustache
-    }
+    private let programs: TemplatePrograms
 
-    private let library: MustacheLibrary
-    /// The same templates, compiled for Concord's page values; `nil` when a template needs
-    /// swift-mustache itself (see ``TemplatePrograms``).
-    private let programs: TemplatePrograms?
-    private let engine: Engine
-
-    /// Parses every template of a theme.
-    ///
-    /// Each template is parsed with ``TemplateHTMLContentType/pragma`` before its text, so its
-    /// variables are escaped by the fast escaper; templates stay as their writers wrote them.
+    /// Parses and compiles every template of a theme.
     public init(theme: Theme) throws(Failure) {
-        try self.init(theme: theme, engine: .compiled)
-    }
-
-    /// Parses every template of a theme, to render through `engine`.
-    init(theme: Theme, engine: Engine) throws(Failure) {
-        TemplateHTMLContentType.registered
-        var library = MustacheLibrary()
+        var parsed: [String: [MustacheSyntax.Node]] = [:]
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(TemplateHTMLContentType.pragma + text, named: name)
+                parsed[name] = try MustacheSyntax.parse(text)
             } catch {
-                // The pragma line shifts line numbers: report the error of the text as written.
-                do {
-                    _ = try MustacheTemplate(string: text)
-                } catch let original {
-                    throw Failure(template: name, reason: "\(original)")
-                }
-                throw Failure(template: name, reason: "\(error)")
+                throw Failure(template: name, reason: error.description)
             }
         }
-        self.library = library
-        self.engine = engine
-        self.programs = engine == .swiftMustache ? nil : TemplatePrograms.compile(library, names: theme.templates.keys)
-        if engine == .compiledOnly, programs == nil {
-            throw Failure(template: "*", reason: "the theme does not compile")
-        }
+        programs = TemplatePrograms(parsed)
     }
-
-    /// Whether pages render through ``TemplatePrograms`` rather than swift-mustache's renderer.
-    var rendersCompiled: Bool { programs != nil }
 
     /// Renders the template `name` (`article`, `home`, `chooser`, `search`) with `context`.
     public func render(_ name: String, _ context: [String: Any]) throws(Failure) -> String {
@@ -85,23 +44,23 @@ public struct TemplateRenderer: Sendable {
 
     /// ``render(_:_:)`` as UTF-8 bytes, which is how pages are written.
     func renderUTF8(_ name: String, _ context: TemplateObject) throws(Failure) -> [UInt8] {
-        // `nil` from the programs is a template they lack: swift-mustache reports it below. A
-        // value they do not know (an error) leaves the page to swift-mustache too.
-        if let programs {
-            do {
-                if let bytes = try programs.render(name, context) { return bytes }
-            } catch {
-                if engine == .compiledOnly { throw Failure(template: name, reason: "a value the compiled templates do not know") }
-            }
-        }
-        return Array(try renderThroughSwiftMustache(name, context).utf8)
+        try renderUTF8(name, context as Any)
     }
 
-    /// Renders with swift-mustache's own renderer (what ``TemplatePrograms`` must match).
-    func renderThroughSwiftMustache(_ name: String, _ context: TemplateObject) throws(Failure) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
-            throw Failure(template: name, reason: "no such template in the theme")
+    /// Renders the template `name` with any context value (the specification's tests give
+    /// strings, lists and numbers as contexts too).
+    func renderUTF8(_ name: String, _ context: Any) throws(Failure) -> [UInt8] {
+        do {
+            guard let bytes = try programs.render(name, context) else {
+                throw Failure(template: name, reason: "no such template in the theme")
+            }
+            return bytes
+        } catch let error as TemplatePrograms.RenderError {
+            throw Failure(template: name, reason: error.reason)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(template: name, reason: "\(error)")
         }
-        return text
     }
 }

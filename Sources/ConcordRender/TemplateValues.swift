@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A name a template looks up (`title`, `strings`, `href`), interned: two keys are the same
 /// name exactly when their numbers are equal.
@@ -101,11 +100,11 @@ extension TemplateKey {
 
 /// A value in a page context, its type told apart once, when it is set.
 ///
-/// ``TemplatePrograms`` renders the first seven cases itself. Any other value is kept as it
-/// is (``other(_:)``): a page that reaches one renders through swift-mustache, which sees
-/// exactly the value it was given (``any``).
+/// Any other value is kept as it is (``other(_:)``) and written as its description.
 enum TemplateValue {
     case text(String)
+    /// Nothing: written as nothing, and false to a section (`null` in the specification's data).
+    case null
     /// HTML as UTF-8 (``TemplateHTML``): written as it is by `{{{…}}}`, as its text otherwise.
     case html(TemplateHTML)
     case flag(Bool)
@@ -114,7 +113,7 @@ enum TemplateValue {
     case objects([TemplateObject])
     /// An array of values of any type, each told apart when a section iterates it.
     case list([Any])
-    /// A value of a type only swift-mustache renders.
+    /// A value of another type: written as its description, true to a section, with no children.
     case other(Other)
 
     /// A value of another type, boxed: with an `Any` in one of its cases, the whole enum was
@@ -124,11 +123,12 @@ enum TemplateValue {
         init(_ value: Any) { self.value = value }
     }
 
-    /// `value`, told apart by its exact type (an `Optional` in an `Any`, say, is not a `String`
-    /// here, as it is not to swift-mustache's `Mirror`).
+    /// `value`, told apart by its exact type (an `Optional` in an `Any`, say, is not a `String`).
     init(_ value: Any) {
         let type = type(of: value)
-        if type == String.self {
+        if type == TemplateValue.self {
+            self = value as! TemplateValue
+        } else if type == String.self {
             self = .text(value as! String)
         } else if type == TemplateObject.self {
             self = .object(value as! TemplateObject)
@@ -142,14 +142,20 @@ enum TemplateValue {
             self = .list(value as! [Any])
         } else if type == Int.self {
             self = .integer(value as! Int)
+        } else if let array = value as? [Any] {
+            // An array of another element type (`[String]`): its items told apart one by one.
+            self = .list(array)
+        } else if let dictionary = value as? [String: Any] {
+            self = .object(TemplateObject(wrapping: dictionary))
         } else {
             self = .other(Other(value))
         }
     }
 
-    /// The value as it was given, for swift-mustache.
+    /// The value as it was given.
     var any: Any {
         switch self {
+        case .null: self
         case .text(let text): text
         case .html(let html): html
         case .flag(let flag): flag
@@ -165,16 +171,13 @@ enum TemplateValue {
 /// A page context as Mustache sees it: values by name.
 ///
 /// Values are kept in the order they were first set, each with its key's number, and found
-/// by comparing numbers: a page's objects hold a few dozen values at most. swift-mustache asks
-/// every object on its context stack whether it conforms to its protocols for every variable;
-/// `Dictionary` conforms only conditionally, which makes each of those checks slow, while this
-/// type conforms outright.
+/// by comparing numbers: a page's objects hold a few dozen values at most.
 ///
 /// A value type, copied on write like an `Array`, but with entries in a buffer of its own
 /// (``Storage``) so that ``valueAddress(of:)`` can hand out addresses that stay valid after it
 /// returns: an address into an `Array`'s storage is valid only inside the `withUnsafe…` closure
 /// that gave it.
-struct TemplateObject: MustacheParent, @unchecked Sendable {
+struct TemplateObject: @unchecked Sendable {
     /// A value and its key's number.
     private struct Entry {
         let number: Int32
@@ -317,11 +320,6 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
         Dictionary(uniqueKeysWithValues: storage.buffer.map { (TemplateKey(number: $0.number).name, $0.value.any) })
     }
 
-    /// swift-mustache's look-up.
-    func child(named name: String) -> Any? {
-        TemplateKey.existing(name).flatMap { self[$0] }?.any
-    }
-
     /// The context with every nested dictionary (and array of dictionaries) wrapped too.
     static func wrap(_ value: Any) -> Any {
         switch value {
@@ -337,15 +335,12 @@ struct TemplateObject: MustacheParent, @unchecked Sendable {
     }
 }
 
-/// HTML a page already has as UTF-8 (the article body, the sidebar), put into a template as it is.
-///
-/// To swift-mustache it is a value that renders as its text, like a `String`, with no children
-/// (a `Mirror` would offer `utf8`); ``TemplatePrograms`` copies the bytes without making a string.
-struct TemplateHTML: MustacheParent, MustacheCustomRenderable, Sendable {
+/// HTML a page already has as UTF-8 (the article body, the sidebar), put into a template as it
+/// is: ``TemplatePrograms`` copies the bytes without making a string.
+struct TemplateHTML: Sendable {
     /// The HTML.
     let utf8: [UInt8]
 
+    /// The HTML as text, for `{{…}}`, which escapes it.
     var renderText: String { String(decoding: utf8, as: UTF8.self) }
-    var isNull: Bool { false }
-    func child(named name: String) -> Any? { nil }
 }

@@ -33,20 +33,18 @@ struct TemplateEscapingTests {
         #expect(TemplateHTMLContentType.escape("l'écran & co") == "l&#39;écran &amp; co")
     }
 
-    @Test("Templates escape by the definition, in the compiled renderer and in swift-mustache's")
-    func bothEngines() throws {
+    @Test("Templates escape by the definition, whatever pragma a theme writes")
+    func templates() throws {
         var theme = Theme.builtIn
         theme.files["probe.mustache"] = Array("{{value}}|{{#list}}{{.}};{{/list}}".utf8)
-        // A theme naming swift-mustache's own HTML content type gets the same escaping.
-        theme.files["named.mustache"] = Array("{{% CONTENT_TYPE: HTML }}{{value}}|{{#list}}{{.}};{{/list}}".utf8)
-        for engine in [TemplateRenderer.Engine.compiled, .swiftMustache] {
-            let renderer = try TemplateRenderer(theme: theme, engine: engine)
-            for sample in Self.samples {
-                let context: [String: Any] = ["value": sample, "list": [sample, sample + sample]]
-                let expected = Self.byDefinition(sample) + "|" + Self.byDefinition(sample) + ";" + Self.byDefinition(sample + sample) + ";"
-                #expect(try renderer.render("probe", context) == expected, "\(engine) \(sample.debugDescription)")
-                #expect(try renderer.render("named", context) == expected, "\(engine) named \(sample.debugDescription)")
-            }
+        // A pragma asking for another escaping is read and ignored.
+        theme.files["named.mustache"] = Array("{{% CONTENT_TYPE: TEXT }}{{value}}|{{#list}}{{.}};{{/list}}".utf8)
+        let renderer = try TemplateRenderer(theme: theme)
+        for sample in Self.samples {
+            let context: [String: Any] = ["value": sample, "list": [sample, sample + sample]]
+            let expected = Self.byDefinition(sample) + "|" + Self.byDefinition(sample) + ";" + Self.byDefinition(sample + sample) + ";"
+            #expect(try renderer.render("probe", context) == expected, "\(sample.debugDescription)")
+            #expect(try renderer.render("named", context) == expected, "named \(sample.debugDescription)")
         }
     }
 
@@ -89,26 +87,13 @@ struct TemplateEscapingTests {
         }
     }
 
-    @Test("The added pragma line keeps a template's first line standalone")
+    @Test("A template's first line keeps its standalone tags")
     func firstLineStandalone() throws {
         var theme = Theme.builtIn
         theme.files["first.mustache"] = Array("{{#shown}}\nshown\n{{/shown}}\n{{^shown}}\nhidden\n{{/shown}}\nend {{value}}\n".utf8)
         let renderer = try TemplateRenderer(theme: theme)
         #expect(try renderer.render("first", ["shown": true, "value": "<&>"]) == "shown\nend &lt;&amp;&gt;\n")
         #expect(try renderer.render("first", ["shown": false, "value": "x"]) == "hidden\nend x\n")
-    }
-
-    @Test("A template that does not parse is reported at its own line, not the pragma's")
-    func parseErrorLines() throws {
-        var theme = Theme.builtIn
-        theme.files["broken.mustache"] = Array("line one\n{{/open}}\n".utf8)
-        do {
-            _ = try TemplateRenderer(theme: theme)
-            Issue.record("a template with a stray section end parsed")
-        } catch {
-            #expect(error.template == "broken")
-            #expect(error.reason.contains("lineNumber: 2"), "\(error.reason)")
-        }
     }
 
     @Test("HTMLEscaping finds every special byte at every offset of the eight-byte scan")
