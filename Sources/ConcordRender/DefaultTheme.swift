@@ -120,6 +120,15 @@ enum DefaultTheme {
     return results.slice(0, 50);
   }
 
+  /* The index's URLs are relative to the search page. One a browser would read as absolute is
+     followed only when it is http(s): an article named javascript:….md must not become a live
+     link, whatever the index says. Returns null for a URL not to follow. */
+  function resultHref(url) {
+    var text = String(url), absolute;
+    try { absolute = new URL(text); } catch (e) { return text; }
+    return absolute.protocol === "http:" || absolute.protocol === "https:" ? text : null;
+  }
+
   function render(container, query, results) {
     container.textContent = "";
     var summary = document.createElement("p");
@@ -129,8 +138,10 @@ enum DefaultTheme {
     container.appendChild(summary);
     var list = document.createElement("ol");
     results.forEach(function (result) {
+      var href = resultHref(result.doc.u);
+      if (href === null) return;
       var item = document.createElement("li"), link = document.createElement("a"), excerpt = document.createElement("p");
-      link.href = result.doc.u;
+      link.href = href;
       link.textContent = result.doc.t;
       excerpt.textContent = result.doc.x;
       item.appendChild(link);
@@ -141,7 +152,7 @@ enum DefaultTheme {
   }
 
   if (typeof module !== "undefined" && typeof document === "undefined") {
-    module.exports = { terms: terms, search: search };
+    module.exports = { terms: terms, search: search, resultHref: resultHref };
     return;
   }
 

@@ -47,7 +47,21 @@ public struct LinkResolver: Sendable {
 
     /// The `href` for a link destination written in a document in folder `documentDirectory`,
     /// shown on a page in folder `pageDirectory` (both relative to the locale root); `nil` when unsafe.
+    ///
+    /// The scheme is checked on the URL as it will be written, after every rewrite: a relative
+    /// path can come out looking like a scheme (`./javascript:x.md` → `javascript:x.html`), and
+    /// one check at the end covers every rewrite, present and future.
     public func href(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
+        rewrittenHref(destination, documentDirectory: documentDirectory, pageDirectory: pageDirectory).flatMap(Self.checked)
+    }
+
+    /// `url` when a browser reads no scheme in it, or one of ``URLPolicy/allowedSchemes``; else `nil`.
+    static func checked(_ url: String) -> String? {
+        URLPolicy.isSafe(url) ? url : nil
+    }
+
+    /// ``href(_:documentDirectory:pageDirectory:)`` before its last check.
+    private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
         // The scheme once: `isSafe` and `isRelativePath` would each read it.
         switch URLPolicy.schemeKind(of: destination) {
         case .other: return nil
@@ -160,7 +174,8 @@ public struct LinkResolver: Sendable {
         guard let resolved = RelativePath.resolve(path.removingPercentEncodingIfPossible, from: documentDirectory) else {
             return (destination, nil)
         }
-        let src = documentDirectory == pageDirectory ? destination : RelativePath.relative(to: resolved, from: pageDirectory) + suffix
+        let written = documentDirectory == pageDirectory ? destination : RelativePath.relative(to: resolved, from: pageDirectory) + suffix
+        guard let src = Self.checked(written) else { return nil }
         // The locale's own image, else the source's: screenshots are often not localized.
         for candidate in [locale, sourceLocale] {
             if files[candidate]?.contains(resolved) == true, let root = roots[candidate] {

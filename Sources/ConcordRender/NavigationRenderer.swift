@@ -66,7 +66,10 @@ public struct NavigationRenderer: Sendable {
         for index in nodes.indices {
             nodes[index].escapedTitle = HTMLEscaping.escape(nodes[index].title)
             if let target = nodes[index].path ?? firstPath(under: index) {
-                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(SitePaths.withoutMarkdownExtension(target) + ".html"))
+                // Written after the page's `../` prefix, or alone on a page at the locale root, where
+                // `javascript:x.html` would read as a scheme: hence ``URLPolicy/relativeReference(_:)``.
+                let page = URLPolicy.relativeReference(SitePaths.withoutMarkdownExtension(target) + ".html")
+                nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(page))
             } else if let url = nodes[index].url {
                 nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
             }

@@ -420,7 +420,8 @@ public struct SiteBuilder: Sendable {
 
         let html = try templates.renderUTF8("article", page)
         try writer.write(html, to: pagePath)
-        let url = String(pagePath.dropFirst(job.locale.count + 1))
+        // Opened from the locale's search page, where `javascript:x.html` would read as a scheme.
+        let url = URLPolicy.relativeReference(String(pagePath.dropFirst(job.locale.count + 1)))
         return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())
     }
 

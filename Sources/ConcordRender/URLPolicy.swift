@@ -104,6 +104,44 @@ public enum URLPolicy {
         return schemeKind(of: destination) == .none
     }
 
+    /// Whether a link opens another site: `http:`, `https:` or `ftp:`, or `//host` (which
+    /// browsers also read from `\\host`). Such links get `rel="noopener"`.
+    public static func opensAnotherSite(_ href: String) -> Bool {
+        var text = href
+        let start = text.withUTF8 { bytes -> (slashes: Bool, colon: Bool) in
+            let isSlash = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+            return (bytes.count >= 2 && isSlash(bytes[0]) && isSlash(bytes[1]), bytes.contains(UInt8(ascii: ":")))
+        }
+        if start.slashes { return true }
+        guard start.colon, let scheme = scheme(of: href) else { return false }
+        return scheme == "http" || scheme == "https" || scheme == "ftp"
+    }
+
+    /// A relative reference as it may be written into a page: `./` + `reference` when its first
+    /// segment holds a `:`, else `reference` itself.
+    ///
+    /// A browser reads `javascript:x.html` as a scheme and a path, whatever file it was made
+    /// from (`./javascript:x.md` loses its `./` when rewritten), so every relative URL the site
+    /// writes goes through here or ``RelativePath/relative(to:from:)``, which does the same.
+    public static func relativeReference(_ reference: String) -> String {
+        var text = reference
+        return text.withUTF8(firstSegmentHasColon) ? "./" + reference : reference
+    }
+
+    /// Whether the bytes before the first `/`, `\`, `?` or `#` hold a `:`. Bytes, not Characters:
+    /// browsers parse URLs by code points, so a `:` joined to a mark is still a `:` to them, and a
+    /// `\` ends a segment as a `/` does.
+    static func firstSegmentHasColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "?"), UInt8(ascii: "#"): return false
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// Splits `path?query#fragment` into the path and the rest (`?query#fragment`, possibly empty).
     ///
     /// The split is at the first `#` or `?` that is a Character of its own, as a search over
@@ -270,11 +308,12 @@ public enum RelativePath {
         var common = 0
         while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] { common += 1 }
         let ups = Array(repeating: "..", count: fromParts.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        return URLPolicy.relativeReference((ups + toParts[common...].map(String.init)).joined(separator: "/"))
     }
 
     /// ``relative(to:from:)`` on bytes, with `suffix` (`?query#fragment`) appended; `nil` when a
-    /// `/` that counts may be joined to a mark.
+    /// `/` that counts may be joined to a mark. A result that would start with a segment holding
+    /// a `:` starts with `./` (``URLPolicy/relativeReference(_:)``).
     ///
     /// The parts of `directory` (empty ones omitted) are matched in turn against the parts of
     /// `path` (empty ones kept, the last never matched) up to the first that differs; each one
@@ -302,8 +341,13 @@ public enum RelativePath {
             ups += 1
         }
         let tail = UnsafeBufferPointer(rebasing: path[rest...])
-        return String(unsafeUninitializedCapacity: ups * 3 + tail.count + suffix.count) { out in
+        let dotSlash = ups == 0 && URLPolicy.firstSegmentHasColon(tail)
+        return String(unsafeUninitializedCapacity: ups * 3 + (dotSlash ? 2 : 0) + tail.count + suffix.count) { out in
             var count = 0
+            if dotSlash {
+                out[0] = UInt8(ascii: "."); out[1] = UInt8(ascii: "/")
+                count = 2
+            }
             for _ in 0..<ups {
                 out[count] = UInt8(ascii: "."); out[count + 1] = UInt8(ascii: "."); out[count + 2] = UInt8(ascii: "/")
                 count += 3

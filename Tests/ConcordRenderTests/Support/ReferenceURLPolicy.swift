@@ -66,6 +66,9 @@ enum ReferenceURLPolicy {
         var common = 0
         while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
-        return (ups + to[common...].map(String.init)).joined(separator: "/")
+        let joined = (ups + to[common...].map(String.init)).joined(separator: "/")
+        // A first segment holding a `:` would read as a scheme: it gets `./` before it.
+        let first = joined.utf8.prefix { !"/\\?#".utf8.contains($0) }
+        return first.contains(UInt8(ascii: ":")) ? "./" + joined : joined
     }
 }
