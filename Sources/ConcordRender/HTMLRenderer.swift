@@ -48,7 +48,8 @@ public struct HTMLRenderer: Sendable {
             renderer: self, pageLocale: locale, pageDirectory: RelativePath.directory(of: article.path), file: article.file,
             capacity: document.source.bytes.count * 5 / 4 + 256)
         let context = Writer.DocumentContext(
-            document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale)
+            document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale,
+            file: article.file)
         writer.renderBlocks(context, parent: document.root, tight: false)
         return RenderedBody(utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics)
     }
@@ -64,6 +65,18 @@ extension HTMLRenderer {
             var directory: String
             /// The locale the document's text is in.
             var locale: String
+            /// The file the document came from, for findings about what it holds.
+            var file: String
+            /// For a fragment (a table cell), the line of `file` it came from: what is reported for
+            /// anything in it, as the fragment's own lines count from its start.
+            var line: Int? = nil
+
+            /// Where node `node` of the document is in `file`.
+            func location(of node: Int) -> FileLocation {
+                if let line { return FileLocation(file: file, line: line) }
+                let start = document[node].start
+                return FileLocation(file: file, line: start?.line ?? 0, column: start?.column ?? 1)
+            }
         }
 
         /// What to do when a node's subtree ends.
@@ -339,7 +352,19 @@ extension HTMLRenderer {
                 case .image:
                     if !suppressing,
                        let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
-                        if let copy = image.copy { assets.append(copy) }
+                        if var copy = image.copy {
+                            // Only images are published: a page's own name or an HTML file must never be copied.
+                            guard MediaPolicy.kind(ofPath: copy.sourceFile) != nil else {
+                                diagnostics.append(MediaPolicy.finding(
+                                    locale: context.locale, location: context.location(of: i),
+                                    message: "'\(document.destination(of: i))' is not an image the site may publish "
+                                        + "(\(MediaPolicy.allowedExtensionsText)); it is not copied and the image is left out"))
+                                i = node.subtreeEnd
+                                continue
+                            }
+                            copy.reference = context.location(of: i)
+                            assets.append(copy)
+                        }
                         out += "<img src=\""
                         out.appendEscaped(URLPolicy.encodeForAttribute(image.src))
                         out += "\" alt=\""
@@ -567,10 +592,12 @@ extension HTMLRenderer {
 
         /// Renders a paragraph that is a pipe table.
         private mutating func renderTable(_ context: DocumentContext, paragraph: Int, _ table: PipeTable) {
+            // The paragraph's first line in the file (a fragment's own, when the table is inside one).
+            let firstLine = context.line ?? context.document[paragraph].start?.line
             if table.header.lineIndex > 0, let (lines, _) = context.document.paragraphLines(of: paragraph) {
                 let before = lines[..<table.header.lineIndex].joined(separator: "\n")
                 out += "<p>"
-                renderFragment(context, markdown: before)
+                renderFragment(context, markdown: before, line: firstLine)
                 out += "</p>\n"
             }
             func style(_ column: Int) -> StaticString {
@@ -587,7 +614,7 @@ extension HTMLRenderer {
                 out += "<th"
                 out += style(column)
                 out += ">"
-                renderCell(context, markdown: cell.markdown)
+                renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + table.header.lineIndex })
                 out += "</th>"
             }
             out += "</tr>\n</thead>\n"
@@ -599,7 +626,7 @@ extension HTMLRenderer {
                         out += "<td"
                         out += style(column)
                         out += ">"
-                        renderCell(context, markdown: cell.markdown)
+                        renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + row.lineIndex })
                         out += "</td>"
                     }
                     out += "</tr>\n"
@@ -611,9 +638,9 @@ extension HTMLRenderer {
 
         /// Renders a table cell: a cell of plain words is its own text, escaped, as parsing it
         /// would give; any other goes through ``renderFragment(_:markdown:)``.
-        private mutating func renderCell(_ context: DocumentContext, markdown: String) {
+        private mutating func renderCell(_ context: DocumentContext, markdown: String, line: Int?) {
             guard let text = Self.plainCellText(markdown) else {
-                renderFragment(context, markdown: markdown)
+                renderFragment(context, markdown: markdown, line: line)
                 return
             }
             // A fragment's paragraph resets the raw-HTML filter where it ends.
@@ -645,11 +672,12 @@ extension HTMLRenderer {
         }
 
         /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
-        private mutating func renderFragment(_ context: DocumentContext, markdown: String) {
+        private mutating func renderFragment(_ context: DocumentContext, markdown: String, line: Int?) {
             guard !markdown.isEmpty else { return }
             // Table cells were parsed once already, when the model was built.
             let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)
-            let nested = DocumentContext(document: fragment, article: nil, directory: context.directory, locale: context.locale)
+            let nested = DocumentContext(
+                document: fragment, article: nil, directory: context.directory, locale: context.locale, file: context.file, line: line)
             let saved = adjustments
             adjustments = Adjustments()
             let start = out.count
@@ -742,7 +770,7 @@ extension HTMLRenderer {
                 includeStack.append(key)
                 let nested = DocumentContext(
                     document: included.document, article: included.article,
-                    directory: RelativePath.directory(of: included.path), locale: context.locale)
+                    directory: RelativePath.directory(of: included.path), locale: context.locale, file: included.article.file)
                 let saved = (adjustments, procedureDepth)
                 adjustments = Adjustments()
                 if inline {

@@ -7,6 +7,15 @@ public struct AssetCopy: Sendable, Hashable, Comparable {
     public var outputPath: String
     /// The file to copy.
     public var sourceFile: String
+    /// Where the page's content refers to it, for a finding when the file may not be published.
+    public var reference: FileLocation?
+
+    /// Creates a copy of `sourceFile` to `outputPath`.
+    public init(outputPath: String, sourceFile: String, reference: FileLocation? = nil) {
+        self.outputPath = outputPath
+        self.sourceFile = sourceFile
+        self.reference = reference
+    }
 
     /// Orders copies by destination, for deterministic work lists.
     public static func < (lhs: AssetCopy, rhs: AssetCopy) -> Bool {
@@ -161,7 +170,8 @@ public struct LinkResolver: Sendable {
     }
 
     /// The `src` for an image, and the file to copy for it, for a page of `locale` whose
-    /// content came from `contentLocale`; `nil` when unsafe.
+    /// content came from `contentLocale`; `nil` when unsafe. Whether the file may be published
+    /// (``MediaPolicy``) is for the caller to ask, who can say where it was referred to.
     public func image(
         _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
     ) -> (src: String, copy: AssetCopy?)? {

@@ -164,15 +164,8 @@ public struct SiteBuilder: Sendable {
             if job.status == .stale { result.stale[job.locale, default: 0] += 1 }
         }
 
-        // Images, once per destination.
-        var copies: [String: AssetCopy] = [:]
-        for page in pageResults { for copy in page.assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy } }
-        for copy in copies.values.sorted() {
-            let destination = folder + "/" + copy.outputPath
-            try FileSystem.createDirectories(RelativePath.directory(of: destination))
-            try writer.write(try FileSystem.read(copy.sourceFile), to: copy.outputPath)
-        }
-        result.assetsCopied = copies.count
+        let media = try copyMedia(pageResults.flatMap(\.assets), into: folder, writer: writer, generated: Set(jobs.map { SitePaths.page(locale: $0.locale, path: $0.path) }))
+        result.assetsCopied = media.copied
 
         // Theme assets.
         for asset in theme.assets {
@@ -216,10 +209,44 @@ public struct SiteBuilder: Sendable {
         var seen: Set<String> = []
         // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
         let navigationDiagnostics = content.locales.flatMap { localeContexts[$0]!.navigationDiagnostics }
-        result.diagnostics = (navigationDiagnostics + reservedPathDiagnostics(sourcePaths) + pageResults.flatMap(\.diagnostics))
+        result.diagnostics = (navigationDiagnostics + reservedPathDiagnostics(sourcePaths) + pageResults.flatMap(\.diagnostics) + media.diagnostics)
             .filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         return result
+    }
+
+    /// Copies the images pages refer to, once per destination, when ``MediaPolicy`` allows:
+    /// an image format on its allow-list whose bytes are that format, never over a page. Every
+    /// reference to a file that is refused is an `unsafe-media` finding.
+    func copyMedia(_ assets: [AssetCopy], into folder: String, writer: StagingWriter, generated: Set<String>) throws -> (copied: Int, diagnostics: [Diagnostic]) {
+        var copies: [String: AssetCopy] = [:]
+        for copy in assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy }
+        // Each file is read and judged once, however many pages and locales show it.
+        var verdicts: [String: String?] = [:]
+        var copied = 0
+        for copy in copies.values.sorted() {
+            let bytes = try FileSystem.read(copy.sourceFile)
+            let problem: String? = if generated.contains(copy.outputPath) {
+                "it would replace the page \(copy.outputPath)"
+            } else if let kind = MediaPolicy.kind(ofPath: copy.sourceFile) {
+                MediaPolicy.problem(bytes, kind: kind)
+            } else {
+                "it is not an image the site may publish (\(MediaPolicy.allowedExtensionsText))"
+            }
+            verdicts[copy.sourceFile] = .some(problem)
+            guard problem == nil else { continue }
+            let destination = folder + "/" + copy.outputPath
+            try FileSystem.createDirectories(RelativePath.directory(of: destination))
+            try writer.write(bytes, to: copy.outputPath)
+            copied += 1
+        }
+        let diagnostics = assets.compactMap { copy -> Diagnostic? in
+            guard let verdict = verdicts[copy.sourceFile], let problem = verdict, let reference = copy.reference else { return nil }
+            let locale = copy.outputPath.split(separator: "/").first.map(String.init)
+            let name = (copy.sourceFile as NSString).lastPathComponent
+            return MediaPolicy.finding(locale: locale, location: reference, message: "image '\(name)' is not published: \(problem)")
+        }
+        return (copied, diagnostics)
     }
 
     /// Source articles whose JSON model would take a locale's search index path (an article named
