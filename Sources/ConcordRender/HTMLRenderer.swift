@@ -337,6 +337,7 @@ extension HTMLRenderer {
                         out += "<a href=\""
                         out.appendEscaped(URLPolicy.encodeForAttribute(href))
                         out += "\""
+                        if URLPolicy.opensAnotherSite(href) { out += " rel=\"noopener\"" }
                         if !node.title.isEmpty {
                             out += " title=\""
                             out.appendEscaped(document.title(of: i))
@@ -600,13 +601,14 @@ extension HTMLRenderer {
                 renderFragment(context, markdown: before, line: firstLine)
                 out += "</p>\n"
             }
+            // Classes, not `style` attributes: the theme's Content-Security-Policy allows no inline style.
             func style(_ column: Int) -> StaticString {
                 guard column < table.alignments.count else { return "" }
                 switch table.alignments[column] {
                 case .none: return ""
-                case .left: return " style=\"text-align:left\""
-                case .center: return " style=\"text-align:center\""
-                case .right: return " style=\"text-align:right\""
+                case .left: return " class=\"align-left\""
+                case .center: return " class=\"align-center\""
+                case .right: return " class=\"align-right\""
                 }
             }
             out += "<div class=\"table-wrapper\"><table>\n<thead>\n<tr>"

@@ -77,8 +77,9 @@ public struct NavigationRenderer: Sendable {
         linkBytes = nodes.map { node in
             if node.path != nil || (node.url == nil && !node.target.isEmpty) {
                 return LinkBytes(isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8))
-            } else if node.url != nil {
-                return LinkBytes(isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\">\(node.escapedTitle)</a>".utf8))
+            } else if let url = node.url {
+                let rel = URLPolicy.opensAnotherSite(url) ? " rel=\"noopener\"" : ""
+                return LinkBytes(isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\"\(rel)>\(node.escapedTitle)</a>".utf8))
             } else {
                 return LinkBytes(isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8))
             }

@@ -507,7 +507,8 @@ public struct SiteBuilder: Sendable {
                 "chooseLanguage": strings["chooseLanguage"],
             ]
         }
-        page["localeList"] = HTMLEscaping.jsonString(locales.joined(separator: ","))
+        // An attribute of the chooser's script element (escaped as any value), read by assets/chooser.js.
+        page["localeList"] = locales.joined(separator: ",")
         page["sourceLocale"] = source
         page["alternates"] = locales.map { ["hreflang": $0, "href": SitePaths.url("\($0)/index.html", baseURL: configuration.baseURL)] }
             + [["hreflang": "x-default", "href": SitePaths.url("index.html", baseURL: configuration.baseURL)]]

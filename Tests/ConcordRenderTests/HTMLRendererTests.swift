@@ -79,8 +79,8 @@ struct HTMLRendererTests {
         | [Pro](pro.md) | 100 |
         """)
         #expect(html.contains("<div class=\"table-wrapper\"><table>"))
-        #expect(html.contains("<th style=\"text-align:left\">Name</th><th style=\"text-align:right\">Size</th>"))
-        #expect(html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
+        #expect(html.contains("<th class=\"align-left\">Name</th><th class=\"align-right\">Size</th>"))
+        #expect(html.contains("<td class=\"align-left\"><strong>Basic</strong></td><td class=\"align-right\"><code>10</code> GB</td>"))
         #expect(html.contains("<a href=\"pro.html\">Pro</a>"))
     }
 
@@ -125,7 +125,7 @@ struct HTMLRendererTests {
         #expect(reused.html == reparsed.html)
         #expect(reused.diagnostics.map(\.description) == reparsed.diagnostics.map(\.description))
         #expect(reused.assets == reparsed.assets)
-        #expect(reused.html.contains("<td style=\"text-align:left\"><strong>Basic</strong></td><td style=\"text-align:right\"><code>10</code> GB</td>"))
+        #expect(reused.html.contains("<td class=\"align-left\"><strong>Basic</strong></td><td class=\"align-right\"><code>10</code> GB</td>"))
         #expect(reused.html.contains("<p>A line of <em>prose</em> before the table, in its paragraph:</p>\n<div class=\"table-wrapper\">"))
     }
 
@@ -146,7 +146,7 @@ struct HTMLRendererTests {
         #expect(html.contains("<a href=\"other.html\">a</a>"))
         #expect(html.contains("<a href=\"sub/page.html#section\">b</a>"))
         #expect(html.contains("<a href=\"../up.html?x=1\">c</a>"))
-        #expect(html.contains("<a href=\"https://example.com/a.md\">d</a>"))
+        #expect(html.contains("<a href=\"https://example.com/a.md\" rel=\"noopener\">d</a>"))
         #expect(html.contains("<a href=\"#local\">e</a>"))
         #expect(html.contains("<a href=\"image.png\">f</a>"))
         #expect(html.contains("<a href=\"/absolute/path.md\">g</a>"))
