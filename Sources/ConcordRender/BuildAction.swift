@@ -141,7 +141,32 @@ public struct BuildAction: Sendable {
         progress?(.stage("Rendering"))
         let theme = try Theme.load(folder: configuration.templates)
         let builder = try SiteBuilder(site: site, statuses: statuses, theme: theme)
-        let staging = try folder.makeStaging()
+        // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
+        let lock = try folder.lock { progress?(.stage("Waiting for another build of \(output)")) }
+        let published = Result { try publish(site: site, diagnostics: diagnostics, statuses: statuses, builder: builder, into: folder, lockPath: lock.path, progress: progress) }
+        lock.release()
+        let result = try published.get()
+        report.site = result
+        report.diagnostics += result.diagnostics
+        report.seconds = elapsed()
+        return report
+    }
+}
+
+extension BuildAction {
+    /// Renders into a staging folder and swaps it in; called holding the output's lock. Staging
+    /// folders that dead builds left are removed first, and this one is removed if the build
+    /// fails or the process is interrupted.
+    private func publish(
+        site: SiteContent, diagnostics: [Diagnostic], statuses: [String: [String: ArticleStatus]], builder: SiteBuilder,
+        into folder: OutputFolder, lockPath: String, progress: (@Sendable (Progress) -> Void)?
+    ) throws -> SiteBuildResult {
+        folder.removeStaleFolders()
+        // Protected before it exists, so no moment is left where a signal would leave it behind.
+        let staging = folder.newStagingPath()
+        InterruptCleanup.protect(staging, lock: lockPath)
+        defer { InterruptCleanup.release(staging, lock: lockPath) }
+        try folder.makeStaging(at: staging)
         // The other outputs join the site here, before it is published. What they can do without
         // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
         // (its start, the end of each chunk, the search indexes); they write once it is done.
@@ -157,14 +182,11 @@ public struct BuildAction: Sendable {
             for write in try writes.get() { try write(staging) }
             progress?(.stage("Publishing"))
             try folder.swap(in: staging)
-            report.site = result
-            report.diagnostics += result.diagnostics
+            return result
         } catch {
             folder.discard(staging)
             throw error
         }
-        report.seconds = elapsed()
-        return report
     }
 }
 
