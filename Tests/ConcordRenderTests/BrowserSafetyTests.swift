@@ -159,4 +159,15 @@ struct BrowserSafetyTests {
         ])
         #expect(audit.status == 0 && audit.output.contains(" passed, 0 failed"), "\(audit.output)")
     }
+
+    @Test("The sample site works in Chromium under its policy: chooser, search, language switcher, menu")
+    func sampleSiteWorks() throws {
+        let output = NSTemporaryDirectory() + "concord-browser-sample-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let configuration = try Configuration.load(file: repositoryRoot + "/concord.yml")
+        let report = try BuildAction(configuration: configuration, output: output).run()
+        #expect(report.site != nil)
+        let run = runPython([repositoryRoot + "/Tests/Browser/sample_site_works.py", output])
+        #expect(run.status == 0 && run.output.contains(" passed, 0 failed"), "\(run.output)")
+    }
 }
