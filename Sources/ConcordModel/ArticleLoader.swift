@@ -69,15 +69,25 @@ public enum ArticleLoader {
         load(bytes: Array(markdown.utf8), path: path, locale: locale, file: file ?? path)
     }
 
-    /// Reads and builds the file at `fileSystemPath`.
+    /// Reads and builds the file at `fileSystemPath`, a file the user named (`concord inspect FILE`).
     public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String) -> LoadResult {
+        load(path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try FileSystem.read(fileSystemPath) }
+    }
+
+    /// Reads and builds a content file, only if it resolves inside `fence`.
+    public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String, within fence: ContentFence) -> LoadResult {
+        load(path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try fence.read(fileSystemPath) }
+    }
+
+    private static func load(path: String, locale: String, file: String, reading: () throws(FileSystem.Failure) -> [UInt8]) -> LoadResult {
         do {
-            let bytes = try FileSystem.read(fileSystemPath)
-            return load(bytes: bytes, path: path, locale: locale, file: file)
+            return load(bytes: try reading(), path: path, locale: locale, file: file)
         } catch {
-            return LoadResult(article: nil, diagnostics: [Diagnostic(
-                rule: "unreadable-file", severity: .error, locale: locale,
-                location: FileLocation(file: file, line: 1), message: "cannot read file: \(error)")])
+            let location = FileLocation(file: file, line: 1)
+            let diagnostic = error.leadsOutside
+                ? Diagnostic(rule: ContentFence.rule, severity: .error, locale: locale, location: location, message: error.reason)
+                : Diagnostic(rule: "unreadable-file", severity: .error, locale: locale, location: location, message: "cannot read file: \(error.reason)")
+            return LoadResult(article: nil, diagnostics: [diagnostic])
         }
     }
 }

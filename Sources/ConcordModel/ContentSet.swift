@@ -12,6 +12,8 @@ public struct ContentSet: Sendable {
     public private(set) var files: [String: Set<String>]
     /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
     public private(set) var diagnostics: [Diagnostic]
+    /// The folders content files are read from, checked after resolving links.
+    public let fence: ContentFence
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -52,12 +54,17 @@ public struct ContentSet: Sendable {
 
     /// Creates a set from articles already built (for tests and tools).
     public init(configuration: Configuration, articles: [Article], files: [String: Set<String>]? = nil, diagnostics: [Diagnostic] = []) {
+        self.init(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: ContentFence(configuration))
+    }
+
+    private init(configuration: Configuration, articles: [Article], files: [String: Set<String>]?, diagnostics: [Diagnostic], fence: ContentFence) {
         self.configuration = configuration
         var byLocale: [String: [String: Article]] = [:]
         for article in articles { byLocale[article.locale, default: [:]][article.path] = article }
         self.articles = byLocale
         self.files = files ?? byLocale.mapValues { Set($0.keys) }
         self.diagnostics = diagnostics
+        self.fence = fence
     }
 
     /// Whether a file is navigation rather than an article (`TOC.md`).
@@ -83,24 +90,35 @@ public struct ContentSet: Sendable {
 
     private static func load(_ configuration: Configuration, keepingDocuments: Bool) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
         struct Job { var locale: String; var root: String; var path: String }
+        let fence = ContentFence(configuration)
+        var configuration = configuration
         var jobs: [Job] = []
         var files: [String: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
         for entry in configuration.locales {
-            let all = FileSystem.files(under: entry.path)
-            files[entry.id] = Set(all)
-            for path in all where path.lowercased().hasSuffix(".md") && !isNavigation(path) {
+            if let refusal = fence.refusal(of: entry) {
+                // Nothing of it is read; a translation locale is left out of the site altogether.
+                diagnostics.append(refusal)
+                if entry.id == configuration.sourceLocale { files[entry.id] = [] }
+                continue
+            }
+            let scan = FileSystem.scan(entry.path, within: fence)
+            diagnostics += scan.skipped.map { ContentFence.diagnostic($0, in: entry.path, locale: entry.id) }
+            files[entry.id] = Set(scan.files)
+            for path in scan.files where path.lowercased().hasSuffix(".md") && !isNavigation(path) {
                 jobs.append(Job(locale: entry.id, root: entry.path, path: path))
             }
         }
+        configuration.locales.removeAll { $0.id != configuration.sourceLocale && fence.refusedLocales[$0.id] != nil }
         let results = parallelMap(jobs) { job in
-            var result = ArticleLoader.load(fileAt: job.root + "/" + job.path, path: job.path, locale: job.locale, file: job.root + "/" + job.path)
+            let file = job.root + "/" + job.path
+            var result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
             // Without a renderer to feed, the model is all that is kept: holding every parsed
             // tree until the last file is loaded would more than double peak memory.
             if !keepingDocuments { result.document = nil }
             return result
         }
         var articles: [Article] = []
-        var diagnostics: [Diagnostic] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
         articles.reserveCapacity(results.count)
         for (job, result) in zip(jobs, results) {
@@ -108,7 +126,7 @@ public struct ContentSet: Sendable {
             if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
             diagnostics += result.diagnostics
         }
-        let content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics)
+        let content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence)
         return (content, documents)
     }
 }

@@ -8,24 +8,51 @@ public enum FileSystem {
         public var path: String
         /// What went wrong.
         public var reason: String
+        /// Whether the path was refused because it leads outside the content root (``ContentFence``).
+        public var leadsOutside = false
         public var description: String { "\(path): \(reason)" }
+
+        /// A failure with a reason.
+        public init(path: String, reason: String, leadsOutside: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.leadsOutside = leadsOutside
+        }
+
+        /// A failure of a system call, told as what was being done and the system's reason.
+        init(path: String, errno code: Int32, doing action: String? = nil) {
+            let why = String(cString: strerror(code)).lowercased()
+            self.init(path: path, reason: action.map { "\($0): \(why)" } ?? why)
+        }
     }
 
     /// Reads a whole file with one `read` per call into an array sized from `fstat`.
-    public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        try read(path, flags: 0)
+    }
+
+    /// Reads a regular file without following a symbolic link in its last component, and
+    /// without waiting on a FIFO or a device: for paths already resolved and checked
+    /// (``ContentFence/read(_:)``), so what is opened is what was checked.
+    static func readRegularFile(_ path: String) throws(Failure) -> [UInt8] {
+        try read(path, flags: O_NOFOLLOW | O_NONBLOCK, regularOnly: true)
+    }
+
+    private static func read(_ path: String, flags: Int32, regularOnly: Bool = false) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | flags)
+        guard fd >= 0 else { throw Failure(path: path, errno: errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw Failure(path: path, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a folder") }
+        if regularOnly, (info.st_mode & S_IFMT) != S_IFREG { throw Failure(path: path, reason: "is not a regular file") }
         let size = max(Int(info.st_size), 0)
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while total < size {
             let count = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + total, size - total) }
             if count < 0, errno == EINTR { continue }
-            if count < 0 { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+            if count < 0 { throw Failure(path: path, errno: errno) }
             if count == 0 { break }
             total += count
         }
@@ -45,42 +72,75 @@ public enum FileSystem {
         return bytes
     }
 
-    /// Writes a file atomically: a temporary file in the same folder, then a rename.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).concord-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path),
-               let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let permissions = attributes[.posixPermissions] {
-                try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-            }
-            if rename(temporary.path, path) != 0 {
-                throw Failure(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+    /// Writes a file atomically: a new temporary file in the same folder (missing folders are
+    /// created), then a rename over `path`. A file already at `path` keeps its permissions.
+    ///
+    /// The temporary file is named `.<name>.concord-<random>`; a run killed before the rename
+    /// leaves it behind (``leftoverTemporaryFiles(in:)`` finds those).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if !folder.isEmpty { try createDirectories(folder) }
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name)\(temporaryMarker)\(UInt32.random(in: 0...UInt32.max))"
+        // O_EXCL and O_NOFOLLOW: never write through something already at the temporary name.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw Failure(path: path, errno: errno, doing: "cannot create a file in \(folder.isEmpty ? "." : folder)") }
+        func fail(_ error: Int32) -> Failure {
+            close(fd)
+            unlink(temporary)
+            return Failure(path: path, errno: error, doing: "cannot write")
         }
+        var existing = stat()
+        if stat(path, &existing) == 0, fchmod(fd, existing.st_mode & 0o7777) != 0 { throw fail(errno) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw fail(count < 0 ? errno : EIO) }
+            written += count
+        }
+        guard close(fd) == 0 else {
+            let error = errno
+            unlink(temporary)
+            throw Failure(path: path, errno: error, doing: "cannot write")
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = errno
+            unlink(temporary)
+            throw Failure(path: path, errno: error, doing: "cannot replace")
+        }
+    }
+
+    /// What follows a file's name in the temporary files of ``writeAtomically(_:to:)``.
+    static let temporaryMarker = ".concord-"
+
+    /// The temporary files a killed ``writeAtomically(_:to:)`` left directly in `folder`:
+    /// `.<name>.concord-<digits>` beside a file `<name>`.
+    public static func leftoverTemporaryFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { name in
+            guard name.hasPrefix("."), let marker = name.range(of: temporaryMarker, options: .backwards) else { return false }
+            let digits = name[marker.upperBound...]
+            let target = String(name[name.index(after: name.startIndex)..<marker.lowerBound])
+            return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+                && !target.isEmpty && exists(folder + "/" + target)
+        }.sorted().map { folder + "/" + $0 }
     }
 
     /// Creates the folder `path` and any missing parents, as `mkdir -p` does. Other threads may
     /// create the same folders at the same moment: a folder that appears meanwhile is fine.
     /// (Foundation's `createDirectory(withIntermediateDirectories:)` can fail then on Linux.)
-    public static func createDirectories(_ path: String) throws {
+    public static func createDirectories(_ path: String) throws(Failure) {
         if mkdir(path, 0o755) == 0 { return }
         let error = errno
         if error == EEXIST, isDirectory(path) { return }
         let parent = (path as NSString).deletingLastPathComponent
         guard error == ENOENT, !parent.isEmpty, parent != path else {
-            throw Failure(path: path, reason: String(cString: strerror(error)))
+            throw Failure(path: path, errno: error, doing: "cannot create the folder")
         }
         try createDirectories(parent)
         if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
-        throw Failure(path: path, reason: String(cString: strerror(errno)))
+        throw Failure(path: path, errno: errno, doing: "cannot create the folder")
     }
 
     /// Whether a directory exists at `path`.
@@ -97,20 +157,56 @@ public enum FileSystem {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
+    /// The canonical form of an existing path, from `realpath(3)`: absolute, every symbolic link
+    /// resolved; `nil` when the path does not exist (or a link in it is broken).
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` made absolute against the current folder, with `.`, `..` and repeated slashes
+    /// removed as text, links not resolved: where the user's words put it.
+    public static func lexicalAbsolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
     /// Every regular file under `root` (whose extension is in `extensions`, when given), as paths
-    /// relative to `root` with `/` separators, sorted. Hidden files and folders are skipped; a
-    /// symbolic link is taken only when it is a file inside `root`, and linked folders are not
-    /// entered, so nothing outside the content root is read and no link cycle is followed.
+    /// relative to `root` with `/` separators, sorted; a symbolic link is taken only when it
+    /// resolves inside `root`. See ``scan(_:within:extensions:)``.
     public static func files(under root: String, extensions: Set<String>? = nil) -> [String] {
-        let canonicalRoot = canonical(root)
-        var result: [String] = []
+        scan(root, within: ContentFence(roots: [root]), extensions: extensions).files
+    }
+
+    /// Every regular file under `root` (whose extension is in `extensions`, when given), and the
+    /// entries left out for a reason the user should hear of.
+    ///
+    /// Hidden files and folders are skipped. A symbolic link to a file is taken only when it
+    /// resolves inside `fence` (else it is reported); linked folders are not entered, so no link
+    /// cycle is followed. A name that is not UTF-8 cannot be carried as a Swift string without
+    /// changing it, so that entry is reported rather than read under a name that is not its own.
+    public static func scan(_ root: String, within fence: ContentFence, extensions: Set<String>? = nil) -> FolderScan {
+        var scan = FolderScan()
         var folders: [String] = [""]
         while let folder = folders.popLast() {
             guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String?, [UInt8]) in
+                    let bytes = Array(raw.prefix { $0 != 0 })
+                    return (String(validating: bytes, as: UTF8.self), bytes)
+                }
+                guard let name = decoded.0 else {
+                    if decoded.1.first != UInt8(ascii: ".") {
+                        let escaped = FolderScan.escaped(decoded.1)
+                        scan.skipped.append(.init(path: folder.isEmpty ? escaped : folder + "/" + escaped, reason: .nameNotUTF8))
+                    }
+                    continue
                 }
                 if name.hasPrefix(".") { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
@@ -134,20 +230,75 @@ public enum FileSystem {
                     guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
                 }
                 if type == UInt8(DT_LNK) {
+                    guard let target = realPath(full) else { continue }
+                    guard fence.contains(resolved: target) else {
+                        scan.skipped.append(.init(path: relative, reason: .outsideFence(target: target)))
+                        continue
+                    }
                     var info = stat()
-                    guard canonical(full).hasPrefix(canonicalRoot + "/"), stat(full, &info) == 0,
-                          (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                    guard stat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
                 } else if type != UInt8(DT_REG) {
                     continue
                 }
-                result.append(relative)
+                scan.files.append(relative)
             }
         }
-        return result.sorted()
+        scan.files.sort()
+        scan.skipped.sort { $0.path < $1.path }
+        return scan
+    }
+}
+
+/// What ``FileSystem/scan(_:within:extensions:)`` found under a folder.
+public struct FolderScan: Sendable, Hashable {
+    /// An entry the scan left out, and why.
+    public struct Skipped: Sendable, Hashable {
+        /// Why an entry was left out.
+        public enum Reason: Sendable, Hashable {
+            /// A symbolic link that resolves outside the fence, to `target`.
+            case outsideFence(target: String)
+            /// A name whose bytes are not UTF-8.
+            case nameNotUTF8
+        }
+
+        /// The path relative to the scanned folder; bytes of a name that is not UTF-8 are written `\xNN`.
+        public var path: String
+        /// Why it was left out.
+        public var reason: Reason
+    }
+
+    /// The files, relative to the scanned folder, sorted.
+    public var files: [String] = []
+    /// The entries left out, sorted by path.
+    public var skipped: [Skipped] = []
+
+    /// A file name's bytes as text: ASCII as it is (but control characters), every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for byte in bytes {
+            if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The string with `0` in front until it has `count` characters.
+    fileprivate func leftPadded(to count: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, count - self.count)) + self
     }
 }
 
 /// The C `read`, named apart from ``FileSystem/read(_:)``.
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// The C `write`.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

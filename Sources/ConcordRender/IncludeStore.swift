@@ -31,6 +31,7 @@ public final class IncludeStore: @unchecked Sendable {
     private let files: [String: Set<String>]
     private let roots: [String: String]
     private let sourceLocale: String
+    private let fence: ContentFence
     private let lock = NSLock()
     private var cache: [String: Result<IncludedDocument, Failure>] = [:]
 
@@ -41,6 +42,7 @@ public final class IncludeStore: @unchecked Sendable {
         for entry in content.configuration.locales { roots[entry.id] = entry.path }
         self.roots = roots
         sourceLocale = content.sourceLocale
+        fence = content.fence
     }
 
     /// The include `reference` names, written in a document in folder `directory` of `locale`.
@@ -58,7 +60,7 @@ public final class IncludeStore: @unchecked Sendable {
         for candidate in [locale, sourceLocale] where files[candidate]?.contains(resolved) == true {
             guard let root = roots[candidate] else { continue }
             let file = root + "/" + resolved
-            let loaded = ArticleLoader.load(fileAt: file, path: resolved, locale: candidate, file: file)
+            let loaded = ArticleLoader.load(fileAt: file, path: resolved, locale: candidate, file: file, within: fence)
             if let article = loaded.article, let document = loaded.document {
                 result = .success(IncludedDocument(path: resolved, locale: candidate, document: document, article: article))
                 break

@@ -54,10 +54,14 @@ public struct Navigation: Sendable {
     public struct Files: Sendable {
         /// Folders and the files each holds (relative paths), in order of preference.
         public var layers: [(root: String, files: Set<String>)]
+        /// Where the files may lead once their links are resolved: the content's fence (by
+        /// default, the folders themselves).
+        public var fence: ContentFence
 
         /// Creates a lookup over folders in order of preference.
-        public init(_ layers: [(root: String, files: Set<String>)]) {
+        public init(_ layers: [(root: String, files: Set<String>)], fence: ContentFence? = nil) {
             self.layers = layers
+            self.fence = fence ?? ContentFence(roots: layers.map(\.root))
         }
 
         /// The file to read for a relative path, from the first folder that has it.
@@ -88,10 +92,10 @@ public struct Navigation: Sendable {
         let problems = TOCProblems()
         for layer in files.layers {
             if let toc = layer.files.first(where: { $0.lowercased() == "toc.yml" }),
-               let items = tocYAML(path: toc, files: Files([layer]), titles: titles, resolver: resolver, depth: 0, problems: problems) {
+               let items = tocYAML(path: toc, files: Files([layer], fence: files.fence), titles: titles, resolver: resolver, depth: 0, problems: problems) {
                 return Navigation(items: items, origin: .tocYAML, diagnostics: problems.diagnostics)
             }
-            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? FileSystem.read(layer.root + "/" + toc) {
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? files.fence.read(layer.root + "/" + toc) {
                 return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown, diagnostics: problems.diagnostics)
             }
         }
@@ -123,7 +127,7 @@ public struct Navigation: Sendable {
         guard depth < maximumTOCDepth, let file = files.locate(path) else { return nil }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file)
+            bytes = try files.fence.read(file)
         } catch {
             problems.add(YAMLProblem(message: "the file cannot be read", line: 1, column: 1), file: file)
             return nil

@@ -225,7 +225,7 @@ public struct SiteBuilder: Sendable {
         var verdicts: [String: String?] = [:]
         var copied = 0
         for copy in copies.values.sorted() {
-            let bytes = try FileSystem.read(copy.sourceFile)
+            let bytes = try site.content.fence.read(copy.sourceFile)
             let problem: String? = if generated.contains(copy.outputPath) {
                 "it would replace the page \(copy.outputPath)"
             } else if let kind = MediaPolicy.kind(ofPath: copy.sourceFile) {
@@ -309,7 +309,7 @@ public struct SiteBuilder: Sendable {
         for id in [locale, content.sourceLocale] where !layers.contains(where: { $0.root == configuration.locales.first { $0.id == id }?.path }) {
             if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
         }
-        let navigation = Navigation.load(files: Navigation.Files(layers), titles: titles, resolver: links)
+        let navigation = Navigation.load(files: Navigation.Files(layers, fence: content.fence), titles: titles, resolver: links)
         let isRightToLeft = LocaleID.isRightToLeft(locale)
         let stringValues = TemplateObject(values: strings.values)
         // Room for the per-page keys too, so a page's copy never grows.

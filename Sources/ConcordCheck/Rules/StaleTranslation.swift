@@ -34,7 +34,7 @@ public struct StaleTranslation: TranslationRule {
     private func checkHash(_ recorded: String, _ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         let sourceFile = pair.source.file
         let current: String? = context.memo.value("source-hash:\(sourceFile)") {
-            (try? FileSystem.read(sourceFile)).map { SourceHash.of(file: $0) }
+            (try? context.content.fence.read(sourceFile)).map { SourceHash.of(file: $0) }
         }
         guard let current, !SourceHash.matches(recorded, current) else { return [] }
         let line = pair.translation.metadata.line(of: SourceHash.key) ?? 1

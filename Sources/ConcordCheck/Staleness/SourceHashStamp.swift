@@ -95,6 +95,8 @@ public enum SourceHashStamp {
         public var current: [String] = []
         /// Translations that cannot be stamped, with the reason (no source article, unreadable…).
         public var skipped: [Failure] = []
+        /// Where files may be read and written: the content root of the configuration.
+        public var fence = ContentFence(roots: [])
     }
 
     /// Plans a stamp of the translations of `configuration`: all of them, or those among `paths`
@@ -113,9 +115,19 @@ public enum SourceHashStamp {
         }
         var used = Set<String>()
         var plan = Plan()
+        plan.fence = ContentFence(configuration)
         for entry in configuration.locales where entry.id != configuration.sourceLocale {
+            if let refusal = plan.fence.refusal(of: entry) {
+                plan.skipped.append(Failure(file: entry.path, reason: refusal.message))
+                continue
+            }
             let root = FileSystem.canonical(entry.path)
-            for path in FileSystem.files(under: entry.path) where path.lowercased().hasSuffix(".md") && !ContentSet.isNavigation(path) {
+            let scan = FileSystem.scan(entry.path, within: plan.fence)
+            plan.skipped += scan.skipped.map {
+                let diagnostic = ContentFence.diagnostic($0, in: entry.path, locale: entry.id)
+                return Failure(file: diagnostic.location.file, reason: diagnostic.message)
+            }
+            for path in scan.files where path.lowercased().hasSuffix(".md") && !ContentSet.isNavigation(path) {
                 let file = entry.path + "/" + path
                 if !selectors.isEmpty {
                     let canonical = root + "/" + path
@@ -125,12 +137,17 @@ public enum SourceHashStamp {
                     used.insert(selector.given)
                 }
                 let sourceFile = sourceEntry.path + "/" + path
-                guard FileSystem.exists(sourceFile), let source = try? FileSystem.read(sourceFile) else {
+                guard FileSystem.exists(sourceFile) else {
                     plan.skipped.append(Failure(file: file, reason: "no source article \(sourceFile)"))
                     continue
                 }
+                let source: [UInt8]
+                do { source = try plan.fence.read(sourceFile) } catch {
+                    plan.skipped.append(Failure(file: file, reason: "its source article \(sourceFile) cannot be read: \(error.reason)"))
+                    continue
+                }
                 do {
-                    let bytes = try FileSystem.read(file)
+                    let bytes = try plan.fence.read(file)
                     let hash = SourceHash.of(file: source)
                     let stamped = try stamped(bytes, hash: hash, file: file)
                     if stamped == bytes {
@@ -141,6 +158,8 @@ public enum SourceHashStamp {
                     }
                 } catch let failure as Failure {
                     plan.skipped.append(failure)
+                } catch let failure as FileSystem.Failure {
+                    plan.skipped.append(Failure(file: file, reason: "cannot read: \(failure.reason)"))
                 } catch {
                     plan.skipped.append(Failure(file: file, reason: "cannot read: \(error)"))
                 }
@@ -155,8 +174,8 @@ public enum SourceHashStamp {
     /// Writes the changes of a plan, each file atomically.
     public static func apply(_ plan: Plan) throws(Failure) {
         for change in plan.changes {
-            do { try FileSystem.writeAtomically(change.bytes, to: change.file) } catch {
-                throw Failure(file: change.file, reason: "cannot write: \(error)")
+            do { try plan.fence.writeAtomically(change.bytes, to: change.file) } catch {
+                throw Failure(file: change.file, reason: error.reason)
             }
         }
     }
