@@ -60,7 +60,9 @@ public struct Configuration: Sendable, Hashable {
         baseURL = ""
         self.sourceLocale = sourceLocale
         self.contentRoot = contentRoot
-        let ids = locales ?? Configuration.discoverLocales(in: contentRoot, source: sourceLocale)
+        var seen: Set<String> = []
+        // A repeated locale would be built twice at once, into the same folder: the first is kept.
+        let ids = (locales ?? Configuration.discoverLocales(in: contentRoot, source: sourceLocale)).filter { seen.insert($0.lowercased()).inserted }
         self.locales = ids.map { LocaleEntry(id: $0, path: Configuration.join(contentRoot, $0)) }
         output = "_site"
         templates = "templates"
@@ -130,6 +132,14 @@ public struct Configuration: Sendable, Hashable {
         }
 
         var locales: [LocaleEntry] = []
+        var listed: [String: String] = [:]
+        /// A locale listed twice would be loaded and built twice, into one folder; BCP 47 ids ignore case.
+        func checkListedOnce(_ id: String, key: String, line: Int?) throws(Failure) {
+            if let first = listed[id.lowercased()] {
+                throw Failure(file: file, key: key, line: line, reason: "\(id) is listed twice (also \(first)); list each locale once")
+            }
+            listed[id.lowercased()] = key.hasSuffix(".id") ? String(key.dropLast(3)) : key
+        }
         if let list = root["locales"] {
             guard let sequence = list.sequence else {
                 throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "expected a list of locale ids or {id, path} entries")
@@ -140,6 +150,7 @@ public struct Configuration: Sendable, Hashable {
                     guard LocaleID.isValid(id) else {
                         throw Failure(file: file, key: key, line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
                     }
+                    try checkListedOnce(id, key: key, line: item.mark?.line)
                     locales.append(LocaleEntry(id: id, path: join(contentRoot, id)))
                 } else if let map = item.mapping {
                     guard let id = try string("id", in: map, path: key + ".id") else {
@@ -148,6 +159,7 @@ public struct Configuration: Sendable, Hashable {
                     guard LocaleID.isValid(id) else {
                         throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
                     }
+                    try checkListedOnce(id, key: key + ".id", line: map["id"]?.mark?.line ?? item.mark?.line)
                     let path = try string("path", in: map, path: key + ".path").map(resolve) ?? join(contentRoot, id)
                     locales.append(LocaleEntry(id: id, path: path))
                 } else {

@@ -110,6 +110,15 @@ public struct ContentSet: Sendable {
             }
         }
         configuration.locales.removeAll { $0.id != configuration.sourceLocale && fence.refusedLocales[$0.id] != nil }
+        // Two articles with one page would be rendered into one file at once: one is kept.
+        let collisions = pagePathCollisions(
+            Dictionary(grouping: jobs, by: \.locale).mapValues { $0.map(\.path) },
+            roots: Dictionary(configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first }),
+            sourceLocale: configuration.sourceLocale)
+        if !collisions.dropped.isEmpty {
+            jobs.removeAll { collisions.dropped[$0.locale]?.contains($0.path) == true }
+            diagnostics += collisions.diagnostics
+        }
         let results = parallelMap(jobs) { job in
             let file = job.root + "/" + job.path
             var result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
