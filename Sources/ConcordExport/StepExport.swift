@@ -96,6 +96,10 @@ public enum StepExport {
 /// Builds RFC 4180 CSV: CRLF after every record (the last included); a field that holds a comma,
 /// a double quote, CR or LF is wrapped in double quotes with its quotes doubled; every other field
 /// is written as it is. No byte-order mark: the output is plain UTF-8.
+///
+/// Step text comes from content anyone can propose: a field that a spreadsheet would run as a
+/// formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets an apostrophe
+/// in front, as OWASP advises against CSV injection. Spreadsheets show the text without it.
 struct CSVWriter: Sendable {
     private(set) var bytes: [UInt8] = []
 
@@ -107,7 +111,18 @@ struct CSVWriter: Sendable {
         bytes += [0x0D, 0x0A]
     }
 
+    /// The first bytes of a field that make spreadsheets read it as a formula.
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
     private mutating func append(field: String) {
+        if let first = field.utf8.first, Self.formulaStarts.contains(first) {
+            append(verbatim: "'" + field)
+        } else {
+            append(verbatim: field)
+        }
+    }
+
+    private mutating func append(verbatim field: String) {
         let utf8 = field.utf8
         // The four bytes that force quoting are ASCII, so a byte scan is exact for any UTF-8 text.
         guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {

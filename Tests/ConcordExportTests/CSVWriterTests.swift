@@ -64,11 +64,36 @@ struct CSVWriterTests {
         #expect(rows[1][7] == "Select **Save**,\nthen close.")
     }
 
+    @Test("Cells a spreadsheet would run as a formula start with an apostrophe (OWASP, CSV injection)")
+    func formulaCellsArePrefixed() throws {
+        let cells = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tindent", "\rreturn"]
+        let text = csv([cells])
+        #expect(text == "'=HYPERLINK(\"https://evil.example\",\"x\")" .quotedForTest + ",'+1+cmd|' /C calc'!A0,'-2+3,'@SUM(A1),'\tindent," + "'\rreturn".quotedForTest + "\r\n")
+        #expect(try CSVTestParser.parse(Array(text.utf8)) == [cells.map { "'" + $0 }])
+        // Only the first character counts, and only these.
+        #expect(csv([["a=b", "1-2", " =x", "'quoted", "#x"]]) == "a=b,1-2, =x,'quoted,#x\r\n")
+    }
+
+    @Test func stepTextStartingWithAFormulaIsPrefixedInTheExport() throws {
+        let record = StepRecord(
+            locale: "en-US", article: "a.md", procedure: "=cmd", procedureIndex: 0, number: 1, path: "1", parent: nil,
+            text: "=1+1", uiElements: ["@x"], links: [], source: StepRecord.Source(file: "content/en-US/a.md", line: 3))
+        let rows = try CSVTestParser.parse(try StepExport.render([record], as: .csv))
+        #expect(rows[1][2] == "'=cmd")
+        #expect(rows[1][7] == "'=1+1")
+        #expect(rows[1][8] == "'@x")
+    }
+
     @Test func emptyExportIsTheHeaderAlone() throws {
         let text = String(decoding: try StepExport.render([], as: .csv), as: UTF8.self)
         #expect(text == StepExport.csvColumns.joined(separator: ",") + "\r\n")
         #expect(try StepExport.render([], as: .ndjson).isEmpty)
     }
+}
+
+extension String {
+    /// The field as RFC 4180 quotes it: in double quotes, its quotes doubled.
+    fileprivate var quotedForTest: String { "\"" + replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }
 
 /// A strict RFC 4180 reader for tests: CRLF record ends, quoted fields with doubled quotes.
