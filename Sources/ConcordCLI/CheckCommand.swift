@@ -34,6 +34,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("list-rules"), help: "List every rule with its default severity and exit.")
     var listRules = false
 
+    /// Load problems that mean input could not be read at all: exit 2, as for a missing file.
+    static let unreadableInput: Set<String> = ["unreadable-file", "binary-file", "unsupported-encoding", "file-name-not-utf8"]
+
     func run() throws {
         if listRules {
             let width = RuleRegistry.all.map(\.id.count).max() ?? 0
@@ -77,7 +80,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("concord: \(summary.sentence)\n".utf8))
         }
 
-        if diagnostics.contains(where: { $0.rule == "unreadable-file" || $0.rule == "binary-file" }) { throw ExitCode(2) }
+        if diagnostics.contains(where: { Self.unreadableInput.contains($0.rule) }) { throw ExitCode(2) }
         if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(1) }
     }
 }

@@ -27,6 +27,11 @@ public enum ArticleLoader {
     ///   - locale: The locale id of the folder the file is in.
     ///   - file: The path shown to users in diagnostics.
     public static func load(bytes: [UInt8], path: String, locale: String, file: String) -> LoadResult {
+        if let encoding = UTF16Text.detect(bytes) {
+            return LoadResult(article: nil, diagnostics: [Diagnostic(
+                rule: "unsupported-encoding", severity: .error, locale: locale, location: FileLocation(file: file, line: 1),
+                message: "file is \(encoding.description), not UTF-8; skipped: \(encoding.advice)")])
+        }
         var diagnostics: [Diagnostic] = []
         let input = MarkdownInput(bytes: bytes)
         for problem in input.problems {

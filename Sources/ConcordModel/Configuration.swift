@@ -76,7 +76,11 @@ public struct Configuration: Sendable, Hashable {
         do { bytes = try FileSystem.read(file) } catch {
             throw Failure(file: file, key: nil, line: nil, reason: "cannot read the configuration file")
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        if let encoding = UTF16Text.detect(bytes) {
+            throw Failure(file: file, key: nil, line: nil, reason: "the file is \(encoding.description), not UTF-8: \(encoding.advice)")
+        }
+        // A UTF-8 byte-order mark, as Windows editors write, is not part of the YAML.
+        let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
