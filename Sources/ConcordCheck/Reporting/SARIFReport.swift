@@ -67,6 +67,9 @@ enum SARIFReport {
         }
 
         private mutating func utf16Column(_ location: FileLocation) -> Int {
+            // Column 1 is column 1 in any unit. Not reading the file then also keeps a finding
+            // about a link that leads outside the content root (to /dev/zero, say) from reading it.
+            if location.column <= 1 { return 1 }
             if lines[location.file] == nil {
                 let bytes = (try? FileSystem.read(location.file)) ?? []
                 lines[location.file] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -126,6 +129,10 @@ public enum LoadProblemSummary {
         case "invalid-utf8": "A file has bytes that are not valid UTF-8."
         case "invalid-front-matter": "The YAML front matter cannot be read."
         case "unreadable-file": "A file cannot be read."
+        case "outside-content-root": "A symbolic link leads outside the content root; it is not followed."
+        case "page-path-collision": "Two articles would have the same page; one is left out."
+        case "unsupported-encoding": "A file is text in an encoding other than UTF-8 (UTF-16)."
+        case "file-name-not-utf8": "A file name is not UTF-8; the file is skipped."
         default: "Concord diagnostic \(id)."
         }
     }
