@@ -40,6 +40,9 @@ struct StampCommand: ParsableCommand {
         if !dryRun {
             do { try SourceHashStamp.apply(plan) } catch { throw ConcordFailure(message: error.description) }
         }
+        for leftover in plan.leftovers {
+            report += "\(dryRun ? "would remove" : "removed") \(leftover): left by an interrupted stamp\n"
+        }
         report += "\(plan.changes.count) \(dryRun ? "to stamp" : "stamped"), \(plan.current.count) already current"
         report += plan.skipped.isEmpty ? "\n" : ", \(plan.skipped.count) skipped\n"
         try emit(Data(report.utf8), to: nil)

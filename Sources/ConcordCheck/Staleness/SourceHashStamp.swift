@@ -97,6 +97,9 @@ public enum SourceHashStamp {
         public var skipped: [Failure] = []
         /// Where files may be read and written: the content root of the configuration.
         public var fence = ContentFence(roots: [])
+        /// Temporary files an interrupted stamp left beside translations (`.<name>.concord-<n>`),
+        /// removed by ``SourceHashStamp/apply(_:)``.
+        public var leftovers: [String] = []
     }
 
     /// Plans a stamp of the translations of `configuration`: all of them, or those among `paths`
@@ -114,6 +117,7 @@ public enum SourceHashStamp {
             throw Failure(file: selector.given, reason: "no such file or folder")
         }
         var used = Set<String>()
+        var folders = Set<String>()
         var plan = Plan()
         plan.fence = ContentFence(configuration)
         for entry in configuration.locales where entry.id != configuration.sourceLocale {
@@ -129,6 +133,8 @@ public enum SourceHashStamp {
             }
             for path in scan.files where path.lowercased().hasSuffix(".md") && !ContentSet.isNavigation(path) {
                 let file = entry.path + "/" + path
+                // Where a killed stamp of this file left its temporary file: beside the file a link leads to.
+                if let resolved = FileSystem.realPath(file) { folders.insert((resolved as NSString).deletingLastPathComponent) }
                 if !selectors.isEmpty {
                     let canonical = root + "/" + path
                     guard let selector = selectors.first(where: {
@@ -165,14 +171,23 @@ public enum SourceHashStamp {
                 }
             }
         }
+        plan.leftovers = folders.sorted().flatMap(FileSystem.leftoverTemporaryFiles(in:))
         if let unused = selectors.first(where: { !used.contains($0.given) }) {
             throw Failure(file: unused.given, reason: "not a translation: give files or folders inside a locale other than the source (\(configuration.sourceLocale))")
         }
         return plan
     }
 
-    /// Writes the changes of a plan, each file atomically.
+    /// Writes the changes of a plan, each file atomically, and removes the temporary files an
+    /// interrupted stamp left.
     public static func apply(_ plan: Plan) throws(Failure) {
+        for leftover in plan.leftovers {
+            let folder = (leftover as NSString).deletingLastPathComponent
+            guard let resolved = FileSystem.realPath(folder), plan.fence.contains(resolved: resolved) else { continue }
+            if unlink(leftover) != 0, errno != ENOENT {
+                throw Failure(file: leftover, reason: "cannot remove this temporary file of an interrupted stamp: \(String(cString: strerror(errno)).lowercased())")
+            }
+        }
         for change in plan.changes {
             do { try plan.fence.writeAtomically(change.bytes, to: change.file) } catch {
                 throw Failure(file: change.file, reason: error.reason)
