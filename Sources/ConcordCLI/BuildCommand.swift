@@ -29,6 +29,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try project.loadConfiguration()
+        try OutputPath.check(output ?? configuration.output)
         let action = BuildAction(configuration: configuration, output: output, strict: strict)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: BuildAction.Report
@@ -36,7 +37,7 @@ struct BuildCommand: ParsableCommand {
             report = try action.run(progress: terminal ? BuildCommand.showProgress : nil)
         } catch {
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            throw ConcordFailure(message: "build failed: \(error)")
+            throw ConcordFailure(message: "build failed: \(ErrorText.oneLine(error))")
         }
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         var findings = ""

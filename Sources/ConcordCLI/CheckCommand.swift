@@ -48,6 +48,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let configuration = try project.loadConfiguration()
+        for path in [output, writeBaseline].compactMap({ $0 }) { try OutputPath.check(path) }
         let content = ContentSet.load(configuration)
         defer { ExitTeardown.keepUntilExit(content) }
         let engine = CheckEngine(settings: configuration.rules)
@@ -65,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 accepted = try JSONDecoder().decode(Baseline.self, from: Data(try FileSystem.read(baseline)))
             } catch {
-                throw ConcordFailure(message: "cannot read baseline \(baseline): \(error)")
+                throw ConcordFailure(message: "cannot read baseline \(baseline): \(ErrorText.oneLine(error))")
             }
             let split = accepted.filter(diagnostics)
             diagnostics = split.new

@@ -96,8 +96,9 @@ struct ProjectOptions: ParsableArguments {
 /// Writes text to a file (atomically) or to standard output.
 func emit(_ data: Data, to output: String?) throws {
     if let output {
+        try OutputPath.check(output)
         do { try FileSystem.writeAtomically([UInt8](data), to: output) } catch {
-            throw ConcordFailure(message: "cannot write \(output): \(error)")
+            throw ConcordFailure(message: "cannot write \(output): \(error.reason)")
         }
     } else {
         FileHandle.standardOutput.write(data)

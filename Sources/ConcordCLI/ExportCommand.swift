@@ -45,6 +45,7 @@ extension ExportCommand {
         }
 
         func run() throws {
+            if let output { try OutputPath.check(output) }
             let content = ContentSet.load(try project.loadConfiguration())
             defer { ExitTeardown.keepUntilExit(content) }
             reportLoadProblems(content)
@@ -75,6 +76,7 @@ extension ExportCommand {
 
         func run() throws {
             let configuration = try project.loadConfiguration()
+            try OutputPath.check(output)
             let content = ContentSet.load(configuration)
             defer { ExitTeardown.keepUntilExit(content) }
             reportLoadProblems(content)
@@ -82,7 +84,7 @@ extension ExportCommand {
             let statuses = ArticleStatus.statuses(content: content, diagnostics: diagnostics)
             let written: [String]
             do { written = try SiteDataWriter.write(content: content, statuses: statuses, to: output) } catch {
-                throw ConcordFailure(message: "\(error)")
+                throw ConcordFailure(message: ErrorText.oneLine(error))
             }
             FileHandle.standardError.write(Data("concord: wrote \(written.count) files to \(output)\n".utf8))
         }
