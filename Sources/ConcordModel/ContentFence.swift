@@ -22,6 +22,8 @@ public struct ContentFence: Sendable, Hashable {
     public private(set) var roots: [String]
     /// Locale folders under the content root that lead outside it: locale id → where they lead.
     public private(set) var refusedLocales: [String: String] = [:]
+    /// Folders already resolved by ``read(_:)``, shared by the copies of this fence.
+    private let folders = ResolvedFolders()
 
     /// A fence around `roots` (resolved here; a root that does not exist is left out).
     public init(roots: [String]) {
@@ -69,7 +71,27 @@ public struct ContentFence: Sendable, Hashable {
 
     /// Reads a content file: resolved, checked, then opened by its resolved path without following
     /// links, and only if it is a regular file.
+    ///
+    /// The folder is resolved once per fence and the file opened in it without following a link;
+    /// only a file that is itself a link is resolved on its own. `realpath` of every file walked
+    /// each of its folders again, eight system calls a file on a deep tree, for the same answer
+    /// (the content does not change during a run: a tree changed while Concord reads it, by
+    /// another process, is outside what this fence guards against).
     public func read(_ path: String) throws(FileSystem.Failure) -> [UInt8] {
+        let name = (path as NSString).lastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
+        if name != "." && name != ".." && !name.isEmpty && name != path && !folder.isEmpty {
+            guard let resolvedFolder = folders.resolve(folder) else {
+                throw FileSystem.Failure(path: path, reason: "no such file or directory")
+            }
+            guard contains(resolved: resolvedFolder) else {
+                throw FileSystem.Failure(path: path, reason: "leads outside the content root (to \(resolvedFolder)/\(name)); not read", leadsOutside: true)
+            }
+            do { return try FileSystem.readRegularFile(resolvedFolder == "/" ? "/" + name : resolvedFolder + "/" + name) } catch {
+                // ELOOP: the file is a symbolic link, resolved and checked on its own below.
+                guard error.code == ELOOP else { throw FileSystem.Failure(path: path, reason: error.reason) }
+            }
+        }
         let resolved = try resolve(path)
         do { return try FileSystem.readRegularFile(resolved) } catch {
             throw FileSystem.Failure(path: path, reason: error.reason)
@@ -110,4 +132,32 @@ public struct ContentFence: Sendable, Hashable {
 
     /// The rule id of a path refused because it leads outside the content root.
     public static let rule = "outside-content-root"
+
+    /// Fences are equal when they let the same paths through; the folders they resolved do not count.
+    public static func == (lhs: ContentFence, rhs: ContentFence) -> Bool {
+        lhs.roots == rhs.roots && lhs.refusedLocales == rhs.refusedLocales
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(roots)
+        hasher.combine(refusedLocales)
+    }
+}
+
+/// `realpath` of folders, remembered: the files of a folder are read on many threads at once.
+private final class ResolvedFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolved: [String: String?] = [:]
+
+    /// The canonical path of `folder`, `nil` when it does not exist.
+    func resolve(_ folder: String) -> String? {
+        lock.lock()
+        if let known = resolved[folder] { lock.unlock(); return known }
+        lock.unlock()
+        let path = FileSystem.realPath(folder)
+        lock.lock()
+        resolved[folder] = path
+        lock.unlock()
+        return path
+    }
 }

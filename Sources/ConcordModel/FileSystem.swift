@@ -10,6 +10,8 @@ public enum FileSystem {
         public var reason: String
         /// Whether the path was refused because it leads outside the content root (``ContentFence``).
         public var leadsOutside = false
+        /// The system's error number, when a system call failed.
+        var code: Int32?
         public var description: String { "\(path): \(reason)" }
 
         /// A failure with a reason.
@@ -23,6 +25,7 @@ public enum FileSystem {
         init(path: String, errno code: Int32, doing action: String? = nil) {
             let why = String(cString: strerror(code)).lowercased()
             self.init(path: path, reason: action.map { "\($0): \(why)" } ?? why)
+            self.code = code
         }
     }
 
