@@ -23,19 +23,19 @@ public enum SiteDataWriter {
         let translator = SiteDataTranslator(content: content, statuses: statuses)
         let files = try SiteDataWriter.files(translator)
         let results = parallelMap(files) { file -> ExportFailure? in
-            do {
+            do throws(FileSystem.Failure) {
                 try FileSystem.writeAtomically(file.bytes, to: join(folder, file.path))
                 return nil
             } catch {
-                return ExportFailure(path: join(folder, file.path), reason: "cannot write: \(error)")
+                return ExportFailure(path: join(folder, file.path), reason: error.reason)
             }
         }
         if let failure = results.compactMap({ $0 }).first { throw failure }
         let manifest = try encode(translator.manifest(), path: manifestPath)
-        do {
+        do throws(FileSystem.Failure) {
             try FileSystem.writeAtomically(manifest.bytes, to: join(folder, manifest.path))
         } catch {
-            throw ExportFailure(path: join(folder, manifest.path), reason: "cannot write: \(error)")
+            throw ExportFailure(path: join(folder, manifest.path), reason: error.reason)
         }
         return (files.map(\.path) + [manifest.path]).sorted()
     }

@@ -57,8 +57,8 @@ extension ContentSet {
                 result.dropped[locale, default: []].insert(loser)
                 result.diagnostics.append(diagnostic(
                     root + "/" + loser, locale: locale,
-                    "its page would be \(SitePaths.page(locale: locale, path: ordered[0])), the page of \(ordered[0]) too "
-                        + "(paths that differ only in case are one page); it is left out: rename one of them"))
+                    "its page would be \(SitePaths.page(locale: locale, path: ordered[0])), which is \(ordered[0])'s page too "
+                        + "(pages are matched without case); \(ordered[0]) is kept and this file left out: rename one of them"))
             }
         }
         return kept
