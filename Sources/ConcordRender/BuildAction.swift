@@ -184,6 +184,9 @@ extension BuildAction {
             try folder.swap(in: staging)
             return result
         } catch {
+            // An interrupt makes the pages fail (their folder is moved aside): the process is
+            // then ending with the signal's status, and must not report a failure of its own.
+            InterruptCleanup.waitIfInterrupted()
             folder.discard(staging)
             throw error
         }

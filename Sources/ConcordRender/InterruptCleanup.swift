@@ -93,9 +93,23 @@ enum InterruptCleanup {
         previous = [:]
     }
 
+    /// Set once a signal has been taken: the process is ending.
+    nonisolated(unsafe) private static var interrupted = false
+
+    /// Never returns once the process was interrupted: the cleaning thread ends the process with
+    /// the signal's status, and a build that failed because of the interrupt waits for it rather
+    /// than exit with a status of its own.
+    static func waitIfInterrupted() {
+        guard state.withLock({ interrupted }) else { return }
+        while true { pause() }
+    }
+
     /// Removes what is protected and exits with 128 + the signal's number.
     private static func cleanUp(exitingFor number: Int32) -> Never {
-        let (folders, locks) = state.withLock { (protected.folders, protected.locks) }
+        let (folders, locks) = state.withLock {
+            interrupted = true
+            return (protected.folders, protected.locks)
+        }
         for folder in folders {
             // Renamed first, in one step: threads still rendering then fail to create files in it
             // rather than race its removal. The name is a stale one, which a later build removes
