@@ -83,10 +83,9 @@ public struct Configuration: Sendable, Hashable {
         let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try YAMLText.compose(text)
         } catch {
-            let problem = YAMLProblem(error, in: text)
-            throw Failure(file: file, key: nil, line: problem.line, reason: "not valid YAML: \(problem.message)")
+            throw Failure(file: file, key: nil, line: error.line, reason: "not valid YAML: \(error.message)")
         }
         guard let root = node?.mapping else {
             throw Failure(file: file, key: nil, line: 1, reason: "expected a mapping of keys (site, sourceLocale, content, …)")

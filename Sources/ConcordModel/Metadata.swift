@@ -143,12 +143,11 @@ public enum MetadataParser {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .basic)  // values stay strings: no regex tag resolution per scalar
+            node = try YAMLText.compose(yaml, firstLine: firstLine, resolver: .basic)  // values stay strings: no regex tag resolution per scalar
         } catch {
-            let problem = YAMLProblem(error, in: yaml, firstLine: firstLine)
             // libyaml may notice a problem only at the end of the input; keep the line inside the front matter.
             let lastLine = firstLine + max(yaml.utf8.count { $0 == UInt8(ascii: "\n") } - 1, 0)
-            return .failure(Failure(message: problem.message, line: min(problem.line, lastLine), column: problem.column))
+            return .failure(Failure(message: error.message, line: min(error.line, lastLine), column: error.column))
         }
         guard let node else { return .success(Metadata()) }
         guard case .mapping(let mapping) = node else {
