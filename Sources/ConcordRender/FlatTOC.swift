@@ -19,8 +19,10 @@ enum FlatTOC {
         }
     }
 
-    /// A line with content: its indentation and where its content starts and ends (trailing spaces dropped).
+    /// A line with content: its number, its indentation and where its content starts and ends
+    /// (trailing spaces dropped).
     struct Line {
+        var number: Int
         var indent: Int
         var start: Int
         var end: Int
@@ -32,8 +34,10 @@ enum FlatTOC {
         var lines: [Line] = []
         var lineStart = 0
         var index = 0
+        var number = 0
         let count = bytes.count
         while lineStart < count {
+            number += 1
             // Find the end of the line, checking every byte on the way.
             index = lineStart
             while index < count, bytes[index] != UInt8(ascii: "\n") {
@@ -51,7 +55,7 @@ enum FlatTOC {
                 // Directives and document markers.
                 if indent == 0, bytes[start] == UInt8(ascii: "%") { return nil }
                 if indent == 0, end - start >= 3, startsWithMarker(bytes, at: start, end: end) { return nil }
-                lines.append(Line(indent: indent, start: start, end: end))
+                lines.append(Line(number: number, indent: indent, start: start, end: end))
             }
             lineStart = index + 1
         }
@@ -145,6 +149,9 @@ enum FlatTOC {
         /// of the next line (after a list item's `- `, or at the line's start).
         mutating func mapping(indent: Int, keyStart: Int, depth: Int) -> Navigation.TOCEntry? {
             var entry = Navigation.TOCEntry()
+            let first = lines[next]
+            entry.line = first.number
+            entry.column = keyStart - (first.start - first.indent) + 1
             var keys: [Range<Int>] = []
             var start = keyStart
             while true {

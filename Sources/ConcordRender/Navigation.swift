@@ -48,6 +48,9 @@ public struct Navigation: Sendable {
 
     /// How deeply `toc.yml` files may refer to one another.
     static let maximumTOCDepth = 8
+    /// How many `toc.yml` entries one locale's navigation takes: files that refer to one
+    /// another many times multiply, and depth alone does not bound them.
+    public static let maximumTOCEntries = 10_000
 
     /// Where table-of-contents files are read from: the locale's folder first, then the source's,
     /// so a translated `toc.yml` wins and a missing one falls back to the source's.
@@ -103,17 +106,56 @@ public struct Navigation: Sendable {
         return Navigation(items: items, origin: .folders, diagnostics: problems.diagnostics)
     }
 
-    /// The problems of the table-of-contents files one navigation reads, each file's once (a
-    /// file can be reached more than once: from a parent `toc.yml` and from its folder).
+    /// What the reading of one navigation's table-of-contents files shares: their problems,
+    /// each file's once (a file can be reached more than once: from a parent `toc.yml` and from
+    /// its folder), the files being read, and how many entries were taken.
     final class TOCProblems {
         private(set) var diagnostics: [Diagnostic] = []
         private var files: Set<String> = []
+        private var cycles: Set<String> = []
+        /// The `toc.yml` files being read, outermost first, relative to the locale root.
+        private(set) var reading: [String] = []
+        /// The entries taken so far, nested files' included.
+        private var entries = 0
 
         func add(_ problem: YAMLProblem, file: String) {
             guard files.insert(file).inserted else { return }
             diagnostics.append(Diagnostic(
                 rule: "invalid-toc", severity: .warning, location: FileLocation(file: file, line: problem.line, column: problem.column),
                 message: "table of contents cannot be read: \(problem.message); its entries are left out of the navigation"))
+        }
+
+        /// Marks `path` as being read, until the matching ``leave()``.
+        func enter(_ path: String) { reading.append(path) }
+
+        /// Marks the file last entered as read.
+        func leave() { reading.removeLast() }
+
+        /// Whether `target` is being read; if so, says so for the entry of `file` that refers to it.
+        func isCycle(_ target: String, reference: String, at location: FileLocation) -> Bool {
+            guard reading.contains(target) else { return false }
+            if cycles.insert(location.description).inserted {
+                diagnostics.append(Diagnostic(
+                    rule: "toc-cycle", severity: .warning, location: location,
+                    message: "'\(reference)' leads back to a table of contents being read (\((reading + [target]).joined(separator: " → "))); not read again inside itself"))
+            }
+            return true
+        }
+
+        /// Takes one more entry, or refuses it once the locale has ``Navigation/maximumTOCEntries``,
+        /// saying so the first time.
+        func takeEntry(at location: FileLocation) -> Bool {
+            guard entries < Navigation.maximumTOCEntries else {
+                if entries == Navigation.maximumTOCEntries {
+                    entries += 1
+                    diagnostics.append(Diagnostic(
+                        rule: "toc-too-large", severity: .warning, location: location,
+                        message: "the tables of contents of this locale have more than \(Navigation.maximumTOCEntries) entries; the rest are left out of the navigation"))
+                }
+                return false
+            }
+            entries += 1
+            return true
         }
     }
 
@@ -132,19 +174,25 @@ public struct Navigation: Sendable {
             problems.add(YAMLProblem(message: "the file cannot be read", line: 1, column: 1), file: file)
             return nil
         }
-        let nested: (String) -> [NavigationItem]? = { reference in
+        let nested: (String, TOCEntry) -> [NavigationItem]? = { reference, entry in
             guard depth + 1 < maximumTOCDepth else { return nil }
             var target = reference
             if target.hasSuffix("/") || !target.lowercased().hasSuffix(".yml") {
                 target = (target.hasSuffix("/") ? target : target + "/") + "toc.yml"
             }
             guard files.contains(target) else { return nil }
+            let written = entry.href ?? entry.topicHref ?? reference
+            guard !problems.isCycle(target, reference: written, at: FileLocation(file: file, line: entry.line, column: entry.column))
+            else { return nil }
             return tocYAML(path: target, files: files, titles: titles, resolver: resolver, depth: depth + 1, problems: problems)
         }
+        problems.enter(path)
+        defer { problems.leave() }
         do {
             return try tocYAML(
                 String(decoding: bytes, as: UTF8.self), directory: RelativePath.directory(of: path),
-                nested: nested, titles: { titles[$0] }, resolver: resolver)
+                nested: nested, titles: { titles[$0] }, resolver: resolver,
+                takeEntry: { problems.takeEntry(at: FileLocation(file: file, line: $0.line, column: $0.column)) })
         } catch {
             problems.add(error, file: file)
             return nil
@@ -153,21 +201,31 @@ public struct Navigation: Sendable {
 
     /// Parses `toc.yml` text whose file sits in `directory` (relative to the locale root).
     /// Throws when the text is not YAML, or not a list of entries (alone or under `items:`).
+    ///
+    /// `nested` reads the table of contents an entry's `href` names; `takeEntry` is asked before
+    /// each entry is taken, nested ones included, and no more are taken once it says no.
     static func tocYAML(
         _ text: String, directory: String,
-        nested: (String) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver
+        nested: (String, TOCEntry) -> [NavigationItem]?, titles: (String) -> String?, resolver: LinkResolver,
+        takeEntry: (TOCEntry) -> Bool = { _ in true }
     ) throws(YAMLProblem) -> [NavigationItem] {
         let list: [TOCEntry]
         if let flat = FlatTOC.entries(text) { list = flat } else { list = try tocEntriesWithYams(text) }
+        var full = false
         func convert(_ entries: [TOCEntry]) -> [NavigationItem] {
             var result: [NavigationItem] = []
             for map in entries {
+                guard !full else { break }
+                guard takeEntry(map) else {
+                    full = true
+                    break
+                }
                 var item = NavigationItem(title: map.name ?? map.displayName ?? "")
                 if let href = map.href ?? map.topicHref, !href.isEmpty {
                     let lower = href.lowercased()
                     if URLPolicy.isRelativePath(href), lower.hasSuffix("toc.yml") || lower.hasSuffix("/") {
                         if let resolved = RelativePath.resolve(href, from: directory) {
-                            item.children = nested(resolved.hasSuffix("/") || href.hasSuffix("/") ? resolved + "/" : resolved) ?? []
+                            item.children = nested(resolved.hasSuffix("/") || href.hasSuffix("/") ? resolved + "/" : resolved, map) ?? []
                         }
                     } else if let path = resolver.articlePath(href, from: directory) {
                         item.path = path
@@ -189,12 +247,7 @@ public struct Navigation: Sendable {
     static func tocEntriesWithYams(_ text: String) throws(YAMLProblem) -> [TOCEntry] {
         // Every value is read as a string, so scalars need no tag resolution (the default
         // resolver runs its regular expressions on each one).
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text, .basic)
-        } catch {
-            throw YAMLProblem(error, in: text)
-        }
+        let composed = try YAMLText.compose(text, resolver: .basic)
         guard let node = composed else { throw YAMLProblem(message: "the file has no entries", line: 1, column: 1) }
         if let sequence = node.sequence { return TOCEntry.entries(sequence, levels: maximumTOCLevels) }
         if let mapping = node.mapping, let items = TOCEntry(mapping, levels: maximumTOCLevels + 1).items { return items }
@@ -207,6 +260,9 @@ public struct Navigation: Sendable {
 
     /// What navigation reads of a `toc.yml` entry.
     struct TOCEntry: Equatable {
+        /// Where the entry starts (its first key), 1-based.
+        var line = 1
+        var column = 1
         var name: String?
         var displayName: String?
         var href: String?
@@ -222,6 +278,7 @@ public struct Navigation: Sendable {
         /// makes and resolves a key node, then compares it with every key, on each lookup).
         /// Yams rejects a mapping that repeats a key.
         init(_ mapping: Node.Mapping, levels: Int) {
+            if let mark = mapping.mark { (line, column) = (mark.line, mark.column) }
             for (key, value) in mapping {
                 guard let key = key.scalar?.string else { continue }
                 switch key {
