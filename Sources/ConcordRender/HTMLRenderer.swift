@@ -33,6 +33,11 @@ public struct HTMLRenderer: Sendable {
 
     /// How deeply includes may nest before the renderer stops expanding them.
     public static let maximumIncludeDepth = 8
+    /// How many includes one page expands, nested ones counted: files that include each other
+    /// multiply, and depth alone does not bound them.
+    public static let maximumIncludeExpansions = 256
+    /// How many bytes of HTML a page's includes add to it.
+    public static let maximumIncludedBytes = 8 << 20
 
     /// Creates a renderer.
     public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:]) {
@@ -137,6 +142,14 @@ extension HTMLRenderer {
         var filter = RawHTMLFilter()
         var procedureDepth = 0
         var includeStack: [String] = []
+        /// Includes expanded on this page so far, nested ones counted.
+        var includeExpansions = 0
+        /// Bytes written by includes that are done, and where the outermost include being
+        /// expanded started writing.
+        var includedBytes = 0
+        var outermostIncludeStart = 0
+        /// Whether the page said it stopped expanding includes.
+        var includeLimitReported = false
         /// Bytes to drop from text nodes and nodes not to render at all.
         var adjustments = Adjustments()
 
@@ -755,6 +768,7 @@ extension HTMLRenderer {
                     message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(context.document.destination(of: link))'; not expanded"))
                 return
             }
+            guard withinIncludeLimits(context, link: link) else { return }
             switch store.load(context.document.destination(of: link), from: context.directory, locale: context.locale) {
             case .failure(.outsideContentRoot(let reference)):
                 diagnostics.append(Diagnostic(rule: "include-outside-content", severity: .warning, locale: pageLocale, location: location,
@@ -769,7 +783,9 @@ extension HTMLRenderer {
                         message: "include '\(context.document.destination(of: link))' includes itself (\((includeStack + [key]).joined(separator: " → "))); not expanded"))
                     return
                 }
+                if includeStack.isEmpty { outermostIncludeStart = out.count }
                 includeStack.append(key)
+                includeExpansions += 1
                 let nested = DocumentContext(
                     document: included.document, article: included.article,
                     directory: RelativePath.directory(of: included.path), locale: context.locale, file: included.article.file)
@@ -788,7 +804,32 @@ extension HTMLRenderer {
                 }
                 (adjustments, procedureDepth) = saved
                 includeStack.removeLast()
+                if includeStack.isEmpty { includedBytes += out.count - outermostIncludeStart }
             }
+        }
+
+        /// Whether the page may expand one more include: files that include each other many
+        /// times multiply, so a page takes ``HTMLRenderer/maximumIncludeExpansions`` includes and
+        /// ``HTMLRenderer/maximumIncludedBytes`` bytes of them, and says once where it stopped.
+        private mutating func withinIncludeLimits(_ context: DocumentContext, link: Int) -> Bool {
+            let bytes = includedBytes + (includeStack.isEmpty ? 0 : out.count - outermostIncludeStart)
+            let limit: String
+            if includeExpansions >= HTMLRenderer.maximumIncludeExpansions {
+                limit = "\(HTMLRenderer.maximumIncludeExpansions) includes"
+            } else if bytes >= HTMLRenderer.maximumIncludedBytes {
+                limit = "\(HTMLRenderer.maximumIncludedBytes >> 20) MB of includes"
+            } else {
+                return true
+            }
+            if !includeLimitReported {
+                includeLimitReported = true
+                let node = context.document[link]
+                diagnostics.append(Diagnostic(
+                    rule: "include-limit", severity: .warning, locale: pageLocale,
+                    location: FileLocation(file: context.article?.file ?? file, line: node.start?.line ?? 0, column: node.start?.column ?? 1),
+                    message: "this page expands more than \(limit); '\(context.document.destination(of: link))' and the includes after it are not expanded"))
+            }
+            return false
         }
     }
 }
