@@ -761,14 +761,16 @@ extension HTMLRenderer {
 
         private mutating func renderInclude(_ context: DocumentContext, link: Int, inline: Bool) {
             let node = context.document[link]
-            let location = FileLocation(file: file, line: node.start?.line ?? 0, column: node.start?.column ?? 1)
+            // The file the include is written in: the same include reached from many pages, or
+            // by many paths, is then one finding.
+            let location = FileLocation(file: context.article?.file ?? file, line: node.start?.line ?? 0, column: node.start?.column ?? 1)
             guard let store = renderer.includes, !context.document.destination(of: link).isEmpty else { return }
             if includeStack.count >= HTMLRenderer.maximumIncludeDepth {
                 diagnostics.append(Diagnostic(rule: "include-depth", severity: .warning, locale: pageLocale, location: location,
                     message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(context.document.destination(of: link))'; not expanded"))
                 return
             }
-            guard withinIncludeLimits(context, link: link) else { return }
+            guard withinIncludeLimits(context, link: link, at: location) else { return }
             switch store.load(context.document.destination(of: link), from: context.directory, locale: context.locale) {
             case .failure(.outsideContentRoot(let reference)):
                 diagnostics.append(Diagnostic(rule: "include-outside-content", severity: .warning, locale: pageLocale, location: location,
@@ -780,7 +782,7 @@ extension HTMLRenderer {
                 let key = included.locale + "/" + included.path
                 if includeStack.contains(key) {
                     diagnostics.append(Diagnostic(rule: "include-cycle", severity: .warning, locale: pageLocale, location: location,
-                        message: "include '\(context.document.destination(of: link))' includes itself (\((includeStack + [key]).joined(separator: " → "))); not expanded"))
+                        message: "include '\(context.document.destination(of: link))' leads back to \(key), which is being included here; not expanded"))
                     return
                 }
                 if includeStack.isEmpty { outermostIncludeStart = out.count }
@@ -811,7 +813,7 @@ extension HTMLRenderer {
         /// Whether the page may expand one more include: files that include each other many
         /// times multiply, so a page takes ``HTMLRenderer/maximumIncludeExpansions`` includes and
         /// ``HTMLRenderer/maximumIncludedBytes`` bytes of them, and says once where it stopped.
-        private mutating func withinIncludeLimits(_ context: DocumentContext, link: Int) -> Bool {
+        private mutating func withinIncludeLimits(_ context: DocumentContext, link: Int, at location: FileLocation) -> Bool {
             let bytes = includedBytes + (includeStack.isEmpty ? 0 : out.count - outermostIncludeStart)
             let limit: String
             if includeExpansions >= HTMLRenderer.maximumIncludeExpansions {
@@ -823,10 +825,9 @@ extension HTMLRenderer {
             }
             if !includeLimitReported {
                 includeLimitReported = true
-                let node = context.document[link]
                 diagnostics.append(Diagnostic(
                     rule: "include-limit", severity: .warning, locale: pageLocale,
-                    location: FileLocation(file: context.article?.file ?? file, line: node.start?.line ?? 0, column: node.start?.column ?? 1),
+                    location: location,
                     message: "this page expands more than \(limit); '\(context.document.destination(of: link))' and the includes after it are not expanded"))
             }
             return false
