@@ -18,20 +18,19 @@ extension TranslationPair {
         if let index = pair[keyPath: side] { return sections[index].line }
         // A section missing on this side: point at the closest section before it that exists here,
         // which is where a writer would have to add it.
-        guard let position = alignment.pairs.firstIndex(of: pair) else { return 1 }
-        for earlier in alignment.pairs[..<position].reversed() {
-            if let index = earlier[keyPath: side] { return sections[index].line }
-        }
-        return 1
+        guard let position = alignment.position(of: pair), position > 0 else { return 1 }
+        let earlier = alignment.places[position - 1]
+        let index = side == \SectionAlignment.Pair.source ? earlier.source : earlier.translation
+        return index.map { sections[$0].line } ?? 1
     }
 
     /// The translation line that corresponds to a source line: the heading aligned with the source
     /// section holding that line, for findings about something the translation lacks altogether.
     public func translationLine(forSourceLine line: Int) -> Int {
         guard let index = Self.sectionIndex(containing: line, in: source.sections),
-              let aligned = alignment.pairs.first(where: { $0.source == index })
+              let position = alignment.position(of: SectionAlignment.Pair(source: index, translation: nil))
         else { return translation.sections.first?.line ?? 1 }
-        return translationLine(of: aligned)
+        return translationLine(of: alignment.pairs[position])
     }
 
     /// A short name of an aligned section for messages and fingerprints: the source anchor, else

@@ -58,6 +58,33 @@ public struct SectionAlignment: Sendable {
     /// Aligned pairs in document order; the first is always the preamble.
     public private(set) var pairs: [Pair]
 
+    /// For each pair, in order: the source and translation sections last seen at or before it.
+    /// Rules ask where a section missing on one side would go, once per missing section; walking
+    /// back through the pairs each time made that quadratic.
+    private(set) var places: [(source: Int?, translation: Int?)] = []
+    /// Where the pair of each source section and of each translation section is in ``pairs``.
+    private var sourcePosition: [Int] = []
+    private var translationPosition: [Int] = []
+
+    /// The position of `pair` in ``pairs`` (the preamble's is 0).
+    func position(of pair: Pair) -> Int? {
+        if let s = pair.source { return sourcePosition.indices.contains(s) ? sourcePosition[s] : nil }
+        if let t = pair.translation { return translationPosition.indices.contains(t) ? translationPosition[t] : nil }
+        return 0
+    }
+
+    private static func places(of pairs: [Pair]) -> [(source: Int?, translation: Int?)] {
+        var result: [(source: Int?, translation: Int?)] = []
+        result.reserveCapacity(pairs.count)
+        var last: (source: Int?, translation: Int?) = (nil, nil)
+        for pair in pairs {
+            if let s = pair.source { last.source = s }
+            if let t = pair.translation { last.translation = t }
+            result.append(last)
+        }
+        return result
+    }
+
     /// Aligns two lists of sections.
     public init(source: [Section], translation: [Section]) {
         var pairs = [Pair(source: nil, translation: nil)]
@@ -96,7 +123,18 @@ public struct SectionAlignment: Sendable {
             }
         }
         self.pairs = pairs
+        places = SectionAlignment.places(of: pairs)
+        sourcePosition = [Int](repeating: 0, count: source.count)
+        translationPosition = [Int](repeating: 0, count: translation.count)
+        for (index, pair) in pairs.enumerated() {
+            if let s = pair.source { sourcePosition[s] = index }
+            if let t = pair.translation { translationPosition[t] = index }
+        }
     }
+
+    /// The most cells of the table ``commonSubsequence(_:_:)`` fills: a table for two articles
+    /// of thousands of anchors each takes gigabytes.
+    static let maximumTableCells = 4_000_000
 
     /// Index pairs of the longest common subsequence of the non-nil keys.
     static func commonSubsequence(_ a: [String?], _ b: [String?]) -> [(Int, Int)] {
@@ -104,6 +142,7 @@ public struct SectionAlignment: Sendable {
         // Most articles write no anchor of their own: then nothing can match, and the table
         // (one cell per pair of sections) need not be filled.
         guard a.contains(where: { $0 != nil }), b.contains(where: { $0 != nil }) else { return [] }
+        guard (n + 1) * (m + 1) <= maximumTableCells else { return commonSubsequenceOfOccurrences(a, b) }
         // table[i * width + j]: the length of the longest common subsequence of a[i...] and b[j...].
         let width = m + 1
         var table = [Int](repeating: 0, count: (n + 1) * width)
@@ -128,5 +167,45 @@ public struct SectionAlignment: Sendable {
             }
         }
         return result
+    }
+
+    /// A common subsequence for sides too long for the table, in O(n log n): the k-th
+    /// occurrence of a key on one side stands only for its k-th occurrence on the other, which
+    /// makes every key unique, and the longest common subsequence of unique keys is the longest
+    /// run of matches whose positions rise on both sides (patience sorting). Where anchors repeat,
+    /// it may pair fewer than the table would; they rarely do.
+    static func commonSubsequenceOfOccurrences(_ a: [String?], _ b: [String?]) -> [(Int, Int)] {
+        var positions: [String: [Int]] = [:]
+        for (j, key) in b.enumerated() {
+            if let key { positions[key, default: []].append(j) }
+        }
+        var taken: [String: Int] = [:]
+        var matches: [(Int, Int)] = []
+        for (i, key) in a.enumerated() {
+            guard let key, let list = positions[key] else { continue }
+            let k = taken[key, default: 0]
+            taken[key] = k + 1
+            if k < list.count { matches.append((i, list[k])) }
+        }
+        // tails[l]: the match ending the best rising run of length l + 1 found so far (the one
+        // with the lowest translation position); previous[m]: the match before m in its run.
+        var tails: [Int] = []
+        var previous = [Int](repeating: -1, count: matches.count)
+        for (index, match) in matches.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if matches[tails[middle]].1 < match.1 { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var result: [(Int, Int)] = []
+        var index = tails.last ?? -1
+        while index >= 0 {
+            result.append(matches[index])
+            index = previous[index]
+        }
+        return result.reversed()
     }
 }

@@ -75,17 +75,36 @@ public struct BrokenAnchor: ArticleRule {
     /// fragment (`#notes`) where the heading was translated (`## Remarques`), the anchor of the
     /// aligned section; otherwise the closest anchor by spelling.
     static func suggestion(for item: Broken, from article: Article, in context: CheckContext) -> String? {
-        let target = item.target
-        if target.locale != context.sourceLocale, let source = context.content.source(of: target) {
-            let pair = TranslationPair(source: source, translation: target)
-            let wanted = item.fragment.lowercased()
-            if let s = source.sections.firstIndex(where: { $0.anchor.lowercased() == wanted }),
-               let aligned = pair.alignment.pairs.first(where: { $0.source == s }), let t = aligned.translation {
-                return target.sections[t].anchor
+        let target = context.memo.value("anchor-suggestions:\(item.target.file)") { Suggestions(item.target, in: context) }
+        let wanted = item.fragment.lowercased()
+        if let aligned = target.aligned[wanted] { return aligned }
+        return target.anchors.search(wanted, threshold: 0.34).matches.first.map { target.anchors.names[$0.index] }
+    }
+
+    /// What suggestions for links into one article are made from, worked out once per run: a
+    /// translation with thousands of broken fragments aligned its sections once for each.
+    struct Suggestions: Sendable {
+        /// For a translation: each lower-cased anchor of its source (the first section that has
+        /// it) → the anchor of the translation's section aligned with that section.
+        var aligned: [String: String] = [:]
+        /// The article's anchors: its sections' and the others.
+        var anchors: SimilarNames
+
+        init(_ target: Article, in context: CheckContext) {
+            anchors = SimilarNames(target.sections.map(\.anchor) + target.extraAnchors) { $0.lowercased() }
+            guard target.locale != context.sourceLocale, let source = context.content.source(of: target) else { return }
+            let alignment = TranslationPair(source: source, translation: target).alignment
+            var translationOf: [Int: Int] = [:]
+            for pair in alignment.pairs {
+                if let s = pair.source { translationOf[s] = pair.translation ?? -1 }
+            }
+            var seen: Set<String> = []
+            for (s, section) in source.sections.enumerated() {
+                let anchor = section.anchor.lowercased()
+                guard seen.insert(anchor).inserted else { continue }
+                if let t = translationOf[s], t >= 0 { aligned[anchor] = target.sections[t].anchor }
             }
         }
-        let anchors = target.sections.map(\.anchor) + target.extraAnchors
-        return Similarity.closest(to: item.fragment.lowercased(), in: anchors, threshold: 0.34) { $0.lowercased() }
     }
 
     /// Every fragment that reaches a place in `article`, lower-cased: its anchors, and the slug of

@@ -72,10 +72,12 @@ public struct BrokenLink: ArticleRule {
     /// all of the source's references to answer for the few broken ones of its translation was
     /// most of the cost of a translation with a broken link.
     static func hasBrokenReference(_ destination: String, in article: Article, context: CheckContext) -> Bool {
-        guard article.links.contains(where: { $0.destination == destination })
-            || article.images.contains(where: { $0.source == destination })
-            || article.includes.contains(where: { $0.path == destination })
-        else { return false }
+        // A set per article, made once per run: a translation with thousands of broken links
+        // asked its source's lists once for each.
+        let written = context.memo.value("reference-destinations:\(article.file)") {
+            Set(references(of: article).map(\.destination))
+        }
+        guard written.contains(destination) else { return false }
         let parsed = LinkDestination(destination)
         guard parsed.kind == .relative,
               case .missing = context.linkIndex.resolve(parsed, from: article, fallback: context.sourceFallback)
@@ -107,7 +109,7 @@ extension LinkIndex {
         let lowerName = path[nameStart...].lowercased()
         let slash = String(destination.path[..<LinkIndex.nameStart(of: destination.path)])
         let candidates = memo.value("suggestion:\(article.locale)\u{0}\(path.lowercased())") {
-            suggestionCandidates(folder: String(path[..<nameStart]), lowerName: lowerName, locale: article.locale)
+            suggestionCandidates(folder: String(path[..<nameStart]), lowerName: lowerName, locale: article.locale, memo: memo)
         }
         switch candidates {
         case .renamed(let renamed):
@@ -127,23 +129,43 @@ extension LinkIndex {
         path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
     }
 
-    private func suggestionCandidates(folder: String, lowerName: String, locale: String) -> SuggestionCandidates {
-        var siblings = files(in: folder, locale: locale)
-        if locale != content.sourceLocale { siblings += files(in: folder, locale: content.sourceLocale) }
+    private func suggestionCandidates(folder: String, lowerName: String, locale: String, memo: CheckMemo) -> SuggestionCandidates {
+        let names = memo.value("folder-names:\(locale)\u{0}\(folder.lowercased())") { FolderNames(self, folder: folder, locale: locale) }
         // A renamed file that kept the old name as its end (`China-` + name) is the likeliest.
-        if let renamed = siblings.first(where: { $0.lowercased().hasSuffix("-" + lowerName) || $0.lowercased().hasSuffix("_" + lowerName) }) {
-            return .renamed(renamed)
-        }
+        if let renamed = names.renamed[lowerName] { return .renamed(renamed) }
         // Otherwise a near spelling (a typo); short names are too alike to guess from (`c.md` is
         // not a typo of `a.md`). Names whose lengths differ by more than 2 cannot be 2 edits
         // apart: they are skipped unmeasured. Ties keep the folder's order.
-        let length = lowerName.unicodeScalars.count
-        var scored: [(name: String, score: Double, order: Int)] = []
-        for (order, sibling) in siblings.enumerated() where abs(sibling.unicodeScalars.count - length) <= 2 {
-            let score = Similarity.normalisedDistance(lowerName, sibling.lowercased())
-            if score <= 0.2 { scored.append((sibling, score, order)) }
+        let search = names.similar.search(lowerName, threshold: 0.2, lengthDifference: 2)
+        return .nearSpellings(search.matches.map { names.similar.names[$0.index] })
+    }
+
+    /// The names of a folder's files that suggestions are made from, prepared once per locale
+    /// and folder: thousands of missing names in one folder each looked through all of them.
+    struct FolderNames: Sendable {
+        /// The folder's files, then the source locale's (for a translation), each in name order.
+        let similar: SimilarNames
+        /// For each lower-cased end of a name after a `-` or `_` (`customer-support.md` of
+        /// `China-customer-support.md`), the first name with that end.
+        let renamed: [String: String]
+
+        init(_ index: LinkIndex, folder: String, locale: String) {
+            var siblings = index.files(in: folder, locale: locale)
+            if locale != index.content.sourceLocale { siblings += index.files(in: folder, locale: index.content.sourceLocale) }
+            similar = SimilarNames(siblings) { $0.lowercased() }
+            var renamed: [String: String] = [:]
+            for sibling in siblings {
+                let lower = sibling.lowercased()
+                var position = lower.startIndex
+                while position < lower.endIndex {
+                    let character = lower[position]
+                    position = lower.index(after: position)
+                    if character == "-" || character == "_", renamed[String(lower[position...])] == nil {
+                        renamed[String(lower[position...])] = sibling
+                    }
+                }
+            }
+            self.renamed = renamed
         }
-        scored.sort { ($0.score, $0.order) < ($1.score, $1.order) }
-        return .nearSpellings(scored.map(\.name))
     }
 }

@@ -20,13 +20,15 @@ public struct UndefinedReference: ArticleRule {
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         guard !article.unresolvedReferences.isEmpty else { return [] }
         let definitions = article.referenceDefinitions
-        let labels = definitions.map(\.label)
+        let labels = SimilarNames(definitions.map(\.label), key: UndefinedReference.comparable)
+        var definitionOf: [String: ReferenceDefinition] = [:]
+        for definition in definitions where definitionOf[definition.label] == nil { definitionOf[definition.label] = definition }
         let fromSource = UndefinedReference.definitionsTheSourceLinksTo(article, in: context)
         var findings: [Diagnostic] = []
         for reference in UndefinedReference.ownReferences(of: article, in: context) {
             var message = "'\(reference.text)' is not a link: no definition for '\(reference.label)'"
-            if let suggestion = Similarity.closest(to: reference.label, in: labels, threshold: 0.34, key: UndefinedReference.comparable),
-               let definition = definitions.first(where: { $0.label == suggestion }) {
+            if let match = labels.search(reference.label, threshold: 0.34).matches.first,
+               case let suggestion = labels.names[match.index], let definition = definitionOf[suggestion] {
                 message += "; did you mean [\(suggestion)] (line \(definition.line))?"
                 if UndefinedReference.comparable(suggestion) == UndefinedReference.comparable(reference.label) {
                     // `[System. Int32]` for `[System.Int32]`, or a no-break space on one side only:
@@ -60,6 +62,10 @@ public struct UndefinedReference: ArticleRule {
         let pair = TranslationPair(source: source, translation: article)
         let links = pair.bySection(source: source.links, translation: article.links, line: \.line)
         let unresolved = pair.bySection(source: [], translation: article.unresolvedReferences, line: \.line)
+        var definitionOf: [String: ReferenceDefinition] = [:]
+        for definition in article.referenceDefinitions where definitionOf[definition.destination] == nil {
+            definitionOf[definition.destination] = definition
+        }
         var result: [UnresolvedReference: ReferenceDefinition] = [:]
         for (group, references) in zip(links, unresolved) where !references.translation.isEmpty {
             var present: [String: Int] = [:]
@@ -69,7 +75,7 @@ public struct UndefinedReference: ArticleRule {
                 if let count = present[link.destination], count > 0 { present[link.destination] = count - 1 } else { lacking.append(link) }
             }
             for (reference, link) in zip(references.translation, lacking) {
-                if let definition = article.referenceDefinitions.first(where: { $0.destination == link.destination }) {
+                if let definition = definitionOf[link.destination] {
                     result[reference] = definition
                 }
             }
@@ -88,16 +94,22 @@ public struct UndefinedReference: ArticleRule {
         let pair = TranslationPair(source: source, translation: article)
         var own: [UnresolvedReference] = []
         for group in pair.bySection(source: source.unresolvedReferences, translation: article.unresolvedReferences, line: \.line) {
-            var inherited = group.source.map { comparable($0.label) }
+            // The source's labels as a multiset: a list searched and shortened per reference was
+            // quadratic in the references of a section.
+            var inherited: [String: Int] = [:]
+            for reference in group.source { inherited[comparable(reference.label), default: 0] += 1 }
+            var inheritedLeft = group.source.count
             var remaining: [UnresolvedReference] = []
             for reference in group.translation {
-                if let index = inherited.firstIndex(of: comparable(reference.label)) {
-                    inherited.remove(at: index)
+                let label = comparable(reference.label)
+                if let count = inherited[label], count > 0 {
+                    inherited[label] = count - 1
+                    inheritedLeft -= 1
                 } else {
                     remaining.append(reference)
                 }
             }
-            own += remaining.dropFirst(min(inherited.count, remaining.count))
+            own += remaining.dropFirst(min(inheritedLeft, remaining.count))
         }
         return own.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
