@@ -22,6 +22,12 @@ public struct MarkdownInput: Sendable {
     /// Whether the file looked binary (a NUL byte); nothing else is meaningful then.
     public var isBinary: Bool { problems.contains { if case .binary = $0.kind { true } else { false } } }
 
+    /// Whether the body may be given to cmark: not binary, not too large, no shape cmark takes
+    /// too long on.
+    public var isParsable: Bool {
+        !problems.contains { [.binary, .tooLarge, .tooComplex].contains($0.kind) }
+    }
+
     /// A problem found while reading the bytes of a file.
     public struct Problem: Sendable, Hashable {
         /// What went wrong.
@@ -39,8 +45,17 @@ public struct MarkdownInput: Sendable {
             case invalidUTF8
             /// A `---` line opened front matter and nothing closed it.
             case unterminatedFrontMatter
+            /// The file is larger than ``MarkdownInput/maximumBytes``; nothing else is meaningful then.
+            case tooLarge
+            /// A block of the body has a shape libcmark 0.30.2 parses in quadratic time (see
+            /// ``PathologicalShapes``); the body must not be given to cmark.
+            case tooComplex
         }
     }
+
+    /// The largest file read as Markdown, in bytes: a help article is a few kilobytes, the
+    /// largest of the reference corpus under 100 KB.
+    public static let maximumBytes = 5 << 20
 
     /// Decodes a file's raw bytes.
     public init(bytes raw: [UInt8]) {
@@ -48,6 +63,11 @@ public struct MarkdownInput: Sendable {
         frontMatter = nil
         frontMatterFirstLine = 0
 
+        guard raw.count <= Self.maximumBytes else {
+            problems.append(Problem(kind: .tooLarge, line: 1, column: 1))
+            body = SourceText(bytes: [], firstLine: 1)
+            return
+        }
         var bytes = raw
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = Self.firstIndex(of: 0, in: bytes) {
@@ -90,6 +110,9 @@ public struct MarkdownInput: Sendable {
         }
         body = SourceText(
             bytes: bodyStart == 0 ? bytes : Array(bytes[bodyStart...]), firstLine: bodyFirstLine, isValidUTF8: invalid == nil)
+        if let found = body.bytes.withUnsafeBufferPointer(PathologicalShapes.find(in:)) {
+            problems.append(Problem(kind: .tooComplex, line: bodyFirstLine + found.line - 1, column: 1))
+        }
     }
 
     private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {

@@ -46,9 +46,16 @@ public enum ArticleLoader {
             case .unterminatedFrontMatter:
                 diagnostics.append(Diagnostic(rule: "invalid-front-matter", severity: .error, locale: locale, location: location,
                     message: "front matter opened with '---' is never closed; the file was read as Markdown only"))
+            case .tooLarge:
+                diagnostics.append(Diagnostic(rule: "file-too-large", severity: .error, locale: locale, location: location,
+                    message: ArticleLoader.tooLargeMessage(bytes.count)))
+            case .tooComplex:
+                diagnostics.append(Diagnostic(rule: "markdown-too-complex", severity: .error, locale: locale, location: location,
+                    message: "the block starting here leaves thousands of '![' image openers open before links, a shape the "
+                        + "system libcmark (0.30.2, before the fix for CVE-2023-22486) takes minutes to parse; skipped"))
             }
         }
-        if input.isBinary { return LoadResult(article: nil, diagnostics: diagnostics) }
+        if !input.isParsable { return LoadResult(article: nil, diagnostics: diagnostics) }
 
         var metadata = Metadata()
         if let yaml = input.frontMatter {
@@ -74,17 +81,37 @@ public enum ArticleLoader {
         load(bytes: Array(markdown.utf8), path: path, locale: locale, file: file ?? path)
     }
 
+    /// The message of `file-too-large` for a file of `size` bytes.
+    static func tooLargeMessage(_ size: Int) -> String {
+        "file is \(size) bytes, over the limit of \(MarkdownInput.maximumBytes) bytes (\(MarkdownInput.maximumBytes >> 20) MB); skipped"
+    }
+
+    /// The size of the file at `path`, from `stat`, without reading it; `nil` when it cannot be asked.
+    public static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Reads and builds the file at `fileSystemPath`, a file the user named (`concord inspect FILE`).
     public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String) -> LoadResult {
-        load(path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try FileSystem.read(fileSystemPath) }
+        load(fileAt: fileSystemPath, path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try FileSystem.read(fileSystemPath) }
     }
 
     /// Reads and builds a content file, only if it resolves inside `fence`.
     public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String, within fence: ContentFence) -> LoadResult {
-        load(path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try fence.read(fileSystemPath) }
+        load(fileAt: fileSystemPath, path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try fence.read(fileSystemPath) }
     }
 
-    private static func load(path: String, locale: String, file: String, reading: () throws(FileSystem.Failure) -> [UInt8]) -> LoadResult {
+    private static func load(
+        fileAt fileSystemPath: String, path: String, locale: String, file: String, reading: () throws(FileSystem.Failure) -> [UInt8]
+    ) -> LoadResult {
+        // Asked before reading: the limit is there so that a huge file is never held in memory.
+        if let size = fileSize(fileSystemPath), size > MarkdownInput.maximumBytes {
+            return LoadResult(article: nil, diagnostics: [Diagnostic(
+                rule: "file-too-large", severity: .error, locale: locale, location: FileLocation(file: file, line: 1),
+                message: tooLargeMessage(size))])
+        }
         do {
             return load(bytes: try reading(), path: path, locale: locale, file: file)
         } catch {

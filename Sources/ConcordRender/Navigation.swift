@@ -98,8 +98,8 @@ public struct Navigation: Sendable {
                let items = tocYAML(path: toc, files: Files([layer], fence: files.fence), titles: titles, resolver: resolver, depth: 0, problems: problems) {
                 return Navigation(items: items, origin: .tocYAML, diagnostics: problems.diagnostics)
             }
-            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let bytes = try? files.fence.read(layer.root + "/" + toc) {
-                return Navigation(items: tocMarkdown(bytes, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown, diagnostics: problems.diagnostics)
+            if let toc = layer.files.first(where: { $0.lowercased() == "toc.md" }), let input = tocMarkdownInput(layer.root + "/" + toc, fence: files.fence, problems: problems) {
+                return Navigation(items: tocMarkdown(input, directory: "", titles: titles, resolver: resolver), origin: .tocMarkdown, diagnostics: problems.diagnostics)
             }
         }
         let items = folders(files: files, titles: titles, resolver: resolver, problems: problems)
@@ -167,6 +167,10 @@ public struct Navigation: Sendable {
         path: String, files: Files, titles: [String: String], resolver: LinkResolver, depth: Int, problems: TOCProblems
     ) -> [NavigationItem]? {
         guard depth < maximumTOCDepth, let file = files.locate(path) else { return nil }
+        if let problem = sizeProblem(file) {
+            problems.add(problem, file: file)
+            return nil
+        }
         let bytes: [UInt8]
         do {
             bytes = try files.fence.read(file)
@@ -301,9 +305,32 @@ public struct Navigation: Sendable {
 
     // MARK: - TOC.md
 
-    /// Reads a Markdown table of contents: nested lists of links (or headings holding links, DocFX style).
-    static func tocMarkdown(_ bytes: [UInt8], directory: String, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
+    /// The text of the `TOC.md` at `file`, or `nil` (with the problem said) when it cannot be read,
+    /// is over the size limit, or has a shape cmark takes too long on.
+    static func tocMarkdownInput(_ file: String, fence: ContentFence, problems: TOCProblems) -> MarkdownInput? {
+        if let problem = sizeProblem(file) {
+            problems.add(problem, file: file)
+            return nil
+        }
+        guard let bytes = try? fence.read(file) else { return nil }
         let input = MarkdownInput(bytes: bytes)
+        if let complex = input.problems.first(where: { $0.kind == .tooComplex }) {
+            problems.add(YAMLProblem(
+                message: "the block starting here leaves thousands of '![' image openers open before links, a shape the system libcmark takes minutes to parse",
+                line: complex.line, column: 1), file: file)
+            return nil
+        }
+        return input.isParsable ? input : nil
+    }
+
+    /// The problem of a table-of-contents file over the size limit, asked before it is read.
+    static func sizeProblem(_ file: String) -> YAMLProblem? {
+        guard let size = ArticleLoader.fileSize(file), size > MarkdownInput.maximumBytes else { return nil }
+        return YAMLProblem(message: "the file is \(size) bytes, over the limit of \(MarkdownInput.maximumBytes) bytes", line: 1, column: 1)
+    }
+
+    /// Reads a Markdown table of contents: nested lists of links (or headings holding links, DocFX style).
+    static func tocMarkdown(_ input: MarkdownInput, directory: String, titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
         let document = MarkdownParser.parse(input.body)
 
         func entry(for block: Int) -> NavigationItem? {

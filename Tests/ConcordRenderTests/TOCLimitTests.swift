@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 import Foundation
 import Testing
@@ -93,5 +94,28 @@ struct TOCLimitTests {
         #expect(problem.location.file.hasPrefix(temporary.configuration.contentRoot + "/en-US/f0/"))
         #expect(problem.location.file.hasSuffix("/toc.yml") && problem.location.line >= 1)
         #expect(problem.message == "the tables of contents of this locale have more than \(Navigation.maximumTOCEntries) entries; the rest are left out of the navigation")
+    }
+
+    @Test func aTOCMarkdownWithTheBracketShapeCmarkIsSlowOnIsNotParsed() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/TOC.md": "# Contents\n\n" + String(repeating: "![[]()", count: 100_000) + "\n",
+            "en-US/a.md": "# A\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.origin == .folders)
+        #expect(navigation.diagnostics.map(\.rule) == ["invalid-toc"])
+        #expect(navigation.diagnostics.first?.location.line == 3)
+    }
+
+    @Test func aTOCFileOverTheSizeLimitIsNotRead() throws {
+        let entry = "- name: Entry\n  href: a.md\n"
+        let (navigation, temporary) = try navigation([
+            "en-US/toc.yml": String(repeating: entry, count: MarkdownInput.maximumBytes / entry.utf8.count + 1),
+            "en-US/a.md": "# A\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.origin == .folders)
+        #expect(navigation.diagnostics.map(\.rule) == ["invalid-toc"])
+        #expect(navigation.diagnostics.first?.message.contains("over the limit of \(MarkdownInput.maximumBytes) bytes") == true)
     }
 }

@@ -1,0 +1,54 @@
+import Testing
+@testable import ConcordMarkdown
+
+/// The linear pre-scan finds the bracket shapes libcmark 0.30.2 takes quadratic time on, and
+/// nothing cmark handles in its stride.
+@Suite("Pathological shapes")
+struct PathologicalShapesTests {
+    func find(_ text: String) -> PathologicalShapes.Finding? {
+        Array(text.utf8).withUnsafeBufferPointer(PathologicalShapes.find(in:))
+    }
+
+    @Test("CVE-2023-22486 and its variants: image openers left open before links",
+          arguments: ["![[]()", "![[x]()", "![a[]()", "![ [x](y) ", "![[a](b) "])
+    func imageOpenersBeforeLinks(unit: String) {
+        let finding = find("# Title\n\nIntro.\n\n" + String(repeating: unit, count: 20_000) + "\n")
+        #expect(finding?.line == 5)
+        #expect((finding?.openImages ?? 0) > 300)
+    }
+
+    @Test func openersAndLinksOnSeparateLinesOfOneParagraph() {
+        let text = String(repeating: "![a\n", count: 10_000) + String(repeating: "[b](c)\n", count: 10_000)
+        #expect(find(text)?.line == 1)
+    }
+
+    @Test func blankLinesEndTheBlocksCmarkParsesApart() {
+        // Openers in one paragraph, links in the next: cmark never walks over the openers.
+        let openers = String(repeating: "![", count: 1_000), links = String(repeating: "[]()", count: 1_000)
+        #expect(find(openers + "\n\n" + links) == nil)
+        #expect(find(openers + "\n \t \n" + links) == nil)
+        #expect(find(openers + "\n" + links)?.line == 1)
+    }
+
+    @Test func theWorkOfAFileAddsUpOverItsBlocks() {
+        // Each paragraph alone is within the limit; many of them are not.
+        let paragraph = String(repeating: "![[]()", count: 200)
+        #expect(find(paragraph) == nil)
+        #expect(find(Array(repeating: paragraph, count: 10).joined(separator: "\n\n"))?.line == 9, "the fifth paragraph passes 100,000")
+    }
+
+    @Test func closedImagesNestedBracketsAndEscapesAddNothing() {
+        #expect(find(String(repeating: "![a](b.png) [c](d) ", count: 50_000)) == nil)
+        #expect(find(String(repeating: "[", count: 50_000) + "a" + String(repeating: "]", count: 50_000)) == nil)
+        #expect(find(String(repeating: "\\![[]()", count: 50_000)) == nil)
+        #expect(find(String(repeating: "!\\[[]()", count: 50_000)) == nil)
+        #expect(find(String(repeating: "![ ", count: 50_000)) == nil, "no link made, no walk")
+    }
+
+    @Test func theBoundIsAtTheLimitNotBefore() {
+        // n image openers then n links, each walking over the n openers: n² steps.
+        func text(_ n: Int) -> String { String(repeating: "![", count: n) + String(repeating: "[]()", count: n) }
+        #expect(find(text(300)) == nil)
+        #expect(find(text(320)) != nil)
+    }
+}
