@@ -133,6 +133,8 @@ public enum LoadProblemSummary {
         case "page-path-collision": "Two articles would have the same page; one is left out."
         case "unsupported-encoding": "A file is text in an encoding other than UTF-8 (UTF-16)."
         case "file-name-not-utf8": "A file name is not UTF-8; the file is skipped."
+        case "file-too-large": "A file is larger than Concord reads (5 MB)."
+        case "markdown-too-complex": "A file has a bracket shape the system libcmark parses in quadratic time (CVE-2023-22486)."
         default: "Concord diagnostic \(id)."
         }
     }
