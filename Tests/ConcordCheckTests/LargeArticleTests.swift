@@ -48,7 +48,7 @@ struct LargeArticleTests {
         let source = "# H\n\n" + (0..<count).map { "## Title \($0)\n\nSee [x](#title-\($0)).\n\n" }.joined()
         let translation = "# H\n\n" + (0..<count).map { "## Titre \($0)\n\nVoir [x](#title-\($0)).\n\n" }.joined()
         let content = try LinkFixtures.content([File("en-US", "h.md", source), File("fr-FR", "h.md", translation)])
-        let findings = try #require(finished(within: 30) { LinkFixtures.findings(BrokenAnchor(), content) })
+        let findings = try #require(finished(within: 60) { LinkFixtures.findings(BrokenAnchor(), content) })
         #expect(findings.count == count)
         #expect(findings.first?.message == "link to '#title-0' names no anchor of this article; did you mean '#titre-0'?")
         #expect(findings.last?.message == "link to '#title-39999' names no anchor of this article; did you mean '#titre-39999'?")
@@ -59,7 +59,7 @@ struct LargeArticleTests {
         let markdown = "# A\n\n" + (0..<count).map { "See [label \($0)][] here.\n\n" }.joined()
             + (0..<count).map { "[label\($0)]: /target/\($0)\n" }.joined()
         let content = try LinkFixtures.content([File("en-US", "a.md", markdown)])
-        let findings = try #require(finished(within: 30) { LinkFixtures.findings(UndefinedReference(), content) })
+        let findings = try #require(finished(within: 60) { LinkFixtures.findings(UndefinedReference(), content) })
         #expect(findings.count == count)
         #expect(findings.first?.message.hasPrefix("'[label 0][]' is not a link: no definition for 'label 0'; did you mean [label0] (line ") == true)
     }

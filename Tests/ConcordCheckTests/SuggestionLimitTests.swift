@@ -16,7 +16,7 @@ struct SuggestionLimitTests {
             files.append(File("en-US", "file\(i).md", "# F\(i)\n\n" + links))
         }
         let content = try LinkFixtures.content(files)
-        let findings = try #require(finished(within: 30) { LinkFixtures.findings(BrokenLink(), content) })
+        let findings = try #require(finished(within: 60) { LinkFixtures.findings(BrokenLink(), content) })
         #expect(findings.count == 20_000)
     }
 
