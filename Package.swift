@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ConcordCheck", targets: ["ConcordCheck"]),
         .library(name: "ConcordExport", targets: ["ConcordExport"]),
         .library(name: "ConcordRender", targets: ["ConcordRender"]),
+        .library(name: "ConcordBuild", targets: ["ConcordBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,15 +35,14 @@ let package = Package(
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
         .target(
             name: "ConcordRender",
-            dependencies: [
-                "ConcordMarkdown", "ConcordModel", "ConcordCheck", "ConcordExport",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["ConcordMarkdown", "ConcordModel", .product(name: "Yams", package: "Yams")]
         ),
+        // The pipeline: which stages run, in what order, and publishing the output.
+        .target(name: "ConcordBuild", dependencies: ["ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender"]),
         .target(
             name: "ConcordCLI",
             dependencies: [
-                "ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender",
+                "ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender", "ConcordBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +54,8 @@ let package = Package(
         // ConcordCheck only to compute real statuses for the sample content, as the build does.
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
         // Golden pages are read by path (`#filePath`), not bundled.
-        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender"], exclude: ["Golden"]),
+        // ConcordBuild too: many render tests build a whole site through BuildAction.
+        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordModel
+import ConcordBuild
 import ConcordRender
 import Foundation
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import ConcordModel
+import ConcordBuild
 import ConcordRender
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Whether headless Chromium, its driver and Python's selenium are here (`scripts/bootstrap --test` installs them).

@@ -1,6 +1,7 @@
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// A relative path whose first segment holds a `:` reads as a scheme once its `./` is gone

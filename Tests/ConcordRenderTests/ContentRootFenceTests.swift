@@ -2,6 +2,7 @@ import ConcordCheck
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Hostile content cannot publish the build machine's files: symbolic links are followed only

@@ -1,6 +1,7 @@
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Whole pages of the sample site compared with files under `Golden/`. Set `CONCORD_RECORD=1`

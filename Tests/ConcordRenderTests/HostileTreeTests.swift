@@ -1,6 +1,7 @@
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Every hostile input of the security review in one content tree, built at once: the build

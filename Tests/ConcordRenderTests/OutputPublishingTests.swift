@@ -2,6 +2,7 @@ import ConcordModel
 import Foundation
 import Synchronization
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 #if canImport(Glibc)
 import Glibc

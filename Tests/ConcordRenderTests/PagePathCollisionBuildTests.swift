@@ -1,6 +1,7 @@
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Articles whose pages would be one file were rendered at once into it, and the pages came out

@@ -2,6 +2,7 @@ import ConcordCheck
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Builds a temporary content tree with the built-in theme and returns the result.

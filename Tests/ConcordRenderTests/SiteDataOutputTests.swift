@@ -3,6 +3,7 @@ import ConcordExport
 import ConcordModel
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// `concord build` publishes the JSON for other tools with the pages (issue: JSON help bundles).

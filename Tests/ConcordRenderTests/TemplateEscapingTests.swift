@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ConcordBuild
 @testable import ConcordRender
 
 /// Every `{{value}}` of a template is escaped byte by byte, by the same definition the page

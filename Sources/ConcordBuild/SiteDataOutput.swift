@@ -1,5 +1,6 @@
 import ConcordExport
 import ConcordModel
+import ConcordRender
 import Foundation
 
 /// Adds the JSON for other tools to the site: one file per article and locale, a bundle per

@@ -1,5 +1,6 @@
 import ConcordCheck
 import ConcordModel
+import ConcordRender
 import Foundation
 
 /// Something else a build writes into the staging folder before it is swapped in
@@ -190,28 +191,5 @@ extension BuildAction {
             folder.discard(staging)
             throw error
         }
-    }
-}
-
-/// Work started on a thread of its own, and waited for later.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written by the work before it signals `done`, read only after `value()` has seen that signal.
-    private var result: Result<Value, any Error>?
-
-    /// Starts `work`.
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        let thread = Thread { [self] in
-            result = Result { try work() }
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Waits for the work to end; returns its value or rethrows what it threw. Call it once.
-    func value() throws -> Value {
-        done.wait()
-        return try result!.get()
     }
 }
