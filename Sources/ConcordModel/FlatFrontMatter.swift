@@ -2,8 +2,8 @@
 /// scalars only. Anything else — nesting, lists, block or flow scalars, escapes, anchors, tags,
 /// comments after values, repeated keys — returns `nil`, and Yams reads the text instead.
 ///
-/// libyaml builds a full event stream and node graph for five lines of text; on 2,600 articles
-/// that was a tenth of the time to model them.
+/// libyaml builds a full event stream and node graph for five lines of text, which weighed on
+/// modelling a large tree (see docs/performance.md).
 enum FlatFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> Metadata? {
         var yaml = yaml

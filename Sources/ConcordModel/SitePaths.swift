@@ -24,8 +24,8 @@ public enum SitePaths {
 
     /// `a/b.md` → `a/b`: the last three Characters dropped when, lower-cased, they are `.md`.
     ///
-    /// Every page, link and JSON file asks this; lower-casing the whole path to look at its
-    /// end cost thousands of instructions a call. The end is read as bytes: `M` and `D` are the
+    /// Every page, link and JSON file asks this, so the whole path is not lower-cased just to
+    /// look at its end. The end is read as bytes: `M` and `D` are the
     /// only other bytes that lower-case to `m` and `d`. Only a dot after a non-ASCII
     /// character (which a prepended mark could join) goes the Character-wise way.
     public static func withoutMarkdownExtension(_ path: String) -> String {

@@ -1,8 +1,8 @@
 /// DocFX `toc.yml` files as they are nearly always written, read without Yams: block lists of
 /// entries whose keys hold plain or simply quoted one-line values, nested under `items:`.
 ///
-/// Yams (libyaml, then a tree of nodes with marks and tags) took about 430 instructions a byte
-/// of a table of contents, and a locale's navigation waits for its `toc.yml` before any page
+/// Yams (libyaml, then a tree of nodes with marks and tags) is slow for what a table of contents
+/// needs, and a locale's navigation waits for its `toc.yml` before any page
 /// renders. Anything beyond this small subset — flow collections, anchors, tags, block or
 /// multi-line scalars, comments after a value, repeated keys, tabs, CR line ends,
 /// several documents, or a shape navigation cannot use — gives `nil`, and the caller reads the

@@ -6,8 +6,8 @@
 /// the buffer, and the page becomes an array once.
 ///
 /// The bytes are kept in memory of its own rather than in an `[UInt8]`: appending to an array
-/// took some 90 instructions however small the piece (a uniqueness check, a capacity check
-/// through the array's header, a call), and most pieces are a tag or a few words. Here an
+/// costs a uniqueness check, a capacity check through the array's header and a call however
+/// small the piece, and most pieces are a tag or a few words. Here an
 /// append checks the capacity, copies and moves the end; escaping copies text a word at a time
 /// into room it checked once.
 struct HTMLBuffer: ~Copyable {

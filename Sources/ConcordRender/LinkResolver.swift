@@ -207,7 +207,7 @@ public struct LinkResolver: Sendable {
 extension Substring {
     /// `%20` and friends decoded, for matching file names; the text itself when it is not valid.
     var removingPercentEncodingIfPossible: String {
-        // Foundation's `contains` cost 12,000 instructions an image; without a `%` byte there is no `%` either.
+        // Foundation's `contains` is costly for every image; without a `%` byte there is no `%` either.
         guard utf8.contains(UInt8(ascii: "%")), contains("%") else { return String(self) }
         return String(self).removingPercentEncoding ?? String(self)
     }

@@ -9,8 +9,8 @@ import Darwin
 /// A set of byte strings (search terms), each kept once with its hash, numbered in the order
 /// they came. Made by a ``SearchTermCollector``, and read only after.
 ///
-/// Terms were `Set<String>` members: every token became a `String` and was hashed as one,
-/// nearly a tenth of a build. Here a token is hashed and compared as the bytes the tokenizer
+/// Terms are not `Set<String>` members, where every token would become a `String` and be
+/// hashed as one. Here a token is hashed and compared as the bytes the tokenizer
 /// already has, and only distinct terms are copied. Hashes are kept: the index of a locale
 /// merges the documents' tables without hashing again.
 struct SearchTermTable: Sendable {
@@ -37,8 +37,8 @@ struct SearchTermTable: Sendable {
     /// The hash of a term's bytes.
     ///
     /// Every token of every page is hashed, most of them short words, so this reads eight
-    /// bytes at a time and mixes with multiplications (as wyhash and its kin do) where
-    /// `Hasher`'s SipHash took about 190 instructions a word. It is seeded per process, like
+    /// bytes at a time and mixes with multiplications (as wyhash and its kin do), far cheaper
+    /// than `Hasher`'s SipHash on short words. It is seeded per process, like
     /// `Hasher`, so that content cannot be written to make terms collide on every build.
     @inline(__always)
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
@@ -78,8 +78,8 @@ struct SearchTermTable: Sendable {
     static let seed = UInt64.random(in: .min ... .max)
 
     /// The high and low halves of a 128-bit product, XORed: every bit of `value` reaches the
-    /// low bits, which pick the slot, through the high half. No finalizer after the last one
-    /// (MurmurHash3's took a sixth of a term's look-up).
+    /// low bits, which pick the slot, through the high half, so no finalizer is needed after
+    /// the last one.
     @inline(__always)
     private static func mix(_ value: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
@@ -116,11 +116,10 @@ struct SearchTermTable: Sendable {
     /// The term numbers in the order of the terms' bytes (shorter first where one begins the other).
     ///
     /// For ASCII terms this is `String` order, which the index file is in. Sorted by each term's
-    /// first eight bytes as one integer, the bytes compared only where those are the same:
-    /// comparing the terms as `String`s cost over a hundred instructions a comparison. The
-    /// integers are sorted by radix, a byte at a time from the last (stable, so each pass keeps
-    /// the order of the ones after it): `sort` with a comparison closure took some 400
-    /// instructions a term on a locale's thirty thousand terms.
+    /// first eight bytes as one integer, the bytes compared only where those are the same,
+    /// rather than comparing `String`s. The integers are sorted by radix, a byte at a time from
+    /// the last (stable, so each pass keeps the order of the ones after it), which beats `sort`
+    /// with a comparison closure on a locale's tens of thousands of terms.
     func numbersInByteOrder() -> [Int] {
         storage.withUnsafeBufferPointer { storage in
             ends.withUnsafeBufferPointer { ends in
@@ -180,8 +179,8 @@ struct SearchTermTable: Sendable {
 
     /// Whether `count` bytes at `stored` and at `term` are the same.
     ///
-    /// Compared a machine word at a time where the hash reads words (terms are short: a byte
-    /// loop cost a dozen instructions a byte), with overlapping loads at the ends so that
+    /// Compared a machine word at a time where the hash reads words (terms are short, and a
+    /// byte loop would dominate), with overlapping loads at the ends so that
     /// nothing past either term is read.
     @inline(__always)
     static func equalBytes(_ stored: UnsafePointer<UInt8>, _ term: UnsafePointer<UInt8>?, count: Int) -> Bool {
@@ -211,9 +210,8 @@ struct SearchTermTable: Sendable {
 /// Collects terms into a ``SearchTermTable``, each distinct term once.
 ///
 /// The table of a page takes every term of the page, most of them already in it. In arrays,
-/// each probe went through four buffer-pointer scopes and each new term through four appends
-/// that checked their array's uniqueness: some 100 instructions a term, and 170 a new one.
-/// Here the memory is the collector's own (freed by ``deallocate()``), and each slot holds
+/// each probe would go through four buffer-pointer scopes and each new term through four
+/// appends that check their array's uniqueness. Here the memory is the collector's own (freed by ``deallocate()``), and each slot holds
 /// the high half of its term's hash beside the term's number, so that a probe reads the
 /// term's bytes only when the hashes are likely the same.
 struct SearchTermCollector {

@@ -145,7 +145,7 @@ public enum SearchTokenizer {
     private struct TermScanner {
         /// The word being read, folded: its first ``wordCount`` bytes. Memory of the scanner's
         /// own, freed by ``deallocate()``: an array's appends and `removeAll(keepingCapacity:)`
-        /// checked its uniqueness and cost about a hundred instructions a word.
+        /// would check its uniqueness at every byte of every word.
         private var word = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
         private(set) var wordCount = 0
         var wordScalars = 0
@@ -583,11 +583,10 @@ public struct SearchIndex: Sendable {
     private struct MemberWriter {
         private(set) var position: UnsafeMutablePointer<UInt8>
         private var isFirst = true
-        /// Each document number as a comma and its digits, in the first `count` bytes of 16: a
-        /// locale's half a million postings are copied from here (working them out took a
-        /// division a digit, some 75 instructions a posting), all 16 bytes at once and the
-        /// position moved on by `count` (a byte at a time, copying took some 60 instructions a
-        /// posting). So the memory written needs ``slack`` bytes more than the text.
+        /// Each document number as a comma and its digits, in the first `count` bytes of 16: every
+        /// posting of a locale is copied from here rather than worked out a division a digit, all
+        /// 16 bytes at once, and the position moved on by `count` rather than a byte at a time.
+        /// So the memory written needs ``slack`` bytes more than the text.
         private let commaDecimals: [(bytes: (UInt64, UInt64), count: Int)]
 
         /// The bytes past the end of the text that appending postings may write over.

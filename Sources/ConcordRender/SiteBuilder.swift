@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
         // one locale are pages of one folder. Creating files in one folder at once makes the
         // threads wait on the folder's lock, and on ext4, where making a file can be slow
         // (after many files were deleted, it looks for a free inode at length), the waiting
-        // thread spun on that lock for a quarter of the build. Each locale keeps its order.
+        // thread spun on that lock (docs/performance.md). Each locale keeps its order.
         let jobs = Self.interleaved(jobsByLocale)
 
         // Folders first, sequentially; then pages in parallel, in chunks so progress can be shown.
@@ -124,7 +124,7 @@ public struct SiteBuilder: Sendable {
         mark("folders")
 
         // The sitemap needs only the content: made on a thread of its own while the pages render,
-        // rather than alone at the end (it is tens of millions of instructions on a large site).
+        // rather than alone at the end, where it would hold up a large site's build.
         let baseURL = configuration.baseURL
         let sitemap = BackgroundWork { [content] in
             let entries = sourcePaths.map { path in

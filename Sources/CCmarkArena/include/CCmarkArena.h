@@ -6,7 +6,7 @@
 /// A per-thread bump allocator for libcmark (pass these three functions as a `cmark_mem`).
 ///
 /// cmark allocates every node, buffer and parser structure separately and frees them one by
-/// one; on a docs corpus that was a tenth of Concord's instructions. Between
+/// one, a large share of parsing a docs corpus (docs/performance.md). Between
 /// `concord_arena_begin` and `concord_arena_end` on one thread, allocations are carved out of
 /// large chunks, `free` does nothing, and `end` releases everything at once: up to four 1 MB
 /// chunks are kept for the thread's next parse, larger ones (a very large file) are freed.
