@@ -148,7 +148,8 @@ public struct BuildAction: Sendable {
         lock.release()
         let result = try published.get()
         report.site = result
-        report.diagnostics += result.diagnostics
+        // The site's own problems (navigation, includes, media) follow `rules:` as the checks do.
+        report.diagnostics += CheckEngine(settings: configuration.rules).applySettings(result.diagnostics)
         report.seconds = elapsed()
         return report
     }

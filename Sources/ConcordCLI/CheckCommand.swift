@@ -37,14 +37,22 @@ struct CheckCommand: ParsableCommand {
     /// Load problems that mean input could not be read at all: exit 2, as for a missing file.
     static let unreadableInput: Set<String> = ["unreadable-file", "binary-file", "unsupported-encoding", "file-name-not-utf8"]
 
+    /// Every rule `rules:` can set, a line each: id, default, where it is found, summary.
+    static func ruleList() -> String {
+        let rules: [(rule: any Rule, stage: String)] = RuleRegistry.all.map { ($0, "check") }
+            + RuleRegistry.contentProblems.map { ($0, $0.stage == .load ? "load" : "build") }
+        let width = rules.map(\.rule.id.count).max() ?? 0
+        return rules.sorted { $0.rule.id < $1.rule.id }.map { entry in
+            let id = entry.rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let setting = entry.rule.defaultSetting.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let stage = entry.stage.padding(toLength: 5, withPad: " ", startingAt: 0)
+            return "\(id)  \(setting)  \(stage)  \(entry.rule.summary)\n"
+        }.joined()
+    }
+
     func run() throws {
         if listRules {
-            let width = RuleRegistry.all.map(\.id.count).max() ?? 0
-            for rule in RuleRegistry.all {
-                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                let setting = rule.defaultSetting.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                print("\(id)  \(setting)  \(rule.summary)")
-            }
+            print(Self.ruleList(), terminator: "")
             return
         }
         let configuration = try project.loadConfiguration()

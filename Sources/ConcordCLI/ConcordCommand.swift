@@ -83,13 +83,22 @@ struct ProjectOptions: ParsableArguments {
         guard FileSystem.exists(file) else {
             throw ConcordFailure(message: "no configuration: \(file) does not exist (pass --config FILE or --content FOLDER)")
         }
+        var configuration: Configuration
         do {
-            var configuration = try Configuration.load(file: file)
+            configuration = try Configuration.load(file: file)
             if let sourceLocale { configuration.sourceLocale = sourceLocale }
-            return configuration
         } catch {
             throw ConcordFailure(message: error.description)
         }
+        // A misspelt rule would silently keep its default: refused, with the rules there are.
+        if let unknown = RuleRegistry.unknownSettings(configuration.rules).first {
+            let hint = unknown.suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+            let failure = Configuration.Failure(
+                file: file, key: "rules.\(unknown.id)", line: configuration.ruleLines[unknown.id],
+                reason: "not a rule\(hint); the rules are \(RuleRegistry.knownIDs.joined(separator: ", "))")
+            throw ConcordFailure(message: failure.description)
+        }
+        return configuration
     }
 }
 

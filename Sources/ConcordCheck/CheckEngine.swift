@@ -41,17 +41,23 @@ public struct CheckEngine: Sendable {
         var diagnostics = content.diagnostics
         for found in perArticle { diagnostics += found }
         for rule in setRules { diagnostics += rule.check(context) }
-        return CheckEngine.sorted(diagnostics.map(applySettings))
+        return CheckEngine.sorted(applySettings(diagnostics))
     }
 
-    private func applySettings(_ diagnostic: Diagnostic) -> Diagnostic {
-        var diagnostic = diagnostic
-        switch settings[diagnostic.rule] {
-        case .error: diagnostic.severity = .error
-        case .warning: diagnostic.severity = .warning
-        case .off, nil: break
+    /// `diagnostics` with `rules:` applied: a rule set `off` is dropped, `warning` and `error`
+    /// replace the severity. For findings of the stages that run outside the engine (loading,
+    /// navigation, includes, media) as much as for the checks'.
+    public func applySettings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            var diagnostic = diagnostic
+            switch settings[diagnostic.rule] {
+            case .error: diagnostic.severity = .error
+            case .warning: diagnostic.severity = .warning
+            case .off: return nil
+            case nil: break
+            }
+            return diagnostic
         }
-        return diagnostic
     }
 
     /// Orders findings by file, line, column, rule and message, so output is deterministic.

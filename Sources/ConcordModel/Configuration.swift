@@ -27,6 +27,8 @@ public struct Configuration: Sendable, Hashable {
     public var templates: String
     /// Per-rule severities (`off` is `nil` in ``ruleSeverity(_:)``).
     public var rules: [String: RuleSetting]
+    /// The line of each rule under `rules:` in the configuration file, for messages about it.
+    public var ruleLines: [String: Int] = [:]
     /// The configuration file, if there is one.
     public var file: String?
 
@@ -45,6 +47,14 @@ public struct Configuration: Sendable, Hashable {
         public var line: Int?
         /// What is wrong.
         public var reason: String
+
+        /// Creates a failure.
+        public init(file: String, key: String?, line: Int?, reason: String) {
+            self.file = file
+            self.key = key
+            self.line = line
+            self.reason = reason
+        }
 
         public var description: String {
             let place = line.map { "\(file):\($0)" } ?? file
@@ -181,6 +191,7 @@ public struct Configuration: Sendable, Hashable {
         locales.sort { ($0.id != sourceLocale ? 1 : 0, $0.id) < ($1.id != sourceLocale ? 1 : 0, $1.id) }
 
         var rules: [String: RuleSetting] = [:]
+        var ruleLines: [String: Int] = [:]
         if let rulesNode = root["rules"] {
             guard let map = rulesNode.mapping else {
                 throw Failure(file: file, key: "rules", line: rulesNode.mark?.line, reason: "expected a mapping of rule ids to off, warning or error")
@@ -191,6 +202,7 @@ public struct Configuration: Sendable, Hashable {
                     throw Failure(file: file, key: "rules.\(name)", line: value.mark?.line, reason: "expected off, warning or error")
                 }
                 rules[name] = setting
+                ruleLines[name] = key.mark?.line
             }
         }
 
@@ -201,6 +213,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.output = resolve(try string("output", in: root) ?? "_site")
         configuration.templates = resolve(try string("templates", in: root) ?? "templates")
         configuration.rules = rules
+        configuration.ruleLines = ruleLines
         configuration.file = file
         return configuration
     }

@@ -13,7 +13,7 @@ enum SARIFReport {
         var columns = ColumnConverter()
 
         let ruleObjects: [Rule_] = ruleIDs.map { id in
-            let rule = byID[id]
+            let rule = byID[id] ?? RuleRegistry.anyRule(id)
             let level: String
             switch rule?.defaultSetting {
             case .error?: level = "error"
@@ -23,7 +23,7 @@ enum SARIFReport {
             }
             return Rule_(
                 id: id, name: camelCase(id),
-                shortDescription: Message(text: rule?.summary ?? LoadProblemSummary.text(for: id)),
+                shortDescription: Message(text: rule?.summary ?? "Concord diagnostic \(id)."),
                 defaultConfiguration: Configuration_(level: level, enabled: rule?.defaultSetting != .off),
                 properties: Properties(tags: ["localization", "translation"]))
         }
@@ -118,24 +118,4 @@ enum SARIFReport {
     struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation; var region: Region }
     struct ArtifactLocation: Encodable { var uri: String }
     struct Region: Encodable { var startLine: Int; var startColumn: Int }
-}
-
-/// Descriptions of the load problems, which are diagnostics but not rules one can turn off.
-public enum LoadProblemSummary {
-    /// A one-line description of a load-problem id.
-    public static func text(for id: String) -> String {
-        switch id {
-        case "binary-file": "A file in the content tree is not text."
-        case "invalid-utf8": "A file has bytes that are not valid UTF-8."
-        case "invalid-front-matter": "The YAML front matter cannot be read."
-        case "unreadable-file": "A file cannot be read."
-        case "outside-content-root": "A symbolic link leads outside the content root; it is not followed."
-        case "page-path-collision": "Two articles would have the same page; one is left out."
-        case "unsupported-encoding": "A file is text in an encoding other than UTF-8 (UTF-16)."
-        case "file-name-not-utf8": "A file name is not UTF-8; the file is skipped."
-        case "file-too-large": "A file is larger than Concord reads (5 MB)."
-        case "markdown-too-complex": "A file has a bracket shape the system libcmark parses in quadratic time (CVE-2023-22486)."
-        default: "Concord diagnostic \(id)."
-        }
-    }
 }
