@@ -47,6 +47,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "concord", dependencies: ["ConcordCLI"]),
+        // The fuzz target's pipeline, a library so tests replay inputs through it too.
+        .target(name: "ConcordFuzz", dependencies: ["ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender"]),
+        // libFuzzer's entry point with -DCONCORD_FUZZ (scripts/fuzz), else a replayer of saved inputs.
+        .executableTarget(name: "concord-fuzz", dependencies: ["ConcordFuzz"]),
         .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
@@ -56,6 +60,8 @@ let package = Package(
         // Golden pages are read by path (`#filePath`), not bundled.
         // ConcordBuild too: many render tests build a whole site through BuildAction.
         .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild"], exclude: ["Golden"]),
+        // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.
+        .testTarget(name: "ConcordFuzzTests", dependencies: ["ConcordFuzz", "ConcordModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

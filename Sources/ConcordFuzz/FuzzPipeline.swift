@@ -1,0 +1,178 @@
+import ConcordCheck
+import ConcordExport
+import ConcordMarkdown
+import ConcordModel
+import ConcordRender
+import Foundation
+
+/// Runs one fuzz input through everything `concord build` does to an article: split, parse,
+/// model, check, render the page and encode the JSON. The `concord-fuzz` target calls it for
+/// each input libFuzzer makes, and replays saved inputs through it; tests replay the regressions.
+///
+/// A crash is what the fuzzer looks for; besides, the run stops the process (`preconditionFailure`)
+/// when an output breaks a promise the checks below state: every JSON file parses, every
+/// finding points at a line of its file, and a stamped file reads back the hash it was given.
+public enum FuzzPipeline {
+    /// What one run produced, for tests and for the replay's summary line.
+    public struct Outcome: Sendable {
+        /// Every finding: load problems, the checks' and the renderer's.
+        public var diagnostics: [Diagnostic]
+        /// Bytes of HTML rendered (article bodies and pages).
+        public var htmlBytes: Int
+        /// Bytes of JSON encoded.
+        public var jsonBytes: Int
+    }
+
+    /// Runs `bytes` as one Markdown article with front matter, in both of its parts (see ``FuzzFixture``).
+    @discardableResult
+    public static func run(_ bytes: [UInt8]) -> Outcome {
+        let fixture = FuzzFixture.shared
+        let content = fixture.configuration.contentRoot
+        var articles: [Article] = []
+        var documents: [String: [String: MarkdownDocument]] = [:]
+        var diagnostics: [Diagnostic] = []
+        func add(_ result: LoadResult, locale: String, path: String) {
+            if let article = result.article { articles.append(article) }
+            if let document = result.document { documents[locale, default: [:]][path] = document }
+            diagnostics += result.diagnostics
+        }
+        for fixed in fixture.fixedArticles { add(fixed.result, locale: fixed.locale, path: fixed.path) }
+        let inputs = [
+            (FuzzFixture.translationLocale, FuzzFixture.pairedPath),
+            (FuzzFixture.sourceLocale, FuzzFixture.inputSourcePath),
+        ]
+        for (locale, path) in inputs {
+            add(ArticleLoader.load(bytes: bytes, path: path, locale: locale, file: content + "/" + locale + "/" + path),
+                locale: locale, path: path)
+        }
+        let set = ContentSet(configuration: fixture.configuration, articles: articles, files: fixture.files, diagnostics: diagnostics)
+
+        let findings = CheckEngine(settings: fixture.configuration.rules).run(set)
+        var outcome = Outcome(diagnostics: findings, htmlBytes: 0, jsonBytes: 0)
+        checkLines(findings, input: bytes, files: inputs.map { content + "/" + $0.0 + "/" + $0.1 })
+        outcome.jsonBytes += reports(findings)
+
+        // The body and its page in the input's locale, and the body as another locale's fallback.
+        let resolver = LinkResolver(content: set)
+        let renderer = HTMLRenderer(links: resolver, includes: IncludeStore(content: set))
+        for (locale, path) in inputs {
+            guard let article = set.article(path, in: locale), let document = documents[locale]?[path] else { continue }
+            let body = renderer.render(document, article: article, locale: locale)
+            outcome.diagnostics += body.diagnostics
+            outcome.htmlBytes += body.utf8.count + page(article, body: body.utf8, locale: locale)
+            // Shown as the fallback of another locale: links and includes resolve from there.
+            let other = locale == FuzzFixture.sourceLocale ? FuzzFixture.translationLocale : FuzzFixture.sourceLocale
+            outcome.htmlBytes += renderer.render(document, article: article, locale: other).utf8.count
+            // `concord inspect` reports a model nested too deeply for JSON as an error of its own.
+            if let json = try? JSONOutput.bytes(article) { outcome.jsonBytes += validJSON(json, what: "the inspect model") }
+        }
+
+        let statuses = ArticleStatus.statuses(content: set, diagnostics: findings)
+        outcome.jsonBytes += exports(set, statuses: statuses)
+        stamp(bytes)
+        return outcome
+    }
+
+    /// The reporters' JSON and SARIF, and the text formats, of `findings`.
+    static func reports(_ findings: [Diagnostic]) -> Int {
+        var total = 0
+        let summary = CheckSummary(findings)
+        for format in DiagnosticFormat.allCases {
+            guard let data = try? DiagnosticFormatter(format: format).render(findings, summary: summary) else {
+                preconditionFailure("concord-fuzz: the \(format) report could not be made")
+            }
+            if format == .json || format == .sarif { total += validJSON(Array(data), what: "the \(format) report") }
+        }
+        total += validJSON((try? JSONOutput.encode(Baseline(diagnostics: findings))).map { Array($0) }, what: "the baseline")
+        return total
+    }
+
+    /// The site data (per-article files, bundles, manifest) and the step export.
+    static func exports(_ set: ContentSet, statuses: [String: [String: ArticleStatus]]) -> Int {
+        var total = 0
+        do {
+            for file in try SiteDataWriter.encodedFiles(content: set, statuses: statuses) {
+                total += validJSON(file.bytes, what: file.path)
+            }
+        } catch {
+            // The build would stop here, for every article: one bad file must not do that.
+            preconditionFailure("concord-fuzz: site data failed: \(error)")
+        }
+        let records = (try? StepExport.records(content: set)) ?? []
+        for format in StepExport.Format.allCases {
+            guard let bytes = try? StepExport.render(records, as: format) else { continue }
+            switch format {
+            case .json: total += validJSON(bytes, what: "the step export")
+            case .ndjson:
+                for line in bytes.split(separator: UInt8(ascii: "\n")) { total += validJSON(Array(line), what: "an ndjson step") }
+            case .csv: total += bytes.count
+            }
+        }
+        return total
+    }
+
+    /// The article template, parsed once: parsing it is the same work for every input.
+    static let templates: TemplateRenderer = {
+        do { return try TemplateRenderer(theme: .builtIn) } catch { fatalError("concord-fuzz: \(error)") }
+    }()
+    static let strings = [FuzzFixture.sourceLocale, FuzzFixture.translationLocale].reduce(into: [String: ChromeStrings]()) {
+        $0[$1] = Theme.builtIn.strings(for: $1)
+    }
+
+    /// The article page as the site build makes it (the values an article puts in the template,
+    /// escaped by the template), and the article's search terms and index. The whole site build
+    /// (`SiteBuilder`) is not run: its fixed costs, parsing the theme, reading the navigation
+    /// and writing two dozen files, were most of each run and do not depend on the input.
+    static func page(_ article: Article, body: [UInt8], locale: String) -> Int {
+        let strings = strings[locale] ?? Theme.builtIn.strings(for: locale)
+        let sections = article.sections.filter { $0.level == 2 || $0.level == 3 }
+        var page: [String: Any] = [
+            "lang": locale, "dir": LocaleID.isRightToLeft(locale) ? "rtl" : "ltr", "siteTitle": "Help",
+            "languageName": strings.languageName, "strings": strings.values,
+            "title": article.title, "root": "../../", "assets": "../../assets/",
+            "homeHref": "../index.html", "searchHref": "../search.html", "chooserHref": "../../index.html?choose",
+            "content": String(decoding: body, as: UTF8.self),
+            "breadcrumbs": [["title": strings["home"], "href": "../index.html"], ["title": article.title]] as [[String: Any]],
+            "onThisPage": sections.map { ["anchor": $0.anchor, "title": $0.title, "sub": $0.level == 3] as [String: Any] },
+            "hasOnThisPage": !sections.isEmpty,
+            "contentLang": article.locale, "contentLangDiffers": article.locale != locale,
+        ]
+        if let description = article.metadata.description, !description.isEmpty { page["description"] = description }
+        if let date = article.metadata.date, !date.isEmpty { page["date"] = date }
+        let html: String
+        do { html = try templates.render("article", page) } catch { preconditionFailure("concord-fuzz: \(error)") }
+        let search = SearchIndex.document(for: article, url: SitePaths.page(locale: locale, path: article.path)).tokenized()
+        let index = SearchIndex(locale: locale, documents: [search]).jsonUTF8()
+        return html.utf8.count + validJSON(index, what: "the search index")
+    }
+
+    /// `concord stamp` on the input: the hash written must be the hash read back.
+    static func stamp(_ bytes: [UInt8]) {
+        let hash = SourceHash.of(file: Array(FuzzFixture.sourceArticle.utf8))
+        guard let stamped = try? SourceHashStamp.stamped(bytes, hash: hash) else { return }
+        let recorded = SourceHashStamp.recordedHash(in: stamped)
+        precondition(recorded == hash, "concord-fuzz: stamped '\(hash)' but the file reads back '\(recorded ?? "nothing")'")
+    }
+
+    /// Stops when `bytes` is not JSON; returns its size.
+    static func validJSON(_ bytes: [UInt8]?, what: String) -> Int {
+        guard let bytes else { preconditionFailure("concord-fuzz: \(what) could not be encoded") }
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            preconditionFailure("concord-fuzz: \(what) is not valid JSON: \(error)")
+        }
+        return bytes.count
+    }
+
+    /// Stops when a finding about the input points past its last line.
+    static func checkLines(_ findings: [Diagnostic], input: [UInt8], files: [String]) {
+        let lines = input.count { $0 == UInt8(ascii: "\n") } + 1
+        for finding in findings {
+            for location in [finding.location] + (finding.source.map { [$0] } ?? []) where files.contains(location.file) {
+                precondition(location.line >= 1 && location.line <= lines && location.column >= 1,
+                             "concord-fuzz: \(finding) points at \(location.line):\(location.column) of a \(lines)-line file")
+            }
+        }
+    }
+}
