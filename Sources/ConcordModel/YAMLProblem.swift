@@ -31,8 +31,17 @@ public struct YAMLProblem: Error, Sendable, Equatable {
                 message = "\(context.text) (line \(context.mark.line + offset)): \(problem)"
             }
             self.init(message: message, line: mark.line + offset, column: mark.column)
-        case .reader(let problem, _, _, _):
-            self.init(message: problem, line: firstLine, column: 1)
+        case .reader(let problem, let characterOffset, _, _):
+            // The reader (a character YAML does not allow) gives an offset in Characters, not a mark.
+            guard let characterOffset,
+                  let index = yaml.index(yaml.startIndex, offsetBy: characterOffset, limitedBy: yaml.endIndex) else {
+                self.init(message: problem, line: firstLine, column: 1)
+                return
+            }
+            let before = yaml[..<index].utf8
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+            self.init(message: problem, line: firstLine + before.count { $0 == UInt8(ascii: "\n") },
+                      column: before.distance(from: lineStart, to: before.endIndex) + 1)
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the first of the repeated keys; the finding points at its repeat.
             let key = duplicates.sorted().first ?? ""

@@ -26,6 +26,12 @@ struct YAMLProblemTests {
         #expect(two.line == 3)
     }
 
+    @Test("A character YAML does not allow is placed at its line and column (UTF-8 bytes), not at the first line")
+    func aRefusedCharacterPointsAtItself() {
+        #expect(problem("title: ok\ndescription: é \u{7F}\n", firstLine: 2)
+            == YAMLProblem(message: "control characters are not allowed", line: 3, column: 17))
+    }
+
     @Test func syntaxErrorsKeepTheirPlaceAndContext() {
         let unclosed = problem("items:\n  - name: [bad\n", firstLine: 10)
         #expect(unclosed.message.hasPrefix("while parsing a flow sequence (line 11): "))
