@@ -1,6 +1,7 @@
 /// A fast path for the front matter nearly every docs article has: one `key: value` per line,
 /// scalars only. Anything else — nesting, lists, block or flow scalars, escapes, anchors, tags,
-/// comments after values, repeated keys — returns `nil`, and Yams reads the text instead.
+/// comments after values, repeated keys, characters YAML refuses or reads as line breaks —
+/// returns `nil`, and Yams reads the text instead (and reports what is wrong with it).
 ///
 /// libyaml builds a full event stream and node graph for five lines of text, which weighed on
 /// modelling a large tree (see docs/performance.md).
@@ -11,6 +12,7 @@ enum FlatFrontMatter {
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Metadata? {
+        if hasCharacterYAMLReadsOtherwise(bytes) { return nil }
         var entries: [MetadataEntry] = []
         // The keys so far, to refuse a repeated one: a dozen at most, compared in a loop (a set
         // hashed every key, more than the rest of the parse).
@@ -34,6 +36,8 @@ enum FlatFrontMatter {
             let key = line[line.startIndex..<colon]
             guard let keyFirst = key.first, let keyLast = key.last, keyFirst != 0x20, keyLast != 0x20,
                   key.allSatisfy({ isKeyByte($0) || $0 == 0x20 }), !keys.contains(where: { $0.elementsEqual(key) }) else { return nil }
+            // `- a: b` is a list item holding a mapping, not the key `- a`.
+            if keyFirst == UInt8(ascii: "-"), key.dropFirst().first == 0x20 { return nil }
             keys.append(key)
             var valueStart = colon + 1
             if valueStart < line.endIndex, line[valueStart] != 0x20, line[valueStart] != 0x09 { return nil }
@@ -42,6 +46,35 @@ enum FlatFrontMatter {
             entries.append(MetadataEntry(key: String(decoding: key, as: UTF8.self), value: .string(value), line: lineNumber))
         }
         return Metadata(entries: entries)
+    }
+
+    /// Whether `bytes` holds a character libyaml refuses ("control characters are not allowed":
+    /// C0 and C1 controls but tab and line ends, DEL, U+FFFE, U+FFFF) or reads as a line break
+    /// where the fast path sees none (a lone CR, NEL U+0085, U+2028, U+2029).
+    private static func hasCharacterYAMLReadsOtherwise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            switch byte {
+            case 0x09, 0x0A:
+                break
+            case 0x0D:
+                if i + 1 == count || bytes[i + 1] != 0x0A { return true }
+            case 0x00..<0x20, 0x7F:
+                return true
+            case 0xC2:
+                if i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            case 0xE2:
+                if i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return true }
+            case 0xEF:
+                if i + 2 < count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF { return true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
     }
 
     private static func isKeyByte(_ b: UInt8) -> Bool {
@@ -81,7 +114,8 @@ enum FlatFrontMatter {
              UInt8(ascii: ","), UInt8(ascii: "#"):
             return nil
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-            if text.count == 1 || text[text.startIndex + 1] == 0x20 { return nil }
+            // Followed by a space or a tab, these start a list item, a key or a value.
+            if text.count == 1 || text[text.startIndex + 1] == 0x20 || text[text.startIndex + 1] == 0x09 { return nil }
         default:
             break
         }
