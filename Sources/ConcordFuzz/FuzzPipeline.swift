@@ -1,7 +1,7 @@
 import ConcordCheck
 import ConcordExport
 import ConcordMarkdown
-import ConcordModel
+@_spi(Fuzzing) import ConcordModel
 import ConcordRender
 import Foundation
 
@@ -63,12 +63,15 @@ public enum FuzzPipeline {
             // Shown as the fallback of another locale: links and includes resolve from there.
             let other = locale == FuzzFixture.sourceLocale ? FuzzFixture.translationLocale : FuzzFixture.sourceLocale
             outcome.htmlBytes += renderer.render(document, article: article, locale: other).utf8.count
-            // `concord inspect` reports a model nested too deeply for JSON as an error of its own.
-            if let json = try? JSONOutput.bytes(article) { outcome.jsonBytes += validJSON(json, what: "the inspect model") }
+            outcome.jsonBytes += sameAsEncoder(article, what: "the inspect model")
+            let siteData = ArticleDocument(article: article, url: SitePaths.page(locale: locale, path: path), status: .current,
+                                           contentLocale: locale, sourcePath: path)
+            outcome.jsonBytes += sameAsEncoder(siteData, what: "the site data of an article")
         }
 
         let statuses = ArticleStatus.statuses(content: set, diagnostics: findings)
         outcome.jsonBytes += exports(set, statuses: statuses)
+        frontMatterParity(bytes)
         stamp(bytes)
         return outcome
     }
@@ -146,12 +149,42 @@ public enum FuzzPipeline {
         return html.utf8.count + validJSON(index, what: "the search index")
     }
 
+    /// Stops when the front-matter fast path takes the input's front matter and reads it other
+    /// than Yams does (what it promises not to do).
+    static func frontMatterParity(_ bytes: [UInt8]) {
+        let input = MarkdownInput(bytes: bytes)
+        guard let yaml = input.frontMatter,
+              let flat = MetadataParser.parseFlatOnly(yaml, firstLine: input.frontMatterFirstLine) else { return }
+        let yams = MetadataParser.parseWithYamsOnly(yaml, firstLine: input.frontMatterFirstLine)
+        guard case .success(let expected) = yams else {
+            preconditionFailure("concord-fuzz: the flat front matter read \(yaml.debugDescription), which Yams refuses: \(yams)")
+        }
+        precondition(flat == expected, "concord-fuzz: front matter \(yaml.debugDescription) reads \(flat.entries) flat, \(expected.entries) in Yams")
+    }
+
     /// `concord stamp` on the input: the hash written must be the hash read back.
     static func stamp(_ bytes: [UInt8]) {
         let hash = SourceHash.of(file: Array(FuzzFixture.sourceArticle.utf8))
         guard let stamped = try? SourceHashStamp.stamped(bytes, hash: hash) else { return }
         let recorded = SourceHashStamp.recordedHash(in: stamped)
         precondition(recorded == hash, "concord-fuzz: stamped '\(hash)' but the file reads back '\(recorded ?? "nothing")'")
+    }
+
+    /// Stops when Concord's JSON writer and `JSONEncoder` disagree on `value`, which the writer
+    /// promises never to do (`JSONOutput.bytes`); returns the size of the JSON.
+    static func sameAsEncoder<T: JSONWritable & Encodable>(_ value: T, what: String) -> Int {
+        // Both refuse a model nested too deeply for JSON (`concord inspect` reports it).
+        guard let written = try? JSONOutput.bytes(value) else {
+            precondition((try? JSONOutput.encode(value)) == nil, "concord-fuzz: \(what) was refused by the writer, not by JSONEncoder")
+            return 0
+        }
+        guard let encoded = (try? JSONOutput.encode(value)).map({ Array($0) }) else { preconditionFailure("concord-fuzz: JSONEncoder refused \(what)") }
+        if written != encoded {
+            let at = zip(written, encoded).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, encoded.count)
+            let context = { (bytes: [UInt8]) in String(decoding: bytes[max(0, at - 40)..<min(bytes.count, at + 40)], as: UTF8.self).debugDescription }
+            preconditionFailure("concord-fuzz: \(what) differs from JSONEncoder's at byte \(at): \(context(written)) != \(context(encoded))")
+        }
+        return validJSON(written, what: what)
     }
 
     /// Stops when `bytes` is not JSON; returns its size.
@@ -167,7 +200,11 @@ public enum FuzzPipeline {
 
     /// Stops when a finding about the input points past its last line.
     static func checkLines(_ findings: [Diagnostic], input: [UInt8], files: [String]) {
-        let lines = input.count { $0 == UInt8(ascii: "\n") } + 1
+        // Lines as cmark counts them: a lone CR ends one too.
+        var lines = 1
+        for (index, byte) in input.enumerated() where byte == 0x0A || (byte == 0x0D && input.dropFirst(index + 1).first != 0x0A) {
+            lines += 1
+        }
         for finding in findings {
             for location in [finding.location] + (finding.source.map { [$0] } ?? []) where files.contains(location.file) {
                 precondition(location.line >= 1 && location.line <= lines && location.column >= 1,

@@ -176,3 +176,16 @@ public enum MetadataParser {
         }
     }
 }
+
+extension MetadataParser {
+    /// The flat fast path's reading alone, `nil` where it declines: for the fuzz target, which
+    /// checks that it reads whatever it takes as Yams does.
+    @_spi(Fuzzing) public static func parseFlatOnly(_ yaml: String, firstLine: Int) -> Metadata? {
+        FlatFrontMatter.parse(yaml, firstLine: firstLine)
+    }
+
+    /// Yams' reading alone, the definition the fast path must match.
+    @_spi(Fuzzing) public static func parseWithYamsOnly(_ yaml: String, firstLine: Int) -> Result<Metadata, Failure> {
+        parseWithYams(yaml, firstLine: firstLine)
+    }
+}
