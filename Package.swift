@@ -31,7 +31,7 @@ let package = Package(
             name: "ConcordModel",
             dependencies: ["ConcordMarkdown", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ConcordCheck", dependencies: ["ConcordModel"]),
+        .target(name: "ConcordCheck", dependencies: ["ConcordMarkdown", "ConcordModel"]),
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
         .target(
             name: "ConcordRender",

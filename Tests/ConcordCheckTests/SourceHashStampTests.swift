@@ -37,6 +37,30 @@ struct SourceHashStampTests {
             == "---\nextra:\n  source-hash: nested\nsource-hashes: x\nsource-hash: \(Self.hash)\n---\n")
     }
 
+    /// What the loader (and so `stale-translation`) reads as the file's source hash.
+    static func loadedHash(_ text: String) -> (hash: String?, problems: [String]) {
+        let result = ArticleLoader.load(markdown: text)
+        return (result.article?.metadata.sourceHash, result.diagnostics.map(\.description))
+    }
+
+    @Test("Front matter whose keys are all indented gets the key at their indentation, and still loads")
+    func indentedKeys() throws {
+        let inserted = try Self.stamp("---\n  title: T\n---\n# T\n")
+        #expect(inserted == "---\n  title: T\n  source-hash: \(Self.hash)\n---\n# T\n")
+        #expect(Self.loadedHash(inserted) == (Self.hash, []))
+        let replaced = try Self.stamp("---\n  title: T\n  source-hash: old\n---\n# T\n")
+        #expect(replaced == "---\n  title: T\n  source-hash: \(Self.hash)\n---\n# T\n")
+        #expect(Self.loadedHash(replaced) == (Self.hash, []))
+    }
+
+    @Test("Front matter a key line cannot join (a flow mapping) is refused, not broken")
+    func flowMappingIsRefused() throws {
+        #expect(Self.loadedHash("---\n{title: T}\n---\n# T\n").problems.isEmpty, "valid YAML to begin with")
+        #expect(throws: SourceHashStamp.Failure.self) {
+            try SourceHashStamp.stamped(Array("---\n{title: T}\n---\n# T\n".utf8), hash: Self.hash)
+        }
+    }
+
     @Test func aCurrentFileIsLeftByteForByte() throws {
         let text = "---\r\nsource-hash: \(Self.hash)\r\n---\r\nBody  \r\n"
         #expect(try SourceHashStamp.stamped(Array(text.utf8), hash: Self.hash) == Array(text.utf8))

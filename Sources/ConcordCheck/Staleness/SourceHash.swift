@@ -123,6 +123,17 @@ struct FrontMatterLayout {
     /// Whether the file has front matter.
     var hasFrontMatter: Bool { closingFenceStart != nil }
 
+    /// The spaces before the front matter's top-level keys: those of its first line that is
+    /// neither blank nor a comment (0 when it has none).
+    func keyIndent(in bytes: [UInt8]) -> Int {
+        for line in lines {
+            let spaces = bytes[line].prefix { $0 == UInt8(ascii: " ") }.count
+            let rest = bytes[line].dropFirst(spaces)
+            if let first = rest.first, first != UInt8(ascii: "#"), !rest.allSatisfy({ $0 == 0x09 }) { return spaces }
+        }
+        return 0
+    }
+
     static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }

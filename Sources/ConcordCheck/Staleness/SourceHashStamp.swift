@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 import Foundation
 
@@ -26,8 +27,8 @@ public enum SourceHashStamp {
         guard !layout.isUnterminated else {
             throw Failure(file: file, reason: "front matter opened with '---' is never closed")
         }
-        let newLine = Array("\(SourceHash.key): \(hash)".utf8)
         guard layout.hasFrontMatter, let closing = layout.closingFenceStart else {
+            let newLine = Array("\(SourceHash.key): \(hash)".utf8)
             // No front matter: create it, in the file's own line endings, after any byte-order mark.
             let ending = layout.lineEnding
             var out = Array(bytes[..<layout.contentStart])
@@ -35,24 +36,42 @@ public enum SourceHashStamp {
             out += bytes[layout.contentStart...]
             return out
         }
-        if let existing = layout.lines.first(where: { isKeyLine(bytes[$0]) }) {
+        // At the indentation of the mapping's keys: YAML allows a whole mapping indented.
+        let indent = layout.keyIndent(in: bytes)
+        let newLine = Array(repeating: UInt8(ascii: " "), count: indent) + Array("\(SourceHash.key): \(hash)".utf8)
+        var out: [UInt8]
+        if let existing = layout.lines.first(where: { isKeyLine(bytes[$0], indent: indent) }) {
             if bytes[existing].elementsEqual(newLine) { return bytes }
-            var out = Array(bytes[..<existing.lowerBound])
+            out = Array(bytes[..<existing.lowerBound])
             out += newLine
             out += bytes[existing.upperBound...]
-            return out
+        } else {
+            out = Array(bytes[..<closing])
+            out += newLine + layout.lineEnding
+            out += bytes[closing...]
         }
-        var out = Array(bytes[..<closing])
-        out += newLine + layout.lineEnding
-        out += bytes[closing...]
+        // A key line cannot join every mapping (a flow mapping, `{title: T}`): rather than
+        // break front matter that read well, say so.
+        if readsWell(bytes), !readsWell(out, hash: hash) {
+            throw Failure(file: file, reason: "cannot add '\(SourceHash.key): \(hash)' to this front matter without changing what it says; add it by hand")
+        }
         return out
+    }
+
+    /// Whether the front matter of `bytes` reads as YAML without a problem (and records `hash`, if given).
+    private static func readsWell(_ bytes: [UInt8], hash: String? = nil) -> Bool {
+        let input = MarkdownInput(bytes: bytes)
+        guard !input.isBinary, let yaml = input.frontMatter,
+              case .success(let metadata) = MetadataParser.parse(yaml, firstLine: input.frontMatterFirstLine) else { return false }
+        return hash == nil || metadata.sourceHash == hash
     }
 
     /// The hash a file records, if any (the value of its top-level `source-hash` line).
     public static func recordedHash(in bytes: [UInt8]) -> String? {
         let layout = FrontMatterLayout(bytes)
-        guard let line = layout.lines.first(where: { isKeyLine(bytes[$0]) }) else { return nil }
-        var value = bytes[line].dropFirst(SourceHash.key.utf8.count + 1)
+        let indent = layout.keyIndent(in: bytes)
+        guard let line = layout.lines.first(where: { isKeyLine(bytes[$0], indent: indent) }) else { return nil }
+        var value = bytes[line].dropFirst(indent + SourceHash.key.utf8.count + 1)
         while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
         while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
         if value.count >= 2, let first = value.first, first == value.last, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
@@ -61,12 +80,13 @@ public enum SourceHashStamp {
         return String(decoding: value, as: UTF8.self)
     }
 
-    /// A top-level `source-hash:` line (not indented, so not a key of a nested map).
-    private static func isKeyLine(_ line: ArraySlice<UInt8>) -> Bool {
+    /// A top-level `source-hash:` line: indented as the mapping's keys are (`indent` spaces),
+    /// so not a key of a nested map.
+    private static func isKeyLine(_ line: ArraySlice<UInt8>, indent: Int) -> Bool {
         let key = SourceHash.key.utf8
-        guard line.count > key.count, line.starts(with: key) else { return false }
-        let after = line[line.startIndex + key.count]
-        return after == UInt8(ascii: ":")
+        guard line.count > indent + key.count, line.prefix(indent).allSatisfy({ $0 == UInt8(ascii: " ") }) else { return false }
+        let rest = line.dropFirst(indent)
+        return rest.starts(with: key) && rest[rest.startIndex + key.count] == UInt8(ascii: ":")
     }
 
     // MARK: - Stamping a content tree
