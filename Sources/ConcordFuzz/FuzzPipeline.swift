@@ -162,12 +162,21 @@ public enum FuzzPipeline {
         precondition(flat == expected, "concord-fuzz: front matter \(yaml.debugDescription) reads \(flat.entries) flat, \(expected.entries) in Yams")
     }
 
-    /// `concord stamp` on the input: the hash written must be the hash read back.
+    /// `concord stamp` on the input: the hash written must be the hash read back, by the stamp
+    /// and by the loader (which `stale-translation` asks), and the body must not change.
     static func stamp(_ bytes: [UInt8]) {
         let hash = SourceHash.of(file: Array(FuzzFixture.sourceArticle.utf8))
         guard let stamped = try? SourceHashStamp.stamped(bytes, hash: hash) else { return }
         let recorded = SourceHashStamp.recordedHash(in: stamped)
         precondition(recorded == hash, "concord-fuzz: stamped '\(hash)' but the file reads back '\(recorded ?? "nothing")'")
+        precondition(SourceHash.of(file: stamped) == SourceHash.of(file: bytes), "concord-fuzz: the stamp changed the body")
+        // Only front matter that loaded cleanly before is expected to load cleanly after.
+        let before = ArticleLoader.load(bytes: bytes, path: "s.md", locale: "es-ES", file: "s.md")
+        guard before.article != nil, before.diagnostics.isEmpty else { return }
+        let after = ArticleLoader.load(bytes: stamped, path: "s.md", locale: "es-ES", file: "s.md")
+        precondition(after.diagnostics.isEmpty, "concord-fuzz: stamping made \(after.diagnostics)")
+        let loaded = after.article?.metadata.sourceHash
+        precondition(loaded == hash, "concord-fuzz: stamped '\(hash)' but the loader reads '\(loaded ?? "nothing")'")
     }
 
     /// Stops when Concord's JSON writer and `JSONEncoder` disagree on `value`, which the writer
