@@ -37,11 +37,13 @@ public enum FuzzPipeline {
             diagnostics += result.diagnostics
         }
         for fixed in fixture.fixedArticles { add(fixed.result, locale: fixed.locale, path: fixed.path) }
+        // Rendered: the input as a translation and as a source. Checked: those and the copy.
         let inputs = [
             (FuzzFixture.translationLocale, FuzzFixture.pairedPath),
             (FuzzFixture.sourceLocale, FuzzFixture.inputSourcePath),
         ]
-        for (locale, path) in inputs {
+        let copy = (FuzzFixture.translationLocale, FuzzFixture.inputSourcePath)
+        for (locale, path) in inputs + [copy] {
             add(ArticleLoader.load(bytes: bytes, path: path, locale: locale, file: content + "/" + locale + "/" + path),
                 locale: locale, path: path)
         }
@@ -49,7 +51,8 @@ public enum FuzzPipeline {
 
         let findings = CheckEngine(settings: fixture.configuration.rules).run(set)
         var outcome = Outcome(diagnostics: findings, htmlBytes: 0, jsonBytes: 0)
-        checkLines(findings, input: bytes, files: inputs.map { content + "/" + $0.0 + "/" + $0.1 })
+        checkLines(findings, input: bytes, files: (inputs + [copy]).map { content + "/" + $0.0 + "/" + $0.1 })
+        checkCopy(findings, file: content + "/" + copy.0 + "/" + copy.1)
         outcome.jsonBytes += reports(findings)
 
         // The body and its page in the input's locale, and the body as another locale's fallback.
@@ -205,6 +208,18 @@ public enum FuzzPipeline {
             preconditionFailure("concord-fuzz: \(what) is not valid JSON: \(error)")
         }
         return bytes.count
+    }
+
+    /// The rules that compare a translation with its source, but for those an exact copy is meant
+    /// to trip: it is not stamped (`stale-translation`) and not translated (`untranslated`).
+    static let comparingRules: Set<String> = Set(RuleRegistry.all.filter { $0 is any TranslationRule }.map(\.id))
+        .subtracting(["stale-translation", "untranslated"])
+
+    /// Stops when a rule that compares a translation with its source faults an exact copy of it.
+    static func checkCopy(_ findings: [Diagnostic], file: String) {
+        for finding in findings where finding.location.file == file && comparingRules.contains(finding.rule) {
+            preconditionFailure("concord-fuzz: an exact copy of its source got \(finding)")
+        }
     }
 
     /// Stops when a finding about the input points past its last line.
