@@ -224,17 +224,30 @@ public enum FuzzPipeline {
         }
     }
 
-    /// Stops when a finding about the input points past its last line.
+    /// Stops when a finding about the input points past its last line, or past the end of its line.
     static func checkLines(_ findings: [Diagnostic], input: [UInt8], files: Set<String>) {
-        // Lines as cmark counts them: a lone CR ends one too.
-        var lines = 1
-        for (index, byte) in input.enumerated() where byte == 0x0A || (byte == 0x0D && input.dropFirst(index + 1).first != 0x0A) {
-            lines += 1
+        // Line lengths in bytes as cmark counts lines (a lone CR ends one too), after the BOM.
+        var lengths: [Int] = []
+        var length = 0
+        var index = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == 0x0A || byte == 0x0D {
+                lengths.append(length)
+                length = 0
+                if byte == 0x0D, index + 1 < input.count, input[index + 1] == 0x0A { index += 1 }
+            } else {
+                length += 1
+            }
+            index += 1
         }
+        lengths.append(length)
         for finding in findings {
             for location in [finding.location] + (finding.source.map { [$0] } ?? []) where files.contains(location.file) {
-                precondition(location.line >= 1 && location.line <= lines && location.column >= 1,
-                             "concord-fuzz: \(finding) points at \(location.line):\(location.column) of a \(lines)-line file")
+                precondition(location.line >= 1 && location.line <= lengths.count && location.column >= 1
+                             && location.column <= lengths[location.line - 1] + 1,
+                             "concord-fuzz: \(finding) points at \(location.line):\(location.column) of a \(lengths.count)-line file"
+                             + " (line length \(location.line >= 1 && location.line <= lengths.count ? lengths[location.line - 1] : -1))")
             }
         }
     }
