@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import CompilerPluginSupport
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Exact: front matter and toc.yml parse through Yams, so its version shapes the output.
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // For the `@JSONWritable` macro only; nothing of it is linked into `concord`.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // The system libcmark (Debian `libcmark-dev`); no vendored copy.
@@ -27,9 +30,17 @@ let package = Package(
         // A per-thread bump allocator that cmark parses into (see its header).
         .target(name: "CCmarkArena"),
         .target(name: "ConcordMarkdown", dependencies: ["CCmark", "CCmarkArena"]),
+        // `@JSONWritable`: a JSON shape's fast writer, generated from its `Codable` declaration.
+        .macro(
+            name: "ConcordMacros",
+            dependencies: [
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+            ]
+        ),
         .target(
             name: "ConcordModel",
-            dependencies: ["ConcordMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ConcordMarkdown", "ConcordMacros", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ConcordCheck", dependencies: ["ConcordMarkdown", "ConcordModel"]),
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),

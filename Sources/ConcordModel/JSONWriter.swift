@@ -11,11 +11,21 @@ import Darwin
 /// `JSONEncoder` builds a tree of boxed values and dictionaries for every document and sorts
 /// every object's keys again; on a large site that is a tenth of a build. A conformance writes
 /// its members straight into UTF-8 bytes, in the order the encoder's sorted keys would put them.
-/// The Codable conformance stays the contract: tests hold the two byte-identical.
+///
+/// The `Codable` declaration is the contract, and a struct's conformance is generated from it
+/// by ``JSONWritable()``; only a type with its own `encode(to:)` writes one by hand, and tests
+/// hold those byte-identical to `JSONEncoder`.
 public protocol JSONWritable {
     /// Writes the value at the writer's position: an object, an array, a string or a number.
     func writeJSON(to writer: inout JSONWriter)
 }
+
+/// Gives a `Codable` struct the ``JSONWritable`` conformance its declaration implies: the members
+/// its synthesized `encode(to:)` encodes (its stored properties, or its `CodingKeys`), keys in
+/// `JSONEncoder`'s sorted order, `nil` optionals left out. A property added to the struct is
+/// written with no other edit.
+@attached(extension, conformances: JSONWritable, names: named(writeJSON))
+public macro JSONWritable() = #externalMacro(module: "ConcordMacros", type: "JSONWritableMacro")
 
 /// Writes JSON into UTF-8 bytes in exactly the pretty format of ``JSONOutput/encode(_:pretty:)``:
 /// two-space indentation, `"key" : value`, empty containers as `[\n\n  ]`, slashes unescaped.
