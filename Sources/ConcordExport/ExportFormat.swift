@@ -1,3 +1,5 @@
+import ConcordModel
+
 /// Facts shared by every JSON file Concord exports.
 public enum ExportFormat {
     /// The version of the export format, carried by every file as `schemaVersion`.
@@ -10,7 +12,7 @@ public enum ExportFormat {
 }
 
 /// Which way a locale's script runs, as HTML's `dir` attribute spells it.
-public enum TextDirection: String, Sendable, Hashable, Codable {
+public enum TextDirection: String, Sendable, Hashable, Codable, JSONWritable {
     /// Left to right.
     case ltr
     /// Right to left (Arabic, Hebrew, Persian, Urdu…).

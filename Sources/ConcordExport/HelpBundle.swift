@@ -6,6 +6,7 @@ import ConcordModel
 /// Unlike the per-article files it is shaped for display, not for checking: no lines or
 /// columns, links resolved to URLs, and an entry for every source article — the source
 /// content, marked `fallback`, where the locale has no translation.
+@JSONWritable
 public struct HelpBundle: Sendable, Hashable, Codable {
     /// The export format version (``ExportFormat/schemaVersion``).
     public var schemaVersion: String
@@ -23,6 +24,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     public var articles: [Entry]
 
     /// An article of the bundle.
+    @JSONWritable
     public struct Entry: Sendable, Hashable, Codable {
         /// The path relative to the locale root, the same in every locale (`customer-support.md`).
         public var path: String
@@ -51,6 +53,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     }
 
     /// A heading.
+    @JSONWritable
     public struct Section: Sendable, Hashable, Codable {
         /// The anchor, for `url#anchor`.
         public var anchor: String
@@ -61,6 +64,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     }
 
     /// A procedure and its numbered steps.
+    @JSONWritable
     public struct Procedure: Sendable, Hashable, Codable {
         /// The bold lead-in or heading that introduces the steps.
         public var title: String
@@ -71,6 +75,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     }
 
     /// A numbered step.
+    @JSONWritable
     public struct Step: Sendable, Hashable, Codable {
         /// The number as displayed.
         public var number: Int
@@ -85,6 +90,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     }
 
     /// A list of plain items introduced by a paragraph.
+    @JSONWritable
     public struct CategoryList: Sendable, Hashable, Codable {
         /// The anchor of the section the list is in, when there is one.
         public var section: String?
@@ -95,6 +101,7 @@ public struct HelpBundle: Sendable, Hashable, Codable {
     }
 
     /// A link, with where it leads when that is known.
+    @JSONWritable
     public struct Link: Sendable, Hashable, Codable {
         /// The link text, as plain text.
         public var text: String

@@ -2,6 +2,7 @@ import ConcordModel
 
 /// The site-wide index, written to `manifest.json`: the locales, the articles, how every
 /// article stands in every locale, and where each output file is.
+@JSONWritable
 public struct SiteManifest: Sendable, Hashable, Codable {
     /// The export format version (``ExportFormat/schemaVersion``).
     public var schemaVersion: String
@@ -15,6 +16,7 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     public var articles: [ArticleEntry]
 
     /// The site's title and address.
+    @JSONWritable
     public struct Site: Sendable, Hashable, Codable {
         /// The site's title.
         public var title: String
@@ -23,6 +25,7 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     }
 
     /// A locale of the site.
+    @JSONWritable
     public struct LocaleEntry: Sendable, Hashable, Codable {
         /// The BCP 47 id (`ja-JP`).
         public var id: String
@@ -37,6 +40,7 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     }
 
     /// How many articles have each status.
+    @JSONWritable
     public struct StatusCounts: Sendable, Hashable, Codable {
         /// Articles in sync with their source (or sources themselves).
         public var current: Int = 0
@@ -58,6 +62,7 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     }
 
     /// A source article and where it is in every locale.
+    @JSONWritable
     public struct ArticleEntry: Sendable, Hashable, Codable {
         /// The path relative to the locale root (`customer-support.md`).
         public var path: String
@@ -68,6 +73,7 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     }
 
     /// One article in one locale.
+    @JSONWritable
     public struct Placement: Sendable, Hashable, Codable {
         /// How the article stands in the locale.
         public var status: ArticleStatus

@@ -3,112 +3,112 @@
 /// Built from structure, never from words: the same rules recognise a procedure
 /// in en-US, es-ES, ja-JP or ar-SA. Encoded as JSON this is the `concord inspect`
 /// contract other tools read.
-public struct Article: Sendable, Hashable, Codable, CustomReflectable {
+public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomReflectable {
     /// The path relative to the locale root, with `/` separators (`customer-support.md`).
     public var path: String {
-        get { storage.path }
-        _modify { makeUnique(); yield &storage.path }
+        get { storage.fields.contract.path }
+        _modify { makeUnique(); yield &storage.fields.contract.path }
     }
     /// The BCP 47 locale id of the folder the article is in (`es-ES`).
     public var locale: String {
-        get { storage.locale }
-        _modify { makeUnique(); yield &storage.locale }
+        get { storage.fields.contract.locale }
+        _modify { makeUnique(); yield &storage.fields.contract.locale }
     }
     /// The file as a user can open it, for diagnostics (`content/es-ES/customer-support.md`).
     public var file: String {
-        get { storage.file }
-        _modify { makeUnique(); yield &storage.file }
+        get { storage.fields.contract.file }
+        _modify { makeUnique(); yield &storage.fields.contract.file }
     }
     /// The text of the first level-1 heading without its anchor HTML, else the front-matter title.
     public var title: String {
-        get { storage.title }
-        _modify { makeUnique(); yield &storage.title }
+        get { storage.fields.contract.title }
+        _modify { makeUnique(); yield &storage.fields.contract.title }
     }
     /// The front matter.
     public var metadata: Metadata {
-        get { storage.metadata }
-        _modify { makeUnique(); yield &storage.metadata }
+        get { storage.fields.contract.metadata }
+        _modify { makeUnique(); yield &storage.fields.contract.metadata }
     }
     /// Every heading, in order.
     public var sections: [Section] {
-        get { storage.sections }
-        _modify { makeUnique(); yield &storage.sections }
+        get { storage.fields.contract.sections }
+        _modify { makeUnique(); yield &storage.fields.contract.sections }
     }
     /// Every procedure: a bold lead-in or heading followed by a numbered list.
     public var procedures: [Procedure] {
-        get { storage.procedures }
-        _modify { makeUnique(); yield &storage.procedures }
+        get { storage.fields.contract.procedures }
+        _modify { makeUnique(); yield &storage.fields.contract.procedures }
     }
     /// Bulleted lists of plain items introduced by a paragraph.
     public var categories: [CategoryList] {
-        get { storage.categories }
-        _modify { makeUnique(); yield &storage.categories }
+        get { storage.fields.contract.categories }
+        _modify { makeUnique(); yield &storage.fields.contract.categories }
     }
     /// The items of the "applies to" list at the top of the article.
     public var appliesTo: [String] {
-        get { storage.appliesTo }
-        _modify { makeUnique(); yield &storage.appliesTo }
+        get { storage.fields.contract.appliesTo }
+        _modify { makeUnique(); yield &storage.fields.contract.appliesTo }
     }
     /// The links of a "see also" list: a bold label followed by a list of links only.
     public var relatedLinks: [RelatedLink] {
-        get { storage.relatedLinks }
-        _modify { makeUnique(); yield &storage.relatedLinks }
+        get { storage.fields.contract.relatedLinks }
+        _modify { makeUnique(); yield &storage.fields.contract.relatedLinks }
     }
     /// Every link, in order (include references excluded).
     public var links: [Link] {
-        get { storage.links }
-        _modify { makeUnique(); yield &storage.links }
+        get { storage.fields.contract.links }
+        _modify { makeUnique(); yield &storage.fields.contract.links }
     }
     /// Every image, in order.
     public var images: [Image] {
-        get { storage.images }
-        _modify { makeUnique(); yield &storage.images }
+        get { storage.fields.contract.images }
+        _modify { makeUnique(); yield &storage.fields.contract.images }
     }
     /// Every `> [!NOTE]`-style alert.
     public var alerts: [Alert] {
-        get { storage.alerts }
-        _modify { makeUnique(); yield &storage.alerts }
+        get { storage.fields.contract.alerts }
+        _modify { makeUnique(); yield &storage.fields.contract.alerts }
     }
     /// Every pipe table.
     public var tables: [Table] {
-        get { storage.tables }
-        _modify { makeUnique(); yield &storage.tables }
+        get { storage.fields.contract.tables }
+        _modify { makeUnique(); yield &storage.fields.contract.tables }
     }
     /// Every code block.
     public var codeBlocks: [CodeBlock] {
-        get { storage.codeBlocks }
-        _modify { makeUnique(); yield &storage.codeBlocks }
+        get { storage.fields.contract.codeBlocks }
+        _modify { makeUnique(); yield &storage.fields.contract.codeBlocks }
     }
     /// Every `[!INCLUDE [title](path)]` reference.
     public var includes: [Include] {
-        get { storage.includes }
-        _modify { makeUnique(); yield &storage.includes }
+        get { storage.fields.contract.includes }
+        _modify { makeUnique(); yield &storage.fields.contract.includes }
     }
     /// Anchors that are not on a heading (`<a name="x"></a>` inside text).
     public var extraAnchors: [String] {
-        get { storage.extraAnchors }
-        _modify { makeUnique(); yield &storage.extraAnchors }
+        get { storage.fields.contract.extraAnchors }
+        _modify { makeUnique(); yield &storage.fields.contract.extraAnchors }
     }
     /// Reference-link definitions (`[label]: destination`).
     public var referenceDefinitions: [ReferenceDefinition] {
-        get { storage.referenceDefinitions }
-        _modify { makeUnique(); yield &storage.referenceDefinitions }
+        get { storage.fields.contract.referenceDefinitions }
+        _modify { makeUnique(); yield &storage.fields.contract.referenceDefinitions }
     }
     /// Text shaped like a reference link that matched no definition.
     public var unresolvedReferences: [UnresolvedReference] {
-        get { storage.unresolvedReferences }
-        _modify { makeUnique(); yield &storage.unresolvedReferences }
+        get { storage.fields.contract.unresolvedReferences }
+        _modify { makeUnique(); yield &storage.fields.contract.unresolvedReferences }
     }
     /// Every paragraph-like run of text, for checks that compare prose (not part of the JSON contract).
     public var textBlocks: [TextBlock] {
-        get { storage.textBlocks }
-        _modify { makeUnique(); yield &storage.textBlocks }
+        get { storage.fields.textBlocks }
+        _modify { makeUnique(); yield &storage.fields.textBlocks }
     }
     /// Every anchor written in HTML (`<a name>`, `<a id>`), headings' own included, in order with
     /// its line: `extraAnchors` folds repeats away, and the duplicate check needs them (not part of the JSON contract).
     public var anchorMentions: [AnchorMention] {
-        get { storage.anchorMentions }
-        _modify { makeUnique(); yield &storage.anchorMentions }
+        get { storage.fields.anchorMentions }
+        _modify { makeUnique(); yield &storage.fields.anchorMentions }
     }
 
     /// The fields, shared by copies of the article until one of them changes.
@@ -118,204 +118,97 @@ public struct Article: Sendable, Hashable, Codable, CustomReflectable {
     /// over a million atomic reference-count operations on the PowerShell corpus, on articles
     /// both rendering threads read. A copy is now one retain.
     ///
-    /// A new field is declared as an accessor above and stored in ``Storage``, and goes into
-    /// `Storage.copy()`, `==`, `hash(into:)` and `customMirror`; into `CodingKeys` and the
-    /// coding methods too when it is part of the JSON contract.
+    /// A new field is an accessor above and a stored property of ``Contract`` when it is part of
+    /// the JSON contract, of ``Fields`` when it is not: equality, hashing, copying, `Codable` and
+    /// the JSON writer all follow from those declarations.
     private var storage: Storage
+
+    /// The fields of the `concord inspect` JSON: this declaration is the contract. `Codable` is
+    /// synthesized from it and the fast writer generated from it (``JSONWritable()``), so a
+    /// property added here is in the JSON, read and written, with no other edit.
+    @JSONWritable
+    struct Contract: Sendable, Hashable, Codable {
+        var path: String
+        var locale: String
+        var file: String
+        var title: String
+        var metadata: Metadata
+        var sections: [Section] = []
+        var procedures: [Procedure] = []
+        var categories: [CategoryList] = []
+        var appliesTo: [String] = []
+        var relatedLinks: [RelatedLink] = []
+        var links: [Link] = []
+        var images: [Image] = []
+        var alerts: [Alert] = []
+        var tables: [Table] = []
+        var codeBlocks: [CodeBlock] = []
+        var includes: [Include] = []
+        var extraAnchors: [String] = []
+        var referenceDefinitions: [ReferenceDefinition] = []
+        var unresolvedReferences: [UnresolvedReference] = []
+    }
+
+    /// Every field: the JSON contract, and what only the checks read.
+    struct Fields: Sendable, Hashable {
+        /// The fields of the JSON contract.
+        var contract: Contract
+        /// Every paragraph-like run of text.
+        var textBlocks: [TextBlock] = []
+        /// Every anchor written in HTML, with its line.
+        var anchorMentions: [AnchorMention] = []
+    }
 
     /// The fields skip run-time exclusivity checks (`@exclusivity(unchecked)`): every access
     /// goes through an ``Article`` accessor, so the compiler's static checks on the article
     /// already cover it, and a dynamic check on each read cost more than the copy saved.
     private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var path: String
-        @exclusivity(unchecked) var locale: String
-        @exclusivity(unchecked) var file: String
-        @exclusivity(unchecked) var title: String
-        @exclusivity(unchecked) var metadata: Metadata
-        @exclusivity(unchecked) var sections: [Section] = []
-        @exclusivity(unchecked) var procedures: [Procedure] = []
-        @exclusivity(unchecked) var categories: [CategoryList] = []
-        @exclusivity(unchecked) var appliesTo: [String] = []
-        @exclusivity(unchecked) var relatedLinks: [RelatedLink] = []
-        @exclusivity(unchecked) var links: [Link] = []
-        @exclusivity(unchecked) var images: [Image] = []
-        @exclusivity(unchecked) var alerts: [Alert] = []
-        @exclusivity(unchecked) var tables: [Table] = []
-        @exclusivity(unchecked) var codeBlocks: [CodeBlock] = []
-        @exclusivity(unchecked) var includes: [Include] = []
-        @exclusivity(unchecked) var extraAnchors: [String] = []
-        @exclusivity(unchecked) var referenceDefinitions: [ReferenceDefinition] = []
-        @exclusivity(unchecked) var unresolvedReferences: [UnresolvedReference] = []
-        @exclusivity(unchecked) var textBlocks: [TextBlock] = []
-        @exclusivity(unchecked) var anchorMentions: [AnchorMention] = []
+        @exclusivity(unchecked) var fields: Fields
 
-        init(path: String, locale: String, file: String, title: String, metadata: Metadata) {
-            self.path = path
-            self.locale = locale
-            self.file = file
-            self.title = title
-            self.metadata = metadata
-        }
-
-        /// A storage with the same fields.
-        func copy() -> Storage {
-            let copy = Storage(path: path, locale: locale, file: file, title: title, metadata: metadata)
-            copy.sections = sections
-            copy.procedures = procedures
-            copy.categories = categories
-            copy.appliesTo = appliesTo
-            copy.relatedLinks = relatedLinks
-            copy.links = links
-            copy.images = images
-            copy.alerts = alerts
-            copy.tables = tables
-            copy.codeBlocks = codeBlocks
-            copy.includes = includes
-            copy.extraAnchors = extraAnchors
-            copy.referenceDefinitions = referenceDefinitions
-            copy.unresolvedReferences = unresolvedReferences
-            copy.textBlocks = textBlocks
-            copy.anchorMentions = anchorMentions
-            return copy
+        init(_ fields: Fields) {
+            self.fields = fields
         }
     }
 
     /// Gives this article storage of its own before a field changes (storage is `@unchecked
     /// Sendable` on this ground: shared storage is never written).
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case path, locale, file, title, metadata, sections, procedures, categories, appliesTo, relatedLinks
-        case links, images, alerts, tables, codeBlocks, includes, extraAnchors
-        case referenceDefinitions, unresolvedReferences
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     /// Creates an empty article.
     public init(path: String, locale: String, file: String, title: String = "", metadata: Metadata = Metadata()) {
-        storage = Storage(path: path, locale: locale, file: file, title: title, metadata: metadata)
+        storage = Storage(Fields(contract: Contract(path: path, locale: locale, file: file, title: title, metadata: metadata)))
     }
 
+    /// Decodes the `concord inspect` JSON; the fields outside the contract start empty.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            path: try container.decode(String.self, forKey: .path), locale: try container.decode(String.self, forKey: .locale),
-            file: try container.decode(String.self, forKey: .file), title: try container.decode(String.self, forKey: .title),
-            metadata: try container.decode(Metadata.self, forKey: .metadata))
-        sections = try container.decode([Section].self, forKey: .sections)
-        procedures = try container.decode([Procedure].self, forKey: .procedures)
-        categories = try container.decode([CategoryList].self, forKey: .categories)
-        appliesTo = try container.decode([String].self, forKey: .appliesTo)
-        relatedLinks = try container.decode([RelatedLink].self, forKey: .relatedLinks)
-        links = try container.decode([Link].self, forKey: .links)
-        images = try container.decode([Image].self, forKey: .images)
-        alerts = try container.decode([Alert].self, forKey: .alerts)
-        tables = try container.decode([Table].self, forKey: .tables)
-        codeBlocks = try container.decode([CodeBlock].self, forKey: .codeBlocks)
-        includes = try container.decode([Include].self, forKey: .includes)
-        extraAnchors = try container.decode([String].self, forKey: .extraAnchors)
-        referenceDefinitions = try container.decode([ReferenceDefinition].self, forKey: .referenceDefinitions)
-        unresolvedReferences = try container.decode([UnresolvedReference].self, forKey: .unresolvedReferences)
+        storage = Storage(Fields(contract: try Contract(from: decoder)))
     }
 
+    /// Encodes the `concord inspect` JSON: the contract's fields.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(locale, forKey: .locale)
-        try container.encode(file, forKey: .file)
-        try container.encode(title, forKey: .title)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(sections, forKey: .sections)
-        try container.encode(procedures, forKey: .procedures)
-        try container.encode(categories, forKey: .categories)
-        try container.encode(appliesTo, forKey: .appliesTo)
-        try container.encode(relatedLinks, forKey: .relatedLinks)
-        try container.encode(links, forKey: .links)
-        try container.encode(images, forKey: .images)
-        try container.encode(alerts, forKey: .alerts)
-        try container.encode(tables, forKey: .tables)
-        try container.encode(codeBlocks, forKey: .codeBlocks)
-        try container.encode(includes, forKey: .includes)
-        try container.encode(extraAnchors, forKey: .extraAnchors)
-        try container.encode(referenceDefinitions, forKey: .referenceDefinitions)
-        try container.encode(unresolvedReferences, forKey: .unresolvedReferences)
+        try storage.fields.contract.encode(to: encoder)
+    }
+
+    /// Writes what ``encode(to:)`` encodes, through the contract's generated writer.
+    public func writeJSON(to writer: inout JSONWriter) {
+        storage.fields.contract.writeJSON(to: &writer)
     }
 
     public static func == (lhs: Article, rhs: Article) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        return lhs.path == rhs.path
-            && lhs.locale == rhs.locale
-            && lhs.file == rhs.file
-            && lhs.title == rhs.title
-            && lhs.metadata == rhs.metadata
-            && lhs.sections == rhs.sections
-            && lhs.procedures == rhs.procedures
-            && lhs.categories == rhs.categories
-            && lhs.appliesTo == rhs.appliesTo
-            && lhs.relatedLinks == rhs.relatedLinks
-            && lhs.links == rhs.links
-            && lhs.images == rhs.images
-            && lhs.alerts == rhs.alerts
-            && lhs.tables == rhs.tables
-            && lhs.codeBlocks == rhs.codeBlocks
-            && lhs.includes == rhs.includes
-            && lhs.extraAnchors == rhs.extraAnchors
-            && lhs.referenceDefinitions == rhs.referenceDefinitions
-            && lhs.unresolvedReferences == rhs.unresolvedReferences
-            && lhs.textBlocks == rhs.textBlocks
-            && lhs.anchorMentions == rhs.anchorMentions
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(locale)
-        hasher.combine(file)
-        hasher.combine(title)
-        hasher.combine(metadata)
-        hasher.combine(sections)
-        hasher.combine(procedures)
-        hasher.combine(categories)
-        hasher.combine(appliesTo)
-        hasher.combine(relatedLinks)
-        hasher.combine(links)
-        hasher.combine(images)
-        hasher.combine(alerts)
-        hasher.combine(tables)
-        hasher.combine(codeBlocks)
-        hasher.combine(includes)
-        hasher.combine(extraAnchors)
-        hasher.combine(referenceDefinitions)
-        hasher.combine(unresolvedReferences)
-        hasher.combine(textBlocks)
-        hasher.combine(anchorMentions)
+        storage.fields.hash(into: &hasher)
     }
 
     /// The fields, as `dump`, test failures and debuggers showed them when they were stored properties.
     public var customMirror: Mirror {
-        Mirror(self, children: [
-            ("path", path as Any),
-            ("locale", locale as Any),
-            ("file", file as Any),
-            ("title", title as Any),
-            ("metadata", metadata as Any),
-            ("sections", sections as Any),
-            ("procedures", procedures as Any),
-            ("categories", categories as Any),
-            ("appliesTo", appliesTo as Any),
-            ("relatedLinks", relatedLinks as Any),
-            ("links", links as Any),
-            ("images", images as Any),
-            ("alerts", alerts as Any),
-            ("tables", tables as Any),
-            ("codeBlocks", codeBlocks as Any),
-            ("includes", includes as Any),
-            ("extraAnchors", extraAnchors as Any),
-            ("referenceDefinitions", referenceDefinitions as Any),
-            ("unresolvedReferences", unresolvedReferences as Any),
-            ("textBlocks", textBlocks as Any),
-            ("anchorMentions", anchorMentions as Any),
-        ], displayStyle: .struct)
+        let fields = storage.fields
+        let others = Mirror(reflecting: fields).children.filter { $0.label != "contract" }
+        return Mirror(self, children: Array(Mirror(reflecting: fields.contract).children) + others, displayStyle: .struct)
     }
 
     /// Every anchor a `#fragment` link may name: section anchors and extra anchors.
@@ -325,6 +218,7 @@ public struct Article: Sendable, Hashable, Codable, CustomReflectable {
 }
 
 /// A heading.
+@JSONWritable
 public struct Section: Sendable, Hashable, Codable {
     /// The anchor: from `<a name>`/`id` in or just before the heading, else a slug of the title.
     public var anchor: String
@@ -348,6 +242,7 @@ public struct Section: Sendable, Hashable, Codable {
 }
 
 /// A procedure: a title and its numbered steps.
+@JSONWritable
 public struct Procedure: Sendable, Hashable, Codable {
     /// The bold lead-in or heading text.
     public var title: String
@@ -362,6 +257,7 @@ public struct Procedure: Sendable, Hashable, Codable {
 }
 
 /// One numbered step of a procedure.
+@JSONWritable
 public struct Step: Sendable, Hashable, Codable {
     /// The step number as displayed (the list's start plus the item's index).
     public var number: Int
@@ -382,6 +278,7 @@ public struct Step: Sendable, Hashable, Codable {
 }
 
 /// A bulleted list of plain items introduced by a paragraph (for example the services a partner supports).
+@JSONWritable
 public struct CategoryList: Sendable, Hashable, Codable {
     /// The anchor of the section the list is in, if any.
     public var section: String?
@@ -394,6 +291,7 @@ public struct CategoryList: Sendable, Hashable, Codable {
 }
 
 /// An item of a "see also" list.
+@JSONWritable
 public struct RelatedLink: Sendable, Hashable, Codable {
     /// The link destination.
     public var destination: String
@@ -404,9 +302,10 @@ public struct RelatedLink: Sendable, Hashable, Codable {
 }
 
 /// A link.
+@JSONWritable
 public struct Link: Sendable, Hashable, Codable {
     /// How the link was written.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
         case inline, reference, autolink
     }
 
@@ -425,6 +324,7 @@ public struct Link: Sendable, Hashable, Codable {
 }
 
 /// An image.
+@JSONWritable
 public struct Image: Sendable, Hashable, Codable {
     /// The image source.
     public var source: String
@@ -439,9 +339,10 @@ public struct Image: Sendable, Hashable, Codable {
 }
 
 /// A `> [!NOTE]`-style alert.
+@JSONWritable
 public struct Alert: Sendable, Hashable, Codable {
     /// The alert kinds Microsoft Docs defines.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable, CaseIterable {
         case note, tip, important, warning, caution
     }
 
@@ -456,9 +357,10 @@ public struct Alert: Sendable, Hashable, Codable {
 }
 
 /// A GitHub-style pipe table.
+@JSONWritable
 public struct Table: Sendable, Hashable, Codable {
     /// Column alignment from the delimiter row.
-    public enum Alignment: String, Sendable, Hashable, Codable {
+    public enum Alignment: String, Sendable, Hashable, Codable, JSONWritable {
         case none, left, center, right
     }
 
@@ -478,6 +380,7 @@ public struct Table: Sendable, Hashable, Codable {
 }
 
 /// A code block.
+@JSONWritable
 public struct CodeBlock: Sendable, Hashable, Codable {
     /// The first word of the info string (`powershell`), if any.
     public var language: String?
@@ -492,6 +395,7 @@ public struct CodeBlock: Sendable, Hashable, Codable {
 }
 
 /// An `[!INCLUDE [title](path)]` reference.
+@JSONWritable
 public struct Include: Sendable, Hashable, Codable {
     /// The title between the inner brackets.
     public var title: String
@@ -506,6 +410,7 @@ public struct Include: Sendable, Hashable, Codable {
 }
 
 /// A reference-link definition.
+@JSONWritable
 public struct ReferenceDefinition: Sendable, Hashable, Codable {
     /// The label as written.
     public var label: String
@@ -516,6 +421,7 @@ public struct ReferenceDefinition: Sendable, Hashable, Codable {
 }
 
 /// Text shaped like a reference link (`[label][]`, `[text][label]`) that matched no definition.
+@JSONWritable
 public struct UnresolvedReference: Sendable, Hashable, Codable {
     /// The whole text as written (`[System. Int32][]`).
     public var text: String

@@ -35,46 +35,6 @@ enum JSONComparison {
         return "differs from JSONEncoder at byte \(at) (\(actual.count) vs \(expected.count) bytes)\n  fast:        \(excerpt(actual))\n  JSONEncoder: \(excerpt(expected))"
     }
 
-    /// The stored properties that are `nil` or empty in every instance of their type inside `value`
-    /// (`Step.substeps`, say, when no step of the fixture has sub-steps).
-    ///
-    /// A fixture with no gaps exercises every stored property: a property added to a model and
-    /// forgotten by its `JSONWritable` conformance is then either a gap here (an optional or a
-    /// collection left at its default) or a byte difference from `JSONEncoder` (anything else,
-    /// which synthesized `Codable` always encodes).
-    static func gaps(in value: Any) -> [String] {
-        var exercised: [String: Bool] = [:]
-        func isFilled(_ value: Any) -> Bool {
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional, .collection, .set, .dictionary: return !mirror.children.isEmpty
-            default: return true
-            }
-        }
-        func walk(_ value: Any) {
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional, .collection, .set, .tuple:
-                for child in mirror.children { walk(child.value) }
-            case .dictionary:
-                // Each child is a (key, value) pair.
-                for pair in mirror.children { walk(pair.value) }
-            case .struct, .class:
-                for child in mirror.children {
-                    let property = "\(mirror.subjectType).\(child.label ?? "_")"
-                    exercised[property] = exercised[property] == true || isFilled(child.value)
-                    walk(child.value)
-                }
-            case .enum:
-                for child in mirror.children { walk(child.value) }
-            default:
-                break
-            }
-        }
-        walk(value)
-        return exercised.filter { !$0.value }.keys.sorted()
-    }
-
     /// Text that `JSONEncoder` escapes, or might be expected to: quotes, backslashes, every control
     /// character, DEL, line and paragraph separators, `/`, HTML, emoji, combining marks, right-to-left.
     static let awkwardText = "q\"uo\"te \\back\\slash\\ /sl/ash/ </script> "
