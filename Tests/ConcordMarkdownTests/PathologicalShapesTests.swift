@@ -51,4 +51,27 @@ struct PathologicalShapesTests {
         #expect(find(text(300)) == nil)
         #expect(find(text(320)) != nil)
     }
+
+    @Test("The count that clears most files never clears one the walk would report")
+    func countingNeverHidesAFinding() {
+        // Seeded, so a failure is the same input every run.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        let alphabet = Array("![]()\\ x\n".utf8)
+        for _ in 0..<300 {
+            let length = Int(next() % 4_000)
+            let bytes = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            bytes.withUnsafeBufferPointer { buffer in
+                // A small limit, so that random text reaches it.
+                let limit = Int(next() % 2_000)
+                let walked = PathologicalShapes.walk(buffer, limit: limit)
+                let bangs = bytes.filter { $0 == UInt8(ascii: "!") }.count
+                let closers = bytes.filter { $0 == UInt8(ascii: "]") }.count
+                if walked != nil { #expect(bangs * closers > limit) }
+            }
+        }
+    }
 }
