@@ -62,15 +62,17 @@ let package = Package(
         .target(name: "ConcordFuzz", dependencies: ["ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender"]),
         // libFuzzer's entry point with -DCONCORD_FUZZ (scripts/fuzz), else a replayer of saved inputs.
         .executableTarget(name: "concord-fuzz", dependencies: ["ConcordFuzz"]),
-        .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown"]),
-        .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
-        .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck"]),
+        // What several test targets share (the watchdog for inputs that once took minutes).
+        .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
+        .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck", "ConcordTestSupport"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
         // ConcordCheck only to compute real statuses for the sample content, as the build does.
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
         // Golden pages are read by path (`#filePath`), not bundled.
         // ConcordBuild too: many render tests build a whole site through BuildAction.
-        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild"], exclude: ["Golden"]),
+        .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild", "ConcordTestSupport"], exclude: ["Golden"]),
         // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.
         .testTarget(name: "ConcordFuzzTests", dependencies: ["ConcordFuzz", "ConcordModel"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import ConcordTestSupport
 import Testing
 import ConcordModel
 @testable import ConcordCheck

@@ -1,5 +1,6 @@
 import Foundation
 import ConcordMarkdown
+import ConcordTestSupport
 import Testing
 @testable import ConcordModel
 

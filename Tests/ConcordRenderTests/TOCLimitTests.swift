@@ -1,6 +1,7 @@
 import ConcordMarkdown
 import ConcordModel
 import Foundation
+import ConcordTestSupport
 import Testing
 @testable import ConcordRender
 

@@ -4,7 +4,7 @@ import Foundation
 /// gigabytes: the work runs on a thread of its own, and the test gets `nil` if it is not done
 /// within `seconds` (generous, so a slow shared machine never fails it; the thread is left to
 /// finish or die with the test process).
-func finished<T: Sendable>(within seconds: Double, _ work: @escaping @Sendable () -> T) -> T? {
+public func finished<T: Sendable>(within seconds: Double, _ work: @escaping @Sendable () -> T) -> T? {
     let box = WatchdogBox<T>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
