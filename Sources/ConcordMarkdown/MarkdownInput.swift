@@ -108,8 +108,14 @@ public struct MarkdownInput: Sendable {
                 problems.append(Problem(kind: .unterminatedFrontMatter, line: 1, column: 1))
             }
         }
-        body = SourceText(
-            bytes: bodyStart == 0 ? bytes : Array(bytes[bodyStart...]), firstLine: bodyFirstLine, isValidUTF8: invalid == nil)
+        let bodyBytes = bodyStart == 0 ? bytes : Array(bytes[bodyStart...])
+        if invalid == nil {
+            body = SourceText(bytes: bodyBytes, firstLine: bodyFirstLine, isValidUTF8: true)
+        } else {
+            // Repaired here as cmark would, so that its positions and the source lines agree.
+            let (repaired, repairs) = RepairedColumns.repair(bodyBytes, firstLine: bodyFirstLine)
+            body = SourceText(bytes: repaired, firstLine: bodyFirstLine, isValidUTF8: true, repairs: repairs)
+        }
         if let found = body.bytes.withUnsafeBufferPointer(PathologicalShapes.find(in:)) {
             problems.append(Problem(kind: .tooComplex, line: bodyFirstLine + found.line - 1, column: 1))
         }

@@ -9,7 +9,7 @@ import Darwin
 /// The bytes of a Markdown body as they were given to cmark, with a line table
 /// that maps back to line numbers in the original file.
 public struct SourceText: Sendable {
-    /// The body, UTF-8, with `\r\n` normalised to `\n`.
+    /// The body, UTF-8, with `\r\n` normalised to `\n` (and bad UTF-8 replaced, by ``MarkdownInput``).
     public let bytes: [UInt8]
     /// The line of the original file on which `bytes` starts (after front matter).
     public let firstLine: Int
@@ -17,13 +17,21 @@ public struct SourceText: Sendable {
     public let lineStarts: [Int]
     /// Whether `bytes` are known to be valid UTF-8, so the parser need not check them again.
     public let isValidUTF8: Bool
+    /// Where `bytes` had bad sequences replaced, to give columns of the file (``fileColumn(_:line:)``).
+    let repairs: RepairedColumns
 
     /// Creates a source text; `firstLine` is the file line of the first byte. Pass
     /// `isValidUTF8: true` only for bytes already validated (``MarkdownInput`` does).
     public init(bytes: [UInt8], firstLine: Int, isValidUTF8: Bool = false) {
+        self.init(bytes: bytes, firstLine: firstLine, isValidUTF8: isValidUTF8, repairs: RepairedColumns())
+    }
+
+    /// A source text whose bad UTF-8 was replaced (`repairs` says where).
+    init(bytes: [UInt8], firstLine: Int, isValidUTF8: Bool, repairs: RepairedColumns) {
         self.bytes = bytes
         self.firstLine = firstLine
         self.isValidUTF8 = isValidUTF8
+        self.repairs = repairs
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBytes { raw in
@@ -35,6 +43,12 @@ public struct SourceText: Sendable {
             }
         }
         self.lineStarts = starts
+    }
+
+    /// The column in the file of `column` on file line `fileLine`, a column of ``bytes`` (as
+    /// cmark's positions are): they differ after a bad UTF-8 sequence, which reads as U+FFFD.
+    public func fileColumn(_ column: Int, line fileLine: Int) -> Int {
+        repairs.isEmpty ? column : repairs.fileColumn(column, line: fileLine)
     }
 
     /// The number of body lines.

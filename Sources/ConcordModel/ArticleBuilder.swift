@@ -94,7 +94,7 @@ struct ArticleBuilder {
         if node.headingLevel == 1, article.title.isEmpty { article.title = title }
         article.textBlocks.append(TextBlock(
             kind: .heading, text: title, prose: prose,
-            section: section, line: line, column: node.start?.column ?? 1))
+            section: section, line: line, column: fileColumn(node.start?.column ?? 1, line: line)))
     }
 
     /// The line of a node, or of the nearest enclosing node that has one (cmark gives some inlines no position).
@@ -168,7 +168,8 @@ struct ArticleBuilder {
         if !text.isEmpty {
             let kind: TextBlock.Kind = document[node.parent].kind == .item ? .listItem : .paragraph
             article.textBlocks.append(TextBlock(
-                kind: kind, text: text, prose: prose, section: section, line: range.start.line, column: range.start.column))
+                kind: kind, text: text, prose: prose, section: section, line: range.start.line,
+                column: fileColumn(range.start.column, line: range.start.line)))
         }
         findUnresolvedReferences(in: index)
     }
@@ -185,7 +186,7 @@ struct ArticleBuilder {
                     let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
                     article.unresolvedReferences.append(UnresolvedReference(
                         text: match.text, label: match.label, section: section,
-                        line: start.line, column: start.column + match.offset))
+                        line: start.line, column: fileColumn(start.column + match.offset, line: start.line)))
                 }
             }
             child = node.nextSibling
@@ -203,13 +204,14 @@ struct ArticleBuilder {
 
         func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
             let line = range.start.line + row.lineIndex
+            // In the source line's bytes, as cmark's positions are: made a file column where used.
             let column = prefixes[row.lineIndex] + cell.offset + 1
             if MarkdownParser.isPlainInline(cell.markdown) {
                 // Most cells are words: parsing them would give back the same text.
                 let text = clean(cell.markdown)
                 if !text.isEmpty {
                     article.textBlocks.append(TextBlock(
-                        kind: .tableCell, text: text, prose: text, section: section, line: line, column: column))
+                        kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
                 }
                 return text
             }
@@ -225,12 +227,12 @@ struct ArticleBuilder {
                 article.links.append(Link(
                     destination: destination, text: clean(cellDocument.plainText(of: i)),
                     kind: linkKind(destination: destination, text: cellDocument.plainText(of: i), closing: nil),
-                    section: section, line: line, column: column + start.column - 1))
+                    section: section, line: line, column: fileColumn(column + start.column - 1, line: line)))
             }
             let (text, prose) = Self.textAndProse(of: 0, in: cellDocument)
             if !text.isEmpty {
                 article.textBlocks.append(TextBlock(
-                    kind: .tableCell, text: text, prose: prose, section: section, line: line, column: column))
+                    kind: .tableCell, text: text, prose: prose, section: section, line: line, column: fileColumn(column, line: line)))
             }
             return text
         }
@@ -404,7 +406,7 @@ struct ArticleBuilder {
             let start = document[item].start ?? SourceLocation(line: 0, column: 0)
             steps.append(Step(
                 number: number, text: String(collapsingWhitespaceIn: text), uiElements: uiElements, links: links, images: images,
-                line: start.line, column: start.column, substeps: substeps))
+                line: start.line, column: fileColumn(start.column, line: start.line), substeps: substeps))
             number += 1
         }
         return steps
@@ -435,7 +437,7 @@ struct ArticleBuilder {
         return Link(
             destination: destination, text: text,
             kind: linkKind(destination: destination, text: text, closing: closing),
-            section: section, line: start.line, column: start.column)
+            section: section, line: start.line, column: fileColumn(start.column, line: start.line))
     }
 
     private func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
@@ -463,17 +465,23 @@ struct ArticleBuilder {
         let start = node.start ?? SourceLocation(line: 0, column: 0)
         return Include(
             title: text(of: index), path: document.destination(of: index), section: section,
-            line: start.line, column: start.column)
+            line: start.line, column: fileColumn(start.column, line: start.line))
     }
 
     private mutating func image(_ index: Int) {
         article.images.append(makeImage(index))
     }
 
+    /// A column of the file from one of the body as cmark read it (they differ after bad UTF-8).
+    private func fileColumn(_ column: Int, line: Int) -> Int {
+        document.source.fileColumn(column, line: line)
+    }
+
     private func makeImage(_ index: Int) -> Image {
         let node = document[index]
         let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
-        return Image(source: document.destination(of: index), alt: text(of: index), section: section, line: start.line, column: start.column)
+        return Image(source: document.destination(of: index), alt: text(of: index), section: section, line: start.line,
+                     column: fileColumn(start.column, line: start.line))
     }
 
     // MARK: - Blocks
