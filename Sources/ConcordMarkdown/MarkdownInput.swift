@@ -152,10 +152,12 @@ public struct MarkdownInput: Sendable {
         return out
     }
 
+    /// The line and byte column of `offset`. A NUL is found before line endings are normalised:
+    /// a lone CR ends a line there too, as it does everywhere else.
     private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
-        for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
+        for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") || (bytes[i] == UInt8(ascii: "\r") && bytes[i + 1] != UInt8(ascii: "\n")) {
             line += 1
             lineStart = i + 1
         }

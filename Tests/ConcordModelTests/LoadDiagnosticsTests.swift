@@ -64,6 +64,12 @@ struct LoadDiagnosticsTests {
         #expect(result.diagnostics.first?.location.line == 3)
     }
 
+    @Test("A NUL after a lone CR is placed on the line the CR starts, as every other position is")
+    func binaryPositionCountsALoneCR() throws {
+        let result = ArticleLoader.load(bytes: Array("a\rb\0".utf8), path: "f.md", locale: "en-US", file: "f.md")
+        #expect(result.diagnostics.map(\.description) == ["f.md:2:2: error: file is not text (NUL byte at line 2); skipped [binary-file]"])
+    }
+
     @Test func frontMatterThatIsNotAMapping() throws {
         let result = ArticleLoader.load(markdown: "---\n- a\n- b\n---\n# T\n")
         #expect(result.diagnostics.map(\.rule) == ["invalid-front-matter"])
