@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
         // Golden pages are read by path (`#filePath`), not bundled.
         // ConcordBuild too: many render tests build a whole site through BuildAction.
+        .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordTestSupport"]),
         .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild", "ConcordTestSupport"], exclude: ["Golden"]),
         // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.
         .testTarget(name: "ConcordFuzzTests", dependencies: ["ConcordFuzz", "ConcordModel"]),

@@ -38,6 +38,10 @@ public struct BuildSnapshot: Sendable {
 }
 
 /// `concord build`: load, check, render into a staging folder, swap it in, report.
+///
+/// With a cache (``cacheRoot``), a build whose inputs are those of the last build reports that
+/// build's findings and leaves the output as it is, and a build after a change renders only the
+/// pages whose inputs changed (``PageKeys``); the others are linked from the live site.
 public struct BuildAction: Sendable {
     /// Where the content is and how to build it.
     public var configuration: Configuration
@@ -49,12 +53,19 @@ public struct BuildAction: Sendable {
     /// to have it published atomically with the pages. (Their ``SiteOutputWriter/prepare(_:)``
     /// runs while the pages render.)
     public var outputWriters: [any SiteOutputWriter] = [SiteDataOutput()]
+    /// The build cache's folder (``BuildCache/defaultRoot(configuration:output:)``); nil builds
+    /// everything and keeps no cache.
+    public var cacheRoot: String?
+    /// Whether to ignore what the cache holds: everything is rebuilt, and the cache written afresh.
+    public var clean = false
 
     /// Creates a build action.
-    public init(configuration: Configuration, output: String? = nil, strict: Bool = false) {
+    public init(configuration: Configuration, output: String? = nil, strict: Bool = false, cacheRoot: String? = nil, clean: Bool = false) {
         self.configuration = configuration
         self.output = output ?? configuration.output
         self.strict = strict
+        self.cacheRoot = cacheRoot
+        self.clean = clean
     }
 
     /// What happened, for the summary and the exit code.
@@ -71,6 +82,8 @@ public struct BuildAction: Sendable {
         public var seconds: Double
         /// The output folder.
         public var output: String
+        /// Whether nothing had changed since the last build, whose findings these are.
+        public var upToDate = false
 
         /// The number of findings with `severity`.
         public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
@@ -95,6 +108,11 @@ public struct BuildAction: Sendable {
             let fallbacks = site.fallbacks.values.reduce(0, +)
             let stale = site.stale.values.reduce(0, +)
             let time = String(format: "%.2f", seconds)
+            if upToDate {
+                lines.append("  Nothing changed since the last build: \(output) was left as it was (--clean rebuilds everything).")
+            } else if site.pagesRendered < pages {
+                lines.append("  \(site.pagesRendered) of \(pages) pages rendered; the others were unchanged since the last build.")
+            }
             return "Built \(pages) pages in \(locales.count) locales into \(output) in \(time) s "
                 + "(\(fallbacks) fallback, \(stale) stale; \(count(.error)) errors, \(count(.warning)) warnings)\n"
                 + lines.joined(separator: "\n") + "\n"
@@ -113,44 +131,66 @@ public struct BuildAction: Sendable {
     /// (findings, pages, time) is for those who show it; the site is the result.
     @discardableResult
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws -> Report {
-        let started = DispatchTime.now()
-        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
-        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
+        let clock = StageClock()
         let outer = progress
-        let progress: (@Sendable (Progress) -> Void)? = timings ? { @Sendable event in
-            if case .stage(let name) = event {
-                FileHandle.standardError.write(Data(String(format: "[%.3f s] %@%@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name, ResidentMemory.note).utf8))
-            }
+        let progress: @Sendable (Progress) -> Void = { event in
+            if case .stage(let name) = event { clock.mark(name) }
             outer?(event)
-        } : outer
-
+        }
         let folder = try OutputFolder(
             path: output, protecting: [configuration.contentRoot, configuration.templates] + configuration.locales.map(\.path))
-        progress?(.stage("Loading"))
+
+        progress(.stage("Looking for changes"))
+        let cache = cacheRoot.map { BuildCache(root: $0, output: output) }
+        let previous = clean ? nil : cache?.loadState()
+        let inputs = cache.map { _ in InputSnapshot.take(configuration, previous: previous?.inputs ?? [:]) }
+        let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
+        if let previous, previous.fingerprint == fingerprint, Self.outputsUnchanged(previous.outputs, in: folder.path) {
+            return replay(previous.report, seconds: clock.elapsed)
+        }
+
+        progress(.stage("Loading"))
         let site = SiteContent.load(configuration)
         defer { ExitTeardown.keepUntilExit(site) }
-        progress?(.stage("Checking"))
+        progress(.stage("Checking"))
         let diagnostics = CheckEngine(settings: configuration.rules).run(site.content)
         let statuses = ArticleStatus.statuses(content: site.content, diagnostics: diagnostics)
         var report = Report(diagnostics: diagnostics, site: nil, stoppedByFindings: false, locales: site.content.locales, seconds: 0, output: output)
         if strict, diagnostics.contains(where: { $0.severity == .error }) {
             report.stoppedByFindings = true
-            report.seconds = elapsed()
+            report.seconds = clock.elapsed
             return report
         }
 
-        progress?(.stage("Rendering"))
+        progress(.stage("Rendering"))
         let theme = try Theme.load(folder: configuration.templates)
-        let builder = try SiteBuilder(site: site, statuses: statuses, theme: theme)
+        var stages = SiteStages(builder: try SiteBuilder(site: site, statuses: statuses, theme: theme))
+        stages.clock = clock.inner
+        if let inputs {
+            let keys = PageKeys(plan: PagePlan(content: site.content, statuses: statuses), content: site.content, inputs: inputs, settings: settingsDigest)
+            stages.reuse = PageReuse(liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], keys: keys)
+        }
         // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
-        let lock = try folder.lock { progress?(.stage("Waiting for another build of \(output)")) }
-        let published = Result { try publish(site: site, diagnostics: diagnostics, statuses: statuses, builder: builder, into: folder, lockPath: lock.path, progress: progress) }
+        let lock = try folder.lock { progress(.stage("Waiting for another build of \(output)")) }
+        let lockPath = lock.path
+        let published = Result {
+            try publish(
+                BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: nil),
+                stages: stages, into: folder, lockPath: lockPath, progress: progress)
+        }
+        if case .success(let built) = published {
+            report.site = built.result
+            // The site's own problems (navigation, includes, media) follow `rules:` as the checks do.
+            report.diagnostics += CheckEngine(settings: configuration.rules).applySettings(built.result.diagnostics)
+            // Saved before the lock is released, so that it describes the output as this build left it.
+            if let cache, let inputs, let fingerprint {
+                progress(.stage("Saving the cache"))
+                Self.save(report, pages: built.pages, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
+            }
+        }
         lock.release()
-        let result = try published.get()
-        report.site = result
-        // The site's own problems (navigation, includes, media) follow `rules:` as the checks do.
-        report.diagnostics += CheckEngine(settings: configuration.rules).applySettings(result.diagnostics)
-        report.seconds = elapsed()
+        _ = try published.get()
+        report.seconds = clock.elapsed
         return report
     }
 }
@@ -160,9 +200,8 @@ extension BuildAction {
     /// folders that dead builds left are removed first, and this one is removed if the build
     /// fails or the process is interrupted.
     private func publish(
-        site: SiteContent, diagnostics: [Diagnostic], statuses: [String: [String: ArticleStatus]], builder: SiteBuilder,
-        into folder: OutputFolder, lockPath: String, progress: (@Sendable (Progress) -> Void)?
-    ) throws -> SiteBuildResult {
+        _ snapshot: BuildSnapshot, stages: SiteStages, into folder: OutputFolder, lockPath: String, progress: @escaping @Sendable (Progress) -> Void
+    ) throws -> SiteStages.Output {
         folder.removeStaleFolders()
         // Protected before it exists, so no moment is left where a signal would leave it behind.
         let staging = folder.newStagingPath()
@@ -172,19 +211,19 @@ extension BuildAction {
         // The other outputs join the site here, before it is published. What they can do without
         // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
         // (its start, the end of each chunk, the search indexes); they write once it is done.
-        let live = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
-        let snapshot = BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: live)
-        let prepared = BackgroundWork { [outputWriters] in try outputWriters.map { try $0.prepare(snapshot) } }
+        var snapshot = snapshot
+        snapshot.previousSite = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
+        let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot) } }
         do {
-            let built = Result { try builder.build(into: staging, previous: folder.path) { done, total in progress?(.pages(done: done, total: total)) } }
-            progress?(.stage("Writing JSON"))
+            let built = Result { try stages.run(into: staging, previous: folder.path) { done, total in progress(.pages(done: done, total: total)) } }
+            progress(.stage("Writing JSON"))
             // Waited for either way; when both failed, the pages' error is the one reported.
             let writes = Result { try prepared.value() }
-            let result = try built.get()
+            let output = try built.get()
             for write in try writes.get() { try write(staging) }
-            progress?(.stage("Publishing"))
+            progress(.stage("Publishing"))
             try folder.swap(in: staging)
-            return result
+            return output
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is
             // then ending with the signal's status, and must not report a failure of its own.
@@ -192,5 +231,73 @@ extension BuildAction {
             folder.discard(staging)
             throw error
         }
+    }
+
+    // MARK: - The cache
+
+    /// The digest of the settings a build runs with, besides its input files.
+    var settingsDigest: Digest {
+        var hasher = DigestHasher()
+        hasher.combine(configuration.siteTitle)
+        hasher.combine(configuration.baseURL)
+        hasher.combine(configuration.sourceLocale)
+        hasher.combine(configuration.contentRoot)
+        hasher.combine(configuration.templates)
+        for locale in configuration.locales {
+            hasher.combine(locale.id)
+            hasher.combine(locale.path)
+        }
+        for (rule, setting) in configuration.rules.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(rule)
+            hasher.combine("\(setting)")
+        }
+        hasher.combine(FileSystem.canonical(output))
+        hasher.combine(strict ? 1 : 0)
+        hasher.combine(outputWriters.map { String(describing: type(of: $0)) }.joined(separator: ","))
+        return hasher.finalize()
+    }
+
+    static func fingerprint(_ inputs: InputSnapshot, settings: Digest) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(BuildCache.formatVersion)
+        hasher.combine(inputs.fingerprint)
+        hasher.combine(settings)
+        return hasher.finalize()
+    }
+
+    /// Whether every file the last build published is still there as it was published.
+    static func outputsUnchanged(_ outputs: [String: FileStamp], in folder: String) -> Bool {
+        !outputs.isEmpty && outputs.allSatisfy { FileStamp.of(folder + "/" + $0.key) == $0.value }
+    }
+
+    /// The last build's report, for a build that found nothing changed.
+    func replay(_ cached: BuildCache.CachedReport, seconds: Double) -> Report {
+        var site = SiteBuildResult()
+        site.pages = cached.pages
+        site.fallbacks = cached.fallbacks
+        site.stale = cached.stale
+        site.diagnostics = cached.siteDiagnostics
+        site.assetsCopied = cached.assetsCopied
+        return Report(
+            diagnostics: cached.diagnostics, site: site, stoppedByFindings: false, locales: cached.locales,
+            seconds: seconds, output: output, upToDate: true)
+    }
+
+    /// Records what this build read and published. A cache that cannot be written costs the
+    /// next build its speed, not its correctness: the build does not fail for it.
+    static func save(_ report: Report, pages: [String: PageRecord], inputs: InputSnapshot, fingerprint: Digest, output: String, in cache: BuildCache) {
+        guard let site = report.site else { return }
+        var outputs: [String: FileStamp] = [:]
+        let prefix = output.hasSuffix("/") ? output : output + "/"
+        for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
+            if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
+        }
+        var pages = pages
+        for (path, record) in pages { pages[path]?.output = outputs[path] ?? record.output }
+        let cached = BuildCache.CachedReport(
+            locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
+            siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
+        let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
+        do { try cache.save(state, pages: pages) } catch { cache.remove() }
     }
 }

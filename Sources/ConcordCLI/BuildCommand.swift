@@ -28,10 +28,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail the build (exit 1, nothing written) when the checks find errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Ignore the build cache (.concord/cache) and render every page again.")
+    var clean = false
+
+    @Flag(name: .long, help: "Neither read nor write the build cache.")
+    var noCache = false
+
     func run() throws {
         let configuration = try project.loadConfiguration()
         try OutputPath.check(output ?? configuration.output)
-        let action = BuildAction(configuration: configuration, output: output, strict: strict)
+        let destination = output ?? configuration.output
+        let cache = noCache ? nil : BuildCache.defaultRoot(configuration: configuration, output: destination)
+        let action = BuildAction(configuration: configuration, output: output, strict: strict, cacheRoot: cache, clean: clean)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: BuildAction.Report
         do {

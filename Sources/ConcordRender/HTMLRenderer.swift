@@ -14,6 +14,9 @@ public struct RenderedBody: Sendable {
     public var assets: [AssetCopy]
     /// Problems met while rendering (includes that could not be expanded).
     public var diagnostics: [Diagnostic]
+    /// The files expanded into it (`<locale>/<path>`, nested includes too), in order: what the
+    /// build cache must watch besides the article's own file.
+    public var includedFiles: [String] = []
 }
 
 /// Renders an article's Markdown tree to HTML, using the typed model for what cmark
@@ -56,7 +59,7 @@ public struct HTMLRenderer: Sendable {
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale,
             file: article.file)
         writer.renderBlocks(context, parent: document.root, tight: false)
-        return RenderedBody(utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics)
+        return RenderedBody(utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics, includedFiles: writer.includedFiles)
     }
 }
 
@@ -139,6 +142,7 @@ extension HTMLRenderer {
         var out: HTMLBuffer
         var assets: [AssetCopy] = []
         var diagnostics: [Diagnostic] = []
+        var includedFiles: [String] = []
         var filter = RawHTMLFilter()
         var procedureDepth = 0
         var includeStack: [String] = []
@@ -780,6 +784,7 @@ extension HTMLRenderer {
                     message: "include '\(reference)' not found in \(context.locale) or the source locale; not expanded"))
             case .success(let included):
                 let key = included.locale + "/" + included.path
+                includedFiles.append(key)
                 if includeStack.contains(key) {
                     diagnostics.append(Diagnostic(rule: "include-cycle", severity: .warning, locale: pageLocale, location: location,
                         message: "include '\(context.document.destination(of: link))' leads back to \(key), which is being included here; not expanded"))

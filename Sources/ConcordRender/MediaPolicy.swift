@@ -70,7 +70,7 @@ public enum MediaPolicy {
     }
 
     /// An `unsafe-media` finding.
-    static func finding(locale: String?, location: FileLocation, message: String) -> Diagnostic {
+    public static func finding(locale: String?, location: FileLocation, message: String) -> Diagnostic {
         Diagnostic(rule: rule, severity: .error, locale: locale, location: location, message: message)
     }
 }

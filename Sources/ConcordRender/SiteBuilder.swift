@@ -14,11 +14,17 @@ public struct SiteBuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Images and theme assets copied.
     public var assetsCopied = 0
+    /// Article pages rendered by this build; the others were unchanged since the last one and kept.
+    public var pagesRendered = 0
+
+    /// An empty result.
+    public init() {}
 }
 
-/// Writes the whole multilingual site into a folder: article pages for every locale
-/// (fallbacks for missing translations), locale homes, the language chooser, search pages
-/// and indexes, `sitemap.xml`, `robots.txt`, theme assets and images.
+/// Turns the model into the site's pages: article pages for every locale (fallbacks for
+/// missing translations), locale homes, the language chooser, search pages and the sitemap.
+/// It makes bytes and writes nothing: the build's stages (ConcordBuild) decide what is
+/// rendered, and where it goes.
 public struct SiteBuilder: Sendable {
     /// The content and its trees.
     public let site: SiteContent
@@ -48,12 +54,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything the pages of one locale share.
-    struct LocaleContext: Sendable {
-        var locale: String
+    public struct LocaleContext: Sendable {
+        public var locale: String
         var strings: ChromeStrings
         var navigation: NavigationRenderer
         /// Table-of-contents files the navigation could not read.
-        var navigationDiagnostics: [Diagnostic]
+        public var navigationDiagnostics: [Diagnostic]
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
@@ -67,192 +73,40 @@ public struct SiteBuilder: Sendable {
         var readSource: String
     }
 
-    /// One page to write.
-    struct PageJob: Sendable {
-        var locale: String
-        var path: String
-        var status: ArticleStatus
+    /// One article page: the article at `path`, shown in `locale`.
+    public struct PageJob: Sendable, Hashable {
+        public var locale: String
+        public var path: String
+        public var status: ArticleStatus
+
+        /// The page's file, relative to the output folder.
+        public var pagePath: String { SitePaths.page(locale: locale, path: path) }
+
+        public init(locale: String, path: String, status: ArticleStatus) {
+            self.locale = locale
+            self.path = path
+            self.status = status
+        }
     }
 
-    /// What rendering one page gave besides its file.
-    struct PageResult: Sendable {
-        var assets: [AssetCopy]
-        var diagnostics: [Diagnostic]
-        var search: SearchIndex.Document?
-    }
-
-    // MARK: - The build
-
-    /// Writes the site into `folder` (an empty staging folder). `progress` is called with pages done and pages in all.
-    ///
-    /// Files identical to those of `previous` (the live site, if any) are linked from it rather than written.
-    public func build(into folder: String, previous: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildResult {
-        let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
-        let timings = ProcessInfo.processInfo.environment["CONCORD_TIMINGS"] != nil
-        let started = DispatchTime.now()
-        func mark(_ name: String) {
-            guard timings else { return }
-            FileHandle.standardError.write(Data(String(format: "  [+%.3f s] %@%@\n", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9, name, ResidentMemory.note).utf8))
-        }
-        let content = site.content
-        var result = SiteBuildResult()
-        let localeContexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { makeLocaleContext($0) }))
-
-        mark("locale contexts")
-        // Every source article in every locale, then translations without a source (orphans).
-        let sourcePaths = content.sourceArticles.keys.sorted()
-        let jobsByLocale = content.locales.map { locale in
-            sourcePaths.map { path in
-                PageJob(locale: locale, path: path, status: statuses[locale]?[path] ?? (content.hasArticle(path, in: locale) ? .current : .fallback))
-            } + content.orphans(in: locale).map { PageJob(locale: locale, path: $0, status: .current) }
-        }
-        // Taken in turn from each locale: the cores take neighbouring jobs, and neighbours in
-        // one locale are pages of one folder. Creating files in one folder at once makes the
-        // threads wait on the folder's lock, and on ext4, where making a file can be slow
-        // (after many files were deleted, it looks for a free inode at length), the waiting
-        // thread spun on that lock (docs/performance.md). Each locale keeps its order.
-        let jobs = Self.interleaved(jobsByLocale)
-
-        // Folders first, sequentially; then pages in parallel, in chunks so progress can be shown.
-        var folders: Set<String> = []
-        for job in jobs { folders.insert(RelativePath.directory(of: SitePaths.page(locale: job.locale, path: job.path))) }
-        for locale in content.locales { folders.insert(locale) }
-        folders.insert("assets")
-        for directory in folders.sorted() {
-            try FileSystem.createDirectories(folder + "/" + directory)
-        }
-        mark("folders")
-
-        // The sitemap needs only the content: made on a thread of its own while the pages render,
-        // rather than alone at the end, where it would hold up a large site's build.
-        let baseURL = configuration.baseURL
-        let sitemap = BackgroundWork { [content] in
-            let entries = sourcePaths.map { path in
-                Sitemap.Entry(path: path, locales: content.locales.filter { content.hasArticle(path, in: $0) })
-            } + content.translationLocales.flatMap { locale in
-                content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
-            }
-            return Sitemap.xml(entries: entries, sourceLocale: content.sourceLocale, baseURL: baseURL, homeLocales: content.locales)
-        }
-
-        var pageResults: [PageResult] = []
-        pageResults.reserveCapacity(jobs.count)
-        // Few, large chunks: each chunk ends waiting for its slowest page, so fewer ends waste less.
-        let chunk = max(512, jobs.count / 8)
-        var start = 0
-        var firstError: (any Error)?
-        while start < jobs.count {
-            let slice = Array(jobs[start..<min(start + chunk, jobs.count)])
-            let rendered = Self.parallelPages(slice) { job -> Result<PageResult, any Error> in
-                Result { try renderPage(job, context: localeContexts[job.locale]!, writer: writer) }
-            }
-            for item in rendered {
-                switch item {
-                case .success(let page): pageResults.append(page)
-                case .failure(let error): if firstError == nil { firstError = error }
-                }
-            }
-            start += slice.count
-            progress?(start, jobs.count)
-        }
-        if let firstError { throw firstError }
-        mark("pages")
-
-        for job in jobs {
-            result.pages[job.locale, default: 0] += 1
-            if job.status == .fallback { result.fallbacks[job.locale, default: 0] += 1 }
-            if job.status == .stale { result.stale[job.locale, default: 0] += 1 }
-        }
-
-        let media = try copyMedia(pageResults.flatMap(\.assets), into: folder, writer: writer, generated: Set(jobs.map { SitePaths.page(locale: $0.locale, path: $0.path) }))
-        result.assetsCopied = media.copied
-
-        // Theme assets.
-        for asset in theme.assets {
-            let destination = folder + "/" + asset.path
-            try FileSystem.createDirectories(RelativePath.directory(of: destination))
-            try writer.write(asset.bytes, to: asset.path)
-            result.assetsCopied += 1
-        }
-
-        mark("assets")
-        // Locale homes, search pages and indexes.
-        var searchDocuments: [String: [SearchIndex.Document]] = [:]
-        for (job, page) in zip(jobs, pageResults) {
-            if let document = page.search { searchDocuments[job.locale, default: []].append(document) }
-        }
-        // An article at the locale root named `index.md` (or `search.md`) is a page of its own: it
-        // wins over the generated one, so writers keep control of their home page.
-        let written = Set(jobs.map { SitePaths.page(locale: $0.locale, path: $0.path) })
-        for locale in content.locales {
-            let context = localeContexts[locale]!
-            if !written.contains("\(locale)/index.html") {
-                try writer.write(try templates.render("home", homeContext(context)), to: "\(locale)/index.html")
-            }
-            if !written.contains("\(locale)/search.html") {
-                try writer.write(try templates.render("search", searchContext(context)), to: "\(locale)/search.html")
-            }
-        }
-        // Pages were tokenised while rendering; this only merges their terms, a locale per core.
-        let byLocale = content.locales.map { searchDocuments[$0] ?? [] }
-        let indexes = parallelMap(Array(zip(content.locales, byLocale)).map { SearchIndex(locale: $0.0, documents: $0.1) }) { $0.jsonUTF8() }
-        for (locale, json) in zip(content.locales, indexes) {
-            try writer.write(json, to: SitePaths.searchIndex(locale: locale))
-        }
-
-        mark("search")
-        // The language chooser, sitemap and robots.txt.
-        try writer.write(try templates.render("chooser", chooserContext(localeContexts)), to: "index.html")
-        try writer.write(sitemap.value(), to: "sitemap.xml")
-        try writer.write(Sitemap.robots(baseURL: configuration.baseURL), to: "robots.txt")
-
-        var seen: Set<String> = []
-        // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
-        let navigationDiagnostics = content.locales.flatMap { localeContexts[$0]!.navigationDiagnostics }
-        result.diagnostics = (navigationDiagnostics + reservedPathDiagnostics(sourcePaths) + pageResults.flatMap(\.diagnostics) + media.diagnostics)
-            .filter { seen.insert($0.description).inserted }
-        result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
-        return result
-    }
-
-    /// Copies the images pages refer to, once per destination, when ``MediaPolicy`` allows:
-    /// an image format on its allow-list whose bytes are that format, never over a page. Every
-    /// reference to a file that is refused is an `unsafe-media` finding.
-    func copyMedia(_ assets: [AssetCopy], into folder: String, writer: StagingWriter, generated: Set<String>) throws -> (copied: Int, diagnostics: [Diagnostic]) {
-        var copies: [String: AssetCopy] = [:]
-        for copy in assets where copies[copy.outputPath] == nil { copies[copy.outputPath] = copy }
-        // Each file is read and judged once, however many pages and locales show it.
-        var verdicts: [String: String?] = [:]
-        var copied = 0
-        for copy in copies.values.sorted() {
-            let bytes = try site.content.fence.read(copy.sourceFile)
-            let problem: String? = if generated.contains(copy.outputPath) {
-                "it would replace the page \(copy.outputPath)"
-            } else if let kind = MediaPolicy.kind(ofPath: copy.sourceFile) {
-                MediaPolicy.problem(bytes, kind: kind)
-            } else {
-                "it is not an image the site may publish (\(MediaPolicy.allowedExtensionsText))"
-            }
-            verdicts[copy.sourceFile] = .some(problem)
-            guard problem == nil else { continue }
-            let destination = folder + "/" + copy.outputPath
-            try FileSystem.createDirectories(RelativePath.directory(of: destination))
-            try writer.write(bytes, to: copy.outputPath)
-            copied += 1
-        }
-        let diagnostics = assets.compactMap { copy -> Diagnostic? in
-            guard let verdict = verdicts[copy.sourceFile], let problem = verdict, let reference = copy.reference else { return nil }
-            let locale = copy.outputPath.split(separator: "/").first.map(String.init)
-            let name = (copy.sourceFile as NSString).lastPathComponent
-            return MediaPolicy.finding(locale: locale, location: reference, message: "image '\(name)' is not published: \(problem)")
-        }
-        return (copied, diagnostics)
+    /// A rendered article page and what it needs besides its file.
+    public struct RenderedPage: Sendable {
+        /// The page's bytes; empty when the article could not be loaded (nothing is written).
+        public var html: [UInt8]
+        /// Images the page shows, to copy into the site.
+        public var assets: [AssetCopy]
+        /// Problems met while rendering.
+        public var diagnostics: [Diagnostic]
+        /// The page's entry in its locale's search index.
+        public var search: SearchIndex.Document?
+        /// The files its includes expanded (`<locale>/<path>`).
+        public var includedFiles: [String] = []
     }
 
     /// Source articles whose JSON model would take a locale's search index path (an article named
     /// `search-index.md` at the root): the site keeps its search, and the JSON output leaves
     /// those files out (``SiteDataOutput``).
-    func reservedPathDiagnostics(_ sourcePaths: [String]) -> [Diagnostic] {
+    public func reservedPathDiagnostics(_ sourcePaths: [String]) -> [Diagnostic] {
         let content = site.content
         // Any locale: the two paths differ, if at all, after it.
         let probe = "-"
@@ -266,39 +120,10 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The elements of `lists` taken in turn, one from each list while it has any; each list's own order kept.
-    static func interleaved<Element>(_ lists: [[Element]]) -> [Element] {
-        var result: [Element] = []
-        result.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        let longest = lists.map(\.count).max() ?? 0
-        for index in 0..<longest {
-            for list in lists where index < list.count { result.append(list[index]) }
-        }
-        return result
-    }
-
-    /// Maps `jobs` on every core, keeping order, each core taking the next page as it finishes
-    /// one. `parallelMap` deals items out in fixed interleaved shares, which suits files
-    /// parsed in one batch; here each chunk of pages ends waiting for the last share, and a
-    /// share of 64 pages left one core idle for tens of milliseconds at the end of every chunk.
-    static func parallelPages<R: Sendable>(_ jobs: [PageJob], _ transform: @Sendable (PageJob) -> R) -> [R] {
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: jobs.count)
-        results.initialize(repeating: nil)
-        defer {
-            // The copies made by `map` are returned: release the originals.
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            shared[index] = transform(jobs[index])
-        }
-        return results.map { $0! }
-    }
-
     // MARK: - Locales
 
-    func makeLocaleContext(_ locale: String) -> LocaleContext {
+    /// What the pages of `locale` share: strings, navigation, renderer.
+    public func makeLocaleContext(_ locale: String) -> LocaleContext {
         let content = site.content
         let strings = theme.strings(for: locale)
         var titles: [String: String] = [:]
@@ -353,13 +178,14 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Article pages
 
-    func renderPage(_ job: PageJob, context: LocaleContext, writer: StagingWriter) throws -> PageResult {
+    /// Renders the article page of `job`.
+    public func renderPage(_ job: PageJob, context: LocaleContext) throws -> RenderedPage {
         let content = site.content
         let source = content.sourceLocale
         let isFallback = job.status == .fallback
         let contentLocale = isFallback ? source : job.locale
         guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
-            return PageResult(assets: [], diagnostics: [], search: nil)
+            return RenderedPage(html: [], assets: [], diagnostics: [], search: nil)
         }
         // `SitePaths.page` for each locale, with the extension dropped once (it lower-cases the whole path).
         let stem = SitePaths.withoutMarkdownExtension(job.path)
@@ -446,10 +272,20 @@ public struct SiteBuilder: Sendable {
         page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
 
         let html = try templates.renderUTF8("article", page)
-        try writer.write(html, to: pagePath)
+        return RenderedPage(html: html, assets: body.assets, diagnostics: body.diagnostics, search: searchDocument(job, article: article),
+            includedFiles: body.includedFiles)
+    }
+
+    /// The search index entry of the page of `job`, or nil when its article is not loaded.
+    public func searchDocument(_ job: PageJob) -> SearchIndex.Document? {
+        let contentLocale = job.status == .fallback ? site.content.sourceLocale : job.locale
+        return site.content.article(job.path, in: contentLocale).map { searchDocument(job, article: $0) }
+    }
+
+    private func searchDocument(_ job: PageJob, article: Article) -> SearchIndex.Document {
         // Opened from the locale's search page, where `javascript:x.html` would read as a scheme.
-        let url = URLPolicy.relativeReference(String(pagePath.dropFirst(job.locale.count + 1)))
-        return PageResult(assets: body.assets, diagnostics: body.diagnostics, search: SearchIndex.document(for: article, url: url).tokenized())
+        let url = URLPolicy.relativeReference(SitePaths.withoutMarkdownExtension(job.path) + ".html")
+        return SearchIndex.document(for: article, url: url).tokenized()
     }
 
     /// A locale's name in its own language.
@@ -458,6 +294,32 @@ public struct SiteBuilder: Sendable {
     }
 
     // MARK: - Other pages
+
+    /// The home page of a locale (`<locale>/index.html`).
+    public func homePage(_ context: LocaleContext) throws -> [UInt8] {
+        Array(try templates.render("home", homeContext(context)).utf8)
+    }
+
+    /// The search page of a locale (`<locale>/search.html`).
+    public func searchPage(_ context: LocaleContext) throws -> [UInt8] {
+        Array(try templates.render("search", searchContext(context)).utf8)
+    }
+
+    /// The language chooser at the site's root (`index.html`).
+    public func chooserPage(_ contexts: [String: LocaleContext]) throws -> [UInt8] {
+        Array(try templates.render("chooser", chooserContext(contexts)).utf8)
+    }
+
+    /// `sitemap.xml`: every source article with the locales that have it, then each locale's orphans.
+    public func sitemap() -> String {
+        let content = site.content
+        let entries = content.sourceArticles.keys.sorted().map { path in
+            Sitemap.Entry(path: path, locales: content.locales.filter { content.hasArticle(path, in: $0) })
+        } + content.translationLocales.flatMap { locale in
+            content.orphans(in: locale).map { Sitemap.Entry(path: $0, locales: [locale]) }
+        }
+        return Sitemap.xml(entries: entries, sourceLocale: content.sourceLocale, baseURL: configuration.baseURL, homeLocales: content.locales)
+    }
 
     func homeContext(_ context: LocaleContext) -> [String: Any] {
         let pagePath = context.locale + "/index.html"

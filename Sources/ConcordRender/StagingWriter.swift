@@ -44,6 +44,13 @@ public struct StagingWriter: Sendable {
         try bytes.withUnsafeBytes { try write($0, to: relative) }
     }
 
+    /// Links the previous build's file at `relative` into the staging folder, unread: for a
+    /// file the caller knows is unchanged. Returns whether it was linked.
+    public func link(fromPrevious relative: String) -> Bool {
+        guard let previous else { return false }
+        return hardLink(previous + "/" + relative, root + "/" + relative) == 0
+    }
+
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
         let path = root + "/" + relative
         if let previous, Self.reuse(previous + "/" + relative, for: buffer, at: path) { return }
@@ -99,11 +106,16 @@ public struct StagingWriter: Sendable {
             guard count > 0 else { return false }
             filled += count
         }
-        return memcmp(existing, target, buffer.count) == 0 && link(old, path) == 0
+        return memcmp(existing, target, buffer.count) == 0 && hardLink(old, path) == 0
     }
 }
 
 /// The C library's `write`, which the writers' own `write` methods hide inside them.
 private func writeSome(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(file, bytes, count)
+}
+
+/// The C library's `link`, which ``StagingWriter/link(fromPrevious:)`` hides inside the writer.
+private func hardLink(_ existing: String, _ new: String) -> Int32 {
+    link(existing, new)
 }

@@ -13,7 +13,7 @@ func buildSite(_ temporary: TemporaryContent, diagnostics: [Diagnostic] = [], ou
     let builder = try SiteBuilder(site: site, statuses: statuses, theme: .builtIn)
     let folder = try OutputFolder(path: output ?? temporary.output, protecting: [temporary.configuration.contentRoot])
     let staging = try folder.makeStaging()
-    let result = try builder.build(into: staging)
+    let result = try SiteStages(builder: builder).run(into: staging).result
     try folder.swap(in: staging)
     return result
 }
@@ -166,9 +166,9 @@ struct SiteBuildTests {
 
     @Test("Pages are taken in turn from each locale, each locale keeping its order")
     func interleavedJobs() {
-        #expect(SiteBuilder.interleaved([[1, 2, 3], [10], [20, 21]]) == [1, 10, 20, 2, 21, 3])
-        #expect(SiteBuilder.interleaved([[Int]]()) == [])
-        #expect(SiteBuilder.interleaved([[], [5, 6]]) == [5, 6])
+        #expect(PagePlan.interleaved([[1, 2, 3], [10], [20, 21]]) == [1, 10, 20, 2, 21, 3])
+        #expect(PagePlan.interleaved([[Int]]()) == [])
+        #expect(PagePlan.interleaved([[], [5, 6]]) == [5, 6])
     }
 
     @Test("A source toc.yml that cannot be read is reported once, though every locale falls back to it")

@@ -1,0 +1,145 @@
+import ConcordModel
+import ConcordRender
+import Foundation
+
+/// What an article page needed besides its file when it was last rendered: kept in the cache so
+/// that a page that is not rendered again still has its images copied and its findings reported.
+public struct PageRecord: Sendable, Hashable {
+    /// The digest of everything the page was rendered from (``PageKeys``); nil when unknown.
+    public var key: Digest?
+    /// The stamp of the page's file in the output it was published in.
+    public var output: FileStamp?
+    /// Images the page shows.
+    public var assets: [AssetCopy]
+    /// Problems met while rendering it.
+    public var diagnostics: [Diagnostic]
+    /// The files its includes expanded (`<locale>/<path>`).
+    public var includedFiles: [String]
+
+    public init(key: Digest?, output: FileStamp? = nil, assets: [AssetCopy], diagnostics: [Diagnostic], includedFiles: [String] = []) {
+        self.key = key
+        self.output = output
+        self.assets = assets
+        self.diagnostics = diagnostics
+        self.includedFiles = includedFiles
+    }
+}
+
+/// What the page stage may keep from the previous build: a page whose key is the one its live
+/// file was rendered with, and whose live file is still that file, is linked rather than rendered.
+public struct PageReuse: Sendable {
+    /// The live site.
+    public var liveSite: String
+    /// The previous build's records, by page path.
+    public var previous: [String: PageRecord]
+    /// The pages' keys in this build.
+    public var keys: PageKeys
+
+    public init(liveSite: String, previous: [String: PageRecord], keys: PageKeys) {
+        self.liveSite = liveSite
+        self.previous = previous
+        self.keys = keys
+    }
+
+    /// The record of the page at `path`, linked into the staging folder, when it can be kept.
+    func keep(_ path: String, writer: StagingWriter) -> PageRecord? {
+        guard let record = previous[path], let key = keys.key(path, includedFiles: record.includedFiles), record.key == key,
+              let stamp = record.output, FileStamp.of(liveSite + "/" + path) == stamp, writer.link(fromPrevious: path)
+        else { return nil }
+        return record
+    }
+}
+
+/// The build cache of one output folder: `<cache folder>/<digest of the output's path>/`, holding
+/// the inputs' stamps and digests, the outputs' stamps, the last report, and each page's record.
+/// Everything in it can be deleted at any time: the next build is then a full one.
+public struct BuildCache: Sendable {
+    /// This cache's folder.
+    public let folder: String
+    /// Bumped whenever what the cache holds, or how Concord uses it, changes.
+    static let formatVersion = 1
+
+    /// The cache for the output folder `output`, inside `root` (`.concord/cache`).
+    public init(root: String, output: String) {
+        folder = root + "/" + String(Digest.of(FileSystem.canonical(output)).description.prefix(16))
+    }
+
+    /// Where the cache lives by default: `.concord/cache` beside `concord.yml`, or, without one,
+    /// beside the output folder.
+    public static func defaultRoot(configuration: Configuration, output: String) -> String {
+        let base = configuration.file.map { ($0 as NSString).deletingLastPathComponent }
+            ?? (FileSystem.canonical(output) as NSString).deletingLastPathComponent
+        return (base.isEmpty ? "." : base) + "/.concord/cache"
+    }
+
+    /// What the last build left.
+    public struct State: Sendable {
+        /// The digest of the inputs and the settings the build ran with.
+        public var fingerprint: Digest
+        /// The inputs' stamps and digests.
+        public var inputs: [String: InputSnapshot.Entry]
+        /// Every file of the published output, with its stamp.
+        public var outputs: [String: FileStamp]
+        /// The findings and the summary the build reported.
+        public var report: CachedReport
+    }
+
+    /// The findings and result of a build, to report again when nothing changed.
+    public struct CachedReport: Sendable, Codable {
+        public var locales: [String]
+        public var diagnostics: [Diagnostic]
+        public var pages: [String: Int]
+        public var fallbacks: [String: Int]
+        public var stale: [String: Int]
+        public var siteDiagnostics: [Diagnostic]
+        public var assetsCopied: Int
+    }
+
+    /// The state the last build saved, or nil (no cache, another format, or unreadable).
+    public func loadState() -> State? {
+        guard let text = try? FileSystem.read(folder + "/state"), let reportBytes = try? FileSystem.read(folder + "/report.json"),
+              let state = CacheCodec.decodeState(text),
+              let report = try? JSONDecoder().decode(CachedReportFile.self, from: Data(reportBytes)),
+              report.fingerprint == state.fingerprint.description, report.format == Self.formatVersion
+        else { return nil }
+        return State(fingerprint: state.fingerprint, inputs: state.inputs, outputs: state.outputs, report: report.report)
+    }
+
+    /// The page records of the last build (empty when there are none).
+    public func loadPages() -> [String: PageRecord] {
+        guard let bytes = try? FileSystem.read(folder + "/pages"), let pages = CacheCodec.decodePages(bytes) else { return [:] }
+        return pages
+    }
+
+    /// Saves a build's state and page records, each file replaced in one rename.
+    public func save(_ state: State, pages: [String: PageRecord]) throws {
+        try FileSystem.createDirectories(folder)
+        let report = CachedReportFile(format: Self.formatVersion, fingerprint: state.fingerprint.description, report: state.report)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try replace("pages", with: CacheCodec.encode(pages))
+        try replace("report.json", with: Array(try encoder.encode(report)))
+        // Last: until it is in place, the report above does not match the state, and is not used.
+        try replace("state", with: CacheCodec.encode(state))
+    }
+
+    /// Deletes the cache.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func replace(_ name: String, with bytes: [UInt8]) throws {
+        let temporary = folder + "/." + name + ".\(getpid())"
+        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, folder + "/" + name) == 0 else {
+            unlink(temporary)
+            throw OutputFolder.Failure(reason: "cannot write the build cache in \(folder): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private struct CachedReportFile: Codable {
+        var format: Int
+        var fingerprint: String
+        var report: CachedReport
+    }
+}

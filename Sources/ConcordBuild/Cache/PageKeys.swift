@@ -1,0 +1,111 @@
+import ConcordModel
+import ConcordRender
+
+/// The key of each article page: a digest of exactly what its file is made from, so that a page
+/// whose key is unchanged since the last build is kept as it is.
+///
+/// A page is made from its article's file (the source's on a fallback page), the files it
+/// includes, its status, the locales that have the article (language switcher, `hreflang`), its
+/// locale's navigation (the tables of contents and every article's title), and what every page
+/// shares: the settings, the templates, Concord itself, and the content's file list (links are
+/// resolved against it, and an include that was missing may appear in it).
+public struct PageKeys: Sendable {
+    /// Each page's key before its includes are added, by page path.
+    let base: [String: Digest]
+    let inputs: InputSnapshot
+    let roots: [String: String]
+
+    /// The keys of the pages of `plan`. `settings` is the digest of the configuration.
+    public init(plan: PagePlan, content: ContentSet, inputs: InputSnapshot, settings: Digest) {
+        self.inputs = inputs
+        roots = Dictionary(content.configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        let shared = Self.sharedDigest(content: content, inputs: inputs, settings: settings)
+        let locales = Dictionary(uniqueKeysWithValues: content.locales.map { ($0, Self.navigationDigest(content: content, locale: $0, inputs: inputs)) })
+        var base: [String: Digest] = [:]
+        for job in plan.jobs {
+            let contentLocale = job.status == .fallback ? content.sourceLocale : job.locale
+            guard let article = content.article(job.path, in: contentLocale), let own = inputs.digest(of: article.file) else { continue }
+            var hasher = DigestHasher()
+            hasher.combine(shared)
+            hasher.combine(locales[job.locale]!)
+            hasher.combine(job.locale)
+            hasher.combine(job.path)
+            hasher.combine(job.status.rawValue)
+            for locale in content.locales { hasher.combine(content.hasArticle(job.path, in: locale) ? 1 : 0) }
+            hasher.combine(article.file)
+            hasher.combine(own)
+            base[job.pagePath] = hasher.finalize()
+        }
+        self.base = base
+    }
+
+    /// The key of the page at `path` when it includes `includedFiles` (`<locale>/<path>`, as the
+    /// renderer reports them); nil when it cannot be known (the page is then always rendered).
+    public func key(_ path: String, includedFiles: [String]) -> Digest? {
+        guard let base = base[path] else { return nil }
+        var hasher = DigestHasher()
+        hasher.combine(base)
+        for included in includedFiles {
+            guard let slash = included.firstIndex(of: "/"), let root = roots[String(included[..<slash])],
+                  let digest = inputs.digest(of: Self.join(root, String(included[included.index(after: slash)...])))
+            else { return nil }
+            hasher.combine(included)
+            hasher.combine(digest)
+        }
+        return hasher.finalize()
+    }
+
+    /// What every page shares: settings, Concord, templates, and every locale's files and articles.
+    static func sharedDigest(content: ContentSet, inputs: InputSnapshot, settings: Digest) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(BuildCache.formatVersion)
+        hasher.combine(settings)
+        let templates = content.configuration.templates
+        for (path, entry) in inputs.files.sorted(by: { $0.key < $1.key })
+        where InputSnapshot.isWithin(path, templates) && !InputSnapshot.isWithin(path, content.configuration.contentRoot) {
+            hasher.combine(path)
+            hasher.combine(entry.digest)
+        }
+        if let executable = InputSnapshot.executablePath, let entry = inputs.files[executable] { hasher.combine(entry.digest) }
+        for locale in content.locales {
+            hasher.combine(locale)
+            for file in (content.files[locale] ?? []).sorted() { hasher.combine(file) }
+            hasher.combine("articles")
+            for path in (content.articles[locale] ?? [:]).keys.sorted() { hasher.combine(path) }
+        }
+        return hasher.finalize()
+    }
+
+    /// What a locale's navigation is made from: its tables of contents and the source's, and the
+    /// title of every page it lists.
+    static func navigationDigest(content: ContentSet, locale: String, inputs: InputSnapshot) -> Digest {
+        var hasher = DigestHasher()
+        for path in content.sourceArticles.keys.sorted() {
+            hasher.combine(path)
+            hasher.combine((content.article(path, in: locale) ?? content.sourceArticles[path])?.title ?? "")
+        }
+        for path in content.orphans(in: locale) {
+            hasher.combine(path)
+            hasher.combine(content.article(path, in: locale)?.title ?? path)
+        }
+        for entry in content.configuration.locales where entry.id == locale || entry.id == content.sourceLocale {
+            for file in (content.files[entry.id] ?? []).sorted() where isNavigationFile(file) {
+                hasher.combine(file)
+                hasher.combine(inputs.digest(of: join(entry.path, file)) ?? Digest(high: 0, low: 0))
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// `toc.yml`, `TOC.md`, and any YAML file a `toc.yml` may refer to.
+    static func isNavigationFile(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return name == "toc.md" || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
+    }
+
+    /// A locale folder's path joined to a relative path, as the loader names files.
+    static func join(_ folder: String, _ path: String) -> String {
+        if folder.isEmpty || folder == "." { return path }
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+}

@@ -1,0 +1,100 @@
+import ConcordModel
+import ConcordRender
+import Foundation
+
+/// The site's stages, in order: locale contexts → page plan → article pages → media and theme
+/// assets → locale pages and search indexes → chooser, sitemap and robots.txt. Each writes
+/// into the staging folder through one ``StagingWriter``, which links files unchanged since the
+/// live site rather than write them again.
+public struct SiteStages: Sendable {
+    /// Makes the pages' bytes.
+    public let builder: SiteBuilder
+    /// What the pages may keep from the previous build (nil: every page is rendered).
+    public var reuse: PageReuse?
+    /// The build's clock, for `CONCORD_TIMINGS`.
+    public var clock = StageClock()
+
+    /// Stages that render with `builder`.
+    public init(builder: SiteBuilder, reuse: PageReuse? = nil) {
+        self.builder = builder
+        self.reuse = reuse
+    }
+
+    /// What the stages produced: the summary's result and each page's record, for the cache.
+    public struct Output: Sendable {
+        public var result: SiteBuildResult
+        /// What each article page needs besides its file, by page path.
+        public var pages: [String: PageRecord]
+    }
+
+    /// Writes the site into `folder` (an empty staging folder), linking files unchanged since
+    /// `previous` (the live site). `progress` gets pages done and pages in all.
+    public func run(into folder: String, previous: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Output {
+        let content = builder.site.content
+        let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
+        let contexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { builder.makeLocaleContext($0) }))
+        clock.mark("locale contexts")
+        let plan = PagePlan(content: content, statuses: builder.statuses)
+        for directory in plan.folders { try FileSystem.createDirectories(folder + "/" + directory) }
+        clock.mark("folders")
+
+        // The sitemap needs only the content: made on a thread of its own while the pages render.
+        let sitemap = BackgroundWork { [builder] in builder.sitemap() }
+        let pages = try PageStage(builder: builder, contexts: contexts, writer: writer, reuse: reuse).run(plan, progress: progress)
+        clock.mark("pages")
+
+        var result = SiteBuildResult()
+        for page in pages {
+            result.pages[page.job.locale, default: 0] += 1
+            if page.job.status == .fallback { result.fallbacks[page.job.locale, default: 0] += 1 }
+            if page.job.status == .stale { result.stale[page.job.locale, default: 0] += 1 }
+            if page.rendered { result.pagesRendered += 1 }
+        }
+        let media = try MediaStage(fence: content.fence, writer: writer).run(pages.flatMap(\.record.assets), generated: plan.pagePaths)
+        result.assetsCopied = media.copied + (try writeThemeAssets(writer))
+        clock.mark("assets")
+
+        try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
+        clock.mark("search")
+        try writer.write(try builder.chooserPage(contexts), to: "index.html")
+        try writer.write(sitemap.value(), to: "sitemap.xml")
+        try writer.write(Sitemap.robots(baseURL: builder.configuration.baseURL), to: "robots.txt")
+
+        // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
+        var seen: Set<String> = []
+        let navigation = content.locales.flatMap { contexts[$0]!.navigationDiagnostics }
+        let sourcePaths = content.sourceArticles.keys.sorted()
+        result.diagnostics = (navigation + builder.reservedPathDiagnostics(sourcePaths) + pages.flatMap(\.record.diagnostics) + media.diagnostics)
+            .filter { seen.insert($0.description).inserted }
+        result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
+        let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })
+        return Output(result: result, pages: records)
+    }
+
+    /// The theme's stylesheets, scripts and icons; returns how many.
+    private func writeThemeAssets(_ writer: StagingWriter) throws -> Int {
+        for asset in builder.theme.assets {
+            try FileSystem.createDirectories(RelativePath.directory(of: writer.root + "/" + asset.path))
+            try writer.write(asset.bytes, to: asset.path)
+        }
+        return builder.theme.assets.count
+    }
+
+    /// Each locale's home and search page (unless an article at the locale's root takes its
+    /// path: writers keep control of their home page) and its search index.
+    private func writeLocalePages(
+        _ contexts: [String: SiteBuilder.LocaleContext], searchDocuments pages: [PageStage.Outcome], written: Set<String>, writer: StagingWriter
+    ) throws {
+        let locales = builder.site.content.locales
+        for locale in locales {
+            let context = contexts[locale]!
+            if !written.contains("\(locale)/index.html") { try writer.write(try builder.homePage(context), to: "\(locale)/index.html") }
+            if !written.contains("\(locale)/search.html") { try writer.write(try builder.searchPage(context), to: "\(locale)/search.html") }
+        }
+        var documents: [String: [SearchIndex.Document]] = [:]
+        for page in pages { if let document = page.search { documents[page.job.locale, default: []].append(document) } }
+        // Pages were tokenised while rendering; this only merges their terms, a locale per core.
+        let indexes = parallelMap(locales.map { SearchIndex(locale: $0, documents: documents[$0] ?? []) }) { $0.jsonUTF8() }
+        for (locale, json) in zip(locales, indexes) { try writer.write(json, to: SitePaths.searchIndex(locale: locale)) }
+    }
+}

@@ -1,0 +1,203 @@
+import ConcordModel
+import ConcordTestSupport
+import Foundation
+import Testing
+@testable import ConcordBuild
+
+/// A build that keeps what it can from the last one must leave exactly what a clean build leaves.
+@Suite("Incremental builds equal clean builds")
+struct IncrementalBuildTests {
+    /// The sample content and templates, copied into a temporary project that the tests edit.
+    final class Project {
+        let root: String
+        var configuration: Configuration
+        var cache: String { root + "/.concord/cache" }
+        var incremental: String { root + "/site" }
+
+        init() throws {
+            root = NSTemporaryDirectory() + "concord-incremental-\(UUID().uuidString)"
+            let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: package + "/content", toPath: root + "/content")
+            try FileManager.default.copyItem(atPath: package + "/templates", toPath: root + "/templates")
+            configuration = Configuration(contentRoot: root + "/content", sourceLocale: "en-US")
+            configuration.templates = root + "/templates"
+            configuration.siteTitle = "Incremental"
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        /// Builds into ``incremental`` with the cache.
+        func buildIncrementally() throws -> BuildAction.Report {
+            try BuildAction(configuration: configuration, output: incremental, cacheRoot: cache).run()
+        }
+
+        /// Builds into a new folder without the cache; returns the report and the folder.
+        func buildClean(_ name: String) throws -> (BuildAction.Report, String) {
+            let output = root + "/clean-" + name
+            return (try BuildAction(configuration: configuration, output: output).run(), output)
+        }
+
+        func articles(in locale: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: root + "/content/" + locale)) ?? [])
+                .filter { $0.hasSuffix(".md") && $0 != "TOC.md" }.sorted()
+        }
+
+        func read(_ path: String) throws -> String { String(decoding: try FileSystem.read(root + "/" + path), as: UTF8.self) }
+
+        func write(_ path: String, _ text: String) throws {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        }
+    }
+
+    /// Every file under `folder`, by relative path, with its bytes.
+    static func tree(_ folder: String) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try FileSystem.read(folder + "/" + relative)
+            }
+        }
+        return files
+    }
+
+    /// An edit a writer (or translator, or designer) might make.
+    enum Edit: CaseIterable {
+        case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
+             addInclude, editInclude
+    }
+
+    /// Makes `edit` on a random file of `project`; returns what it did, for failure messages.
+    static func apply(_ edit: Edit, to project: Project, using random: inout SeededRandom, step: Int) throws -> String {
+        let locales = ["en-US", "es-ES", "ja-JP", "pt-BR", "zh-CN"]
+        let locale = locales.randomElement(using: &random)!
+        let articles = project.articles(in: locale)
+        guard let name = articles.randomElement(using: &random) else { return "nothing (\(locale) is empty)" }
+        let path = "content/\(locale)/\(name)"
+        switch edit {
+        case .appendSentence:
+            try project.write(path, try project.read(path) + "\nA sentence added at step \(step).\n")
+        case .changeNumber:
+            let text = try project.read(path)
+            guard let digit = text.firstIndex(where: { $0.isNumber && $0.isASCII }) else { return "nothing (no number in \(path))" }
+            var changed = text
+            changed.replaceSubrange(digit...digit, with: String((Int(String(text[digit]))! + 1) % 10))
+            try project.write(path, changed)
+        case .retitle:
+            let text = try project.read(path)
+            try project.write(path, text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Step \(step) "))
+        case .addArticle:
+            try project.write("content/\(locale)/added-\(step).md", try project.read(path).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Added \(step) "))
+        case .deleteArticle:
+            guard locale != "en-US" || articles.count > 3 else { return "nothing (kept the last source articles)" }
+            try FileManager.default.removeItem(atPath: project.root + "/" + path)
+        case .renameArticle:
+            try FileManager.default.moveItem(atPath: project.root + "/" + path, toPath: project.root + "/content/\(locale)/renamed-\(step).md")
+        case .editNavigation:
+            let toc = "content/\(locale)/TOC.md"
+            try project.write(toc, ((try? project.read(toc)) ?? "") + "- [Step \(step)](\(name))\n")
+            return "added \(name) to \(toc)"
+        case .touch:
+            try project.write(path, try project.read(path))
+            return "rewrote \(path) unchanged"
+        case .editTemplate:
+            let footer = "templates/footer.mustache"
+            try project.write(footer, try project.read(footer) + "<!-- step \(step) -->\n")
+            return "edited \(footer)"
+        case .addInclude:
+            try project.write("content/\(locale)/includes/note-\(step).md", "A shared note, written at step \(step).\n")
+            try project.write(path, try project.read(path) + "\n[!INCLUDE[note](includes/note-\(step).md)]\n")
+            return "added includes/note-\(step).md to \(path)"
+        case .editInclude:
+            let folder = project.root + "/content/\(locale)/includes"
+            guard let include = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().randomElement(using: &random) else {
+                return "nothing (no include in \(locale))"
+            }
+            let file = "content/\(locale)/includes/\(include)"
+            try project.write(file, try project.read(file) + "Changed at step \(step).\n")
+            return "edited \(file)"
+        }
+        return "\(edit) on \(path)"
+    }
+
+    @Test("after each of a random sequence of edits, the incremental output is byte-identical to a clean build's")
+    func randomEditSequences() throws {
+        var random = SeededRandom()
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        for step in 1...24 {
+            let edit = Edit.allCases.randomElement(using: &random)!
+            let did = try Self.apply(edit, to: project, using: &random, step: step)
+            let incremental = try project.buildIncrementally()
+            let (clean, folder) = try project.buildClean("\(step)")
+            let context = "step \(step) (seed \(random.seed)): \(did)"
+            #expect(incremental.diagnostics.map(\.description) == clean.diagnostics.map(\.description), "\(context)")
+            let expected = try Self.tree(folder), actual = try Self.tree(project.incremental)
+            #expect(Set(actual.keys) == Set(expected.keys), "\(context): files differ")
+            for (path, bytes) in expected where actual[path] != bytes {
+                Issue.record("\(context): \(path) differs from a clean build's")
+            }
+            if edit == .touch { #expect(incremental.upToDate, "\(context): nothing changed, yet the site was rebuilt") }
+            // A sentence more changes the pages that show the article (the source's shows in
+            // every locale without a translation) and those whose status it changes, no others.
+            if edit == .appendSentence {
+                #expect((incremental.site?.pagesRendered ?? 0) <= incremental.locales.count, "\(context): too many pages rendered")
+            }
+            try FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    @Test("a build with nothing changed reports the last build's findings and leaves the output untouched")
+    func nothingChanged() throws {
+        let project = try Project()
+        let first = try project.buildIncrementally()
+        let before = try Self.tree(project.incremental)
+        let second = try project.buildIncrementally()
+        #expect(second.upToDate)
+        #expect(!first.upToDate)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.summary.contains("Nothing changed since the last build"))
+        #expect(try Self.tree(project.incremental) == before)
+    }
+
+    @Test("a page changed or removed in the output is written again, not trusted to the cache")
+    func damagedOutput() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let page = project.incremental + "/es-ES/customer-support.html"
+        let original = try FileSystem.read(page)
+        try Data("defaced".utf8).write(to: URL(fileURLWithPath: page))
+        let repaired = try project.buildIncrementally()
+        #expect(!repaired.upToDate)
+        #expect(try FileSystem.read(page) == original)
+        try FileManager.default.removeItem(atPath: page)
+        _ = try project.buildIncrementally()
+        #expect(try FileSystem.read(page) == original)
+    }
+
+    @Test("--clean renders every page even when the cache says nothing changed")
+    func cleanIgnoresTheCache() throws {
+        let project = try Project()
+        let first = try project.buildIncrementally()
+        var action = BuildAction(configuration: project.configuration, output: project.incremental, cacheRoot: project.cache)
+        action.clean = true
+        let again = try action.run()
+        #expect(!again.upToDate)
+        #expect(again.site?.pagesRendered == first.site?.pages.values.reduce(0, +))
+    }
+
+    @Test("one changed article renders its own page again, and no other")
+    func oneChangedArticle() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let path = "content/pt-BR/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUma frase a mais.\n")
+        let report = try project.buildIncrementally()
+        #expect(report.site?.pagesRendered == 1)
+        #expect(try project.read("site/pt-BR/customer-support.html").contains("Uma frase a mais."))
+    }
+}
