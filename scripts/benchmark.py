@@ -8,8 +8,10 @@ measures peak memory of:
   cmark     the `cmark` command rendering every article's bytes to HTML (one process, one core)
   models    `concord inspect --content DIR`  (discover, split, parse, build every typed model)
   check     `concord check --content DIR`    (models + every translation rule)
-  build     `concord build --content DIR`    (models + checks + the HTML site + JSON): a full build
-            into a new output folder, then a rebuild of that folder with nothing changed, then
+  build     `concord build --content DIR`    (models + checks + the HTML site + JSON), on a copy of
+            the corpus: a full build into a new output folder (and a new cache); a rebuild of
+            that folder with nothing changed; a rebuild after one sentence was added to one
+            French file; a rebuild with nothing changed and --no-cache (every page rendered);
             full builds into a new folder in memory (/dev/shm), where creating files is cheap
 and prints each stage's time as a ratio of cmark's. Timings live here, never in unit tests.
 """
@@ -81,6 +83,7 @@ def main():
 
         cmark_time, cmark_mem = run_timed(["cmark", all_bytes], args.runs)
         rows = [("cmark (render to HTML)", cmark_time, cmark_mem)]
+        rebuild_note = None
         content = ["--content", corpus, "--source-locale", args.source_locale]
         help_text = subprocess.run([concord, "--help"], capture_output=True, text=True).stdout
         commands = {line.split()[0] for line in help_text.split("SUBCOMMANDS:")[-1].splitlines()
@@ -95,18 +98,39 @@ def main():
             seconds, memory = run_timed(cmd, args.runs)
             rows.append((name, seconds, memory))
         if has("build"):
+            # Builds read a copy of the corpus, which the one-file rebuild edits.
+            copy = os.path.join(scratch, "content")
+            shutil.copytree(corpus, copy)
+            content = ["--content", copy, "--source-locale", args.source_locale]
             # A full build into an output folder that does not exist yet, as on a fresh checkout or
-            # in CI, then rebuilds of the same folder with nothing changed (unchanged files are
-            # linked from the previous site, not written again).
+            # in CI (its cache, beside the output, is new too, and is written).
             # Earlier fresh folders are kept until the end: deleting thousands of files just before
             # a build makes ext4 (mounted with discard here) free their blocks during the build.
             def fresh(run):
                 return [concord, "build", "--output", os.path.join(scratch, f"fresh-{run}")] + content
             seconds, memory = run_timed(None, args.runs, before_each=fresh)
+            full = seconds
             rows.append(("concord build (full)", seconds, memory))
-            again = [concord, "build", "--output", os.path.join(scratch, "fresh-0")] + content
+            live = os.path.join(scratch, "fresh-0")
+            again = [concord, "build", "--output", live] + content
             seconds, memory = run_timed(again, args.runs)
-            rows.append(("concord build (rebuild)", seconds, memory))
+            unchanged_seconds = seconds
+            rows.append(("build, nothing changed", seconds, memory))
+            # One sentence more in one French file before each run: the edit the issue measured.
+            edited = sorted(f for f in (os.path.join(d, n) for d, _, ns in os.walk(copy) for n in ns)
+                            if f.endswith(".md") and os.sep + "fr-FR" + os.sep in f)
+            target = edited[len(edited) // 2] if edited else None
+
+            def one_file(run):
+                if target:
+                    with open(target, "a", encoding="utf-8") as f:
+                        f.write(f"\nUne phrase de plus ({run}).\n")
+                return again
+            seconds, memory = run_timed(None, args.runs, before_each=one_file)
+            one_file_seconds = seconds
+            rows.append(("build, one file changed", seconds, memory))
+            seconds, memory = run_timed(again + ["--no-cache"], args.runs)
+            rows.append(("build, no cache, no change", seconds, memory))
             # The same full build into memory (tmpfs), where making a file costs next to nothing:
             # the difference from the first row is the file system's, not Concord's.
             if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
@@ -118,10 +142,14 @@ def main():
                     rows.append(("concord build (full, tmpfs)", seconds, memory))
                 finally:
                     shutil.rmtree(memory_scratch, ignore_errors=True)
+            rebuild_note = (f"one-file rebuild: {one_file_seconds / full:.0%} of a full build; "
+                            f"nothing changed: {unchanged_seconds / full:.0%}")
 
     print(f"{'stage':28} {'seconds':>8} {'× cmark':>8} {'peak MB':>8}")
     for name, seconds, memory in rows:
         print(f"{name:28} {seconds:8.2f} {seconds / cmark_time:8.2f} {memory:8.0f}")
+    if rebuild_note:
+        print(rebuild_note)
 
 
 if __name__ == "__main__":
