@@ -3,7 +3,7 @@
 /// Built from structure, never from words: the same rules recognise a procedure
 /// in en-US, es-ES, ja-JP or ar-SA. Encoded as JSON this is the `concord inspect`
 /// contract other tools read.
-public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomReflectable {
+public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStringConvertible {
     /// The path relative to the locale root, with `/` separators (`customer-support.md`).
     public var path: String {
         get { storage.fields.contract.path }
@@ -204,11 +204,10 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomReflecta
         storage.fields.hash(into: &hasher)
     }
 
-    /// The fields, as `dump`, test failures and debuggers showed them when they were stored properties.
-    public var customMirror: Mirror {
-        let fields = storage.fields
-        let others = Mirror(reflecting: fields).children.filter { $0.label != "contract" }
-        return Mirror(self, children: Array(Mirror(reflecting: fields.contract).children) + others, displayStyle: .struct)
+    /// What test failures and debuggers show: where the article is and what it holds, not its
+    /// shared storage. (`inspect --format json` gives every field.)
+    public var debugDescription: String {
+        "Article(\(locale)/\(path): \"\(title)\", \(sections.count) sections, \(procedures.count) procedures, \(links.count) links)"
     }
 
     /// Every anchor a `#fragment` link may name: section anchors and extra anchors.

@@ -82,136 +82,20 @@ public struct Configuration: Sendable, Hashable {
 
     /// Reads `concord.yml`.
     public static func load(file: String) throws(Failure) -> Configuration {
-        let bytes: [UInt8]
-        do { bytes = try FileSystem.read(file) } catch {
-            throw Failure(file: file, key: nil, line: nil, reason: "cannot read the configuration file")
-        }
-        if let encoding = UTF16Text.detect(bytes) {
-            throw Failure(file: file, key: nil, line: nil, reason: "the file is \(encoding.description), not UTF-8: \(encoding.advice)")
-        }
-        // A UTF-8 byte-order mark, as Windows editors write, is not part of the YAML.
-        let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
-        let node: Node?
-        do {
-            node = try YAMLText.compose(text)
-        } catch {
-            throw Failure(file: file, key: nil, line: error.line, reason: "not valid YAML: \(error.message)")
-        }
-        guard let root = node?.mapping else {
-            throw Failure(file: file, key: nil, line: 1, reason: "expected a mapping of keys (site, sourceLocale, content, …)")
-        }
-        func resolve(_ path: String) -> String {
-            if path.hasPrefix("/") { return path }
-            let relativeBase = (file as NSString).deletingLastPathComponent
-            return relativeBase.isEmpty ? path : join(relativeBase, path)
-        }
-        func string(_ key: String, in map: Node.Mapping, path: String? = nil) throws(Failure) -> String? {
-            guard let value = map[key] else { return nil }
-            guard let s = value.scalar?.string, !s.isEmpty else {
-                throw Failure(file: file, key: path ?? key, line: value.mark?.line, reason: "expected a non-empty string")
-            }
-            return s
-        }
-
-        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules"]
-        for (key, _) in root {
-            if let name = key.string, !known.contains(name) {
-                throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
-            }
-        }
-
-        var siteTitle = "Help"
-        var baseURL = ""
-        if let site = root["site"] {
-            guard let map = site.mapping else {
-                throw Failure(file: file, key: "site", line: site.mark?.line, reason: "expected a mapping with 'title' and 'baseURL'")
-            }
-            siteTitle = try string("title", in: map, path: "site.title") ?? siteTitle
-            baseURL = try string("baseURL", in: map, path: "site.baseURL") ?? ""
-            while baseURL.hasSuffix("/") { baseURL.removeLast() }
-        }
-        guard let sourceLocale = try string("sourceLocale", in: root) else {
-            throw Failure(file: file, key: "sourceLocale", line: nil, reason: "missing; name the locale translations are made from (for example en-US)")
-        }
-        guard LocaleID.isValid(sourceLocale) else {
-            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "'\(sourceLocale)' is not a BCP 47 locale id")
-        }
-        guard let content = try string("content", in: root) else {
-            throw Failure(file: file, key: "content", line: nil, reason: "missing; name the folder that holds one sub-folder per locale")
-        }
-        let contentRoot = resolve(content)
-        guard FileSystem.isDirectory(contentRoot) else {
-            throw Failure(file: file, key: "content", line: root["content"]?.mark?.line, reason: "folder '\(contentRoot)' does not exist")
-        }
-
-        var locales: [LocaleEntry] = []
-        var listed: [String: String] = [:]
-        /// A locale listed twice would be loaded and built twice, into one folder; BCP 47 ids ignore case.
-        func checkListedOnce(_ id: String, key: String, line: Int?) throws(Failure) {
-            if let first = listed[id.lowercased()] {
-                throw Failure(file: file, key: key, line: line, reason: "\(id) is listed twice (also \(first)); list each locale once")
-            }
-            listed[id.lowercased()] = key.hasSuffix(".id") ? String(key.dropLast(3)) : key
-        }
-        if let list = root["locales"] {
-            guard let sequence = list.sequence else {
-                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "expected a list of locale ids or {id, path} entries")
-            }
-            for (index, item) in sequence.enumerated() {
-                let key = "locales[\(index)]"
-                if let id = item.scalar?.string {
-                    guard LocaleID.isValid(id) else {
-                        throw Failure(file: file, key: key, line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
-                    }
-                    try checkListedOnce(id, key: key, line: item.mark?.line)
-                    locales.append(LocaleEntry(id: id, path: join(contentRoot, id)))
-                } else if let map = item.mapping {
-                    guard let id = try string("id", in: map, path: key + ".id") else {
-                        throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "missing")
-                    }
-                    guard LocaleID.isValid(id) else {
-                        throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
-                    }
-                    try checkListedOnce(id, key: key + ".id", line: map["id"]?.mark?.line ?? item.mark?.line)
-                    let path = try string("path", in: map, path: key + ".path").map(resolve) ?? join(contentRoot, id)
-                    locales.append(LocaleEntry(id: id, path: path))
-                } else {
-                    throw Failure(file: file, key: key, line: item.mark?.line, reason: "expected a locale id or {id, path}")
-                }
-            }
-            for entry in locales where !FileSystem.isDirectory(entry.path) {
-                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "folder '\(entry.path)' for locale \(entry.id) does not exist")
-            }
-        } else {
-            locales = discoverLocales(in: contentRoot, source: sourceLocale).map { LocaleEntry(id: $0, path: join(contentRoot, $0)) }
-        }
-        if !locales.contains(where: { $0.id == sourceLocale }) {
-            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "no folder for source locale \(sourceLocale) in \(contentRoot)")
-        }
-        locales.sort { ($0.id != sourceLocale ? 1 : 0, $0.id) < ($1.id != sourceLocale ? 1 : 0, $1.id) }
-
-        var rules: [String: RuleSetting] = [:]
-        var ruleLines: [String: Int] = [:]
-        if let rulesNode = root["rules"] {
-            guard let map = rulesNode.mapping else {
-                throw Failure(file: file, key: "rules", line: rulesNode.mark?.line, reason: "expected a mapping of rule ids to off, warning or error")
-            }
-            for (key, value) in map {
-                let name = key.string ?? ""
-                guard let setting = value.scalar.flatMap({ RuleSetting(rawValue: $0.string) }) else {
-                    throw Failure(file: file, key: "rules.\(name)", line: value.mark?.line, reason: "expected off, warning or error")
-                }
-                rules[name] = setting
-                ruleLines[name] = key.mark?.line
-            }
-        }
+        let reader = try ConfigurationReader(file: file)
+        try reader.refuseUnknownKeys()
+        let (siteTitle, baseURL) = try reader.site()
+        let sourceLocale = try reader.sourceLocale()
+        let contentRoot = try reader.contentRoot()
+        let locales = try reader.locales(in: contentRoot, sourceLocale: sourceLocale)
+        let (rules, ruleLines) = try reader.rules()
 
         var configuration = Configuration(contentRoot: contentRoot, sourceLocale: sourceLocale, locales: [])
         configuration.locales = locales
         configuration.siteTitle = siteTitle
         configuration.baseURL = baseURL
-        configuration.output = resolve(try string("output", in: root) ?? "_site")
-        configuration.templates = resolve(try string("templates", in: root) ?? "templates")
+        configuration.output = reader.resolve(try reader.string("output") ?? "_site")
+        configuration.templates = reader.resolve(try reader.string("templates") ?? "templates")
         configuration.rules = rules
         configuration.ruleLines = ruleLines
         configuration.file = file
@@ -254,5 +138,162 @@ public enum LocaleID {
     /// Whether the locale's script runs right to left.
     public static func isRightToLeft(_ id: String) -> Bool {
         ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"].contains(language(of: id))
+    }
+}
+
+/// Reads the parts of `concord.yml`, each with a failure naming the key and line.
+private struct ConfigurationReader {
+    typealias Failure = Configuration.Failure
+    let file: String
+    let root: Node.Mapping
+
+    init(file: String) throws(Failure) {
+        self.file = file
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(file) } catch {
+            throw Failure(file: file, key: nil, line: nil, reason: "cannot read the configuration file")
+        }
+        if let encoding = UTF16Text.detect(bytes) {
+            throw Failure(file: file, key: nil, line: nil, reason: "the file is \(encoding.description), not UTF-8: \(encoding.advice)")
+        }
+        // A UTF-8 byte-order mark, as Windows editors write, is not part of the YAML.
+        let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
+        let node: Node?
+        do {
+            node = try YAMLText.compose(text)
+        } catch {
+            throw Failure(file: file, key: nil, line: error.line, reason: "not valid YAML: \(error.message)")
+        }
+        guard let root = node?.mapping else {
+            throw Failure(file: file, key: nil, line: 1, reason: "expected a mapping of keys (site, sourceLocale, content, …)")
+        }
+        self.root = root
+    }
+
+    /// A path from the file, relative to the file's folder.
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let relativeBase = (file as NSString).deletingLastPathComponent
+        return relativeBase.isEmpty ? path : Configuration.join(relativeBase, path)
+    }
+
+    /// The non-empty string at `key` of `map` (the root by default), or nil when it is absent.
+    func string(_ key: String, in map: Node.Mapping? = nil, path: String? = nil) throws(Failure) -> String? {
+        guard let value = (map ?? root)[key] else { return nil }
+        guard let s = value.scalar?.string, !s.isEmpty else {
+            throw Failure(file: file, key: path ?? key, line: value.mark?.line, reason: "expected a non-empty string")
+        }
+        return s
+    }
+
+    func refuseUnknownKeys() throws(Failure) {
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules"]
+        for (key, _) in root {
+            if let name = key.string, !known.contains(name) {
+                throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// `site.title` and `site.baseURL` (without a trailing slash).
+    func site() throws(Failure) -> (title: String, baseURL: String) {
+        guard let site = root["site"] else { return ("Help", "") }
+        guard let map = site.mapping else {
+            throw Failure(file: file, key: "site", line: site.mark?.line, reason: "expected a mapping with 'title' and 'baseURL'")
+        }
+        var baseURL = try string("baseURL", in: map, path: "site.baseURL") ?? ""
+        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        return (try string("title", in: map, path: "site.title") ?? "Help", baseURL)
+    }
+
+    func sourceLocale() throws(Failure) -> String {
+        guard let sourceLocale = try string("sourceLocale") else {
+            throw Failure(file: file, key: "sourceLocale", line: nil, reason: "missing; name the locale translations are made from (for example en-US)")
+        }
+        guard LocaleID.isValid(sourceLocale) else {
+            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "'\(sourceLocale)' is not a BCP 47 locale id")
+        }
+        return sourceLocale
+    }
+
+    func contentRoot() throws(Failure) -> String {
+        guard let content = try string("content") else {
+            throw Failure(file: file, key: "content", line: nil, reason: "missing; name the folder that holds one sub-folder per locale")
+        }
+        let contentRoot = resolve(content)
+        guard FileSystem.isDirectory(contentRoot) else {
+            throw Failure(file: file, key: "content", line: root["content"]?.mark?.line, reason: "folder '\(contentRoot)' does not exist")
+        }
+        return contentRoot
+    }
+
+    /// The `locales` list (ids or `{id, path}`), or the locale folders found; source first, then by id.
+    func locales(in contentRoot: String, sourceLocale: String) throws(Failure) -> [Configuration.LocaleEntry] {
+        var locales: [Configuration.LocaleEntry] = []
+        if let list = root["locales"] {
+            guard let sequence = list.sequence else {
+                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "expected a list of locale ids or {id, path} entries")
+            }
+            var listed: [String: String] = [:]
+            for (index, item) in sequence.enumerated() {
+                locales.append(try locale(item, key: "locales[\(index)]", in: contentRoot, listed: &listed))
+            }
+            for entry in locales where !FileSystem.isDirectory(entry.path) {
+                throw Failure(file: file, key: "locales", line: list.mark?.line, reason: "folder '\(entry.path)' for locale \(entry.id) does not exist")
+            }
+        } else {
+            locales = Configuration.discoverLocales(in: contentRoot, source: sourceLocale).map {
+                Configuration.LocaleEntry(id: $0, path: Configuration.join(contentRoot, $0))
+            }
+        }
+        if !locales.contains(where: { $0.id == sourceLocale }) {
+            throw Failure(file: file, key: "sourceLocale", line: root["sourceLocale"]?.mark?.line, reason: "no folder for source locale \(sourceLocale) in \(contentRoot)")
+        }
+        return locales.sorted { ($0.id != sourceLocale ? 1 : 0, $0.id) < ($1.id != sourceLocale ? 1 : 0, $1.id) }
+    }
+
+    /// One entry of `locales`. A locale listed twice would be loaded and built twice, into one
+    /// folder; BCP 47 ids ignore case.
+    func locale(_ item: Node, key: String, in contentRoot: String, listed: inout [String: String]) throws(Failure) -> Configuration.LocaleEntry {
+        let id: String, idKey: String, line: Int?
+        var path: String?
+        if let scalar = item.scalar?.string {
+            (id, idKey, line) = (scalar, key, item.mark?.line)
+        } else if let map = item.mapping {
+            guard let mapped = try string("id", in: map, path: key + ".id") else {
+                throw Failure(file: file, key: key + ".id", line: item.mark?.line, reason: "missing")
+            }
+            (id, idKey, line) = (mapped, key + ".id", map["id"]?.mark?.line ?? item.mark?.line)
+            path = try string("path", in: map, path: key + ".path").map(resolve)
+        } else {
+            throw Failure(file: file, key: key, line: item.mark?.line, reason: "expected a locale id or {id, path}")
+        }
+        guard LocaleID.isValid(id) else {
+            throw Failure(file: file, key: idKey, line: item.mark?.line, reason: "'\(id)' is not a BCP 47 locale id")
+        }
+        if let first = listed[id.lowercased()] {
+            throw Failure(file: file, key: idKey, line: line, reason: "\(id) is listed twice (also \(first)); list each locale once")
+        }
+        listed[id.lowercased()] = key
+        return Configuration.LocaleEntry(id: id, path: path ?? Configuration.join(contentRoot, id))
+    }
+
+    /// `rules`: each rule id to off, warning or error, with the line it is set on.
+    func rules() throws(Failure) -> (settings: [String: Configuration.RuleSetting], lines: [String: Int]) {
+        var rules: [String: Configuration.RuleSetting] = [:]
+        var ruleLines: [String: Int] = [:]
+        guard let rulesNode = root["rules"] else { return ([:], [:]) }
+        guard let map = rulesNode.mapping else {
+            throw Failure(file: file, key: "rules", line: rulesNode.mark?.line, reason: "expected a mapping of rule ids to off, warning or error")
+        }
+        for (key, value) in map {
+            let name = key.string ?? ""
+            guard let setting = value.scalar.flatMap({ Configuration.RuleSetting(rawValue: $0.string) }) else {
+                throw Failure(file: file, key: "rules.\(name)", line: value.mark?.line, reason: "expected off, warning or error")
+            }
+            rules[name] = setting
+            ruleLines[name] = key.mark?.line
+        }
+        return (rules, ruleLines)
     }
 }

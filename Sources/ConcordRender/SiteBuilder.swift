@@ -178,102 +178,127 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Article pages
 
+    /// Where an article page is, and the paths it needs to name its other versions.
+    struct PagePlace {
+        var job: PageJob
+        /// The path without `.md`, as `SitePaths.page` writes it (it lower-cases the whole path: done once).
+        var stem: String
+        /// The locale whose text the page shows: the source's on a fallback page.
+        var contentLocale: String
+
+        init(_ job: PageJob, sourceLocale: String) {
+            self.job = job
+            stem = SitePaths.withoutMarkdownExtension(job.path)
+            contentLocale = job.status == .fallback ? sourceLocale : job.locale
+        }
+
+        /// The page's file in `locale`, relative to the output folder.
+        func file(in locale: String) -> String { locale + "/" + stem + ".html" }
+        var path: String { file(in: job.locale) }
+        var directory: String { RelativePath.directory(of: job.path) }
+        var root: String { RelativePath.rootPrefix(of: path) }
+    }
+
     /// Renders the article page of `job`.
     public func renderPage(_ job: PageJob, context: LocaleContext) throws -> RenderedPage {
-        let content = site.content
-        let source = content.sourceLocale
-        let isFallback = job.status == .fallback
-        let contentLocale = isFallback ? source : job.locale
-        guard let article = content.article(job.path, in: contentLocale), let document = site.document(job.path, in: contentLocale) else {
+        let place = PagePlace(job, sourceLocale: site.content.sourceLocale)
+        guard let article = site.content.article(job.path, in: place.contentLocale),
+              let document = site.document(job.path, in: place.contentLocale) else {
             return RenderedPage(html: [], assets: [], diagnostics: [], search: nil)
         }
-        // `SitePaths.page` for each locale, with the extension dropped once (it lower-cases the whole path).
-        let stem = SitePaths.withoutMarkdownExtension(job.path)
-        func pageFile(in locale: String) -> String { locale + "/" + stem + ".html" }
-        let pagePath = pageFile(in: job.locale)
-        let pageDirectory = RelativePath.directory(of: job.path)
-        let root = RelativePath.rootPrefix(of: pagePath)
         let body = context.renderer.render(document, article: article, locale: job.locale)
 
         // Built as typed template values directly: the template finds each by comparing keys.
         var page = context.sharedValues
-        addPathValues(to: &page, context, pagePath: pagePath, title: article.title)
+        addPathValues(to: &page, context, pagePath: place.path, title: article.title)
         // Mustache treats an empty string as present: leave keys out rather than empty.
         if let description = article.metadata.description, !description.isEmpty { page[.description] = .text(description) }
         // Both as UTF-8 bytes, which the template copies as they are: as strings, tens of
         // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
         page[.content] = .html(TemplateHTML(utf8: body.utf8))
-        page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: pageDirectory)))
+        page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: place.directory)))
         if let date = article.metadata.date, !date.isEmpty { page[.date] = .text(date) }
-
-        // Where else the article exists, for hreflang and the language switcher.
-        let existing = content.locales.filter { content.hasArticle(job.path, in: $0) }
-        var alternates: [TemplateObject] = []
-        if existing.count > 1 || isFallback {
-            alternates = existing.map { TemplateObject([.hreflang: .text($0), .href: .text(SitePaths.url(pageFile(in: $0), baseURL: configuration.baseURL))]) }
-            if existing.contains(source) {
-                alternates.append(TemplateObject([.hreflang: .text("x-default"), .href: .text(SitePaths.url(pageFile(in: source), baseURL: configuration.baseURL))]))
-            }
-        }
-        page[.alternates] = .objects(alternates)
-        let canonicalLocale = isFallback ? source : job.locale
-        page[.canonical] = .text(SitePaths.url(pageFile(in: canonicalLocale), baseURL: configuration.baseURL))
-        page[.noindex] = .flag(isFallback)
-        page[.languages] = .objects(content.locales.map { locale -> TemplateObject in
-            TemplateObject([
-                .lang: .text(locale),
-                .name: .text(languageName(locale)),
-                .href: .text(root + pageFile(in: locale)),
-                .current: .flag(locale == job.locale),
-                .untranslated: .flag(!existing.contains(locale)),
-            ])
-        })
-
-        // The text's own language: the source's on a fallback page.
-        page[.contentLang] = .text(contentLocale)
-        page[.contentDir] = .text(LocaleID.isRightToLeft(contentLocale) ? "rtl" : "ltr")
-        page[.contentLangDiffers] = .flag(contentLocale != job.locale)
-
-        switch job.status {
-        case .fallback:
-            page[.notice] = .object(TemplateObject([
-                .kind: .text("fallback"),
-                .text: .text(context.fallbackNotice),
-            ]))
-        case .stale:
-            page[.notice] = .object(TemplateObject([
-                .kind: .text("outdated"),
-                .text: .text(context.outdatedNotice),
-                .linkHref: .text(root + pageFile(in: source)),
-                .linkText: .text(context.readSource),
-            ]))
-        case .current, .drift:
-            break
-        }
-
-        var crumbs: [TemplateObject] = [TemplateObject([.title: .text(context.strings["home"]), .href: .text(root + job.locale + "/index.html")])]
-        for ancestor in context.navigation.ancestors(of: job.path) {
-            var crumb = TemplateObject([.title: .text(ancestor.title)])
-            if let path = ancestor.path {
-                crumb[.href] = .text(RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: pageDirectory))
-            }
-            crumbs.append(crumb)
-        }
-        page[.breadcrumbs] = .objects(crumbs)
-
-        // Second and third levels, unless that makes a long list (reference pages with a heading
-        // per parameter): then the second level alone, as most docs sites do.
-        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
-        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
-        let onThisPage = listed.map { section -> TemplateObject in
-            TemplateObject([.anchor: .text(section.anchor), .title: .text(section.title), .sub: .flag(section.level == 3)])
-        }
+        addLanguageValues(to: &page, place)
+        addNotice(to: &page, place, context)
+        page[.breadcrumbs] = .objects(breadcrumbs(place, context))
+        let onThisPage = onThisPage(article)
         page[.onThisPage] = .objects(onThisPage)
         page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
 
         let html = try templates.renderUTF8("article", page)
         return RenderedPage(html: html, assets: body.assets, diagnostics: body.diagnostics, search: searchDocument(job, article: article),
             includedFiles: body.includedFiles)
+    }
+
+    /// Where else the article exists (`hreflang`, the language switcher, the canonical URL) and
+    /// the language of its text.
+    func addLanguageValues(to page: inout TemplateObject, _ place: PagePlace) {
+        let content = site.content, source = content.sourceLocale, job = place.job
+        let isFallback = job.status == .fallback
+        let existing = content.locales.filter { content.hasArticle(job.path, in: $0) }
+        var alternates: [TemplateObject] = []
+        if existing.count > 1 || isFallback {
+            alternates = existing.map { TemplateObject([.hreflang: .text($0), .href: .text(SitePaths.url(place.file(in: $0), baseURL: configuration.baseURL))]) }
+            if existing.contains(source) {
+                alternates.append(TemplateObject([.hreflang: .text("x-default"), .href: .text(SitePaths.url(place.file(in: source), baseURL: configuration.baseURL))]))
+            }
+        }
+        page[.alternates] = .objects(alternates)
+        page[.canonical] = .text(SitePaths.url(place.file(in: place.contentLocale), baseURL: configuration.baseURL))
+        page[.noindex] = .flag(isFallback)
+        page[.languages] = .objects(content.locales.map { locale -> TemplateObject in
+            TemplateObject([
+                .lang: .text(locale),
+                .name: .text(languageName(locale)),
+                .href: .text(place.root + place.file(in: locale)),
+                .current: .flag(locale == job.locale),
+                .untranslated: .flag(!existing.contains(locale)),
+            ])
+        })
+        // The text's own language: the source's on a fallback page.
+        page[.contentLang] = .text(place.contentLocale)
+        page[.contentDir] = .text(LocaleID.isRightToLeft(place.contentLocale) ? "rtl" : "ltr")
+        page[.contentLangDiffers] = .flag(place.contentLocale != job.locale)
+    }
+
+    /// The fallback or outdated notice, when the page has one.
+    func addNotice(to page: inout TemplateObject, _ place: PagePlace, _ context: LocaleContext) {
+        switch place.job.status {
+        case .fallback:
+            page[.notice] = .object(TemplateObject([.kind: .text("fallback"), .text: .text(context.fallbackNotice)]))
+        case .stale:
+            page[.notice] = .object(TemplateObject([
+                .kind: .text("outdated"),
+                .text: .text(context.outdatedNotice),
+                .linkHref: .text(place.root + place.file(in: site.content.sourceLocale)),
+                .linkText: .text(context.readSource),
+            ]))
+        case .current, .drift:
+            break
+        }
+    }
+
+    /// Home, then the page's ancestors in the navigation.
+    func breadcrumbs(_ place: PagePlace, _ context: LocaleContext) -> [TemplateObject] {
+        var crumbs = [TemplateObject([.title: .text(context.strings["home"]), .href: .text(place.root + place.job.locale + "/index.html")])]
+        for ancestor in context.navigation.ancestors(of: place.job.path) {
+            var crumb = TemplateObject([.title: .text(ancestor.title)])
+            if let path = ancestor.path {
+                crumb[.href] = .text(RelativePath.relative(to: SitePaths.withoutMarkdownExtension(path) + ".html", from: place.directory))
+            }
+            crumbs.append(crumb)
+        }
+        return crumbs
+    }
+
+    /// "On this page": second and third levels, unless that makes a long list (reference pages
+    /// with a heading per parameter): then the second level alone, as most docs sites do.
+    func onThisPage(_ article: Article) -> [TemplateObject] {
+        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
+        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
+        return listed.map { section in
+            TemplateObject([.anchor: .text(section.anchor), .title: .text(section.title), .sub: .flag(section.level == 3)])
+        }
     }
 
     /// The search index entry of the page of `job`, or nil when its article is not loaded.

@@ -88,8 +88,10 @@ struct IncrementalBuildTests {
             changed.replaceSubrange(digit...digit, with: String((Int(String(text[digit]))! + 1) % 10))
             try project.write(path, changed)
         case .retitle:
-            let text = try project.read(path)
-            try project.write(path, text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Step \(step) "))
+            // The title is the first heading's, else the front matter's: both change.
+            var text = try project.read(path).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Step \(step) ")
+            if let heading = text.range(of: "\n# ") { text.replaceSubrange(heading, with: "\n# Step \(step) ") }
+            try project.write(path, text)
         case .addArticle:
             try project.write("content/\(locale)/added-\(step).md", try project.read(path).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Added \(step) "))
         case .deleteArticle:
