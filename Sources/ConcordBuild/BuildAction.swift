@@ -168,7 +168,8 @@ public struct BuildAction: Sendable {
         stages.clock = clock.inner
         if let inputs {
             let keys = PageKeys(plan: PagePlan(content: site.content, statuses: statuses), content: site.content, inputs: inputs, settings: settingsDigest)
-            stages.reuse = PageReuse(liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], keys: keys)
+            stages.reuse = PageReuse(
+                liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys)
         }
         // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
         let lock = try folder.lock { progress(.stage("Waiting for another build of \(output)")) }
@@ -292,8 +293,6 @@ extension BuildAction {
         for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
             if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
         }
-        var pages = pages
-        for (path, record) in pages { pages[path]?.output = outputs[path] ?? record.output }
         let cached = BuildCache.CachedReport(
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)

@@ -137,11 +137,11 @@ struct CacheCodecTests {
         #expect(CacheCodec.decodeState(Array((CacheCodec.stateHeader + "\nfingerprint \(Digest.of("x"))\ni broken\n").utf8)) == nil)
     }
 
-    @Test("page records keep their key, output stamp, images, findings and included files")
+    @Test("page records keep their key, images, findings and included files")
     func pages() throws {
         let finding = Diagnostic(rule: "include-not-found", severity: .warning, locale: "es-ES", location: FileLocation(file: "a.md", line: 3, column: 2), message: "m")
         let record = PageRecord(
-            key: Digest.of("k"), output: FileStamp(size: 1, modified: 2, inode: 3),
+            key: Digest.of("k"),
             assets: [AssetCopy(outputPath: "es-ES/media/a.png", sourceFile: "/c/es-ES/media/a.png", reference: FileLocation(file: "a.md", line: 4))],
             diagnostics: [finding], includedFiles: ["es-ES/includes/n.md"])
         let decoded = try #require(CacheCodec.decodePages(CacheCodec.encode(["es-ES/a.html": record])))

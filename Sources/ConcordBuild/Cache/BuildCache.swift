@@ -7,8 +7,6 @@ import Foundation
 public struct PageRecord: Sendable, Hashable {
     /// The digest of everything the page was rendered from (``PageKeys``); nil when unknown.
     public var key: Digest?
-    /// The stamp of the page's file in the output it was published in.
-    public var output: FileStamp?
     /// Images the page shows.
     public var assets: [AssetCopy]
     /// Problems met while rendering it.
@@ -16,9 +14,8 @@ public struct PageRecord: Sendable, Hashable {
     /// The files its includes expanded (`<locale>/<path>`).
     public var includedFiles: [String]
 
-    public init(key: Digest?, output: FileStamp? = nil, assets: [AssetCopy], diagnostics: [Diagnostic], includedFiles: [String] = []) {
+    public init(key: Digest?, assets: [AssetCopy], diagnostics: [Diagnostic], includedFiles: [String] = []) {
         self.key = key
-        self.output = output
         self.assets = assets
         self.diagnostics = diagnostics
         self.includedFiles = includedFiles
@@ -32,19 +29,35 @@ public struct PageReuse: Sendable {
     public var liveSite: String
     /// The previous build's records, by page path.
     public var previous: [String: PageRecord]
+    /// The stamps of the live site's files as the previous build published them.
+    public var outputs: [String: FileStamp]
     /// The pages' keys in this build.
     public var keys: PageKeys
 
-    public init(liveSite: String, previous: [String: PageRecord], keys: PageKeys) {
+    public init(liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys) {
         self.liveSite = liveSite
         self.previous = previous
+        self.outputs = outputs
         self.keys = keys
+    }
+
+    /// Links the live site's file at `path` into the staging folder when it is still the file
+    /// the previous build published.
+    func keepFile(_ path: String, writer: StagingWriter) -> Bool {
+        guard let stamp = outputs[path], FileStamp.of(liveSite + "/" + path) == stamp else { return false }
+        return writer.link(fromPrevious: path)
+    }
+
+    /// Whether `paths` are exactly the pages the previous build wrote for `locale`.
+    func samePages(_ paths: [String], in locale: String) -> Bool {
+        let prefix = locale + "/"
+        return Set(paths) == Set(previous.keys.filter { $0.hasPrefix(prefix) })
     }
 
     /// The record of the page at `path`, linked into the staging folder, when it can be kept.
     func keep(_ path: String, writer: StagingWriter) -> PageRecord? {
         guard let record = previous[path], let key = keys.key(path, includedFiles: record.includedFiles), record.key == key,
-              let stamp = record.output, FileStamp.of(liveSite + "/" + path) == stamp, writer.link(fromPrevious: path)
+              keepFile(path, writer: writer)
         else { return nil }
         return record
     }

@@ -60,46 +60,65 @@ enum CacheCodec {
 
     // MARK: - Page records
 
-    private struct StoredPage: Codable {
-        var key: String?
-        var output: [Int]?
-        var assets: [StoredAsset]
-        var diagnostics: [Diagnostic]
-        var includes: [String]
-    }
-
-    private struct StoredAsset: Codable {
-        var outputPath: String
-        var sourceFile: String
-        var reference: FileLocation?
-    }
-
-    private struct StoredPages: Codable {
-        var format: Int
-        var pages: [String: StoredPage]
-    }
-
+    /// Page records as lines: `p <key> <path>` for each page, followed
+    /// by its images (`a`), included files (`n`) and findings (`d`, one JSON object each: rare).
     static func encode(_ pages: [String: PageRecord]) -> [UInt8] {
-        let stored = pages.mapValues { record in
-            StoredPage(
-                key: record.key?.description,
-                output: record.output.map { [$0.size, $0.modified, Int(bitPattern: UInt(truncatingIfNeeded: $0.inode))] },
-                assets: record.assets.map { StoredAsset(outputPath: $0.outputPath, sourceFile: $0.sourceFile, reference: $0.reference) },
-                diagnostics: record.diagnostics, includes: record.includedFiles)
-        }
+        var text = stateHeader + "\n"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? Array(encoder.encode(StoredPages(format: BuildCache.formatVersion, pages: stored)))) ?? []
+        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+            text += "p \(record.key?.description ?? "-") \(escaped(path))\n"
+            for asset in record.assets {
+                let reference = asset.reference.map { "\($0.line) \($0.column) \(escaped($0.file))" } ?? "-"
+                text += "a \(escaped(asset.outputPath))\t\(escaped(asset.sourceFile))\t\(reference)\n"
+            }
+            for file in record.includedFiles { text += "n \(escaped(file))\n" }
+            for diagnostic in record.diagnostics {
+                guard let json = try? encoder.encode(diagnostic) else { continue }
+                text += "d " + String(decoding: json, as: UTF8.self) + "\n"
+            }
+        }
+        return Array(text.utf8)
     }
 
     static func decodePages(_ bytes: [UInt8]) -> [String: PageRecord]? {
-        guard let stored = try? JSONDecoder().decode(StoredPages.self, from: Data(bytes)), stored.format == BuildCache.formatVersion else { return nil }
-        return stored.pages.mapValues { page in
-            PageRecord(
-                key: page.key.flatMap { Digest(hex: $0) },
-                output: page.output.flatMap { $0.count == 3 ? FileStamp(size: $0[0], modified: $0[1], inode: UInt64(UInt(bitPattern: $0[2]))) : nil },
-                assets: page.assets.map { AssetCopy(outputPath: $0.outputPath, sourceFile: $0.sourceFile, reference: $0.reference) },
-                diagnostics: page.diagnostics, includedFiles: page.includes)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        guard let header = lines.first, String(decoding: header, as: UTF8.self) == stateHeader else { return nil }
+        var pages: [String: PageRecord] = [:]
+        var current: (path: String, record: PageRecord)?
+        let decoder = JSONDecoder()
+        for line in lines.dropFirst() {
+            guard line.count > 2 else { return nil }
+            let rest = line.dropFirst(2)
+            switch line.first {
+            case UInt8(ascii: "p"):
+                if let current { pages[current.path] = current.record }
+                let fields = rest.split(separator: UInt8(ascii: " "), maxSplits: 1, omittingEmptySubsequences: false)
+                guard fields.count == 2 else { return nil }
+                current = (unescaped(fields[1]), PageRecord(key: Digest(hex: String(decoding: fields[0], as: UTF8.self)), assets: [], diagnostics: []))
+            case UInt8(ascii: "a"):
+                let fields = rest.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3, current != nil else { return nil }
+                current!.record.assets.append(AssetCopy(outputPath: unescaped(fields[0]), sourceFile: unescaped(fields[1]), reference: reference(fields[2])))
+            case UInt8(ascii: "n"):
+                guard current != nil else { return nil }
+                current!.record.includedFiles.append(unescaped(rest))
+            case UInt8(ascii: "d"):
+                guard current != nil, let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(rest)) else { return nil }
+                current!.record.diagnostics.append(diagnostic)
+            default:
+                return nil
+            }
         }
+        if let current { pages[current.path] = current.record }
+        return pages
+    }
+
+    /// `line column file`, or `-` for none.
+    private static func reference(_ field: ArraySlice<UInt8>) -> FileLocation? {
+        let parts = field.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let line = Int(String(decoding: parts[0], as: UTF8.self)),
+              let column = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
+        return FileLocation(file: unescaped(parts[2]), line: line, column: column)
     }
 }

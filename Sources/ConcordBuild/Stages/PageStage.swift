@@ -10,6 +10,8 @@ struct PageStage {
         var job: SiteBuilder.PageJob
         /// What the page needs besides its file, for the cache and the later stages.
         var record: PageRecord
+        /// The page's search entry; nil for a kept page (``SiteStages`` works it out only when
+        /// its locale's index must be made again).
         var search: SearchIndex.Document?
         /// Whether the page was rendered (rather than kept from the live site).
         var rendered: Bool
@@ -44,7 +46,7 @@ struct PageStage {
     private func page(_ job: SiteBuilder.PageJob) throws -> Outcome {
         let path = job.pagePath
         if let reuse, let kept = reuse.keep(path, writer: writer) {
-            return Outcome(job: job, record: kept, search: builder.searchDocument(job), rendered: false)
+            return Outcome(job: job, record: kept, search: nil, rendered: false)
         }
         let page = try builder.renderPage(job, context: contexts[job.locale]!)
         if !page.html.isEmpty { try writer.write(page.html, to: path) }

@@ -91,10 +91,24 @@ public struct SiteStages: Sendable {
             if !written.contains("\(locale)/index.html") { try writer.write(try builder.homePage(context), to: "\(locale)/index.html") }
             if !written.contains("\(locale)/search.html") { try writer.write(try builder.searchPage(context), to: "\(locale)/search.html") }
         }
+        // A locale whose every page was kept has the live site's index: it is made of those pages.
+        var fresh: [String] = []
+        for locale in locales {
+            let pagesOfLocale = pages.filter { $0.job.locale == locale }
+            let kept = !pagesOfLocale.isEmpty && pagesOfLocale.allSatisfy { !$0.rendered } && reuse?.samePages(pagesOfLocale.map(\.job.pagePath), in: locale) == true
+            if !(kept && reuse?.keepFile(SitePaths.searchIndex(locale: locale), writer: writer) == true) { fresh.append(locale) }
+        }
+        // Kept pages' entries are worked out here, only for the locales whose index is made again.
+        let missing = pages.filter { $0.search == nil && fresh.contains($0.job.locale) }.map(\.job)
+        let worked = parallelMap(missing) { builder.searchDocument($0) }
+        var filled: [String: SearchIndex.Document] = [:]
+        for (job, document) in zip(missing, worked) { filled[job.pagePath] = document }
         var documents: [String: [SearchIndex.Document]] = [:]
-        for page in pages { if let document = page.search { documents[page.job.locale, default: []].append(document) } }
+        for page in pages where fresh.contains(page.job.locale) {
+            if let document = page.search ?? filled[page.job.pagePath] { documents[page.job.locale, default: []].append(document) }
+        }
         // Pages were tokenised while rendering; this only merges their terms, a locale per core.
-        let indexes = parallelMap(locales.map { SearchIndex(locale: $0, documents: documents[$0] ?? []) }) { $0.jsonUTF8() }
-        for (locale, json) in zip(locales, indexes) { try writer.write(json, to: SitePaths.searchIndex(locale: locale)) }
+        let indexes = parallelMap(fresh.map { SearchIndex(locale: $0, documents: documents[$0] ?? []) }) { $0.jsonUTF8() }
+        for (locale, json) in zip(fresh, indexes) { try writer.write(json, to: SitePaths.searchIndex(locale: locale)) }
     }
 }
