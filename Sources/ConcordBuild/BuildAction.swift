@@ -143,15 +143,19 @@ public struct BuildAction: Sendable {
         progress(.stage("Looking for changes"))
         let cache = cacheRoot.map { BuildCache(root: $0, output: output) }
         let previous = clean ? nil : cache?.loadState()
-        let inputs = cache.map { _ in InputSnapshot.take(configuration, previous: previous?.inputs ?? [:]) }
-        let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
-        if let previous, previous.fingerprint == fingerprint, Self.outputsUnchanged(previous.outputs, in: folder.path) {
+        // Without a previous state there is nothing to compare with: Markdown files are digested
+        // by the loader, which reads them anyway.
+        var inputs = cache.map { _ in InputSnapshot.take(configuration, previous: previous?.inputs ?? [:], deferringMarkdown: previous == nil) }
+        if let previous, let inputs, previous.fingerprint == Self.fingerprint(inputs, settings: settingsDigest),
+           Self.outputsUnchanged(previous.outputs, in: folder.path) {
             return replay(previous.report, seconds: clock.elapsed)
         }
 
         progress(.stage("Loading"))
         let site = SiteContent.load(configuration)
         defer { ExitTeardown.keepUntilExit(site) }
+        inputs = inputs?.completed(with: site.content.digests)
+        let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
         progress(.stage("Checking"))
         let diagnostics = CheckEngine(settings: configuration.rules).run(site.content)
         let statuses = ArticleStatus.statuses(content: site.content, diagnostics: diagnostics)

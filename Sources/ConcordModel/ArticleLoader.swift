@@ -15,6 +15,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The parsed Markdown body the article was built from, for renderers that need more than the model.
     public var document: MarkdownDocument? = nil
+    /// The digest of the file's bytes, when they were read (the build cache keys pages by it).
+    public var digest: Digest? = nil
 }
 
 /// Reads Markdown files into ``Article`` values. A bad file gives diagnostics, never a crash.
@@ -113,7 +115,10 @@ public enum ArticleLoader {
                 message: tooLargeMessage(size))])
         }
         do {
-            return load(bytes: try reading(), path: path, locale: locale, file: file)
+            let bytes = try reading()
+            var result = load(bytes: bytes, path: path, locale: locale, file: file)
+            result.digest = Digest.of(bytes)
+            return result
         } catch {
             let location = FileLocation(file: file, line: 1)
             let diagnostic = error.leadsOutside

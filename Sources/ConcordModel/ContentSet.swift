@@ -14,6 +14,8 @@ public struct ContentSet: Sendable {
     public private(set) var diagnostics: [Diagnostic]
     /// The folders content files are read from, checked after resolving links.
     public let fence: ContentFence
+    /// The digest of every article file's bytes as they were read, by file path.
+    public internal(set) var digests: [String: Digest] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -130,12 +132,16 @@ public struct ContentSet: Sendable {
         var articles: [Article] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
         articles.reserveCapacity(results.count)
+        var digests: [String: Digest] = [:]
+        digests.reserveCapacity(results.count)
         for (job, result) in zip(jobs, results) {
+            if let digest = result.digest { digests[job.root + "/" + job.path] = digest }
             if let article = result.article { articles.append(article) }
             if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
             diagnostics += result.diagnostics
         }
-        let content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence)
+        var content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence)
+        content.digests = digests
         return (content, documents)
     }
 }

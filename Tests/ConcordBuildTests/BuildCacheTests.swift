@@ -93,6 +93,20 @@ struct InputSnapshotTests {
         #expect(InputSnapshot.take(tree.configuration, previous: added.files).fingerprint != added.fingerprint)
     }
 
+    @Test("Markdown left for the loader to digest gives the same snapshot once completed")
+    func deferredMarkdown() throws {
+        let tree = try Tree(["en-US/start.md": article, "en-US/TOC.md": "- [Start](start.md)\n", "en-US/toc.yml": "- name: Start\n"])
+        let whole = InputSnapshot.take(tree.configuration)
+        let deferred = InputSnapshot.take(tree.configuration, deferringMarkdown: true)
+        #expect(Set(deferred.pending.keys) == [tree.root + "/content/en-US/start.md", tree.root + "/content/en-US/TOC.md"])
+        let content = tree.content
+        #expect(content.digests[tree.root + "/content/en-US/start.md"] == whole.digest(of: tree.root + "/content/en-US/start.md"))
+        let completed = deferred.completed(with: content.digests)
+        #expect(completed.pending.isEmpty)
+        #expect(completed.files == whole.files, "TOC.md, which the loader does not read, is read by the snapshot")
+        #expect(completed.fingerprint == whole.fingerprint)
+    }
+
     @Test("a file whose stamp is unchanged is not read again: its recorded digest is kept")
     func stampFirst() throws {
         let tree = try Tree(["en-US/start.md": article])

@@ -8,14 +8,45 @@ enum CacheCodec {
     static let stateHeader = "concord-cache \(BuildCache.formatVersion)"
 
     static func encode(_ state: BuildCache.State) -> [UInt8] {
-        var text = stateHeader + "\nfingerprint \(state.fingerprint)\n"
-        for (path, entry) in state.inputs.sorted(by: { $0.key < $1.key }) {
-            text += "i \(entry.digest) \(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.inode) \(escaped(path))\n"
+        var out = LineWriter()
+        out.text(stateHeader + "\nfingerprint \(state.fingerprint)\n")
+        for (path, entry) in state.inputs.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            out.text("i \(entry.digest) ")
+            out.stamp(entry.stamp)
+            out.text(escaped(path) + "\n")
         }
-        for (path, stamp) in state.outputs.sorted(by: { $0.key < $1.key }) {
-            text += "o \(stamp.size) \(stamp.modified) \(stamp.inode) \(escaped(path))\n"
+        for (path, stamp) in state.outputs.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            out.text("o ")
+            out.stamp(stamp)
+            out.text(escaped(path) + "\n")
         }
-        return Array(text.utf8)
+        return out.bytes
+    }
+
+    /// Bytes of the state file; numbers written without going through `String`.
+    struct LineWriter {
+        var bytes: [UInt8] = []
+
+        mutating func text(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        /// `size modified inode ` (with the trailing space).
+        mutating func stamp(_ stamp: FileStamp) {
+            number(UInt64(bitPattern: Int64(stamp.size)), negative: stamp.size < 0)
+            number(UInt64(bitPattern: Int64(stamp.modified)), negative: stamp.modified < 0)
+            number(stamp.inode, negative: false)
+        }
+
+        private mutating func number(_ value: UInt64, negative: Bool) {
+            var value = negative ? UInt64(bitPattern: -Int64(bitPattern: value)) : value
+            if negative { bytes.append(UInt8(ascii: "-")) }
+            var digits: [UInt8] = []
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            bytes.append(contentsOf: digits.reversed())
+            bytes.append(UInt8(ascii: " "))
+        }
     }
 
     static func decodeState(_ bytes: [UInt8]) -> (fingerprint: Digest, inputs: [String: InputSnapshot.Entry], outputs: [String: FileStamp])? {

@@ -46,15 +46,19 @@ public struct InputSnapshot: Sendable {
 
     /// Inputs by path (as the loader names files: the locale folder's path, `/`, the relative path).
     public var files: [String: Entry]
-    /// The digest of every path, stamp and digest together: equal snapshots mean nothing changed.
+    /// The digest of every path and digest together: equal snapshots mean nothing changed.
+    /// Meaningful only once nothing is ``pending``.
     public var fingerprint: Digest
+    /// Markdown files left for the loader to digest, as it reads them anyway (``completed(with:)``).
+    public var pending: [String: FileStamp] = [:]
 
     /// The digest of the file at `path`, when it is an input.
     public func digest(of path: String) -> Digest? { files[path]?.digest }
 
     /// Takes the snapshot of what a build of `configuration` reads. Digests of files whose stamp
-    /// is unchanged since `previous` are taken from it.
-    public static func take(_ configuration: Configuration, previous: [String: Entry] = [:]) -> InputSnapshot {
+    /// is unchanged since `previous` are taken from it. With `deferringMarkdown`, Markdown files
+    /// not in `previous` are left ``pending``, for the loader to digest.
+    public static func take(_ configuration: Configuration, previous: [String: Entry] = [:], deferringMarkdown: Bool = false) -> InputSnapshot {
         var paths: [String] = []
         var roots = [configuration.contentRoot]
         for entry in configuration.locales where !Self.isWithin(entry.path, configuration.contentRoot) { roots.append(entry.path) }
@@ -67,23 +71,57 @@ public struct InputSnapshot: Sendable {
         if let executable = executablePath { stampOnly.append(executable) }
         let byStamp = Set(stampOnly)
 
-        let unique = Array(Set(paths + stampOnly)).sorted()
-        let entries = parallelMap(unique) { path -> Entry? in
-            guard let stamp = FileStamp.of(path) else { return nil }
-            if let old = previous[path], old.stamp == stamp { return old }
-            if byStamp.contains(path) { return Entry(stamp: stamp, digest: Digest.of("\(stamp.size) \(stamp.modified) \(stamp.inode)")) }
-            guard let bytes = try? FileSystem.read(path) else { return nil }
-            return Entry(stamp: stamp, digest: Digest.of(bytes))
+        let unique = Array(Set(paths + stampOnly))
+        enum Found { case entry(Entry), pending(FileStamp), missing }
+        let found = parallelMap(unique) { path -> Found in
+            guard let stamp = FileStamp.of(path) else { return .missing }
+            if let old = previous[path], old.stamp == stamp { return .entry(old) }
+            if byStamp.contains(path) { return .entry(Entry(stamp: stamp, digest: Digest.of("\(stamp.size) \(stamp.modified) \(stamp.inode)"))) }
+            if deferringMarkdown, isMarkdown(path) { return .pending(stamp) }
+            guard let bytes = try? FileSystem.read(path) else { return .missing }
+            return .entry(Entry(stamp: stamp, digest: Digest.of(bytes)))
         }
-        var files: [String: Entry] = [:]
+        var snapshot = InputSnapshot(files: [:], fingerprint: Digest(high: 0, low: 0))
+        snapshot.files.reserveCapacity(unique.count)
+        for (path, item) in zip(unique, found) {
+            switch item {
+            case .entry(let entry): snapshot.files[path] = entry
+            case .pending(let stamp): snapshot.pending[path] = stamp
+            case .missing: break
+            }
+        }
+        snapshot.fingerprint = snapshot.digestOfFiles()
+        return snapshot
+    }
+
+    /// The snapshot with its pending Markdown files digested: from `digests` (the loader's, by
+    /// file) where it read them, else read now (navigation files, which the loader does not read).
+    public func completed(with digests: [String: Digest]) -> InputSnapshot {
+        guard !pending.isEmpty else { return self }
+        var snapshot = self
+        snapshot.pending = [:]
+        let left = pending.filter { digests[$0.key] == nil }.map(\.key)
+        let read = parallelMap(left) { path in (try? FileSystem.read(path)).map { Digest.of($0) } }
+        for (path, digest) in zip(left, read) { if let digest, let stamp = pending[path] { snapshot.files[path] = Entry(stamp: stamp, digest: digest) } }
+        for (path, stamp) in pending { if let digest = digests[path] { snapshot.files[path] = Entry(stamp: stamp, digest: digest) } }
+        snapshot.fingerprint = snapshot.digestOfFiles()
+        return snapshot
+    }
+
+    /// Every path and digest, in byte order of the paths.
+    private func digestOfFiles() -> Digest {
         var hasher = DigestHasher()
-        for (path, entry) in zip(unique, entries) {
-            guard let entry else { continue }
-            files[path] = entry
+        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             hasher.combine(path)
             hasher.combine(entry.digest)
         }
-        return InputSnapshot(files: files, fingerprint: hasher.finalize())
+        return hasher.finalize()
+    }
+
+    /// Whether the path ends in `.md`, in any case (as the loader chooses articles).
+    static func isMarkdown(_ path: String) -> Bool {
+        let tail = Array(path.utf8.suffix(3))
+        return tail.count == 3 && tail[0] == UInt8(ascii: ".") && tail[1] | 0x20 == UInt8(ascii: "m") && tail[2] | 0x20 == UInt8(ascii: "d")
     }
 
     /// Whether `path` is `root` or inside it, as written (the loader names files the same way).

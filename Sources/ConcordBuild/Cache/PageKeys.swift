@@ -19,9 +19,13 @@ public struct PageKeys: Sendable {
     public init(plan: PagePlan, content: ContentSet, inputs: InputSnapshot, settings: Digest) {
         self.inputs = inputs
         roots = Dictionary(content.configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
-        let shared = Self.sharedDigest(content: content, inputs: inputs, settings: settings)
-        let locales = Dictionary(uniqueKeysWithValues: content.locales.map { ($0, Self.navigationDigest(content: content, locale: $0, inputs: inputs)) })
+        let sorted = SortedContent(content)
+        let shared = Self.sharedDigest(content: content, sorted: sorted, inputs: inputs, settings: settings)
+        let locales = Dictionary(uniqueKeysWithValues: content.locales.map {
+            ($0, Self.navigationDigest(content: content, sorted: sorted, locale: $0, inputs: inputs))
+        })
         var base: [String: Digest] = [:]
+        base.reserveCapacity(plan.jobs.count)
         for job in plan.jobs {
             let contentLocale = job.status == .fallback ? content.sourceLocale : job.locale
             guard let article = content.article(job.path, in: contentLocale), let own = inputs.digest(of: article.file) else { continue }
@@ -37,6 +41,20 @@ public struct PageKeys: Sendable {
             base[job.pagePath] = hasher.finalize()
         }
         self.base = base
+    }
+
+    /// The content's paths, each list sorted once in byte order (any fixed order serves a digest).
+    struct SortedContent {
+        var sourcePaths: [String]
+        var files: [String: [String]]
+        var articles: [String: [String]]
+
+        init(_ content: ContentSet) {
+            func sorted(_ paths: some Collection<String>) -> [String] { paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+            sourcePaths = sorted(content.sourceArticles.keys)
+            files = content.files.mapValues { sorted($0) }
+            articles = content.articles.mapValues { sorted($0.keys) }
+        }
     }
 
     /// The key of the page at `path` when it includes `includedFiles` (`<locale>/<path>`, as the
@@ -56,40 +74,41 @@ public struct PageKeys: Sendable {
     }
 
     /// What every page shares: settings, Concord, templates, and every locale's files and articles.
-    static func sharedDigest(content: ContentSet, inputs: InputSnapshot, settings: Digest) -> Digest {
+    static func sharedDigest(content: ContentSet, sorted: SortedContent, inputs: InputSnapshot, settings: Digest) -> Digest {
         var hasher = DigestHasher()
         hasher.combine(BuildCache.formatVersion)
         hasher.combine(settings)
-        let templates = content.configuration.templates
-        for (path, entry) in inputs.files.sorted(by: { $0.key < $1.key })
-        where InputSnapshot.isWithin(path, templates) && !InputSnapshot.isWithin(path, content.configuration.contentRoot) {
+        let templates = content.configuration.templates, contentRoot = content.configuration.contentRoot
+        let themeFiles = inputs.files.filter { InputSnapshot.isWithin($0.key, templates) && !InputSnapshot.isWithin($0.key, contentRoot) }
+        for (path, entry) in themeFiles.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             hasher.combine(path)
             hasher.combine(entry.digest)
         }
         if let executable = InputSnapshot.executablePath, let entry = inputs.files[executable] { hasher.combine(entry.digest) }
         for locale in content.locales {
             hasher.combine(locale)
-            for file in (content.files[locale] ?? []).sorted() { hasher.combine(file) }
+            for file in sorted.files[locale] ?? [] { hasher.combine(file) }
             hasher.combine("articles")
-            for path in (content.articles[locale] ?? [:]).keys.sorted() { hasher.combine(path) }
+            for path in sorted.articles[locale] ?? [] { hasher.combine(path) }
         }
         return hasher.finalize()
     }
 
     /// What a locale's navigation is made from: its tables of contents and the source's, and the
     /// title of every page it lists.
-    static func navigationDigest(content: ContentSet, locale: String, inputs: InputSnapshot) -> Digest {
+    static func navigationDigest(content: ContentSet, sorted: SortedContent, locale: String, inputs: InputSnapshot) -> Digest {
         var hasher = DigestHasher()
-        for path in content.sourceArticles.keys.sorted() {
+        let own = content.articles[locale] ?? [:], source = content.sourceArticles
+        for path in sorted.sourcePaths {
             hasher.combine(path)
-            hasher.combine((content.article(path, in: locale) ?? content.sourceArticles[path])?.title ?? "")
+            hasher.combine((own[path] ?? source[path])?.title ?? "")
         }
         for path in content.orphans(in: locale) {
             hasher.combine(path)
-            hasher.combine(content.article(path, in: locale)?.title ?? path)
+            hasher.combine(own[path]?.title ?? path)
         }
         for entry in content.configuration.locales where entry.id == locale || entry.id == content.sourceLocale {
-            for file in (content.files[entry.id] ?? []).sorted() where isNavigationFile(file) {
+            for file in sorted.files[entry.id] ?? [] where isNavigationFile(file) {
                 hasher.combine(file)
                 hasher.combine(inputs.digest(of: join(entry.path, file)) ?? Digest(high: 0, low: 0))
             }
@@ -99,7 +118,7 @@ public struct PageKeys: Sendable {
 
     /// `toc.yml`, `TOC.md`, and any YAML file a `toc.yml` may refer to.
     static func isNavigationFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
         return name == "toc.md" || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
     }
 
