@@ -10,12 +10,12 @@ enum CacheCodec {
     static func encode(_ state: BuildCache.State) -> [UInt8] {
         var out = LineWriter()
         out.text(stateHeader + "\nfingerprint \(state.fingerprint)\n")
-        for (path, entry) in state.inputs.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, entry) in state.inputs.sorted(by: { $0.key < $1.key }) {
             out.text("i \(entry.digest) ")
             out.stamp(entry.stamp)
             out.text(escaped(path) + "\n")
         }
-        for (path, stamp) in state.outputs.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, stamp) in state.outputs.sorted(by: { $0.key < $1.key }) {
             out.text("o ")
             out.stamp(stamp)
             out.text(escaped(path) + "\n")

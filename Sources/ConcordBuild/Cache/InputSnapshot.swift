@@ -108,10 +108,10 @@ public struct InputSnapshot: Sendable {
         return snapshot
     }
 
-    /// Every path and digest, in byte order of the paths.
+    /// Every path and digest, in the order of the paths.
     private func digestOfFiles() -> Digest {
         var hasher = DigestHasher()
-        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             hasher.combine(entry.digest)
         }

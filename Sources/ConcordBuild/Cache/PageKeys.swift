@@ -43,14 +43,14 @@ public struct PageKeys: Sendable {
         self.base = base
     }
 
-    /// The content's paths, each list sorted once in byte order (any fixed order serves a digest).
+    /// The content's paths, each list sorted once (any fixed order serves a digest).
     struct SortedContent {
         var sourcePaths: [String]
         var files: [String: [String]]
         var articles: [String: [String]]
 
         init(_ content: ContentSet) {
-            func sorted(_ paths: some Collection<String>) -> [String] { paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+            func sorted(_ paths: some Collection<String>) -> [String] { paths.sorted { $0 < $1 } }
             sourcePaths = sorted(content.sourceArticles.keys)
             files = content.files.mapValues { sorted($0) }
             articles = content.articles.mapValues { sorted($0.keys) }
@@ -80,7 +80,7 @@ public struct PageKeys: Sendable {
         hasher.combine(settings)
         let templates = content.configuration.templates, contentRoot = content.configuration.contentRoot
         let themeFiles = inputs.files.filter { InputSnapshot.isWithin($0.key, templates) && !InputSnapshot.isWithin($0.key, contentRoot) }
-        for (path, entry) in themeFiles.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, entry) in themeFiles.sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             hasher.combine(entry.digest)
         }
