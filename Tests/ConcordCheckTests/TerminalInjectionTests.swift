@@ -16,8 +16,10 @@ struct TerminalInjectionTests {
 
     @Test("A newline in a link destination does not start a forged workflow command")
     func newlineInDestination() throws {
-        let findings = try Self.brokenLinkFindings("<x&#10;::error file=README.md,line=1::Forged.md>")
-        #expect(findings.count == 1)
+        // `./` first: written `x&#10;::…`, a browser reads the scheme `x:` (line breaks inside a scheme
+        // are skipped), and a link with a scheme is no file to report.
+        let findings = try Self.brokenLinkFindings("<./x&#10;::error file=README.md,line=1::Forged.md>")
+        try #require(findings.count == 1)
         let text = String(decoding: try DiagnosticFormatter(format: .text, rules: []).render(findings, summary: CheckSummary(findings)), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!lines.contains { $0.hasPrefix("::") }, "\(text)")

@@ -31,7 +31,7 @@ enum LinkKey {
             return "xref:" + parsed.path + query(parsed.query)
         case .siteRooted:
             return path(parsed.path) + query(parsed.query)
-        case .external:
+        case .external, .blocked:
             return external(parsed)
         case .relative:
             switch RelativeTarget(path: parsed.path, from: article.path) {

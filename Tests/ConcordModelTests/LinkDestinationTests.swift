@@ -1,7 +1,7 @@
 import Testing
-@testable import ConcordCheck
+@testable import ConcordModel
 
-/// How destinations are taken apart and resolved: shared by the link rules.
+/// How destinations are taken apart and resolved: the one reading the checks, the JSON and the pages share.
 @Suite("Link destinations")
 struct LinkDestinationTests {
     @Test(arguments: [
@@ -17,7 +17,14 @@ struct LinkDestinationTests {
         ("a.md", .relative),
         ("../a/b.md#x", .relative),
         ("media/a:b.png", .relative),
-        ("C:\\\\docs\\\\a.md", .external),
+        ("./javascript:x.md", .relative),
+        ("C:\\\\docs\\\\a.md", .blocked),
+        ("tel:+1-555-0100", .external),
+        ("FTP://files.example.com/a", .external),
+        ("javascript:alert(1)", .blocked),
+        ("java\tscript:alert(1)", .blocked),
+        (" \u{1}data:text/html,x", .blocked),
+        ("\\\\host\\a.md", .siteRooted),
     ])
     func kinds(destination: String, kind: LinkDestination.Kind) {
         #expect(LinkDestination(destination).kind == kind)
@@ -31,6 +38,10 @@ struct LinkDestinationTests {
         // An escape that does not decode to UTF-8 is kept as written.
         #expect(LinkDestination("a%FF.md").path == "a%FF.md")
         #expect(LinkDestination("..\\a\\b.md").path == "../a/b.md")
+        // What a page keeps is kept as written.
+        #expect(destination.writtenPath == "my%20file%C3%A9.md")
+        #expect(destination.suffix == "?view=powershell-7.1&x=1#Part%202")
+        #expect(LinkDestination("..\\a\\b.md").writtenPath == "..\\a\\b.md")
     }
 
     @Test(arguments: [
@@ -50,7 +61,8 @@ struct LinkDestinationTests {
     func partsAgreeWithDefinition() {
         let pieces = [
             "a", "B", "é", "日本", "/", "\\", "#", "?", "&", "=", ":", ".", "..", "md", "x1+-.", "%20", "%C3%A9", "%e6%97%a5",
-            "%FF", "%", "%G1", "%2", " ", "\t", "\n", "\r", "https:", "HTTP:", "xref:", "mailto:", "C:", "//", "~",
+            "%FF", "%", "%G1", "%2", " ", "\t", "\n", "\r", "\u{1}", "https:", "HTTP:", "xref:", "mailto:", "tel:", "javascript:",
+            "java\tscript:", "C:", "//", "~",
         ]
         var draws = SeededDraws(seed: 9)
         for _ in 0..<20_000 {
@@ -67,7 +79,7 @@ struct LinkDestinationTests {
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<draws.next(12) { text += pieces[draws.next(pieces.count)] }
-            #expect(LinkIndex.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
+            #expect(LinkTargets.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
         }
     }
 }
