@@ -350,7 +350,8 @@ extension HTMLRenderer {
                     }
                     if suppressing {
                         stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
-                    } else if let href = renderer.links.href(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory) {
+                    } else if let href = renderer.links.href(
+                        document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
                         out += "<a href=\""
                         out.appendEscaped(URLPolicy.encodeForAttribute(href))
                         out += "\""

@@ -25,138 +25,85 @@ public struct AssetCopy: Sendable, Hashable, Comparable {
 
 /// Rewrites link and image destinations from content into URLs of the built site.
 ///
-/// Relative `.md` links become `.html` links to the page in the same locale (every source
-/// article has a page in every locale, a fallback if need be), matched case-insensitively
-/// against the articles that exist so a link written `Overview.md` still reaches `overview.html`
-/// on a case-sensitive server. Unsafe schemes come back as `nil`.
+/// Where a link leads is the model's to say (``LinkTargets``, shared with the checks and the
+/// JSON); what is decided here is how that is written into a page. A relative link to an article
+/// becomes a relative link to its page in the same locale (every source article has a page in
+/// every locale, a fallback if need be), spelled as the article's file is, so a link written
+/// `Overview.md` still reaches `overview.html` on a case-sensitive server; an image is copied
+/// from the file it names. Any other relative link keeps its path as written (`\` as `/`, `.md`
+/// as `.html`), moved to the page's folder when the content comes from another one (an include).
+/// Unsafe schemes come back as `nil`.
 public struct LinkResolver: Sendable {
-    /// Article paths by their lower-cased form, across every locale.
-    let articlePaths: [String: String]
-    /// Every file of each locale, relative to the locale root.
-    let files: [String: Set<String>]
-    /// Each locale's folder.
+    /// The one resolver of links.
+    let targets: LinkTargets
+    /// Each locale's folder, for the files images copy.
     let roots: [String: String]
     /// The source locale, whose files stand in for missing ones.
     let sourceLocale: String
+    /// Every locale, source first: the order navigation, which has no locale, looks in.
+    let locales: [String]
 
     /// Creates a resolver for a content set.
     public init(content: ContentSet) {
-        var paths: [String: String] = [:]
-        // Source last, so its spelling wins; sorted, so two files differing only in case resolve the same way every build.
-        for locale in content.locales.reversed() {
-            for path in (content.articles[locale] ?? [:]).keys.sorted(by: >) { paths[path.lowercased()] = path }
-        }
-        self.articlePaths = paths
-        self.files = content.files
+        targets = LinkTargets(content: content)
         var roots: [String: String] = [:]
         for entry in content.configuration.locales { roots[entry.id] = entry.path }
         self.roots = roots
-        self.sourceLocale = content.sourceLocale
+        sourceLocale = content.sourceLocale
+        locales = content.locales
     }
 
     /// The `href` for a link destination written in a document in folder `documentDirectory`,
-    /// shown on a page in folder `pageDirectory` (both relative to the locale root); `nil` when unsafe.
+    /// shown on a page of `locale` (the source locale when `nil`) in folder `pageDirectory` (both
+    /// relative to the locale root); `nil` when unsafe.
     ///
     /// The scheme is checked on the URL as it will be written, after every rewrite: a relative
     /// path can come out looking like a scheme (`./javascript:x.md` → `javascript:x.html`), and
     /// one check at the end covers every rewrite, present and future.
-    public func href(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
-        rewrittenHref(destination, documentDirectory: documentDirectory, pageDirectory: pageDirectory).flatMap(Self.checked)
+    public func href(_ destination: String, documentDirectory: String, pageDirectory: String, locale: String? = nil) -> String? {
+        rewrittenHref(destination, documentDirectory: documentDirectory, pageDirectory: pageDirectory, locale: locale).flatMap(Self.checked)
     }
 
-    /// `url` when a browser reads no scheme in it, or one of ``URLPolicy/allowedSchemes``; else `nil`.
+    /// `url` when a browser reads no scheme in it, or one of ``LinkScheme/allowed``; else `nil`.
     static func checked(_ url: String) -> String? {
         URLPolicy.isSafe(url) ? url : nil
     }
 
-    /// ``href(_:documentDirectory:pageDirectory:)`` before its last check.
-    private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
-        // The scheme once: `isSafe` and `isRelativePath` would each read it.
-        switch URLPolicy.schemeKind(of: destination) {
-        case .other: return nil
-        case .allowed: return destination
-        case .none: if !Self.isPathStart(destination) { return destination }
+    /// ``href(_:documentDirectory:pageDirectory:locale:)`` before its last check.
+    private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String, locale: String?) -> String? {
+        let link = LinkDestination(destination)
+        switch link.kind {
+        case .blocked, .xref: return nil
+        case .empty, .fragment, .siteRooted, .external: return destination
+        case .relative: break
         }
-        if let href = relativeHref(destination, documentDirectory: documentDirectory, pageDirectory: pageDirectory) { return href }
-        let (path, suffix) = URLPolicy.splitSuffix(destination)
-        let isMarkdown = Self.hasMarkdownExtension(path.utf8)
-        if !isMarkdown, documentDirectory == pageDirectory { return destination }
-        guard let resolved = RelativePath.resolve(path, from: documentDirectory) else {
-            // Climbs out of the locale: leave it as written, with the page extension.
-            return isMarkdown ? SitePaths.withoutMarkdownExtension(String(path)) + ".html" + suffix : destination
+        let target = targets.resolve(link, inFolder: documentDirectory, locale: locale ?? sourceLocale)
+        if case .article(_, let path) = target {
+            let page = SitePaths.withoutMarkdownExtension(path) + ".html"
+            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
         }
-        var target = resolved
-        if isMarkdown {
-            let canonical = articlePaths[resolved.lowercased()] ?? resolved
-            target = SitePaths.withoutMarkdownExtension(canonical) + ".html"
-        }
-        return RelativePath.relative(to: target, from: pageDirectory) + suffix
+        return Self.writtenHref(link, documentDirectory: documentDirectory, pageDirectory: pageDirectory)
     }
 
-    /// ``href(_:documentDirectory:pageDirectory:)`` for a relative path, worked out on the bytes
-    /// of the arguments into the one string it returns, as every link of every page needs it;
-    /// `nil` when the bytes cannot tell (a mark may join a `/`, `#` or `?`, or the dot of the
-    /// article's `.md`) or when the path climbs out of the locale, both rare.
-    private func relativeHref(_ destination: String, documentDirectory: String, pageDirectory: String) -> String? {
-        var destinationText = destination
-        var documentText = documentDirectory
-        return destinationText.withUTF8 { destinationBytes -> String? in
-            guard let pathEnd = URLPolicy.suffixStart(in: destinationBytes) else { return nil }
-            let path = UnsafeBufferPointer(rebasing: destinationBytes[..<pathEnd])
-            let suffix = UnsafeBufferPointer(rebasing: destinationBytes[pathEnd...])
-            let isMarkdown = Self.hasMarkdownExtension(path)
-            if !isMarkdown, documentDirectory == pageDirectory { return destination }
-            return documentText.withUTF8 { documentBytes in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: documentBytes.count + path.count + 1) { buffer -> String? in
-                    guard let count = RelativePath.resolve(path, from: documentBytes, into: buffer) ?? nil else { return nil }
-                    let resolved = UnsafeBufferPointer(rebasing: buffer[..<count])
-                    guard isMarkdown else { return Self.relative(to: resolved, from: pageDirectory, suffix: suffix) }
-                    guard var canonical = articlePaths[Self.articleKey(resolved)] else {
-                        return Self.pageHref(of: resolved, from: pageDirectory, suffix: suffix)
-                    }
-                    return canonical.withUTF8 { Self.pageHref(of: $0, from: pageDirectory, suffix: suffix) }
-                }
-            }
+    /// The `href` of a relative link that names no article: its path as written, `\` read as
+    /// `/`, with `.md` made `.html` and the path moved to the page's folder when they differ.
+    private static func writtenHref(_ link: LinkDestination, documentDirectory: String, pageDirectory: String) -> String {
+        let written = Self.written(link)
+        let isMarkdown = hasMarkdownExtension(written.utf8)
+        if !isMarkdown, documentDirectory == pageDirectory { return written + link.suffix }
+        guard let resolved = RelativePath.resolve(written, from: documentDirectory) else {
+            // Climbs out of the locale: left as written, with the page extension.
+            return (isMarkdown ? SitePaths.withoutMarkdownExtension(written) + ".html" : written) + link.suffix
         }
+        let target = isMarkdown ? SitePaths.withoutMarkdownExtension(resolved) + ".html" : resolved
+        return RelativePath.relative(to: target, from: pageDirectory) + link.suffix
     }
 
-    /// `articlePaths`' key for a resolved path: the path lower-cased, byte by byte when it is ASCII.
-    private static func articleKey(_ path: UnsafeBufferPointer<UInt8>) -> String {
-        // Loops without exits, which the compiler turns into vector code.
-        var bits: UInt8 = 0
-        for index in path.indices { bits |= path[index] }
-        guard bits < 0x80 else { return String(decoding: path, as: UTF8.self).lowercased() }
-        return String(unsafeUninitializedCapacity: path.count) { out in
-            for index in path.indices {
-                let byte = path[index]
-                out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-            }
-            return path.count
-        }
-    }
-
-    /// The `href`, followed by `suffix`, from a page in `pageDirectory` to the page of the article at `path`;
-    /// `nil` when Characters must say whether the path ends in `.md`.
-    private static func pageHref(of path: UnsafeBufferPointer<UInt8>, from pageDirectory: String, suffix: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let stem = SitePaths.markdownStemLength(of: path) else { return nil }
-        let html = ".html".utf8
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stem + html.count) { buffer in
-            _ = buffer.initialize(fromContentsOf: path[..<stem])
-            _ = buffer[stem...].initialize(fromContentsOf: html)
-            return relative(to: UnsafeBufferPointer(buffer), from: pageDirectory, suffix: suffix)
-        }
-    }
-
-    /// ``RelativePath/relative(to:from:)`` from `pageDirectory` to `target`, followed by `suffix`; `nil` as that says.
-    private static func relative(to target: UnsafeBufferPointer<UInt8>, from pageDirectory: String, suffix: UnsafeBufferPointer<UInt8>) -> String? {
-        var pageText = pageDirectory
-        return pageText.withUTF8 { RelativePath.relative(to: target, from: $0, suffix: suffix) }
-    }
-
-    /// Whether a destination without a scheme is a relative path: ``URLPolicy/isRelativePath(_:)`` once its scheme is known.
-    static func isPathStart(_ destination: String) -> Bool {
-        guard let first = destination.utf8.first else { return false }
-        return first != UInt8(ascii: "/") && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
+    /// A relative link's path as written, `\` read as `/`.
+    private static func written(_ link: LinkDestination) -> String {
+        let path = link.writtenPath
+        guard path.utf8.contains(UInt8(ascii: "\\")) else { return String(path) }
+        return String(decoding: LinkDestination.slashed(path.utf8), as: UTF8.self)
     }
 
     /// Whether a path's bytes end in `.md`, in any case, without allocating.
@@ -172,43 +119,45 @@ public struct LinkResolver: Sendable {
     /// The `src` for an image, and the file to copy for it, for a page of `locale` whose
     /// content came from `contentLocale`; `nil` when unsafe. Whether the file may be published
     /// (``MediaPolicy``) is for the caller to ask, who can say where it was referred to.
+    ///
+    /// The file is the one the model finds (the locale's own, else the source's: screenshots are
+    /// often not localized), under its own spelling; `src` names it so when the link spells it
+    /// otherwise, and is the link as written when it already names it from the page's folder.
     public func image(
         _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
     ) -> (src: String, copy: AssetCopy?)? {
-        switch URLPolicy.schemeKind(of: destination) {
-        case .other: return nil
-        case .allowed: return (destination, nil)
-        case .none: if !Self.isPathStart(destination) { return (destination, nil) }
+        let link = LinkDestination(destination)
+        switch link.kind {
+        case .blocked, .xref: return nil
+        case .empty, .fragment, .siteRooted, .external: return (destination, nil)
+        case .relative: break
         }
-        let (path, suffix) = URLPolicy.splitSuffix(destination)
-        guard let resolved = RelativePath.resolve(path.removingPercentEncodingIfPossible, from: documentDirectory) else {
-            return (destination, nil)
+        guard case .inside(let resolved) = RelativeTarget(path: link.path, inFolder: documentDirectory) else { return (destination, nil) }
+        var src = (documentDirectory == pageDirectory ? Self.written(link) : RelativePath.relative(to: resolved, from: pageDirectory)) + link.suffix
+        var copy: AssetCopy?
+        switch targets.resolve(link, inFolder: documentDirectory, locale: locale) {
+        // An article too: the caller refuses to publish it, and says so.
+        case .file(let found, let path), .article(let found, let path):
+            // A file the link names with `.md` left off is not the one it names.
+            guard LinkTargets.lowercased(path) == LinkTargets.lowercased(resolved), let root = roots[found] else { break }
+            // Bytes, not Characters: a server compares a name's bytes, whatever its normalization.
+            if !path.utf8.elementsEqual(resolved.utf8) { src = LinkDestination.urlPath(RelativePath.relative(to: path, from: pageDirectory)) + link.suffix }
+            copy = AssetCopy(outputPath: locale + "/" + path, sourceFile: root + "/" + path)
+        default:
+            break
         }
-        let written = documentDirectory == pageDirectory ? destination : RelativePath.relative(to: resolved, from: pageDirectory) + suffix
-        guard let src = Self.checked(written) else { return nil }
-        // The locale's own image, else the source's: screenshots are often not localized.
-        for candidate in [locale, sourceLocale] {
-            if files[candidate]?.contains(resolved) == true, let root = roots[candidate] {
-                return (src, AssetCopy(outputPath: locale + "/" + resolved, sourceFile: root + "/" + resolved))
-            }
-        }
-        return (src, nil)
+        guard let checked = Self.checked(src) else { return nil }
+        return (checked, copy)
     }
 
-    /// The locale-root-relative path a relative `.md` reference points to, matched to an existing article.
+    /// The locale-root-relative path of the article a relative reference in `directory` names, if
+    /// it names one: looked for in the source locale, then in the others.
     public func articlePath(_ reference: String, from directory: String) -> String? {
-        guard URLPolicy.isRelativePath(reference) else { return nil }
-        let (path, _) = URLPolicy.splitSuffix(reference)
-        guard let resolved = RelativePath.resolve(path, from: directory) else { return nil }
-        return articlePaths[resolved.lowercased()]
-    }
-}
-
-extension Substring {
-    /// `%20` and friends decoded, for matching file names; the text itself when it is not valid.
-    var removingPercentEncodingIfPossible: String {
-        // Foundation's `contains` is costly for every image; without a `%` byte there is no `%` either.
-        guard utf8.contains(UInt8(ascii: "%")), contains("%") else { return String(self) }
-        return String(self).removingPercentEncoding ?? String(self)
+        let link = LinkDestination(reference)
+        guard link.kind == .relative else { return nil }
+        for locale in locales {
+            if case .article(_, let path) = targets.resolve(link, inFolder: directory, locale: locale, fallback: false) { return path }
+        }
+        return nil
     }
 }

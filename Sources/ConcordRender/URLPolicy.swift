@@ -5,103 +5,35 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ConcordModel
 
-/// Decides which URLs from content may reach a page, and how relative paths combine.
+/// Decides which URLs may reach a page, and how relative paths combine.
+///
+/// Schemes are read and allowed by ``LinkScheme``, the model's one rule, here on the URL as it is
+/// finally written into the page.
 public enum URLPolicy {
     /// Schemes a link or image may use; everything else with a scheme (`javascript:`,
     /// `vbscript:`, `data:`, `file:`…) is neutralised.
-    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp"]
+    static var allowedSchemes: Set<String> { LinkScheme.allowed }
 
     /// Whether a destination is safe to put in `href` or `src`.
     ///
     /// Browsers ignore tabs, newlines and leading control characters inside a scheme
     /// (`java\tscript:`), so those are removed before the scheme is read.
     public static func isSafe(_ destination: String) -> Bool {
-        schemeKind(of: destination) != .other
+        LinkScheme.kind(of: destination) != .other
     }
 
     /// The lower-cased scheme of a URL (`https`), or `nil` for a relative reference.
     public static func scheme(of destination: String) -> String? {
-        var letters: [UInt8] = []
-        var started = false
-        for byte in destination.utf8 {
-            if byte <= 0x20 {
-                // Leading spaces/controls and embedded tab/newline are skipped, as browsers do.
-                if !started || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                return nil
-            }
-            started = true
-            if byte == UInt8(ascii: ":") {
-                guard let first = letters.first, isLetter(first) else { return nil }
-                return String(decoding: letters, as: UTF8.self).lowercased()
-            }
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return nil }
-            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
-                // A character no scheme may hold: browsers treat the whole thing as a path,
-                // unless it is a control character they strip (handled above).
-                return nil
-            }
-            letters.append(byte)
-        }
-        return nil
-    }
-
-    /// What ``scheme(of:)`` finds, sorted against ``allowedSchemes``.
-    enum SchemeKind {
-        /// No scheme: a relative reference.
-        case none
-        /// One of ``allowedSchemes``.
-        case allowed
-        /// Any other scheme.
-        case other
-    }
-
-    /// The kind of scheme `destination` has: ``scheme(of:)`` without building a string, for
-    /// every link of every page. The scheme's bytes, lower-cased, are packed into an integer
-    /// (the allowed ones are six letters at most; longer ones are never allowed).
-    static func schemeKind(of destination: String) -> SchemeKind {
-        var contiguous = destination
-        return contiguous.withUTF8 { bytes in
-            // Only a `:` ends a scheme: most links, relative paths, have none and need no closer look.
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":"), in: 0..<bytes.count) else { return .none }
-            var packed: UInt64 = 0
-            var length = 0
-            var first: UInt8 = 0
-            var started = false
-            for byte in UnsafeBufferPointer(rebasing: bytes[..<colon]) {
-                if byte <= 0x20 {
-                    if !started || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                    return .none
-                }
-                started = true
-                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return .none }
-                let letter = isLetter(byte)
-                guard letter || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
-                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return .none }
-                if length == 0 { first = byte }
-                if length < 8 { packed |= UInt64(letter ? byte | 0x20 : byte) << (8 * UInt64(length)) }
-                length += 1
-            }
-            guard length > 0, isLetter(first) else { return .none }
-            return length <= 8 && allowedPacked.contains(packed) ? .allowed : .other
-        }
-    }
-
-    /// ``allowedSchemes`` packed as ``schemeKind(of:)`` packs a scheme.
-    private static let allowedPacked: [UInt64] = allowedSchemes.map { scheme in
-        scheme.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        LinkScheme.scheme(of: destination)
     }
 
     /// Whether a destination is a path relative to the current page (no scheme, not `/…`, not `#…`, not `//host`).
     public static func isRelativePath(_ destination: String) -> Bool {
         guard let first = destination.utf8.first else { return false }
         if first == UInt8(ascii: "/") || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return false }
-        return schemeKind(of: destination) == .none
+        return LinkScheme.kind(of: destination) == .none
     }
 
     /// Whether a link opens another site: `http:`, `https:` or `ftp:`, or `//host` (which
