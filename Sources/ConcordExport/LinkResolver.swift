@@ -1,77 +1,56 @@
 import ConcordModel
-import Foundation
 
 /// Where a link in an article leads, for readers that cannot resolve Markdown paths themselves.
 struct ResolvedLink: Sendable, Hashable {
     /// The article path (relative to the locale root) the link points to, when it points to one.
     var article: String?
-    /// The anchor after `#`, when there is one.
+    /// The anchor the fragment names (percent-decoded), when there is one.
     var anchor: String?
     /// The absolute URL to open, when one is known.
     var url: String?
 }
 
-/// Resolves link destinations as written in Markdown against the articles of the site.
+/// Resolves link destinations for the JSON with the model's resolver (``LinkTargets``), the one
+/// the pages and the checks use.
 ///
-/// Only what is certain gets a URL: a relative link to an article of the set becomes that
-/// article's page in the same locale (so a Spanish bundle links to Spanish pages, fallback
-/// or not); `http(s):` and `mailto:` links stay as written; site-root paths (`/partner-center/…`)
-/// and links to files that are not articles get none, because the site cannot vouch for them.
+/// Only what is certain gets a URL: a relative link to an article the site has a page for (a
+/// source article) becomes that article's page in the same locale (so a Spanish bundle links to
+/// Spanish pages, fallback or not), and a link to a place in the same article that article's
+/// page, each with the `?query#fragment` as written, as the page's own link has them; a URL
+/// with an allowed scheme stays as written. Site-root paths (`/partner-center/…`), `xref:`, links
+/// to files that are not articles and links that lead nowhere get none, because the site cannot
+/// vouch for them.
 struct LinkResolver: Sendable {
+    /// The one resolver of links.
+    let targets: LinkTargets
     /// Every article path the site has a page for (the source locale's articles).
-    var articlePaths: Set<String>
+    let pages: Set<String>
     /// The site's base URL.
-    var baseURL: String
+    let baseURL: String
 
+    /// Creates a resolver for a content set.
+    init(content: ContentSet) {
+        targets = LinkTargets(content: content)
+        pages = Set(content.sourceArticles.keys)
+        baseURL = content.configuration.baseURL
+    }
+
+    /// Where `destination`, written in the article at `articlePath`, leads from its page in `locale`.
     func resolve(_ destination: String, from articlePath: String, locale: String) -> ResolvedLink {
-        var target = Substring(destination)
-        var anchor: String?
-        if let hash = target.firstIndex(of: "#") {
-            let fragment = target[target.index(after: hash)...]
-            anchor = fragment.isEmpty ? nil : String(fragment)
-            target = target[..<hash]
+        let link = LinkDestination(destination)
+        let path: String
+        switch targets.resolve(link, from: articlePath, locale: locale) {
+        case .external:
+            return ResolvedLink(url: destination)
+        case .sameArticle:
+            path = articlePath
+        case .article(_, let found) where pages.contains(found):
+            path = found
+        default:
+            return ResolvedLink()
         }
-        if let scheme = Self.scheme(of: target) {
-            // Other schemes (`javascript:`, `data:`…) are dropped: a help viewer should not open them.
-            return ["http", "https", "mailto"].contains(scheme) ? ResolvedLink(url: destination) : ResolvedLink()
-        }
-        if target.hasPrefix("/") { return ResolvedLink() }
-        if let query = target.firstIndex(of: "?") { target = target[..<query] }
-        let resolvedPath: String
-        if target.isEmpty {
-            resolvedPath = articlePath
-        } else {
-            let decoded = String(target).removingPercentEncoding ?? String(target)
-            guard let normalized = Self.join(folderOf: articlePath, decoded) else { return ResolvedLink() }
-            resolvedPath = normalized
-        }
-        guard articlePaths.contains(resolvedPath) else { return ResolvedLink() }
-        var url = SitePaths.url(SitePaths.page(locale: locale, path: resolvedPath), baseURL: baseURL)
-        if let anchor { url += "#" + anchor }
-        return ResolvedLink(article: resolvedPath, anchor: anchor, url: url)
-    }
-
-    /// The lower-cased scheme of an absolute URL (`https`), or `nil` for a relative reference.
-    static func scheme(of destination: Substring) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
-        return scheme.lowercased()
-    }
-
-    /// `a/b.md` + `../c.md` → `c.md`; `nil` when the path climbs out of the locale root.
-    static func join(folderOf articlePath: String, _ relative: String) -> String? {
-        var parts = articlePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
+        let anchor = link.fragment.flatMap { $0.isEmpty ? nil : $0 }
+        let url = SitePaths.url(SitePaths.page(locale: locale, path: path), baseURL: baseURL) + link.suffix
+        return ResolvedLink(article: path, anchor: anchor, url: url)
     }
 }

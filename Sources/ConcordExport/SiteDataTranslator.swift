@@ -33,7 +33,7 @@ struct SiteDataTranslator: Sendable {
     init(content: ContentSet, statuses: [String: [String: ArticleStatus]]) {
         self.content = content
         self.statuses = statuses
-        resolver = LinkResolver(articlePaths: Set(content.sourceArticles.keys), baseURL: content.configuration.baseURL)
+        resolver = LinkResolver(content: content)
         sourceArticles = content.sortedArticles(in: content.sourceLocale)
         let root = Self.trimmed(content.configuration.contentRoot)
         contentRootPrefix = root.isEmpty || root == "." ? "" : root + "/"
