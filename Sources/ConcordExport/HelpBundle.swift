@@ -109,9 +109,10 @@ public struct HelpBundle: Sendable, Hashable, Codable {
         public var destination: String
         /// The article path the link points to, when it points to an article of the site.
         public var article: String?
-        /// The anchor after `#`, when there is one.
+        /// The anchor after `#`, percent-decoded, when there is one.
         public var anchor: String?
-        /// The absolute URL to open, when one is known; for an article, its page in the bundle's locale.
+        /// The absolute URL to open, when one is known; for an article, its page in the bundle's
+        /// locale with the `?query#fragment` as written (the page's own link, made absolute).
         public var url: String?
     }
 }
