@@ -71,6 +71,7 @@ public struct LinkResolver: Sendable {
 
     /// ``href(_:documentDirectory:pageDirectory:locale:)`` before its last check.
     private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String, locale: String?) -> String? {
+        if let kind = Self.kindWithoutPath(destination) { return kind == .blocked ? nil : destination }
         let link = LinkDestination(destination)
         switch link.kind {
         case .blocked, .xref: return nil
@@ -83,6 +84,27 @@ public struct LinkResolver: Sendable {
             return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
         }
         return Self.writtenHref(link, documentDirectory: documentDirectory, pageDirectory: pageDirectory)
+    }
+
+    /// The kind of a destination that is no relative path, told from its scheme (``LinkScheme``)
+    /// and its first byte as ``LinkDestination`` tells it (`.blocked` for `xref:` too: neither
+    /// reaches a page); `nil` for a relative path. Every link of every page asks, and most are
+    /// URLs, site paths or anchors, which need no path taken apart.
+    static func kindWithoutPath(_ destination: String) -> LinkDestination.Kind? {
+        var text = destination
+        return text.withUTF8 { bytes in
+            switch LinkScheme.kind(of: bytes) {
+            case .allowed: return .external
+            case .other: return .blocked
+            case .none: break
+            }
+            guard let first = bytes.first(where: { $0 > 0x20 }) else { return .empty }
+            switch first {
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"): return .siteRooted
+            case UInt8(ascii: "#"), UInt8(ascii: "?"): return .fragment
+            default: return nil
+            }
+        }
     }
 
     /// The `href` of a relative link that names no article: its path as written, `\` read as
@@ -126,6 +148,7 @@ public struct LinkResolver: Sendable {
     public func image(
         _ destination: String, documentDirectory: String, pageDirectory: String, locale: String
     ) -> (src: String, copy: AssetCopy?)? {
+        if let kind = Self.kindWithoutPath(destination) { return kind == .blocked ? nil : (destination, nil) }
         let link = LinkDestination(destination)
         switch link.kind {
         case .blocked, .xref: return nil

@@ -160,6 +160,22 @@ struct PageLinkTests {
         }
     }
 
+    @Test("What a page tells without taking a destination apart, it tells as the model does")
+    func kindWithoutPath() {
+        var seed: UInt64 = 8
+        let pieces = Self.pieces + URLPolicyParityTests.pieces + ["xref:", "\\", "?", "#", "\u{1}", "\t"]
+        for _ in 0..<20000 {
+            let destination = Self.sample(&seed, from: pieces, count: Self.next(&seed) % 6)
+            let kind = LinkDestination(destination).kind
+            let expected: LinkDestination.Kind? = switch kind {
+            case .relative: nil
+            case .xref: .blocked
+            default: kind
+            }
+            #expect(LinkResolver.kindWithoutPath(destination) == expected, "\(destination.debugDescription)")
+        }
+    }
+
     @Test("Images: the locale's own file, else the source's, any letter case, through percent escapes")
     func images() throws {
         let temporary = try TemporaryContent(Self.files)
