@@ -169,22 +169,52 @@ extension HTMLRenderer {
         // MARK: Blocks and inlines
 
         /// Renders the children of `parent`. With `tight`, paragraphs are not wrapped in `<p>` (table cells).
+        /// What one walk over a subtree knows: the document, the model's findings about it, and
+        /// how many headings it has passed (their anchors come from the model, in order).
+        struct Walk {
+            let context: DocumentContext
+            let tight: Bool
+            let sections: [Section]
+            var headingIndex: Int
+            let procedureLines: Set<Int>
+            let explicitAnchors: Set<String>
+            // The model already found the tables, alerts and includes: no looking where it found none.
+            let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool
+            /// Whether inline markup is being left out (the filter is inside raw HTML it drops).
+            var suppressing = false
+            var document: MarkdownDocument { context.document }
+
+            init(_ context: DocumentContext, parent: Int, tight: Bool) {
+                self.context = context
+                self.tight = tight
+                sections = context.article?.sections ?? []
+                headingIndex = 0
+                for index in 0..<parent where context.document.nodes[index].kind == .heading { headingIndex += 1 }
+                procedureLines = Set(context.article?.procedures.map(\.listLine) ?? [])
+                // Fragments and includes are rendered with their own model, or none, and looked at fully.
+                let fragment = context.article.map { $0.sections.isEmpty && $0.textBlocks.isEmpty } ?? true
+                mayHaveTables = fragment || context.article?.tables.isEmpty == false
+                mayHaveAlerts = fragment || context.article?.alerts.isEmpty == false
+                mayHaveIncludes = fragment || context.article?.includes.isEmpty == false
+                explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
+            }
+        }
+
+        /// Where the walk goes after a node.
+        enum Next {
+            /// Into its children (a leaf has none), closing it with `Open` once they are done.
+            case children(Open?)
+            /// Past its subtree: the node was rendered whole, or left out.
+            case skip
+        }
+
+        /// Renders the children of `parent` in document order, without recursion: a stack of the
+        /// nodes opened holds what closes each. Each kind of node is rendered by its own method.
         mutating func renderBlocks(_ context: DocumentContext, parent: Int, tight: Bool) {
-            let document = context.document
-            let nodes = document.nodes
-            let sections = context.article?.sections ?? []
-            var headingIndex = 0
-            for index in 0..<parent where nodes[index].kind == .heading { headingIndex += 1 }
-            let procedureLines = Set(context.article?.procedures.map(\.listLine) ?? [])
-            // The model already found the tables, alerts and includes: skip looking where it found none.
-            // (Fragments and includes are rendered with their own model, or none, and looked at fully.)
-            let fragment = context.article.map { $0.sections.isEmpty && $0.textBlocks.isEmpty } ?? true
-            let mayHaveTables = fragment || context.article?.tables.isEmpty == false
-            let mayHaveAlerts = fragment || context.article?.alerts.isEmpty == false
-            let mayHaveIncludes = fragment || context.article?.includes.isEmpty == false
-            let explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
+            var walk = Walk(context, parent: parent, tight: tight)
+            let nodes = context.document.nodes
             let savedSkipped = filter.skippedAnchorIDs
-            filter.skippedAnchorIDs = explicitAnchors
+            filter.skippedAnchorIDs = walk.explicitAnchors
             defer { filter.skippedAnchorIDs = savedSkipped }
 
             var stack: [Open] = []
@@ -194,214 +224,217 @@ extension HTMLRenderer {
                 while let top = stack.last, i >= top.end { close(stack.removeLast()) }
                 let node = nodes[i]
                 if adjustments.isHidden(i) {
-                    if node.kind == .heading { headingIndex += 1 }
+                    if node.kind == .heading { walk.headingIndex += 1 }
                     i = node.subtreeEnd
                     continue
                 }
-                let suppressing = filter.isSuppressing
-                switch node.kind {
-                case .document, .customBlock, .customInline:
-                    break
-
-                case .paragraph:
-                    filter.reset()
-                    // Both questions fail at a first child of visible text, as nearly every paragraph has: asked once here.
-                    let opensWithText = node.firstChild >= 0 && nodes[node.firstChild].kind == .text
-                        && Self.startsWithVisibleASCII(document, node.firstChild)
-                    if !opensWithText, isAnchorOnly(document, i, skipped: explicitAnchors) || isBlank(document, i) {
-                        i = node.subtreeEnd
-                        continue
-                    }
-                    if mayHaveTables, let table = document.tables[i] ?? recognizedTable(document, i) {
-                        renderTable(context, paragraph: i, table)
-                        i = node.subtreeEnd
-                        continue
-                    }
-                    let includeLinks = mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
-                    if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
-                        for link in includeLinks { renderInclude(context, link: link, inline: false) }
-                        i = node.subtreeEnd
-                        continue
-                    }
-                    let bare = tight || isInTightList(document, i)
-                    let closing: StaticString
-                    if bare {
-                        closing = node.nextSibling >= 0 && !tight ? "\n" : ""
-                    } else if let next = node.nextSibling >= 0 ? nodes[node.nextSibling] : nil,
-                              next.kind == .list, let line = next.start?.line, procedureLines.contains(line) {
-                        out += "<p class=\"procedure-title\">"
-                        closing = "</p>\n"
-                    } else {
-                        out += "<p>"
-                        closing = "</p>\n"
-                    }
-                    stack.append(Open(end: node.subtreeEnd, close: closing, exit: .resetFilter))
-
-                case .heading:
-                    filter.reset()
-                    let level = min(max(node.headingLevel, 1), 6)
-                    let anchor = headingIndex < sections.count ? sections[headingIndex].anchor : Slug.make(document.plainText(of: i))
-                    headingIndex += 1
-                    let tags = Self.headingTags(level: level)
-                    out += tags.open
-                    out.appendEscaped(anchor)
-                    out += "\">"
-                    stack.append(Open(end: node.subtreeEnd, close: tags.close, exit: .resetFilter))
-
-                case .blockQuote:
-                    if mayHaveAlerts, let kind = prepareAlert(document, blockQuote: i) {
-                        let title = renderer.alertTitles[kind] ?? kind.rawValue.capitalized
-                        out += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">"
-                        out.appendEscaped(title)
-                        out += "</p>\n"
-                        stack.append(Open(end: node.subtreeEnd, close: "</div>\n", exit: .none))
-                    } else {
-                        out += "<blockquote>\n"
-                        stack.append(Open(end: node.subtreeEnd, close: "</blockquote>\n", exit: .none))
-                    }
-
-                case .list:
-                    let ordered = node.list?.ordered ?? false
-                    let start = node.list?.start ?? 1
-                    if ordered {
-                        let isProcedure = procedureDepth > 0 || (node.start.map { procedureLines.contains($0.line) } ?? false)
-                        out += "<ol"
-                        if isProcedure, procedureDepth == 0 { out += " class=\"procedure\"" }
-                        if start != 1 { out += " start=\"\(start)\"" }
-                        out += ">\n"
-                        if isProcedure { procedureDepth += 1 }
-                        stack.append(Open(end: node.subtreeEnd, close: "</ol>\n", exit: isProcedure ? .leaveProcedure : .none))
-                    } else {
-                        out += "<ul>\n"
-                        stack.append(Open(end: node.subtreeEnd, close: "</ul>\n", exit: .none))
-                    }
-
-                case .item:
-                    out += "<li>"
-                    stack.append(Open(end: node.subtreeEnd, close: "</li>\n", exit: .none))
-
-                case .codeBlock:
-                    filter.reset()
-                    out += "<pre><code"
-                    if let language = Self.languageClass(document.info(of: i)) {
-                        out += " class=\"language-"
-                        out += language
-                        out += "\""
-                    }
-                    out += ">"
-                    document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
-                    out += "</code></pre>\n"
-
-                case .htmlBlock:
-                    filter.reset()
-                    let start = out.count
-                    document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
-                    filter.reset()
-                    if out.withBytes(from: start, Self.isWhitespace) {
-                        out.removeBytes(from: start)
-                    } else {
-                        out += "\n"
-                    }
-
-                case .thematicBreak:
-                    out += "<hr>\n"
-
-                case .text:
-                    guard !suppressing else { break }
-                    if let trim = adjustments.trim(of: i) {
-                        document.withLiteralBytes(of: i) { literal in
-                            let start = min(trim.prefix, literal.count)
-                            let end = max(start, literal.count - trim.suffix)
-                            out.appendEscaped(utf8: UnsafeBufferPointer(rebasing: literal[start..<end]))
-                        }
-                    } else {
-                        document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
-                    }
-
-                case .softBreak:
-                    if !suppressing { out += "\n" }
-
-                case .lineBreak:
-                    if !suppressing { out += "<br>\n" }
-
-                case .code:
-                    guard !suppressing else { break }
-                    out += "<code>"
-                    document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
-                    out += "</code>"
-
-                case .htmlInline:
-                    document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
-
-                case .emphasis:
-                    if !suppressing { out += "<em>" }
-                    stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</em>", exit: .none))
-
-                case .strong:
-                    if !suppressing { out += procedureDepth > 0 ? "<strong class=\"ui\">" : "<strong>" }
-                    stack.append(Open(end: node.subtreeEnd, close: suppressing ? "" : "</strong>", exit: .none))
-
-                case .link:
-                    if mayHaveIncludes, adjustments.hasTrims, let include = includeCandidate(document, link: i),
-                       adjustments.trim(of: include.before) != nil {
-                        renderInclude(context, link: i, inline: true)
-                        i = node.subtreeEnd
-                        continue
-                    }
-                    if suppressing {
-                        stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
-                    } else if let href = renderer.links.href(
-                        document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
-                        out += "<a href=\""
-                        out.appendEscaped(URLPolicy.encodeForAttribute(href))
-                        out += "\""
-                        if URLPolicy.opensAnotherSite(href) { out += " rel=\"noopener\"" }
-                        if !node.title.isEmpty {
-                            out += " title=\""
-                            out.appendEscaped(document.title(of: i))
-                            out += "\""
-                        }
-                        out += ">"
-                        stack.append(Open(end: node.subtreeEnd, close: "</a>", exit: .none))
-                    } else {
-                        // An unsafe destination: the text stays, the link goes.
-                        stack.append(Open(end: node.subtreeEnd, close: "", exit: .none))
-                    }
-
-                case .image:
-                    if !suppressing,
-                       let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale) {
-                        if var copy = image.copy {
-                            // Only images are published: a page's own name or an HTML file must never be copied.
-                            guard MediaPolicy.kind(ofPath: copy.sourceFile) != nil else {
-                                diagnostics.append(MediaPolicy.finding(
-                                    locale: context.locale, location: context.location(of: i),
-                                    message: "'\(document.destination(of: i))' is not an image the site may publish "
-                                        + "(\(MediaPolicy.allowedExtensionsText)); it is not copied and the image is left out"))
-                                i = node.subtreeEnd
-                                continue
-                            }
-                            copy.reference = context.location(of: i)
-                            assets.append(copy)
-                        }
-                        out += "<img src=\""
-                        out.appendEscaped(URLPolicy.encodeForAttribute(image.src))
-                        out += "\" alt=\""
-                        out.appendEscaped(document.plainText(of: i).collapsingWhitespace())
-                        out += "\""
-                        if !node.title.isEmpty {
-                            out += " title=\""
-                            out.appendEscaped(document.title(of: i))
-                            out += "\""
-                        }
-                        out += " loading=\"lazy\">"
-                    }
+                walk.suppressing = filter.isSuppressing
+                switch render(i, node, &walk) {
+                case .children(let open):
+                    if let open { stack.append(open) }
+                    i += 1
+                case .skip:
                     i = node.subtreeEnd
-                    continue
                 }
-                i += 1
             }
             while let top = stack.popLast() { close(top) }
+        }
+
+        /// Renders the opening of node `i` (all of it, for a leaf) and says where the walk goes.
+        private mutating func render(_ i: Int, _ node: MarkdownNode, _ walk: inout Walk) -> Next {
+            switch node.kind {
+            case .document, .customBlock, .customInline: return .children(nil)
+            case .paragraph: return paragraph(i, node, walk)
+            case .heading: return heading(i, node, &walk)
+            case .blockQuote: return blockQuote(i, node, walk)
+            case .list: return list(i, node, walk)
+            case .item:
+                out += "<li>"
+                return .children(Open(end: node.subtreeEnd, close: "</li>\n", exit: .none))
+            case .codeBlock: codeBlock(i, walk)
+            case .htmlBlock: htmlBlock(i, walk)
+            case .thematicBreak: out += "<hr>\n"
+            case .text: if !walk.suppressing { text(i, walk) }
+            case .softBreak: if !walk.suppressing { out += "\n" }
+            case .lineBreak: if !walk.suppressing { out += "<br>\n" }
+            case .code:
+                guard !walk.suppressing else { break }
+                out += "<code>"
+                walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
+                out += "</code>"
+            case .htmlInline: walk.document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
+            case .emphasis:
+                if !walk.suppressing { out += "<em>" }
+                return .children(Open(end: node.subtreeEnd, close: walk.suppressing ? "" : "</em>", exit: .none))
+            case .strong:
+                if !walk.suppressing { out += procedureDepth > 0 ? "<strong class=\"ui\">" : "<strong>" }
+                return .children(Open(end: node.subtreeEnd, close: walk.suppressing ? "" : "</strong>", exit: .none))
+            case .link: return link(i, node, walk)
+            case .image:
+                image(i, node, walk)
+                return .skip
+            }
+            return .children(nil)
+        }
+
+        private mutating func paragraph(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
+            let document = walk.document, nodes = document.nodes
+            filter.reset()
+            // Both questions fail at a first child of visible text, as nearly every paragraph has: asked once here.
+            let opensWithText = node.firstChild >= 0 && nodes[node.firstChild].kind == .text
+                && Self.startsWithVisibleASCII(document, node.firstChild)
+            if !opensWithText, isAnchorOnly(document, i, skipped: walk.explicitAnchors) || isBlank(document, i) { return .skip }
+            if walk.mayHaveTables, let table = document.tables[i] ?? recognizedTable(document, i) {
+                renderTable(walk.context, paragraph: i, table)
+                return .skip
+            }
+            let includeLinks = walk.mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
+            if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
+                for link in includeLinks { renderInclude(walk.context, link: link, inline: false) }
+                return .skip
+            }
+            let closing: StaticString
+            if walk.tight || isInTightList(document, i) {
+                closing = node.nextSibling >= 0 && !walk.tight ? "\n" : ""
+            } else if let next = node.nextSibling >= 0 ? nodes[node.nextSibling] : nil,
+                      next.kind == .list, let line = next.start?.line, walk.procedureLines.contains(line) {
+                out += "<p class=\"procedure-title\">"
+                closing = "</p>\n"
+            } else {
+                out += "<p>"
+                closing = "</p>\n"
+            }
+            return .children(Open(end: node.subtreeEnd, close: closing, exit: .resetFilter))
+        }
+
+        private mutating func heading(_ i: Int, _ node: MarkdownNode, _ walk: inout Walk) -> Next {
+            filter.reset()
+            let level = min(max(node.headingLevel, 1), 6)
+            let anchor = walk.headingIndex < walk.sections.count ? walk.sections[walk.headingIndex].anchor : Slug.make(walk.document.plainText(of: i))
+            walk.headingIndex += 1
+            let tags = Self.headingTags(level: level)
+            out += tags.open
+            out.appendEscaped(anchor)
+            out += "\">"
+            return .children(Open(end: node.subtreeEnd, close: tags.close, exit: .resetFilter))
+        }
+
+        private mutating func blockQuote(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
+            guard walk.mayHaveAlerts, let kind = prepareAlert(walk.document, blockQuote: i) else {
+                out += "<blockquote>\n"
+                return .children(Open(end: node.subtreeEnd, close: "</blockquote>\n", exit: .none))
+            }
+            let title = renderer.alertTitles[kind] ?? kind.rawValue.capitalized
+            out += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">"
+            out.appendEscaped(title)
+            out += "</p>\n"
+            return .children(Open(end: node.subtreeEnd, close: "</div>\n", exit: .none))
+        }
+
+        private mutating func list(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
+            guard node.list?.ordered ?? false else {
+                out += "<ul>\n"
+                return .children(Open(end: node.subtreeEnd, close: "</ul>\n", exit: .none))
+            }
+            let start = node.list?.start ?? 1
+            let isProcedure = procedureDepth > 0 || (node.start.map { walk.procedureLines.contains($0.line) } ?? false)
+            out += "<ol"
+            if isProcedure, procedureDepth == 0 { out += " class=\"procedure\"" }
+            if start != 1 { out += " start=\"\(start)\"" }
+            out += ">\n"
+            if isProcedure { procedureDepth += 1 }
+            return .children(Open(end: node.subtreeEnd, close: "</ol>\n", exit: isProcedure ? .leaveProcedure : .none))
+        }
+
+        private mutating func codeBlock(_ i: Int, _ walk: Walk) {
+            filter.reset()
+            out += "<pre><code"
+            if let language = Self.languageClass(walk.document.info(of: i)) {
+                out += " class=\"language-"
+                out += language
+                out += "\""
+            }
+            out += ">"
+            walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
+            out += "</code></pre>\n"
+        }
+
+        private mutating func htmlBlock(_ i: Int, _ walk: Walk) {
+            filter.reset()
+            let start = out.count
+            walk.document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
+            filter.reset()
+            if out.withBytes(from: start, Self.isWhitespace) {
+                out.removeBytes(from: start)
+            } else {
+                out += "\n"
+            }
+        }
+
+        private mutating func text(_ i: Int, _ walk: Walk) {
+            guard let trim = adjustments.trim(of: i) else {
+                walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
+                return
+            }
+            walk.document.withLiteralBytes(of: i) { literal in
+                let start = min(trim.prefix, literal.count)
+                let end = max(start, literal.count - trim.suffix)
+                out.appendEscaped(utf8: UnsafeBufferPointer(rebasing: literal[start..<end]))
+            }
+        }
+
+        private mutating func link(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
+            let document = walk.document
+            if walk.mayHaveIncludes, adjustments.hasTrims, let include = includeCandidate(document, link: i),
+               adjustments.trim(of: include.before) != nil {
+                renderInclude(walk.context, link: i, inline: true)
+                return .skip
+            }
+            // Suppressed, or an unsafe destination: the text stays, the link goes.
+            guard !walk.suppressing, let href = renderer.links.href(
+                document.destination(of: i), documentDirectory: walk.context.directory, pageDirectory: pageDirectory, locale: pageLocale)
+            else { return .children(Open(end: node.subtreeEnd, close: "", exit: .none)) }
+            out += "<a href=\""
+            out.appendEscaped(URLPolicy.encodeForAttribute(href))
+            out += "\""
+            if URLPolicy.opensAnotherSite(href) { out += " rel=\"noopener\"" }
+            if !node.title.isEmpty {
+                out += " title=\""
+                out.appendEscaped(document.title(of: i))
+                out += "\""
+            }
+            out += ">"
+            return .children(Open(end: node.subtreeEnd, close: "</a>", exit: .none))
+        }
+
+        private mutating func image(_ i: Int, _ node: MarkdownNode, _ walk: Walk) {
+            let document = walk.document, context = walk.context
+            guard !walk.suppressing,
+                  let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale)
+            else { return }
+            if var copy = image.copy {
+                // Only images are published: a page's own name or an HTML file must never be copied.
+                guard MediaPolicy.kind(ofPath: copy.sourceFile) != nil else {
+                    diagnostics.append(MediaPolicy.finding(
+                        locale: context.locale, location: context.location(of: i),
+                        message: "'\(document.destination(of: i))' is not an image the site may publish "
+                            + "(\(MediaPolicy.allowedExtensionsText)); it is not copied and the image is left out"))
+                    return
+                }
+                copy.reference = context.location(of: i)
+                assets.append(copy)
+            }
+            out += "<img src=\""
+            out.appendEscaped(URLPolicy.encodeForAttribute(image.src))
+            out += "\" alt=\""
+            out.appendEscaped(document.plainText(of: i).collapsingWhitespace())
+            out += "\""
+            if !node.title.isEmpty {
+                out += " title=\""
+                out.appendEscaped(document.title(of: i))
+                out += "\""
+            }
+            out += " loading=\"lazy\">"
         }
 
         private mutating func close(_ open: Open) {
