@@ -10,12 +10,14 @@ enum CacheCodec {
     static func encode(_ state: BuildCache.State) -> [UInt8] {
         var out = LineWriter()
         out.text(stateHeader + "\nfingerprint \(state.fingerprint)\n")
-        for (path, entry) in state.inputs.sorted(by: { $0.key < $1.key }) {
-            out.text("i \(entry.digest) ")
+        // In no particular order: the file is read into dictionaries.
+        for (path, entry) in state.inputs {
+            out.text("i ")
+            out.digest(entry.digest)
             out.stamp(entry.stamp)
             out.text(escaped(path) + "\n")
         }
-        for (path, stamp) in state.outputs.sorted(by: { $0.key < $1.key }) {
+        for (path, stamp) in state.outputs {
             out.text("o ")
             out.stamp(stamp)
             out.text(escaped(path) + "\n")
@@ -28,6 +30,17 @@ enum CacheCodec {
         var bytes: [UInt8] = []
 
         mutating func text(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        /// The digest's 32 hexadecimal digits and a space.
+        mutating func digest(_ digest: Digest) {
+            for word in [digest.high, digest.low] {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let nibble = UInt8((word >> UInt64(shift)) & 0xF)
+                    bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+                }
+            }
+            bytes.append(UInt8(ascii: " "))
+        }
 
         /// `size modified inode ` (with the trailing space).
         mutating func stamp(_ stamp: FileStamp) {
@@ -57,22 +70,57 @@ enum CacheCodec {
         else { return nil }
         var inputs: [String: InputSnapshot.Entry] = [:]
         var outputs: [String: FileStamp] = [:]
+        inputs.reserveCapacity(lines.count)
         for line in lines.dropFirst(2) {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: line.first == UInt8(ascii: "i") ? 5 : 4, omittingEmptySubsequences: false)
-            func number(_ index: Int) -> Int? { Int(String(decoding: fields[index], as: UTF8.self)) }
-            switch (line.first, fields.count) {
-            case (UInt8(ascii: "i"), 6):
-                guard let digest = Digest(hex: String(decoding: fields[1], as: UTF8.self)), let size = number(2), let modified = number(3),
-                      let inode = UInt64(String(decoding: fields[4], as: UTF8.self)) else { return nil }
-                inputs[unescaped(fields[5])] = InputSnapshot.Entry(stamp: FileStamp(size: size, modified: modified, inode: inode), digest: digest)
-            case (UInt8(ascii: "o"), 5):
-                guard let size = number(1), let modified = number(2), let inode = UInt64(String(decoding: fields[3], as: UTF8.self)) else { return nil }
-                outputs[unescaped(fields[4])] = FileStamp(size: size, modified: modified, inode: inode)
-            default:
+            let isInput = line.first == UInt8(ascii: "i")
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: isInput ? 5 : 4, omittingEmptySubsequences: false)
+            guard fields.count == (isInput ? 6 : 5), fields[0].count == 1 else { return nil }
+            let numbers = isInput ? 2 : 1
+            guard let size = integer(fields[numbers]), let modified = integer(fields[numbers + 1]), let inode = integer(fields[numbers + 2])
+            else { return nil }
+            let stamp = FileStamp(size: size, modified: modified, inode: UInt64(bitPattern: Int64(inode)))
+            if isInput {
+                guard let digest = hexDigest(fields[1]) else { return nil }
+                inputs[unescaped(fields[5])] = InputSnapshot.Entry(stamp: stamp, digest: digest)
+            } else if line.first == UInt8(ascii: "o") {
+                outputs[unescaped(fields[4])] = stamp
+            } else {
                 return nil
             }
         }
         return (fingerprint, inputs, outputs)
+    }
+
+    /// A decimal integer (optionally negative) from bytes, without making a `String`.
+    static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var digits = bytes[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = times &+ UInt64(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -Int(truncatingIfNeeded: value) : Int(truncatingIfNeeded: value)
+    }
+
+    /// A digest from its 32 hexadecimal digits, without making a `String`.
+    static func hexDigest(_ bytes: ArraySlice<UInt8>) -> Digest? {
+        guard bytes.count == 32 else { return nil }
+        var words: [UInt64] = [0, 0]
+        for (offset, byte) in bytes.enumerated() {
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            words[offset / 16] = words[offset / 16] << 4 | UInt64(nibble)
+        }
+        return Digest(high: words[0], low: words[1])
     }
 
     /// A path on one line: `%`, line breaks and tabs percent-encoded.
@@ -97,7 +145,7 @@ enum CacheCodec {
         var text = stateHeader + "\n"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+        for (path, record) in pages {
             text += "p \(record.key?.description ?? "-") \(escaped(path))\n"
             for asset in record.assets {
                 let reference = asset.reference.map { "\($0.line) \($0.column) \(escaped($0.file))" } ?? "-"

@@ -90,7 +90,8 @@ public struct InputSnapshot: Sendable {
             case .missing: break
             }
         }
-        snapshot.fingerprint = snapshot.digestOfFiles()
+        // With files pending, the fingerprint is made once they are digested (`completed(with:)`).
+        if snapshot.pending.isEmpty { snapshot.fingerprint = snapshot.digestOfFiles() }
         return snapshot
     }
 
