@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck", "ConcordTestSupport"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
         // ConcordCheck only to compute real statuses for the sample content, as the build does.
-        .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck"]),
+        .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck", "ConcordTestSupport"]),
         // Golden pages are read by path (`#filePath`), not bundled.
         // ConcordBuild too: many render tests build a whole site through BuildAction.
         .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordTestSupport"]),

@@ -1,4 +1,5 @@
 import ConcordModel
+import ConcordTestSupport
 import Foundation
 import Testing
 @testable import ConcordExport
@@ -67,13 +68,7 @@ struct SiteDataWriterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try SiteDataWriter.write(content: content, statuses: statuses, to: folder)
         let actual = try Fixtures.bytes(folder + "/bundles/es-ES.json")
-        let golden = Fixtures.golden + "/bundle-es-ES.json"
-        // Re-record on purpose only: CONCORD_RECORD_GOLDEN=1 swift test --filter ConcordExportTests
-        if ProcessInfo.processInfo.environment["CONCORD_RECORD_GOLDEN"] == "1" {
-            try FileSystem.writeAtomically(actual, to: golden)
-        }
-        let expected = try Fixtures.bytes(golden)
-        #expect(actual == expected, "bundles/es-ES.json differs from \(golden); re-record with CONCORD_RECORD_GOLDEN=1 if the change is intended")
+        try GoldenFile.expect(actual, matches: Fixtures.golden + "/bundle-es-ES.json", "bundles/es-ES.json")
     }
 
     @Test("per-article files are the inspect model plus the site keys", arguments: locales)

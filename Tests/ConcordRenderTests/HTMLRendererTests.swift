@@ -1,5 +1,6 @@
 import ConcordMarkdown
 import ConcordModel
+import ConcordTestSupport
 import Foundation
 import Testing
 @testable import ConcordRender
@@ -185,7 +186,7 @@ struct HTMLRendererTests {
     func languageClassParity() {
         let samples = ["powershell", "PowerShell", "  csharp {.line-numbers}", "C#", "F#", "c++", "\tyaml\t", "{json}", "", "   ", "objective-c x",
                        "Shell-Session", "x86_64", "VB.NET", "html+erb", "#", "{", "a{b", "ps1 title=\"x\""]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom()
         let alphabet = Array("aZ9#+-_ {}\t.{=\"Kk".utf8)
         let random = (0..<2_000).map { _ in
             String(decoding: (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
@@ -214,7 +215,7 @@ struct HTMLRendererTests {
         }
         let alphabet: [String] = ["a", "Z", " ", " ", "\t", "#", "-", "+", "1", ".", ")", "*", "_", ">", "=", "~", "`", "&",
                                   "é", "日", "(", ":", "\"", "'", "/", "\u{00A0}", "\u{3000}", "\u{0B}", "\u{0C}", "\u{0}", "[", "!", "<", "%", "$"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom()
         var fast = 0
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
