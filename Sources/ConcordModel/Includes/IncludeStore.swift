@@ -1,5 +1,4 @@
 import ConcordMarkdown
-import ConcordModel
 import Foundation
 
 /// A Markdown file pulled into articles with `[!INCLUDE [title](path)]`, parsed once.
@@ -18,7 +17,9 @@ public struct IncludedDocument: Sendable {
 ///
 /// Only files the content scan listed are read, so a reference can neither leave the
 /// content root (`..` past the locale folder, a symbolic link pointing outside) nor reach
-/// a file that is not part of the content.
+/// a file that is not part of the content. The content set's store is filled while the
+/// content loads (its articles' includes are expanded then, for their findings), and the
+/// site's pages take the parsed files from it.
 public final class IncludeStore: @unchecked Sendable {
     /// Why an include could not be expanded.
     public enum Failure: Error, Sendable, Hashable {
@@ -33,42 +34,56 @@ public final class IncludeStore: @unchecked Sendable {
     private let sourceLocale: String
     private let fence: ContentFence
     private let lock = NSLock()
-    private var cache: [String: Result<IncludedDocument, Failure>] = [:]
+    /// The file found for each locale and resolved path; `nil` when there is none. Failures are
+    /// not kept as such: each names the reference as its own document wrote it, and two
+    /// documents can reach one path by different references.
+    private var cache: [String: IncludedDocument?] = [:]
 
     /// Creates a store for a content set.
-    public init(content: ContentSet) {
-        files = content.files
+    public convenience init(content: ContentSet) {
+        self.init(configuration: content.configuration, files: content.files, fence: content.fence)
+    }
+
+    /// Creates a store over the files of each locale the configuration lists.
+    init(configuration: Configuration, files: [String: Set<String>], fence: ContentFence) {
+        self.files = files
         var roots: [String: String] = [:]
-        for entry in content.configuration.locales { roots[entry.id] = entry.path }
+        for entry in configuration.locales { roots[entry.id] = entry.path }
         self.roots = roots
-        sourceLocale = content.sourceLocale
-        fence = content.fence
+        sourceLocale = configuration.sourceLocale
+        self.fence = fence
     }
 
     /// The include `reference` names, written in a document in folder `directory` of `locale`.
     public func load(_ reference: String, from directory: String, locale: String) -> Result<IncludedDocument, Failure> {
-        let (path, _) = URLPolicy.splitSuffix(reference)
-        guard URLPolicy.isRelativePath(String(path)), let resolved = RelativePath.resolve(path, from: directory) else {
+        let (path, _) = ReferencePath.splitSuffix(reference)
+        guard ReferencePath.isRelativePath(String(path)), let resolved = ReferencePath.resolve(path, from: directory) else {
             return .failure(.outsideContentRoot(reference))
         }
         let key = locale + "\u{0}" + resolved
         lock.lock()
-        if let cached = cache[key] { lock.unlock(); return cached }
+        let cached = cache[key]
         lock.unlock()
+        let found = cached ?? find(resolved, locale: locale)
+        if cached == nil {
+            lock.lock()
+            cache[key] = .some(found)
+            lock.unlock()
+        }
+        guard let found else { return .failure(.missing(reference)) }
+        return .success(found)
+    }
 
-        var result: Result<IncludedDocument, Failure> = .failure(.missing(reference))
+    /// Reads and parses the include at `resolved`: the locale's file, else the source's.
+    private func find(_ resolved: String, locale: String) -> IncludedDocument? {
         for candidate in [locale, sourceLocale] where files[candidate]?.contains(resolved) == true {
             guard let root = roots[candidate] else { continue }
             let file = root + "/" + resolved
             let loaded = ArticleLoader.load(fileAt: file, path: resolved, locale: candidate, file: file, within: fence)
             if let article = loaded.article, let document = loaded.document {
-                result = .success(IncludedDocument(path: resolved, locale: candidate, document: document, article: article))
-                break
+                return IncludedDocument(path: resolved, locale: candidate, document: document, article: article)
             }
         }
-        lock.lock()
-        cache[key] = result
-        lock.unlock()
-        return result
+        return nil
     }
 }
