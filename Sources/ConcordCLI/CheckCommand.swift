@@ -37,10 +37,13 @@ struct CheckCommand: ParsableCommand {
     /// Load problems that mean input could not be read at all: exit 2, as for a missing file.
     static let unreadableInput: Set<String> = ["unreadable-file", "binary-file", "unsupported-encoding", "file-name-not-utf8"]
 
-    /// Every rule `rules:` can set, a line each: id, default, where it is found, summary.
+    /// Every rule `rules:` can set, a line each: id, default, where it is found, summary. The
+    /// place says which commands report it: `load` every command that reads content, `check`
+    /// `check` and `build`, `build` only `build`.
     static func ruleList() -> String {
+        let stages: [ContentProblem.Stage: String] = [.load: "load", .structure: "check", .site: "build"]
         let rules: [(rule: any Rule, stage: String)] = RuleRegistry.all.map { ($0, "check") }
-            + RuleRegistry.contentProblems.map { ($0, $0.stage == .load ? "load" : "build") }
+            + RuleRegistry.contentProblems.map { ($0, stages[$0.stage]!) }
         let width = rules.map(\.rule.id.count).max() ?? 0
         return rules.sorted { $0.rule.id < $1.rule.id }.map { entry in
             let id = entry.rule.id.padding(toLength: width, withPad: " ", startingAt: 0)

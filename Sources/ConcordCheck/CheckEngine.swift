@@ -18,7 +18,8 @@ public struct CheckEngine: Sendable {
         settings[rule.id] ?? rule.defaultSetting
     }
 
-    /// Runs every enabled rule. Load diagnostics of the content set come first in the result's order.
+    /// Runs every enabled rule, and reports what loading the content found: problems of its
+    /// files, and of its tables of contents and includes (``ContentSet/structureDiagnostics``).
     public func run(_ content: ContentSet) -> [Diagnostic] {
         let context = CheckContext(content: content)
         let enabled = rules.filter { setting(of: $0) != .off }
@@ -38,7 +39,7 @@ public struct CheckEngine: Sendable {
             }
             return found
         }
-        var diagnostics = content.diagnostics
+        var diagnostics = content.diagnostics + content.structureDiagnostics
         for found in perArticle { diagnostics += found }
         for rule in setRules { diagnostics += rule.check(context) }
         return CheckEngine.sorted(applySettings(diagnostics))
@@ -46,7 +47,7 @@ public struct CheckEngine: Sendable {
 
     /// `diagnostics` with `rules:` applied: a rule set `off` is dropped, `warning` and `error`
     /// replace the severity. For findings of the stages that run outside the engine (loading,
-    /// navigation, includes, media) as much as for the checks'.
+    /// the site's media) as much as for the checks'.
     public func applySettings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic

@@ -1,7 +1,8 @@
 import ConcordModel
 
-/// A problem found outside the checks: while content is read and modelled, or while the site is
-/// built from it (navigation, includes, media). It is a rule like the checks — listed by
+/// A problem found outside the checks: while content is read and modelled (its articles, and
+/// the includes the site is built from), or while the site is built (navigation, media). It
+/// is a rule like the checks — listed by
 /// `--list-rules`, set by `rules:` in `concord.yml`, described in SARIF — but the code that finds
 /// it is the stage that meets it, not a type of its own.
 public struct ContentProblem: Rule {
@@ -9,7 +10,10 @@ public struct ContentProblem: Rule {
     public enum Stage: String, Sendable {
         /// Reading and modelling files: `concord check`, `inspect`, `build` and `export` all report it.
         case load
-        /// Building the site: navigation, includes and media, reported by `concord build`.
+        /// Reading what the site is built from besides each article (includes), while the
+        /// content loads: `concord check` and `build` report it.
+        case structure
+        /// Building the site: navigation, reserved paths and media, reported by `concord build`.
         case site
     }
 
@@ -39,12 +43,13 @@ extension RuleRegistry {
         ContentProblem(id: "page-path-collision", defaultSetting: .error, summary: "Two articles would have the same page; one is left out.", stage: .load),
         ContentProblem(id: "unreadable-file", defaultSetting: .error, summary: "A file cannot be read.", stage: .load),
         ContentProblem(id: "unsupported-encoding", defaultSetting: .error, summary: "A file is text in an encoding other than UTF-8 (UTF-16).", stage: .load),
+        // The site's structure: includes.
+        ContentProblem(id: "include-cycle", defaultSetting: .warning, summary: "Includes include each other; the loop is not expanded.", stage: .structure),
+        ContentProblem(id: "include-depth", defaultSetting: .warning, summary: "Includes nest deeper than Concord expands (8).", stage: .structure),
+        ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
+        ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .structure),
+        ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .structure),
         // Building the site.
-        ContentProblem(id: "include-cycle", defaultSetting: .warning, summary: "Includes include each other; the loop is not expanded.", stage: .site),
-        ContentProblem(id: "include-depth", defaultSetting: .warning, summary: "Includes nest deeper than Concord expands (8).", stage: .site),
-        ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .site),
-        ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .site),
-        ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .site),
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .site),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .site),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .site),

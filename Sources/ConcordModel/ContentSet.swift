@@ -16,6 +16,13 @@ public struct ContentSet: Sendable {
     public let fence: ContentFence
     /// The digest of every article file's bytes as they were read, by file path.
     public internal(set) var digests: [String: Digest] = [:]
+    /// The files articles include, parsed once: found while the content loads, for the
+    /// includes' findings, and taken from here by the site's pages.
+    public let includes: IncludeStore
+    /// Problems of what the site is built from besides each article: includes that cannot be
+    /// expanded (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build`
+    /// report them.
+    public private(set) var structureDiagnostics: [Diagnostic] = []
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -56,10 +63,13 @@ public struct ContentSet: Sendable {
 
     /// Creates a set from articles already built (for tests and tools).
     public init(configuration: Configuration, articles: [Article], files: [String: Set<String>]? = nil, diagnostics: [Diagnostic] = []) {
-        self.init(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: ContentFence(configuration))
+        self.init(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: ContentFence(configuration), includes: nil)
     }
 
-    private init(configuration: Configuration, articles: [Article], files: [String: Set<String>]?, diagnostics: [Diagnostic], fence: ContentFence) {
+    private init(
+        configuration: Configuration, articles: [Article], files: [String: Set<String>]?, diagnostics: [Diagnostic], fence: ContentFence,
+        includes: IncludeStore?
+    ) {
         self.configuration = configuration
         var byLocale: [String: [String: Article]] = [:]
         for article in articles { byLocale[article.locale, default: [:]][article.path] = article }
@@ -67,6 +77,7 @@ public struct ContentSet: Sendable {
         self.files = files ?? byLocale.mapValues { Set($0.keys) }
         self.diagnostics = diagnostics
         self.fence = fence
+        self.includes = includes ?? IncludeStore(configuration: configuration, files: self.files, fence: fence)
     }
 
     /// Whether a file is navigation rather than an article (`TOC.md`).
@@ -121,27 +132,37 @@ public struct ContentSet: Sendable {
             jobs.removeAll { collisions.dropped[$0.locale]?.contains($0.path) == true }
             diagnostics += collisions.diagnostics
         }
+        let includes = IncludeStore(configuration: configuration, files: files, fence: fence)
         let results = parallelMap(jobs) { job in
             let file = job.root + "/" + job.path
             var result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
+            // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
+            // find the included files parsed.
+            let includeFindings = result.article.flatMap { article in
+                result.document.map { IncludeExpansion.findings(article: article, document: $0, store: includes) }
+            } ?? []
             // Without a renderer to feed, the model is all that is kept: holding every parsed
             // tree until the last file is loaded would more than double peak memory.
             if !keepingDocuments { result.document = nil }
-            return result
+            return (result, includeFindings)
         }
         var articles: [Article] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
+        var includeFindings: [Diagnostic] = []
         articles.reserveCapacity(results.count)
         var digests: [String: Digest] = [:]
         digests.reserveCapacity(results.count)
-        for (job, result) in zip(jobs, results) {
+        for (job, (result, found)) in zip(jobs, results) {
             if let digest = result.digest { digests[job.root + "/" + job.path] = digest }
             if let article = result.article { articles.append(article) }
             if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
             diagnostics += result.diagnostics
+            includeFindings += found
         }
-        var content = ContentSet(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence)
+        var content = ContentSet(
+            configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence, includes: includes)
         content.digests = digests
+        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings)
         return (content, documents)
     }
 }

@@ -12,11 +12,16 @@ public struct RenderedBody: Sendable {
     public var utf8: [UInt8]
     /// Images the content refers to, to copy into the site.
     public var assets: [AssetCopy]
-    /// Problems met while rendering (includes that could not be expanded).
+    /// Problems met while rendering (images the site may not publish). Includes that cannot be
+    /// expanded are the model's findings (``IncludeExpansion``), reported once per file.
     public var diagnostics: [Diagnostic]
     /// The files expanded into it (`<locale>/<path>`, nested includes too), in order: what the
     /// build cache must watch besides the article's own file.
     public var includedFiles: [String] = []
+    /// The includes this rendering left out, as it met them: what the model's
+    /// ``IncludeExpansion/findings(article:document:store:)`` reports for the page, which tests
+    /// hold it to. Not reported from here.
+    public var includeFindings: [Diagnostic] = []
 }
 
 /// Renders an article's Markdown tree to HTML, using the typed model for what cmark
@@ -35,12 +40,11 @@ public struct HTMLRenderer: Sendable {
     public var alertTitles: [Alert.Kind: String]
 
     /// How deeply includes may nest before the renderer stops expanding them.
-    public static let maximumIncludeDepth = 8
-    /// How many includes one page expands, nested ones counted: files that include each other
-    /// multiply, and depth alone does not bound them.
-    public static let maximumIncludeExpansions = 256
-    /// How many bytes of HTML a page's includes add to it.
-    public static let maximumIncludedBytes = 8 << 20
+    public static let maximumIncludeDepth = IncludeExpansion.maximumDepth
+    /// How many includes one page expands, nested ones counted.
+    public static let maximumIncludeExpansions = IncludeExpansion.maximumExpansions
+    /// How many bytes of included Markdown one page expands.
+    public static let maximumIncludedBytes = IncludeExpansion.maximumBytes
 
     /// Creates a renderer.
     public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:]) {
@@ -59,7 +63,9 @@ public struct HTMLRenderer: Sendable {
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale,
             file: article.file)
         writer.renderBlocks(context, parent: document.root, tight: false)
-        return RenderedBody(utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics, includedFiles: writer.includedFiles)
+        return RenderedBody(
+            utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics, includedFiles: writer.includedFiles,
+            includeFindings: writer.expansion?.diagnostics ?? [])
     }
 }
 
@@ -145,15 +151,9 @@ extension HTMLRenderer {
         var includedFiles: [String] = []
         var filter = RawHTMLFilter()
         var procedureDepth = 0
-        var includeStack: [String] = []
-        /// Includes expanded on this page so far, nested ones counted.
-        var includeExpansions = 0
-        /// Bytes written by includes that are done, and where the outermost include being
-        /// expanded started writing.
-        var includedBytes = 0
-        var outermostIncludeStart = 0
-        /// Whether the page said it stopped expanding includes.
-        var includeLimitReported = false
+        /// The page's includes: which are expanded, within the limits, decided as the model
+        /// decides them for `concord check` (whose findings they are).
+        var expansion: IncludeExpansion?
         /// Bytes to drop from text nodes and nodes not to render at all.
         var adjustments = Adjustments()
 
@@ -163,6 +163,7 @@ extension HTMLRenderer {
             self.pageLocale = pageLocale
             self.pageDirectory = pageDirectory
             self.file = file
+            expansion = renderer.includes.map { IncludeExpansion(store: $0) }
             out = HTMLBuffer(capacity: capacity)
         }
 
@@ -284,11 +285,11 @@ extension HTMLRenderer {
             let opensWithText = node.firstChild >= 0 && nodes[node.firstChild].kind == .text
                 && Self.startsWithVisibleASCII(document, node.firstChild)
             if !opensWithText, isAnchorOnly(document, i, skipped: walk.explicitAnchors) || isBlank(document, i) { return .skip }
-            if walk.mayHaveTables, let table = document.tables[i] ?? recognizedTable(document, i) {
+            if walk.mayHaveTables, let table = document.tables[i] ?? document.recognizedTable(paragraph: i) {
                 renderTable(walk.context, paragraph: i, table)
                 return .skip
             }
-            let includeLinks = walk.mayHaveIncludes ? self.includeLinks(in: document, paragraph: i) : []
+            let includeLinks = walk.mayHaveIncludes ? document.includeLinks(inParagraph: i) : []
             if !includeLinks.isEmpty, prepareIncludes(document, paragraph: i, links: includeLinks) {
                 for link in includeLinks { renderInclude(walk.context, link: link, inline: false) }
                 return .skip
@@ -385,7 +386,7 @@ extension HTMLRenderer {
 
         private mutating func link(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
             let document = walk.document
-            if walk.mayHaveIncludes, adjustments.hasTrims, let include = includeCandidate(document, link: i),
+            if walk.mayHaveIncludes, adjustments.hasTrims, let include = document.includeCandidate(link: i),
                adjustments.trim(of: include.before) != nil {
                 renderInclude(walk.context, link: i, inline: true)
                 return .skip
@@ -575,72 +576,13 @@ extension HTMLRenderer {
 
         /// Recognises `> [!NOTE]`: hides the marker and returns the kind.
         private mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
-            let paragraph = document[blockQuote].firstChild
-            guard paragraph >= 0, document[paragraph].kind == .paragraph else { return nil }
-            var text = ""
-            var textNodes: [Int] = []
-            for child in document.children(of: paragraph) {
-                guard document[child].kind == .text else { break }
-                textNodes.append(child)
-                text += document.literal(of: child)
-                if Self.containsClosingBracket(text) { break }
-            }
-            let trimmed = text.drop(while: { $0 == " " })
-            guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
-            let marker = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased()
-            guard let kind = Alert.Kind(rawValue: marker), let last = textNodes.last else { return nil }
-            for node in textNodes.dropLast() { adjustments.hide(node) }
-            let literal = document.literal(of: last)
-            guard let bracket = literal.lastIndex(of: "]") else { return nil }
-            var rest = literal[literal.index(after: bracket)...]
-            while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
-            let drop = literal.utf8.count - rest.utf8.count
-            adjustments.setTrim((drop, 0), of: last)
-            if rest.isEmpty {
-                adjustments.hide(last)
-                var next = document[last].nextSibling
-                if next >= 0, document[next].kind == .softBreak || document[next].kind == .lineBreak {
-                    adjustments.hide(next)
-                    next = document[next].nextSibling
-                }
-                // The marker was the whole paragraph: drop it rather than leave an empty one.
-                if next < 0 { adjustments.hide(paragraph) }
-            }
-            return kind
-        }
-
-        /// Whether `text` holds `]`, as `text.contains("]")` tells. That is Foundation's search,
-        /// costly for a yes or no; a `]` byte that is sure to be a Character of its own
-        /// answers it, and so does the lack of any `]` byte.
-        static func containsClosingBracket(_ text: String) -> Bool {
-            var bytes = text
-            let answer = bytes.withUTF8 { bytes -> Bool? in
-                var sawBracket = false
-                for index in bytes.indices where bytes[index] == UInt8(ascii: "]") {
-                    if UTF8Characters.isLoneCharacter(at: index, in: bytes) { return true }
-                    sawBracket = true
-                }
-                return sawBracket ? nil : false
-            }
-            return answer ?? text.contains("]")
+            guard let marker = document.alertMarker(blockQuote: blockQuote) else { return nil }
+            adjustments.setTrim((marker.trimmedBytes, 0), of: marker.trimmedNode)
+            for node in marker.hidden { adjustments.hide(node) }
+            return marker.kind
         }
 
         // MARK: Tables
-
-        private func mayBeTable(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
-            guard let range = document[paragraph].range, range.end.line > range.start.line else { return false }
-            for child in document.children(of: paragraph) where document[child].kind == .text {
-                if document.literal(of: child, contains: UInt8(ascii: "|")) { return true }
-            }
-            return false
-        }
-
-        /// The pipe table a paragraph is, for documents whose tables the model builder did not
-        /// find already (``MarkdownDocument/tables``).
-        private func recognizedTable(_ document: MarkdownDocument, _ paragraph: Int) -> PipeTable? {
-            guard mayBeTable(document, paragraph), let (lines, _) = document.paragraphLines(of: paragraph) else { return nil }
-            return PipeTable.recognize(lines: lines)
-        }
 
         /// Renders a paragraph that is a pipe table.
         private mutating func renderTable(_ context: DocumentContext, paragraph: Int, _ table: PipeTable) {
@@ -742,134 +684,41 @@ extension HTMLRenderer {
 
         // MARK: Includes
 
-        /// The text nodes around a link shaped `[!INCLUDE [title](path)]`.
-        private func includeCandidate(_ document: MarkdownDocument, link: Int) -> (before: Int, after: Int)? {
-            let node = document[link]
-            let after = node.nextSibling
-            guard after >= 0, document[after].kind == .text, document.literalFirstByte(of: after) == UInt8(ascii: "]") else { return nil }
-            let parent = node.parent
-            var before = -1
-            for child in document.children(of: parent) {
-                if child == link { break }
-                before = child
-            }
-            guard before >= 0, document[before].kind == .text else { return nil }
-            var literal = Substring(document.literal(of: before))
-            while literal.last == " " { literal.removeLast() }
-            guard literal.utf8.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
-            return (before, after)
-        }
-
-        private func includeLinks(in document: MarkdownDocument, paragraph: Int) -> [Int] {
-            var result: [Int] = []
-            for child in document.children(of: paragraph) where document[child].kind == .link {
-                if includeCandidate(document, link: child) != nil { result.append(child) }
-            }
-            return result
-        }
-
-        /// Trims the `[!INCLUDE` and `]` around include links; `true` when nothing else is left
-        /// in the paragraph, so the includes replace it as blocks.
+        /// Takes the `[!INCLUDE` and `]` off the text around include links; `true` when nothing
+        /// else is left in the paragraph, so the includes replace it as blocks.
         private mutating func prepareIncludes(_ document: MarkdownDocument, paragraph: Int, links: [Int]) -> Bool {
-            for link in links {
-                guard let (before, after) = includeCandidate(document, link: link) else { continue }
-                let beforeLiteral = document.literal(of: before)
-                var kept = Substring(beforeLiteral)
-                while kept.last == " " { kept.removeLast() }
-                kept.removeLast(9)
-                let previous = adjustments.trim(of: before) ?? (0, 0)
-                adjustments.setTrim((previous.prefix, beforeLiteral.utf8.count - kept.utf8.count), of: before)
-                let following = adjustments.trim(of: after) ?? (0, 0)
-                adjustments.setTrim((1, following.suffix), of: after)
-            }
-            for child in document.children(of: paragraph) {
-                let node = document[child]
-                switch node.kind {
-                case .link where links.contains(child): continue
-                case .softBreak, .lineBreak: continue
-                case .text:
-                    let trim = adjustments.trim(of: child) ?? (0, 0)
-                    let rest = document.literal(of: child).utf8.dropFirst(trim.prefix).dropLast(trim.suffix)
-                    if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
-                default: return false
-                }
-            }
-            return true
+            let existing = adjustments
+            let found = document.includeTrims(paragraph: paragraph, links: links, existing: { existing.trim(of: $0) })
+            for (node, trim) in found.trims { adjustments.setTrim(trim, of: node) }
+            return found.blocksOnly
         }
 
         private mutating func renderInclude(_ context: DocumentContext, link: Int, inline: Bool) {
-            let node = context.document[link]
-            // The file the include is written in: the same include reached from many pages, or
-            // by many paths, is then one finding.
-            let location = FileLocation(file: context.article?.file ?? file, line: node.start?.line ?? 0, column: node.start?.column ?? 1)
-            guard let store = renderer.includes, !context.document.destination(of: link).isEmpty else { return }
-            if includeStack.count >= HTMLRenderer.maximumIncludeDepth {
-                diagnostics.append(Diagnostic(rule: "include-depth", severity: .warning, locale: pageLocale, location: location,
-                    message: "includes nest more than \(HTMLRenderer.maximumIncludeDepth) deep at '\(context.document.destination(of: link))'; not expanded"))
-                return
-            }
-            guard withinIncludeLimits(context, link: link, at: location) else { return }
-            switch store.load(context.document.destination(of: link), from: context.directory, locale: context.locale) {
-            case .failure(.outsideContentRoot(let reference)):
-                diagnostics.append(Diagnostic(rule: "include-outside-content", severity: .warning, locale: pageLocale, location: location,
-                    message: "include '\(reference)' points outside the content folder; not expanded"))
-            case .failure(.missing(let reference)):
-                diagnostics.append(Diagnostic(rule: "include-not-found", severity: .warning, locale: pageLocale, location: location,
-                    message: "include '\(reference)' not found in \(context.locale) or the source locale; not expanded"))
-            case .success(let included):
-                let key = included.locale + "/" + included.path
-                includedFiles.append(key)
-                if includeStack.contains(key) {
-                    diagnostics.append(Diagnostic(rule: "include-cycle", severity: .warning, locale: pageLocale, location: location,
-                        message: "include '\(context.document.destination(of: link))' leads back to \(key), which is being included here; not expanded"))
-                    return
+            let destination = context.document.destination(of: link)
+            guard !destination.isEmpty else { return }
+            let location = IncludeExpansion.location(of: link, in: context.document, file: context.file, fragmentLine: context.line)
+            // What is not expanded is the model's finding, made as the content loads: not reported here again.
+            guard let included = expansion?.enter(destination, at: location, fileLocale: nil, from: context.directory, locale: context.locale)
+            else { return }
+            includedFiles.append(included.locale + "/" + included.path)
+            let nested = DocumentContext(
+                document: included.document, article: included.article,
+                directory: RelativePath.directory(of: included.path), locale: context.locale, file: included.article.file)
+            let saved = (adjustments, procedureDepth)
+            adjustments = Adjustments()
+            if inline {
+                // Only the inline content of the include's paragraphs fits in a sentence.
+                var first = true
+                for child in included.document.children(of: included.document.root) where included.document[child].kind == .paragraph {
+                    if !first { out += " " }
+                    first = false
+                    renderBlocks(nested, parent: child, tight: true)
                 }
-                if includeStack.isEmpty { outermostIncludeStart = out.count }
-                includeStack.append(key)
-                includeExpansions += 1
-                let nested = DocumentContext(
-                    document: included.document, article: included.article,
-                    directory: RelativePath.directory(of: included.path), locale: context.locale, file: included.article.file)
-                let saved = (adjustments, procedureDepth)
-                adjustments = Adjustments()
-                if inline {
-                    // Only the inline content of the include's paragraphs fits in a sentence.
-                    var first = true
-                    for child in included.document.children(of: included.document.root) where included.document[child].kind == .paragraph {
-                        if !first { out += " " }
-                        first = false
-                        renderBlocks(nested, parent: child, tight: true)
-                    }
-                } else {
-                    renderBlocks(nested, parent: included.document.root, tight: false)
-                }
-                (adjustments, procedureDepth) = saved
-                includeStack.removeLast()
-                if includeStack.isEmpty { includedBytes += out.count - outermostIncludeStart }
-            }
-        }
-
-        /// Whether the page may expand one more include: files that include each other many
-        /// times multiply, so a page takes ``HTMLRenderer/maximumIncludeExpansions`` includes and
-        /// ``HTMLRenderer/maximumIncludedBytes`` bytes of them, and says once where it stopped.
-        private mutating func withinIncludeLimits(_ context: DocumentContext, link: Int, at location: FileLocation) -> Bool {
-            let bytes = includedBytes + (includeStack.isEmpty ? 0 : out.count - outermostIncludeStart)
-            let limit: String
-            if includeExpansions >= HTMLRenderer.maximumIncludeExpansions {
-                limit = "\(HTMLRenderer.maximumIncludeExpansions) includes"
-            } else if bytes >= HTMLRenderer.maximumIncludedBytes {
-                limit = "\(HTMLRenderer.maximumIncludedBytes >> 20) MB of includes"
             } else {
-                return true
+                renderBlocks(nested, parent: included.document.root, tight: false)
             }
-            if !includeLimitReported {
-                includeLimitReported = true
-                diagnostics.append(Diagnostic(
-                    rule: "include-limit", severity: .warning, locale: pageLocale,
-                    location: location,
-                    message: "this page expands more than \(limit); '\(context.document.destination(of: link))' and the includes after it are not expanded"))
-            }
-            return false
+            (adjustments, procedureDepth) = saved
+            expansion?.leave()
         }
     }
 }

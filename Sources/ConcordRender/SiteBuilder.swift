@@ -10,7 +10,8 @@ public struct SiteBuildResult: Sendable {
     public var fallbacks: [String: Int] = [:]
     /// Pages per locale whose translation is stale.
     public var stale: [String: Int] = [:]
-    /// Problems met while rendering (includes that could not be expanded), deduplicated and sorted.
+    /// Problems met while building the site (tables of contents, reserved paths, images),
+    /// deduplicated and sorted. Those of includes are the content set's (``ContentSet/structureDiagnostics``).
     public var diagnostics: [Diagnostic] = []
     /// Images and theme assets copied.
     public var assetsCopied = 0
@@ -47,7 +48,7 @@ public struct SiteBuilder: Sendable {
         self.theme = theme
         self.templates = try TemplateRenderer(theme: theme)
         self.links = LinkResolver(content: site.content)
-        self.includes = IncludeStore(content: site.content)
+        self.includes = site.content.includes
         var names: [String: String] = [:]
         for locale in site.content.locales { names[locale] = theme.strings(for: locale).languageName }
         self.languageNames = names

@@ -81,19 +81,23 @@ struct RuleSettingsTests {
         let warning = CheckEngine(settings: ["invalid-front-matter": .warning]).run(content)
         #expect(warning.contains { $0.rule == "invalid-front-matter" && $0.severity == .warning })
 
-        // A problem the site build meets: an include that does not exist (which the checks
-        // report as a broken link, turned off here to see the build's own finding).
+        // A problem of the site's structure: an include that does not exist (which the checks
+        // also report as a broken link, turned off here to see the include's own finding).
+        // `check` and `build` report it alike, and check's exit status counts it.
         try Data("# C\n\n[!INCLUDE [x](missing.md)]\n".utf8).write(to: URL(fileURLWithPath: root + "/content/en-US/c.md"))
         try Data("# B\n".utf8).write(to: URL(fileURLWithPath: root + "/content/en-US/b.md"))
-        func build(_ rules: String) throws -> [Diagnostic] {
+        func build(_ rules: String, checkExit: Int32) throws -> [Diagnostic] {
             try Data("sourceLocale: en-US\ncontent: content\nrules:\n  broken-link: off\n\(rules)".utf8)
                 .write(to: URL(fileURLWithPath: root + "/concord.yml"))
-            #expect(ConcordCommand.execute(["check", "--config", root + "/concord.yml", "--output", root + "/findings.txt"]) == 0)
+            #expect(ConcordCommand.execute(["check", "--config", root + "/concord.yml", "--output", root + "/findings.txt"]) == checkExit)
             let configuration = try Configuration.load(file: root + "/concord.yml")
-            return try BuildAction(configuration: configuration, output: root + "/_site").run().diagnostics
+            let built = try BuildAction(configuration: configuration, output: root + "/_site").run().diagnostics
+            let checked = try String(contentsOfFile: root + "/findings.txt", encoding: .utf8)
+            for finding in built where finding.rule == "include-not-found" { #expect(checked.contains(finding.description)) }
+            return built
         }
-        #expect(try build("").contains { $0.rule == "include-not-found" && $0.severity == .warning })
-        #expect(try build("  include-not-found: error\n").contains { $0.rule == "include-not-found" && $0.severity == .error })
-        #expect(try !build("  include-not-found: off\n").contains { $0.rule == "include-not-found" })
+        #expect(try build("", checkExit: 0).contains { $0.rule == "include-not-found" && $0.severity == .warning })
+        #expect(try build("  include-not-found: error\n", checkExit: 1).contains { $0.rule == "include-not-found" && $0.severity == .error })
+        #expect(try !build("  include-not-found: off\n", checkExit: 0).contains { $0.rule == "include-not-found" })
     }
 }

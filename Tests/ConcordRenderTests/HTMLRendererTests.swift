@@ -230,18 +230,4 @@ struct HTMLRendererTests {
         #expect(HTMLRenderer.Writer.plainCellText("\u{00A0}\u{00A0}") == nil)
         #expect(HTMLRenderer.Writer.plainCellText("`code`") == nil)
     }
-
-    @Test("Looking for an alert marker's closing bracket answers as String.contains does")
-    func closingBracket() {
-        let pieces = ["]", "[!NOTE", "x", " ", "\u{301}", "\u{600}", "\u{300}", "é", "中", "\u{200D}", "\u{1F44D}", "\r\n", "！", "］"]
-        var seed: UInt64 = 29
-        for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<Int(seed % 7) {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int((seed >> 33) % UInt64(pieces.count))]
-            }
-            #expect(HTMLRenderer.Writer.containsClosingBracket(text) == text.contains("]"), "\(text.unicodeScalars.map(\.value))")
-        }
-    }
 }
