@@ -1,7 +1,7 @@
 import ConcordModel
 
 /// A problem found outside the checks: while content is read and modelled (its articles, and
-/// the includes the site is built from), or while the site is built (navigation, media). It
+/// the navigation and includes the site is built from), or while the site is built (media). It
 /// is a rule like the checks — listed by
 /// `--list-rules`, set by `rules:` in `concord.yml`, described in SARIF — but the code that finds
 /// it is the stage that meets it, not a type of its own.
@@ -10,10 +10,10 @@ public struct ContentProblem: Rule {
     public enum Stage: String, Sendable {
         /// Reading and modelling files: `concord check`, `inspect`, `build` and `export` all report it.
         case load
-        /// Reading what the site is built from besides each article (includes), while the
-        /// content loads: `concord check` and `build` report it.
+        /// Reading what the site is built from besides each article (tables of contents,
+        /// includes), while the content loads: `concord check` and `build` report it.
         case structure
-        /// Building the site: navigation, reserved paths and media, reported by `concord build`.
+        /// Building the site: reserved paths and media, reported by `concord build`.
         case site
     }
 
@@ -43,17 +43,17 @@ extension RuleRegistry {
         ContentProblem(id: "page-path-collision", defaultSetting: .error, summary: "Two articles would have the same page; one is left out.", stage: .load),
         ContentProblem(id: "unreadable-file", defaultSetting: .error, summary: "A file cannot be read.", stage: .load),
         ContentProblem(id: "unsupported-encoding", defaultSetting: .error, summary: "A file is text in an encoding other than UTF-8 (UTF-16).", stage: .load),
-        // The site's structure: includes.
+        // The site's structure: navigation, includes.
         ContentProblem(id: "include-cycle", defaultSetting: .warning, summary: "Includes include each other; the loop is not expanded.", stage: .structure),
         ContentProblem(id: "include-depth", defaultSetting: .warning, summary: "Includes nest deeper than Concord expands (8).", stage: .structure),
         ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
         ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .structure),
         ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .structure),
+        ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
+        ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),
+        ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .structure),
         // Building the site.
-        ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .site),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .site),
-        ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .site),
-        ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .site),
         ContentProblem(id: "unsafe-media", defaultSetting: .error, summary: "A file shown as an image is not an image the site may publish.", stage: .site),
     ]
 

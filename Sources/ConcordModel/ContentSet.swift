@@ -19,9 +19,11 @@ public struct ContentSet: Sendable {
     /// The files articles include, parsed once: found while the content loads, for the
     /// includes' findings, and taken from here by the site's pages.
     public let includes: IncludeStore
-    /// Problems of what the site is built from besides each article: includes that cannot be
-    /// expanded (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build`
-    /// report them.
+    /// Each locale's table of contents, read while the content loads (``tableOfContents(for:)``).
+    public private(set) var tablesOfContents: [String: TableOfContents] = [:]
+    /// Problems of what the site is built from besides each article: tables of contents that
+    /// cannot be read, includes that cannot be expanded (``ContentSet/structureDiagnostics(includes:)``).
+    /// `concord check` and `build` report them.
     public private(set) var structureDiagnostics: [Diagnostic] = []
 
     /// The source locale id.
@@ -162,6 +164,8 @@ public struct ContentSet: Sendable {
         var content = ContentSet(
             configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence, includes: includes)
         content.digests = digests
+        let loaded = content
+        content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
         content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings)
         return (content, documents)
     }

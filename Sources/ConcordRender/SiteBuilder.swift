@@ -10,8 +10,8 @@ public struct SiteBuildResult: Sendable {
     public var fallbacks: [String: Int] = [:]
     /// Pages per locale whose translation is stale.
     public var stale: [String: Int] = [:]
-    /// Problems met while building the site (tables of contents, reserved paths, images),
-    /// deduplicated and sorted. Those of includes are the content set's (``ContentSet/structureDiagnostics``).
+    /// Problems met while building the site (reserved paths, images), deduplicated and sorted.
+    /// Those of navigation and includes are the content set's (``ContentSet/structureDiagnostics``).
     public var diagnostics: [Diagnostic] = []
     /// Images and theme assets copied.
     public var assetsCopied = 0
@@ -59,8 +59,6 @@ public struct SiteBuilder: Sendable {
         public var locale: String
         var strings: ChromeStrings
         var navigation: NavigationRenderer
-        /// Table-of-contents files the navigation could not read.
-        public var navigationDiagnostics: [Diagnostic]
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
@@ -130,12 +128,7 @@ public struct SiteBuilder: Sendable {
         var titles: [String: String] = [:]
         for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
         for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
-        // The locale's own tables of contents where it has them, else the source's.
-        var layers: [(root: String, files: Set<String>)] = []
-        for id in [locale, content.sourceLocale] where !layers.contains(where: { $0.root == configuration.locales.first { $0.id == id }?.path }) {
-            if let entry = configuration.locales.first(where: { $0.id == id }) { layers.append((entry.path, content.files[id] ?? [])) }
-        }
-        let navigation = Navigation.load(files: Navigation.Files(layers, fence: content.fence), titles: titles, resolver: links)
+        let navigation = Navigation(content.tableOfContents(for: locale), titles: titles, resolver: links)
         let isRightToLeft = LocaleID.isRightToLeft(locale)
         let stringValues = TemplateObject(values: strings.values)
         // Room for the per-page keys too, so a page's copy never grows.
@@ -147,7 +140,6 @@ public struct SiteBuilder: Sendable {
         shared[.strings] = .object(stringValues)
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
-            navigationDiagnostics: navigation.diagnostics,
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],

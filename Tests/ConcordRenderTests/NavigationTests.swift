@@ -115,12 +115,12 @@ struct NavigationTests {
 
     @Test("File names are matched on the last path component, in any ASCII case")
     func fileNames() {
-        for path in ["toc.yml", "TOC.yml", "a/b/Toc.YML", "docs/toc.yml"] { #expect(Navigation.hasFileName(path, "toc.yml"), "\(path)") }
+        for path in ["toc.yml", "TOC.yml", "a/b/Toc.YML", "docs/toc.yml"] { #expect(TableOfContents.hasFileName(path, "toc.yml"), "\(path)") }
         for path in ["xtoc.yml", "a/xtoc.yml", "toc.yml/a", "toc.yaml", "oc.yml", "", "a/toc.ymlx", "a/toc.ym\u{212A}"] {
-            #expect(!Navigation.hasFileName(path, "toc.yml"), "\(path)")
+            #expect(!TableOfContents.hasFileName(path, "toc.yml"), "\(path)")
         }
-        #expect(Navigation.hasFileName("guide/INDEX.md", "index.md"))
-        #expect(!Navigation.hasFileName("guide/\u{130}ndex.md", "index.md"))
+        #expect(TableOfContents.hasFileName("guide/INDEX.md", "index.md"))
+        #expect(!TableOfContents.hasFileName("guide/\u{130}ndex.md", "index.md"))
     }
 
     @Test("A path's folders split on bytes as they split on Characters")
@@ -131,11 +131,11 @@ struct NavigationTests {
         var generator = SeededRandom()
         for _ in 0..<3_000 {
             let path = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(Navigation.folderNames(of: path) == reference(path), "\(path.debugDescription)")
+            #expect(TableOfContents.folderNames(of: path) == reference(path), "\(path.debugDescription)")
         }
-        #expect(Navigation.folderNames(of: "a//b/c.md") == ["a", "b"])
+        #expect(TableOfContents.folderNames(of: "a//b/c.md") == ["a", "b"])
         // A mark joins the `/` before it to a Character that is no separator.
-        #expect(Navigation.folderNames(of: "a/\u{301}b/c.md") == ["a/\u{301}b"])
+        #expect(TableOfContents.folderNames(of: "a/\u{301}b/c.md") == ["a/\u{301}b"])
     }
 
     @Test("TOC.md: a nested Markdown list of links")

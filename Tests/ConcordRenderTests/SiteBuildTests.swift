@@ -177,8 +177,8 @@ struct SiteBuildTests {
         files["en-US/toc.yml"] = "- name: A\n  href: a.md\n- name: [B\n"
         let temporary = try TemporaryContent(files)
         defer { temporary.remove() }
-        let result = try buildSite(temporary)
-        let warnings = result.diagnostics.filter { $0.rule == "invalid-toc" }
+        let report = try BuildAction(configuration: temporary.configuration).run()
+        let warnings = report.diagnostics.filter { $0.rule == "invalid-toc" }
         #expect(warnings.count == 1)
         #expect(warnings.first?.location.file == temporary.configuration.contentRoot + "/en-US/toc.yml")
         // The pages are still written, with the folders' navigation.

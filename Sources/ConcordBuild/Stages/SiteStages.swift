@@ -60,11 +60,10 @@ public struct SiteStages: Sendable {
         try writer.write(sitemap.value(), to: "sitemap.xml")
         try writer.write(Sitemap.robots(baseURL: builder.configuration.baseURL), to: "robots.txt")
 
-        // A source `toc.yml` that cannot be read is read for every locale that falls back to it: reported once.
+        // Those of navigation and includes were found while the content loaded, with the checks'.
         var seen: Set<String> = []
-        let navigation = content.locales.flatMap { contexts[$0]!.navigationDiagnostics }
         let sourcePaths = content.sourceArticles.keys.sorted()
-        result.diagnostics = (navigation + builder.reservedPathDiagnostics(sourcePaths) + pages.flatMap(\.record.diagnostics) + media.diagnostics)
+        result.diagnostics = (builder.reservedPathDiagnostics(sourcePaths) + pages.flatMap(\.record.diagnostics) + media.diagnostics)
             .filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })

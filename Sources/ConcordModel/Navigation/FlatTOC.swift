@@ -10,7 +10,7 @@
 enum FlatTOC {
     /// The entries of `text`'s top-level list (or of its top-level mapping's `items:`), or
     /// `nil` when the text is not in the subset.
-    static func entries(_ text: String) -> [Navigation.TOCEntry]? {
+    static func entries(_ text: String) -> [TOCEntry]? {
         var text = text
         return text.withUTF8 { bytes in
             guard let lines = lines(of: bytes) else { return nil }
@@ -108,9 +108,9 @@ enum FlatTOC {
             self.lines = lines
         }
 
-        mutating func document() -> [Navigation.TOCEntry]? {
+        mutating func document() -> [TOCEntry]? {
             guard let first = lines.first, first.indent == 0 else { return nil }
-            let entries: [Navigation.TOCEntry]
+            let entries: [TOCEntry]
             if isItem(first) {
                 guard let list = sequence(indent: 0, depth: 0) else { return nil }
                 entries = list
@@ -128,9 +128,9 @@ enum FlatTOC {
         }
 
         /// The list whose items start at column `indent`, from the next line; each item a mapping.
-        mutating func sequence(indent: Int, depth: Int) -> [Navigation.TOCEntry]? {
+        mutating func sequence(indent: Int, depth: Int) -> [TOCEntry]? {
             guard depth < FlatTOC.maximumDepth else { return nil }
-            var entries: [Navigation.TOCEntry] = []
+            var entries: [TOCEntry] = []
             while next < lines.count, lines[next].indent == indent {
                 let line = lines[next]
                 guard isItem(line) else { break }
@@ -147,8 +147,8 @@ enum FlatTOC {
 
         /// The mapping whose keys are at column `indent`, the first starting at byte `keyStart`
         /// of the next line (after a list item's `- `, or at the line's start).
-        mutating func mapping(indent: Int, keyStart: Int, depth: Int) -> Navigation.TOCEntry? {
-            var entry = Navigation.TOCEntry()
+        mutating func mapping(indent: Int, keyStart: Int, depth: Int) -> TOCEntry? {
+            var entry = TOCEntry()
             let first = lines[next]
             entry.line = first.number
             entry.column = keyStart - (first.start - first.indent) + 1

@@ -1,15 +1,14 @@
-import ConcordModel
 import ConcordTestSupport
 import Foundation
 import Testing
-@testable import ConcordRender
+@testable import ConcordModel
 
 /// The fast `toc.yml` reader either gives exactly what Yams gives, or leaves the file to Yams.
 @Suite("toc.yml without Yams: the same entries, or none")
 struct FlatTOCTests {
     /// What Yams makes of `text`, or `nil` where it rejects it.
-    func yams(_ text: String) -> [Navigation.TOCEntry]? {
-        try? Navigation.tocEntriesWithYams(text)
+    func yams(_ text: String) -> [TOCEntry]? {
+        try? TOCEntry.entriesWithYams(text)
     }
 
     @Test("Tables of contents as they are written are read, as Yams reads them")
@@ -80,7 +79,7 @@ struct FlatTOCTests {
         var entries = yams(nested(40)) ?? []
         var levels = 0
         while let first = entries.first { levels += 1; entries = first.items ?? [] }
-        #expect(levels == Navigation.maximumTOCLevels)
+        #expect(levels == TOCEntry.maximumLevels)
     }
 
     @Test("Random tables of contents: whatever the fast reader reads, Yams reads the same")
@@ -122,12 +121,12 @@ struct FlatTOCTests {
     }
 
     @Test("Every toc.yml of the corpus is read without Yams, as Yams reads it",
-          .enabled(if: corpusIsPresent, "shared/corpus is not beside the repository; corpus toc.yml files skipped"))
+          .enabled(if: Fixtures.corpusIsAvailable, "shared/corpus is not beside the repository; corpus toc.yml files skipped"))
     func corpusFiles() throws {
-        let files = FileSystem.files(under: corpusRoot).filter { $0.lowercased().hasSuffix("toc.yml") }
+        let files = FileSystem.files(under: Fixtures.corpus).filter { $0.lowercased().hasSuffix("toc.yml") }
         #expect(!files.isEmpty)
         for file in files {
-            let text = String(decoding: try FileSystem.read(corpusRoot + "/" + file), as: UTF8.self)
+            let text = String(decoding: try FileSystem.read(Fixtures.corpus + "/" + file), as: UTF8.self)
             let fast = FlatTOC.entries(text)
             #expect(fast != nil, "\(file) should be read without Yams")
             #expect(fast == yams(text), "\(file)")
