@@ -11,9 +11,9 @@ public struct ContentProblem: Rule {
         /// Reading and modelling files: `concord check`, `inspect`, `build` and `export` all report it.
         case load
         /// Reading what the site is built from besides each article (tables of contents,
-        /// includes), while the content loads: `concord check` and `build` report it.
+        /// includes, reserved paths), while the content loads: `concord check` and `build` report it.
         case structure
-        /// Building the site: reserved paths and media, reported by `concord build`.
+        /// Building the site: media, reported by `concord build`.
         case site
     }
 
@@ -43,17 +43,17 @@ extension RuleRegistry {
         ContentProblem(id: "page-path-collision", defaultSetting: .error, summary: "Two articles would have the same page; one is left out.", stage: .load),
         ContentProblem(id: "unreadable-file", defaultSetting: .error, summary: "A file cannot be read.", stage: .load),
         ContentProblem(id: "unsupported-encoding", defaultSetting: .error, summary: "A file is text in an encoding other than UTF-8 (UTF-16).", stage: .load),
-        // The site's structure: navigation, includes.
+        // The site's structure: navigation, includes, reserved paths.
         ContentProblem(id: "include-cycle", defaultSetting: .warning, summary: "Includes include each other; the loop is not expanded.", stage: .structure),
         ContentProblem(id: "include-depth", defaultSetting: .warning, summary: "Includes nest deeper than Concord expands (8).", stage: .structure),
         ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
         ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .structure),
         ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .structure),
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
+        ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .structure),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),
         ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .structure),
         // Building the site.
-        ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .site),
         ContentProblem(id: "unsafe-media", defaultSetting: .error, summary: "A file shown as an image is not an image the site may publish.", stage: .site),
     ]
 

@@ -15,13 +15,29 @@ extension ContentSet {
         return TableOfContents.load(layers: layers, fence: fence, articlePaths: Array(sourceArticles.keys) + orphans(in: locale))
     }
 
-    /// The findings of the tables of contents and `includes` (what expanding each article's
-    /// includes found), each once: a source `toc.yml` that
+    /// The findings of the tables of contents, `includes` (what expanding each article's
+    /// includes found) and the articles on reserved paths, each once: a source `toc.yml` that
     /// every locale falls back to is read for each, and an include file reached from many
     /// articles is walked from each, but its problems are its file's.
     func structureDiagnostics(includes: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<String> = []
         let navigation = locales.flatMap { tableOfContents(for: $0).diagnostics }
-        return (navigation + includes).filter { seen.insert($0.description).inserted }
+        return (navigation + includes + reservedPathDiagnostics()).filter { seen.insert($0.description).inserted }
+    }
+
+    /// Source articles whose JSON model would take a locale's search index path (an article named
+    /// `search-index.md` at the root): the site keeps its search, and the JSON output leaves
+    /// those files out.
+    func reservedPathDiagnostics() -> [Diagnostic] {
+        // Any locale: the two paths differ, if at all, after it.
+        let probe = "-"
+        return sourceArticles.keys.sorted().compactMap { path -> Diagnostic? in
+            guard SitePaths.json(locale: probe, path: path) == SitePaths.searchIndex(locale: probe),
+                  let article = article(path, in: sourceLocale) else { return nil }
+            return Diagnostic(
+                rule: "reserved-path", severity: .warning, locale: sourceLocale, location: FileLocation(file: article.file, line: 1),
+                message: "this article's JSON model would replace the search index of each locale (<locale>/search-index.json); "
+                    + "it is not written: rename the article to publish its JSON")
+        }
     }
 }

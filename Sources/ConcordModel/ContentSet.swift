@@ -22,8 +22,8 @@ public struct ContentSet: Sendable {
     /// Each locale's table of contents, read while the content loads (``tableOfContents(for:)``).
     public private(set) var tablesOfContents: [String: TableOfContents] = [:]
     /// Problems of what the site is built from besides each article: tables of contents that
-    /// cannot be read, includes that cannot be expanded (``ContentSet/structureDiagnostics(includes:)``).
-    /// `concord check` and `build` report them.
+    /// cannot be read, includes that cannot be expanded, articles on a path the site needs
+    /// (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build` report them.
     public private(set) var structureDiagnostics: [Diagnostic] = []
 
     /// The source locale id.

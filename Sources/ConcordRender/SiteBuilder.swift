@@ -10,7 +10,7 @@ public struct SiteBuildResult: Sendable {
     public var fallbacks: [String: Int] = [:]
     /// Pages per locale whose translation is stale.
     public var stale: [String: Int] = [:]
-    /// Problems met while building the site (reserved paths, images), deduplicated and sorted.
+    /// Problems met while rendering (images the site may not publish), deduplicated and sorted.
     /// Those of navigation and includes are the content set's (``ContentSet/structureDiagnostics``).
     public var diagnostics: [Diagnostic] = []
     /// Images and theme assets copied.
@@ -100,23 +100,6 @@ public struct SiteBuilder: Sendable {
         public var search: SearchIndex.Document?
         /// The files its includes expanded (`<locale>/<path>`).
         public var includedFiles: [String] = []
-    }
-
-    /// Source articles whose JSON model would take a locale's search index path (an article named
-    /// `search-index.md` at the root): the site keeps its search, and the JSON output leaves
-    /// those files out (``SiteDataOutput``).
-    public func reservedPathDiagnostics(_ sourcePaths: [String]) -> [Diagnostic] {
-        let content = site.content
-        // Any locale: the two paths differ, if at all, after it.
-        let probe = "-"
-        return sourcePaths.compactMap { path -> Diagnostic? in
-            guard SitePaths.json(locale: probe, path: path) == SitePaths.searchIndex(locale: probe),
-                  let article = content.article(path, in: content.sourceLocale) else { return nil }
-            return Diagnostic(
-                rule: "reserved-path", severity: .warning, locale: content.sourceLocale, location: FileLocation(file: article.file, line: 1),
-                message: "this article's JSON model would replace the search index of each locale (<locale>/search-index.json); "
-                    + "it is not written: rename the article to publish its JSON")
-        }
     }
 
     // MARK: - Locales
