@@ -184,9 +184,11 @@ struct ArticleBuilder {
             if node.kind == .text, document.literal(of: child, contains: UInt8(ascii: "]")) {
                 for match in ReferenceShape.matches(in: document.literal(of: child)) {
                     let start = node.start ?? document[index].start ?? SourceLocation(line: 0, column: 0)
+                    let place = openerPlace(of: child, reported: SourceLocation(line: start.line, column: start.column + match.offset),
+                                            opener: UInt8(ascii: "["))
                     article.unresolvedReferences.append(UnresolvedReference(
                         text: match.text, label: match.label, section: section,
-                        line: start.line, column: fileColumn(start.column + match.offset, line: start.line)))
+                        line: place.line, column: fileColumn(place.column, line: place.line)))
                 }
             }
             child = node.nextSibling
@@ -434,10 +436,11 @@ struct ArticleBuilder {
             let offset = line.startIndex + end.column - 1
             if offset >= line.startIndex, offset < line.endIndex { closing = line[offset] }
         }
+        let place = node.start.map { openerPlace(of: index, reported: $0, opener: UInt8(ascii: "[")) } ?? start
         return Link(
             destination: destination, text: text,
             kind: linkKind(destination: destination, text: text, closing: closing),
-            section: section, line: start.line, column: fileColumn(start.column, line: start.line))
+            section: section, line: place.line, column: fileColumn(place.column, line: place.line))
     }
 
     private func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
@@ -462,7 +465,7 @@ struct ArticleBuilder {
         while let last = literal.last, last == " " { literal.removeLast() }
         guard literal.count >= 9, literal.suffix(9).uppercased() == "[!INCLUDE" else { return nil }
         let node = document[index]
-        let start = node.start ?? SourceLocation(line: 0, column: 0)
+        let start = node.start.map { openerPlace(of: index, reported: $0, opener: UInt8(ascii: "[")) } ?? SourceLocation(line: 0, column: 0)
         return Include(
             title: text(of: index), path: document.destination(of: index), section: section,
             line: start.line, column: fileColumn(start.column, line: start.line))
@@ -479,9 +482,53 @@ struct ArticleBuilder {
 
     private func makeImage(_ index: Int) -> Image {
         let node = document[index]
-        let start = node.start ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
+        let start = node.start.map { openerPlace(of: index, reported: $0, opener: UInt8(ascii: "!")) }
+            ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
         return Image(source: document.destination(of: index), alt: text(of: index), section: section, line: start.line,
                      column: fileColumn(start.column, line: start.line))
+    }
+
+    /// Where the `[` or `!` (`opener`) that starts inline node `index` is, from what cmark
+    /// reported. On a paragraph's later lines cmark 0.30 misplaces inlines: a link or image gets
+    /// the line of its closing bracket, a line ended by a backslash does not count, and columns
+    /// are counted from where the first line's text starts, or the line before it ended: by the
+    /// same amount for every inline of a line. The line is found by counting the line breaks
+    /// before the node in its block; the amount, from the first inline after the last of them,
+    /// which starts at the line's first byte of text.
+    private func openerPlace(of index: Int, reported: SourceLocation, opener: UInt8) -> SourceLocation {
+        var block = document[index].parent
+        while block >= 0, !Self.holdsInlines(document[block].kind) { block = document[block].parent }
+        guard block >= 0, let range = document[block].range, range.end.line > range.start.line else { return reported }
+        var line = range.start.line
+        var lineStart = -1
+        for inner in (block + 1)..<index {
+            switch document[inner].kind {
+            case .softBreak, .lineBreak:
+                line += 1
+                lineStart = inner + 1
+            // Raw HTML keeps its line ends; code spans and link destinations lose theirs (rare).
+            case .htmlInline: line += document.literal(of: inner).utf8.count { $0 == 0x0A }
+            default: break
+            }
+        }
+        line = min(line, range.end.line)
+        let bytes = document.source.line(line)
+        func isOpener(_ column: Int) -> Bool { column >= 1 && column <= bytes.count && bytes[bytes.startIndex + column - 1] == opener }
+        var column = reported.column
+        if lineStart > 0, lineStart < document.nodes.count, let first = (lineStart == index ? reported : document[lineStart].start),
+           let text = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }) {
+            column = reported.column - (first.column - (text - bytes.startIndex + 1))
+        }
+        if isOpener(column) { return SourceLocation(line: line, column: column) }
+        // Not where the count says (a line end the count missed): the nearest opener to the left.
+        column = min(reported.column, bytes.count)
+        while column >= 1, !isOpener(column) { column -= 1 }
+        return SourceLocation(line: line, column: column >= 1 ? column : max(1, min(reported.column, bytes.count)))
+    }
+
+    /// Whether blocks of `kind` hold inline content (and so inline positions cmark may misplace).
+    private static func holdsInlines(_ kind: MarkdownNode.Kind) -> Bool {
+        kind == .paragraph || kind == .heading
     }
 
     // MARK: - Blocks
