@@ -10,8 +10,10 @@ import Foundation
 /// each input libFuzzer makes, and replays saved inputs through it; tests replay the regressions.
 ///
 /// A crash is what the fuzzer looks for; besides, the run stops the process (`preconditionFailure`)
-/// when an output breaks a promise the checks below state: every JSON file parses, every
-/// finding points at a line of its file, and a stamped file reads back the hash it was given.
+/// when an output breaks a promise Concord makes: every JSON file parses, and the JSON writer
+/// gives `JSONEncoder`'s bytes; every finding points inside a line of its file; an exact copy of
+/// an article passes every comparison with it; the front-matter fast path reads what Yams reads;
+/// a stamped file loads with the hash it was given and its body unchanged.
 public enum FuzzPipeline {
     /// What one run produced, for tests and for the replay's summary line.
     public struct Outcome: Sendable {
