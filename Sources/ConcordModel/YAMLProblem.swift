@@ -30,7 +30,7 @@ public struct YAMLProblem: Error, Sendable, Equatable {
             if let context, !context.text.isEmpty {
                 message = "\(context.text) (line \(context.mark.line + offset)): \(problem)"
             }
-            self.init(message: message, line: mark.line + offset, column: mark.column)
+            self.init(message: message, line: mark.line + offset, column: Self.byteColumn(of: mark, in: yaml))
         case .reader(let problem, let characterOffset, _, _):
             // The reader (a character YAML does not allow) gives an offset in Characters, not a mark.
             guard let characterOffset,
@@ -51,7 +51,7 @@ public struct YAMLProblem: Error, Sendable, Equatable {
             let message = duplicates.count == 1
                 ? "the key \(names) is repeated (first on line \(first.line + offset))"
                 : "the keys \(names) are repeated (the first of them on line \(first.line + offset))"
-            self.init(message: message, line: repeatLine + offset, column: first.column)
+            self.init(message: message, line: repeatLine + offset, column: Self.byteColumn(of: first, in: yaml))
         default:
             self.init(message: Self.oneLine("\(error)"), line: firstLine, column: 1)
         }
@@ -80,6 +80,15 @@ public struct YAMLProblem: Error, Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// The column of `mark` in UTF-8 bytes, as every column is: libyaml counts characters.
+    private static func byteColumn(of mark: Mark, in yaml: String) -> Int {
+        guard mark.line >= 1, let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first else {
+            return mark.column
+        }
+        let before = line.unicodeScalars.prefix(max(mark.column - 1, 0))
+        return before.reduce(0) { $0 + UTF8.width($1) } + max(mark.column - 1 - before.count, 0) + 1
     }
 
     /// `text` with its lines joined, for the few errors Yams describes over several.

@@ -32,6 +32,14 @@ struct YAMLProblemTests {
             == YAMLProblem(message: "control characters are not allowed", line: 3, column: 17))
     }
 
+    @Test("Columns count UTF-8 bytes, as every column does, not characters")
+    func columnsAreBytes() {
+        #expect(problem("title: é: x\n", firstLine: 2) == YAMLProblem(message: "mapping values are not allowed in this context", line: 2, column: 10))
+        let repeated = problem("- 名前: A\n  名前: B\n")
+        #expect(repeated.line == 2)
+        #expect(repeated.column == 3)
+    }
+
     @Test func syntaxErrorsKeepTheirPlaceAndContext() {
         let unclosed = problem("items:\n  - name: [bad\n", firstLine: 10)
         #expect(unclosed.message.hasPrefix("while parsing a flow sequence (line 11): "))
