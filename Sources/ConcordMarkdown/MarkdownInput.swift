@@ -18,6 +18,14 @@ public struct MarkdownInput: Sendable {
     public var body: SourceText
     /// Problems found while decoding; the body is still usable unless `isBinary`.
     public var problems: [Problem]
+    /// Where bad UTF-8 in the front matter read as U+FFFD (see ``frontMatterFileColumn(_:line:)``).
+    var frontMatterRepairs = RepairedColumns()
+
+    /// The column in the file of `column`, counted in file line `line` of ``frontMatter``: they
+    /// differ after bytes that are not UTF-8, which read as U+FFFD there.
+    public func frontMatterFileColumn(_ column: Int, line: Int) -> Int {
+        frontMatterRepairs.fileColumn(column, line: line)
+    }
 
     /// Whether the file looked binary (a NUL byte); nothing else is meaningful then.
     public var isBinary: Bool { problems.contains { if case .binary = $0.kind { true } else { false } } }
@@ -94,6 +102,7 @@ public struct MarkdownInput: Sendable {
                 let end = Self.lineEnd(in: bytes, from: lineStart) ?? bytes.count
                 if Self.isFence(bytes[lineStart..<end], allowDots: true) {
                     frontMatter = String(decoding: bytes[(firstEnd + 1)..<lineStart], as: UTF8.self)
+                    if invalid != nil { frontMatterRepairs = RepairedColumns.decoding(bytes[(firstEnd + 1)..<lineStart], firstLine: 2) }
                     frontMatterFirstLine = 2
                     bodyStart = min(end + 1, bytes.count)
                     bodyFirstLine = line + 1

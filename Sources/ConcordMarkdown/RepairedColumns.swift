@@ -73,6 +73,36 @@ struct RepairedColumns: Sendable {
         return (out, columns)
     }
 
+    /// The shifts of `bytes` (lines ending in `\n`, the first being file line `firstLine`) as
+    /// Swift's `String(decoding:as:)` repairs them: each maximal ill-formed subpart is one U+FFFD.
+    static func decoding(_ bytes: ArraySlice<UInt8>, firstLine: Int) -> RepairedColumns {
+        var columns = RepairedColumns()
+        var line = firstLine
+        var shifts: [Shift] = []
+        var shift = 0
+        var repaired = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == 0x0A {
+                    if !shifts.isEmpty { columns.shifts[line] = shifts }
+                    (line, shifts, shift, repaired) = (line + 1, [], 0, 0)
+                } else {
+                    repaired += scalar.count
+                }
+            case .error(let length):
+                repaired += 3
+                shift += 3 - length
+                shifts.append(Shift(repaired: repaired, shift: shift))
+            case .emptyInput:
+                if !shifts.isEmpty { columns.shifts[line] = shifts }
+                return columns
+            }
+        }
+    }
+
     /// The length of the character at `offset` (not a newline), negative for the length of the
     /// bad sequence cmark replaces there (`utf8proc_valid`, RFC 3629). A sequence the end of the
     /// line cuts short is replaced with everything up to the end of the line.

@@ -66,7 +66,7 @@ public enum ArticleLoader {
                 metadata = parsed
             case .failure(let failure):
                 diagnostics.append(Diagnostic(rule: "invalid-front-matter", severity: .error, locale: locale,
-                    location: FileLocation(file: file, line: failure.line, column: failure.column),
+                    location: FileLocation(file: file, line: failure.line, column: input.frontMatterFileColumn(failure.column, line: failure.line)),
                     message: "front matter is not valid YAML: \(failure.message)"))
             }
         }

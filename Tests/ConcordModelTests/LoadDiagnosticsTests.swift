@@ -70,6 +70,16 @@ struct LoadDiagnosticsTests {
         #expect(result.diagnostics.map(\.description) == ["f.md:2:2: error: file is not text (NUL byte at line 2); skipped [binary-file]"])
     }
 
+    @Test("A front-matter problem after bytes that are not UTF-8 keeps its column in the file")
+    func frontMatterColumnAfterBadBytes() throws {
+        let bytes = Array("---\nms.author: s".utf8) + [0xFF, 0xFF, 0xFF, 0x19] + Array("x\n---\n# T\n".utf8)
+        let result = ArticleLoader.load(bytes: bytes, path: "g.md", locale: "en-US", file: "g.md")
+        #expect(result.diagnostics.map(\.description) == [
+            "g.md:2:13: error: invalid UTF-8 at line 2, column 13; the bad bytes read as U+FFFD [invalid-utf8]",
+            "g.md:2:16: error: front matter is not valid YAML: control characters are not allowed [invalid-front-matter]",
+        ])
+    }
+
     @Test func frontMatterThatIsNotAMapping() throws {
         let result = ArticleLoader.load(markdown: "---\n- a\n- b\n---\n# T\n")
         #expect(result.diagnostics.map(\.rule) == ["invalid-front-matter"])
