@@ -19,6 +19,8 @@ struct ArticleBuilder {
     /// Paragraphs recognised as tables: their inlines are read from the cells instead.
     private var skipUntil = 0
     private var htmlAnchors: [String] = []
+    /// The line of each inline of the last multi-line block asked about (``openerPlace``).
+    private var inlineLines = InlineLines()
     /// The paragraphs that are tables (``MarkdownDocument/tables``).
     private(set) var tables: [Int: PipeTable] = [:]
     /// The table cells parsed on their own, by their Markdown (``MarkdownDocument/fragments``).
@@ -425,7 +427,7 @@ struct ArticleBuilder {
         article.links.append(makeLink(index))
     }
 
-    private func makeLink(_ index: Int) -> Link {
+    private mutating func makeLink(_ index: Int) -> Link {
         let node = document[index]
         let text = text(of: index)
         let destination = document.destination(of: index)
@@ -454,7 +456,7 @@ struct ArticleBuilder {
     }
 
     /// `[!INCLUDE [title](path)]`: cmark sees text ending in `[!INCLUDE`, a link, then text starting with `]`.
-    private func include(at index: Int) -> Include? {
+    private mutating func include(at index: Int) -> Include? {
         let before = previousSibling[index]
         let after = document[index].nextSibling
         guard before >= 0, after >= 0,
@@ -480,7 +482,7 @@ struct ArticleBuilder {
         document.source.fileColumn(column, line: line)
     }
 
-    private func makeImage(_ index: Int) -> Image {
+    private mutating func makeImage(_ index: Int) -> Image {
         let node = document[index]
         let start = node.start.map { openerPlace(of: index, reported: $0, opener: UInt8(ascii: "!")) }
             ?? document[node.parent].start ?? SourceLocation(line: 0, column: 0)
@@ -494,24 +496,15 @@ struct ArticleBuilder {
     /// are counted from where the first line's text starts, or the line before it ended: by the
     /// same amount for every inline of a line. The line is found by counting the line breaks
     /// before the node in its block; the amount, from the first inline after the last of them,
-    /// which starts at the line's first byte of text.
-    private func openerPlace(of index: Int, reported: SourceLocation, opener: UInt8) -> SourceLocation {
+    /// which starts at the line's first byte of text. The count is made once per block
+    /// (``InlineLines``): made for each link, a long paragraph's links took its square.
+    private mutating func openerPlace(of index: Int, reported: SourceLocation, opener: UInt8) -> SourceLocation {
         var block = document[index].parent
         while block >= 0, !Self.holdsInlines(document[block].kind) { block = document[block].parent }
         guard block >= 0, let range = document[block].range, range.end.line > range.start.line else { return reported }
-        var line = range.start.line
-        var lineStart = -1
-        for inner in (block + 1)..<index {
-            switch document[inner].kind {
-            case .softBreak, .lineBreak:
-                line += 1
-                lineStart = inner + 1
-            // Raw HTML keeps its line ends; code spans and link destinations lose theirs (rare).
-            case .htmlInline: line += document.literal(of: inner).utf8.count { $0 == 0x0A }
-            default: break
-            }
-        }
-        line = min(line, range.end.line)
+        if inlineLines.block != block { inlineLines = InlineLines(block: block, firstLine: range.start.line, in: document) }
+        let (counted, lineStart) = inlineLines[index]
+        let line = min(counted, range.end.line)
         let bytes = document.source.line(line)
         func isOpener(_ column: Int) -> Bool { column >= 1 && column <= bytes.count && bytes[bytes.startIndex + column - 1] == opener }
         var column = reported.column
@@ -529,6 +522,44 @@ struct ArticleBuilder {
     /// Whether blocks of `kind` hold inline content (and so inline positions cmark may misplace).
     private static func holdsInlines(_ kind: MarkdownNode.Kind) -> Bool {
         kind == .paragraph || kind == .heading
+    }
+
+    /// For each inline of one block, the line it starts on by the count of line breaks before it,
+    /// and the first inline of that line (-1 on the block's first line), for ``openerPlace``.
+    /// One block's are kept: the builder reads a block's inlines together, so a block is counted
+    /// once or twice (its steps, then the walk), never once per link.
+    private struct InlineLines {
+        private(set) var block = -1
+        private var lines: [Int] = []
+        private var lineStarts: [Int] = []
+
+        init() {}
+
+        init(block: Int, firstLine: Int, in document: MarkdownDocument) {
+            self.block = block
+            let end = max(document[block].subtreeEnd, block + 1)
+            lines.reserveCapacity(end - block - 1)
+            lineStarts.reserveCapacity(end - block - 1)
+            var line = firstLine
+            var lineStart = -1
+            for inner in (block + 1)..<end {
+                lines.append(line)
+                lineStarts.append(lineStart)
+                switch document[inner].kind {
+                case .softBreak, .lineBreak:
+                    line += 1
+                    lineStart = inner + 1
+                // Raw HTML keeps its line ends; code spans and link destinations lose theirs (rare).
+                case .htmlInline: line += document.literal(of: inner).utf8.count { $0 == 0x0A }
+                default: break
+                }
+            }
+        }
+
+        /// The line of inline `index` of the block, and the first inline of that line.
+        subscript(index: Int) -> (line: Int, lineStart: Int) {
+            (lines[index - block - 1], lineStarts[index - block - 1])
+        }
     }
 
     // MARK: - Blocks

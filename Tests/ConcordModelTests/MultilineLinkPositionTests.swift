@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import Testing
 @testable import ConcordModel
 
@@ -31,5 +32,15 @@ struct MultilineLinkPositionTests {
         let article = try Self.article("# T\n\na\\\nb [x](y.md) [z][]\n\n- item\nlazy [w](w.md)\n")
         #expect(article.links.map { [$0.line, $0.column] } == [[4, 3], [7, 6]])
         #expect(article.unresolvedReferences.map { [$0.line, $0.column] } == [[4, 13]])
+    }
+
+    @Test("a paragraph of two lines and 100,000 links is placed in time that grows with it")
+    func manyLinksOnALaterLine() throws {
+        // 1 MB on one later line: counting the line breaks before each link anew was quadratic.
+        let markdown = "# T\n\na\n" + String(repeating: "[a](b.md) ", count: 100_000) + "\n"
+        let loaded = try #require(finished(within: 30) { ArticleLoader.load(markdown: markdown) }, "placing links must be linear")
+        let article = try #require(loaded.article)
+        #expect(article.links.count == 100_000)
+        #expect(article.links.last.map { [$0.line, $0.column] } == [4, 999_991])
     }
 }
