@@ -84,11 +84,32 @@ public struct YAMLProblem: Error, Sendable, Equatable {
 
     /// The column of `mark` in UTF-8 bytes, as every column is: libyaml counts characters.
     private static func byteColumn(of mark: Mark, in yaml: String) -> Int {
-        guard mark.line >= 1, let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first else {
-            return mark.column
+        byteColumn(line: mark.line, column: mark.column, in: yaml)
+    }
+
+    /// The column in UTF-8 bytes of the place libyaml calls line `line`, column `column` of
+    /// `yaml` (both 1-based; the column counts Unicode scalars). Lines are found by their `\n`
+    /// bytes, so a CRLF text (a `toc.yml` from Windows) is counted as libyaml counts it; a
+    /// column past the end of its line counts one byte for each scalar it is past.
+    static func byteColumn(line: Int, column: Int, in yaml: String) -> Int {
+        guard line >= 1, column > 1 else { return column }
+        var bytes = yaml.utf8[...]
+        for _ in 1..<line {
+            guard let end = bytes.firstIndex(of: 0x0A) else { return column }
+            bytes = bytes[bytes.index(after: end)...]
         }
-        let before = line.unicodeScalars.prefix(max(mark.column - 1, 0))
-        return before.reduce(0) { $0 + UTF8.width($1) } + max(mark.column - 1 - before.count, 0) + 1
+        var scalars = 0
+        var width = 0
+        for byte in bytes {
+            if byte == 0x0A { break }
+            // A scalar starts at every byte that does not continue one.
+            if byte & 0xC0 != 0x80 {
+                if scalars == column - 1 { return width + 1 }
+                scalars += 1
+            }
+            width += 1
+        }
+        return width + (column - 1 - scalars) + 1
     }
 
     /// `text` with its lines joined, for the few errors Yams describes over several.

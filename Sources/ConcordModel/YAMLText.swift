@@ -11,8 +11,9 @@ import Yams
 /// visits it once per path: nine lines of nested aliases stand for a billion nodes. Docs
 /// content has no use for aliases, so they are refused, naming the line of the first one.
 public enum YAMLText {
-    /// The first alias of `yaml` (1-based line and column), or `nil` when there is none or the
-    /// text is not YAML up to one (Yams then reports what is wrong).
+    /// The first alias of `yaml` (1-based line and column, the column in Unicode scalars as
+    /// libyaml counts it), or `nil` when there is none or the text is not YAML up to one (Yams
+    /// then reports what is wrong).
     public static func firstAlias(in yaml: String) -> (name: String, line: Int, column: Int)? {
         // No `*`, no alias: most texts are answered without running the parser.
         guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
@@ -44,7 +45,7 @@ public enum YAMLText {
         guard let alias = firstAlias(in: yaml) else { return nil }
         return YAMLProblem(
             message: "YAML aliases are not allowed here ('*\(alias.name)' repeats the value marked '&\(alias.name)'); write the value out",
-            line: alias.line + firstLine - 1, column: alias.column)
+            line: alias.line + firstLine - 1, column: YAMLProblem.byteColumn(line: alias.line, column: alias.column, in: yaml))
     }
 
     /// The node of `yaml` (`nil` for an empty text), with `resolver`'s tags, whose first line

@@ -40,6 +40,18 @@ struct YAMLProblemTests {
         #expect(repeated.column == 3)
     }
 
+    @Test("In a text with CRLF line ends (a toc.yml from Windows), columns of later lines count bytes too")
+    func columnsAreBytesAfterCRLF() {
+        #expect(problem("title: ok\r\ndescription: é: x\r\n")
+            == YAMLProblem(message: "mapping values are not allowed in this context", line: 2, column: 16))
+    }
+
+    @Test("An alias is placed in UTF-8 bytes, as the problems Yams reports are")
+    func aliasColumnsAreBytes() throws {
+        let alias = try #require(YAMLText.aliasProblem(in: "a: &x 1\nb: [名前, *x]\n", firstLine: 2))
+        #expect([alias.line, alias.column] == [3, 13])
+    }
+
     @Test func syntaxErrorsKeepTheirPlaceAndContext() {
         let unclosed = problem("items:\n  - name: [bad\n", firstLine: 10)
         #expect(unclosed.message.hasPrefix("while parsing a flow sequence (line 11): "))
