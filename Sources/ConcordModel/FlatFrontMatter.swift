@@ -77,6 +77,12 @@ enum FlatFrontMatter {
         return false
     }
 
+    /// Whether a value starts with U+FEFF: Yams decodes each value with Foundation, which takes
+    /// a U+FEFF at its start for a byte-order mark and drops it (one further in is kept).
+    private static func startsWithBOM(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        value.starts(with: [0xEF, 0xBB, 0xBF])
+    }
+
     private static func isKeyByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
@@ -91,11 +97,12 @@ enum FlatFrontMatter {
         case quote:
             guard text.count >= 2, last == quote else { return nil }
             let inner = text.dropFirst().dropLast()
-            guard !inner.contains(quote), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            guard !inner.contains(quote), !inner.contains(UInt8(ascii: "\\")), !startsWithBOM(inner) else { return nil }
             return String(decoding: inner, as: UTF8.self)
         case apostrophe:
             guard text.count >= 2, last == apostrophe else { return nil }
             let inner = text.dropFirst().dropLast()
+            guard !startsWithBOM(inner) else { return nil }
             var out: [UInt8] = []
             var index = inner.startIndex
             while index < inner.endIndex {
@@ -117,7 +124,7 @@ enum FlatFrontMatter {
             // Followed by a space or a tab, these start a list item, a key or a value.
             if text.count == 1 || text[text.startIndex + 1] == 0x20 || text[text.startIndex + 1] == 0x09 { return nil }
         default:
-            break
+            if startsWithBOM(text) { return nil }
         }
         // A plain scalar: no mapping indicator or comment inside, no trailing colon.
         if last == UInt8(ascii: ":") { return nil }

@@ -32,6 +32,15 @@ struct FrontMatterFastPathTests {
         #expect(result.article?.metadata.entries.isEmpty == true)
     }
 
+    @Test("a value that starts with U+FEFF is read without it, as Yams reads it", arguments: [
+        "title: \u{FEFF}Title", "title: \"\u{FEFF}Title\"", "title: '\u{FEFF}Title'",
+    ])
+    func byteOrderMarkStartingAValue(line: String) throws {
+        let result = ArticleLoader.load(markdown: "---\nms.date: 01/02/2024\n\(line)\n---\n# Body\n", file: "a.md")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.article?.metadata.title == "Title", "\(line.debugDescription)")
+    }
+
     @Test("what the fast path takes it reads as Yams does, marks and non-Latin scripts included")
     func agreesOnText() throws {
         let yaml = "title: 客户支持 — é\u{301} \u{FEFF}x \u{10FFFF}\ndescription: \"tab\there\"\nms.author: -x\nkeywords: a:b\n"
