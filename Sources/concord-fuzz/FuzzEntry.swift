@@ -1,10 +1,10 @@
 import ConcordFuzz
 import Foundation
 
-// Built with `-D CONCORD_FUZZ -sanitize=fuzzer,address -parse-as-library` (scripts/fuzz), this
-// target exports libFuzzer's entry point and libFuzzer supplies `main`. Any other build gets a
-// `main` that replays the files (or folders) given as arguments: a crash reproducer that needs
-// no sanitizer toolchain.
+// Built by scripts/fuzz (CONCORD_FUZZ=1: Package.swift adds `-D CONCORD_FUZZ` and
+// `-sanitize=fuzzer,address`), this target exports libFuzzer's entry point and libFuzzer's
+// driver runs the inputs. Any other build gets a `main` that replays the files (or folders)
+// given as arguments: a crash reproducer that needs no sanitizer toolchain.
 #if CONCORD_FUZZ
 
 /// libFuzzer's entry point: one input, run through the whole pipeline.
