@@ -81,7 +81,7 @@ let package = Package(
 )
 
 // `scripts/fuzz` builds `concord-fuzz` with CONCORD_FUZZ=1: Concord's own targets are then built
-// for libFuzzer and AddressSanitizer, and optimised (a third of the inputs a second without).
+// for libFuzzer and AddressSanitizer, and optimised, for the fuzzer's rate (docs/fuzzing.md).
 // Set per target rather than with `-Xswiftc`, which reaches host tools too (a macro's).
 if Context.environment["CONCORD_FUZZ"] == "1" {
     for target in package.targets where target.type == .regular || target.type == .executable {
