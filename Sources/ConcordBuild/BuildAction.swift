@@ -212,14 +212,16 @@ extension BuildAction {
         let staging = folder.newStagingPath()
         InterruptCleanup.protect(staging, lock: lockPath)
         defer { InterruptCleanup.release(staging, lock: lockPath) }
-        try folder.makeStaging(at: staging)
-        // The other outputs join the site here, before it is published. What they can do without
-        // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
-        // (its start, the end of each chunk, the search indexes); they write once it is done.
         var snapshot = snapshot
         snapshot.previousSite = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
-        let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot) } }
         do {
+            // Inside the `do`: a signal between making the folder and marking it as a staging
+            // folder moves it away, and the failure that follows is the interrupt's, not the build's.
+            try folder.makeStaging(at: staging)
+            // The other outputs join the site here, before it is published. What they can do without
+            // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
+            // (its start, the end of each chunk, the search indexes); they write once it is done.
+            let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot) } }
             let built = Result { try stages.run(into: staging, previous: folder.path) { done, total in progress(.pages(done: done, total: total)) } }
             progress(.stage("Writing JSON"))
             // Waited for either way; when both failed, the pages' error is the one reported.

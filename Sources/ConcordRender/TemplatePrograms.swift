@@ -82,6 +82,7 @@ struct TemplatePrograms: Sendable {
     // MARK: Compiling
 
     /// Appends the steps of `nodes`, and returns where they are.
+    @discardableResult
     private mutating func append(_ nodes: [MustacheSyntax.Node]) -> Range<Int32> {
         let start = Int32(instructions.count)
         for node in nodes { append(node) }
