@@ -171,7 +171,9 @@ public struct BuildAction: Sendable {
         var stages = SiteStages(builder: try SiteBuilder(site: site, statuses: statuses, theme: theme))
         stages.clock = clock.inner
         if let inputs {
-            let keys = PageKeys(plan: PagePlan(content: site.content, statuses: statuses), content: site.content, inputs: inputs, settings: settingsDigest)
+            let plan = PagePlan(content: site.content, statuses: statuses)
+            stages.plan = plan
+            let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest)
             stages.reuse = PageReuse(
                 liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys)
         }

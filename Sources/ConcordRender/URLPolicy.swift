@@ -155,17 +155,7 @@ public enum RelativePath {
             reference.utf8.withContiguousStorageIfAvailable { resolve($0, from: directoryBytes) } ?? nil
         }
         if let resolved { return resolved }
-        var parts: [Substring] = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: true)
-        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(Substring(part))
-            }
-        }
-        return parts.joined(separator: "/")
+        return ReferencePath.resolve(reference, from: directory)
     }
 
     /// ``resolve(_:from:)`` on bytes; `.some(nil)` when it climbs above the root, `nil` when a

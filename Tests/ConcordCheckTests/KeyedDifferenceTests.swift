@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import Testing
 @testable import ConcordCheck
 
@@ -26,7 +27,7 @@ import Testing
     @Test("Differences are the definition's, identical lists and reorderings included")
     func differenceAgreesWithDefinition() {
         let keys = ["note", "tip", "warning", "a.png", "b.png"]
-        var draws = SeededDraws(seed: 13)
+        var draws = SeededRandom(seed: 13)
         for _ in 0..<5_000 {
             let source = (0..<draws.next(5)).map { _ in keys[draws.next(keys.count)] }
             // Often the same list (the common case the shortcut is for), else another draw.

@@ -1,3 +1,4 @@
+import ConcordTestSupport
 @testable import ConcordCheck
 import ConcordModel
 import Testing
@@ -58,7 +59,7 @@ import Testing
             bytes[start...].firstIndex { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xEF } ?? bytes.count
         }
         let pieces = ["a", " ", "/", ":", "9", "0", "é", "Ｚ", "１", "日", "\u{FF19}", "~", "\u{7F}", "ab", "xyz", "，"]
-        var draws = SeededDraws(seed: 11)
+        var draws = SeededRandom(seed: 11)
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<draws.next(24) { text += pieces[draws.next(pieces.count)] }
@@ -79,7 +80,7 @@ import Testing
             "\u{20000}", "🙂", "€", "_", "a", "X", "$", "/", "\\", "[", "=", "#", "`", "-", ")", ":", "\n", "\t", "\u{85}",
             "\u{1680}", "\u{2028}", "\u{3000}", "1. ", "2) ", "v", "x64", "millions",
         ]
-        var draws = SeededDraws(seed: 7)
+        var draws = SeededRandom(seed: 7)
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<draws.next(16) { text += pieces[draws.next(pieces.count)] }

@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import ConcordModel
 import Testing
 @testable import ConcordCheck
@@ -38,7 +39,7 @@ import Testing
         // Few distinct keys, so that repeats (a translation writing one anchor on every heading of
         // a repeated title) and ties between equally long subsequences are common.
         let keys: [String?] = [nil, nil, nil, "a", "b", "c", "cmdlets-supported"]
-        var draws = SeededDraws(seed: 5)
+        var draws = SeededRandom(seed: 5)
         for _ in 0..<5_000 {
             let a = (0..<draws.next(9)).map { _ in keys[draws.next(keys.count)] }
             let b = (0..<draws.next(9)).map { _ in keys[draws.next(keys.count)] }
@@ -50,7 +51,7 @@ import Testing
 
     @Test("Positions grouped in one flat layout are the groups byMatchedSection makes")
     func flatPositionsAgreeWithGroups() throws {
-        var draws = SeededDraws(seed: 17)
+        var draws = SeededRandom(seed: 17)
         // Headings with and without explicit anchors (repeated ones included), so that sections
         // pair, go missing on one side and fold into the group before them.
         func article(_ locale: String) throws -> Article {

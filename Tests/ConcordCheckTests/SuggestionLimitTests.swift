@@ -38,7 +38,7 @@ struct SuggestionLimitTests {
 
     @Test func theBestMatchAndItsTiesAreTheFullSearchs() {
         // Below the limit every name that can match is compared: the same answer as comparing all.
-        var draws = SeededDraws(seed: 11)
+        var draws = SeededRandom(seed: 11)
         let letters = Array("abcde")
         func word() -> String { String((0..<(3 + draws.next(6))).map { _ in letters[draws.next(letters.count)] }) }
         for _ in 0..<500 {

@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import Testing
 @testable import ConcordModel
 
@@ -64,7 +65,7 @@ struct LinkDestinationTests {
             "%FF", "%", "%G1", "%2", " ", "\t", "\n", "\r", "\u{1}", "https:", "HTTP:", "xref:", "mailto:", "tel:", "javascript:",
             "java\tscript:", "C:", "//", "~",
         ]
-        var draws = SeededDraws(seed: 9)
+        var draws = SeededRandom(seed: 9)
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<draws.next(10) { text += pieces[draws.next(pieces.count)] }
@@ -75,7 +76,7 @@ struct LinkDestinationTests {
     @Test("Lowering a path without a new string gives what String.lowercased() gives")
     func lowercasedAgreesWithTheStandardLibrary() {
         let pieces = ["a", "Z", "docs/", "about_Foo", ".md", "-", "é", "É", "İ", "ß", "Σ", "日本", "@", "[", "`", "{", "\u{7F}", "0"]
-        var draws = SeededDraws(seed: 3)
+        var draws = SeededRandom(seed: 3)
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<draws.next(12) { text += pieces[draws.next(pieces.count)] }

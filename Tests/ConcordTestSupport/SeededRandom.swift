@@ -15,6 +15,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         state = chosen
     }
 
+    /// The next number in `0..<bound`.
+    public mutating func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state

@@ -13,6 +13,8 @@ public struct SiteStages: Sendable {
     public var reuse: PageReuse?
     /// The build's clock, for `CONCORD_TIMINGS`.
     public var clock = StageClock()
+    /// The page plan, when the build made it already (for the page keys); made here otherwise.
+    public var plan: PagePlan?
 
     /// Stages that render with `builder`.
     public init(builder: SiteBuilder, reuse: PageReuse? = nil) {
@@ -34,7 +36,7 @@ public struct SiteStages: Sendable {
         let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
         let contexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { builder.makeLocaleContext($0) }))
         clock.mark("locale contexts")
-        let plan = PagePlan(content: content, statuses: builder.statuses)
+        let plan = self.plan ?? PagePlan(content: content, statuses: builder.statuses)
         for directory in plan.folders { try FileSystem.createDirectories(folder + "/" + directory) }
         clock.mark("folders")
 
