@@ -82,6 +82,10 @@ public struct ContentSet: Sendable {
         self.includes = includes ?? IncludeStore(configuration: configuration, files: self.files, fence: fence)
     }
 
+    /// The file at `path` (relative) in the locale folder `root`, named as every reader of content
+    /// names it: in findings, in ``digests``, and in the build cache.
+    public static func file(_ path: String, in root: String) -> String { root + "/" + path }
+
     /// Whether a file is navigation rather than an article (`TOC.md`).
     public static func isNavigation(_ path: String) -> Bool {
         // Asked of every file found; a byte comparison instead of `NSString` path parsing.
@@ -136,7 +140,7 @@ public struct ContentSet: Sendable {
         }
         let includes = IncludeStore(configuration: configuration, files: files, fence: fence)
         let results = parallelMap(jobs) { job in
-            let file = job.root + "/" + job.path
+            let file = ContentSet.file(job.path, in: job.root)
             var result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
             // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
             // find the included files parsed.
@@ -155,7 +159,7 @@ public struct ContentSet: Sendable {
         var digests: [String: Digest] = [:]
         digests.reserveCapacity(results.count)
         for (job, (result, found)) in zip(jobs, results) {
-            if let digest = result.digest { digests[job.root + "/" + job.path] = digest }
+            if let digest = result.digest { digests[ContentSet.file(job.path, in: job.root)] = digest }
             if let article = result.article { articles.append(article) }
             if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
             diagnostics += result.diagnostics

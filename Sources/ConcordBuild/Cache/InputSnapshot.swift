@@ -145,7 +145,8 @@ public struct InputSnapshot: Sendable {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name == "." || name == ".." || name == ".git" || name == ".concord" { continue }
-                let path = folder == "." || folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+                // Named as the loader names files (`ContentSet.file`), so digests are found by an article's `file`.
+                let path = folder == "." || folder.isEmpty ? name : ContentSet.file(name, in: folder)
                 switch Int32(entry.pointee.d_type) {
                 case Int32(DT_DIR): folders.append(path)
                 case Int32(DT_REG), Int32(DT_LNK): found.append(path)

@@ -65,7 +65,7 @@ public struct PageKeys: Sendable {
         hasher.combine(base)
         for included in includedFiles {
             guard let slash = included.firstIndex(of: "/"), let root = roots[String(included[..<slash])],
-                  let digest = inputs.digest(of: Self.join(root, String(included[included.index(after: slash)...])))
+                  let digest = inputs.digest(of: ContentSet.file(String(included[included.index(after: slash)...]), in: root))
             else { return nil }
             hasher.combine(included)
             hasher.combine(digest)
@@ -110,7 +110,7 @@ public struct PageKeys: Sendable {
         for entry in content.configuration.locales where entry.id == locale || entry.id == content.sourceLocale {
             for file in sorted.files[entry.id] ?? [] where isNavigationFile(file) {
                 hasher.combine(file)
-                hasher.combine(inputs.digest(of: join(entry.path, file)) ?? Digest(high: 0, low: 0))
+                hasher.combine(inputs.digest(of: ContentSet.file(file, in: entry.path)) ?? Digest(high: 0, low: 0))
             }
         }
         return hasher.finalize()
@@ -120,11 +120,5 @@ public struct PageKeys: Sendable {
     static func isNavigationFile(_ path: String) -> Bool {
         let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
         return name == "toc.md" || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
-    }
-
-    /// A locale folder's path joined to a relative path, as the loader names files.
-    static func join(_ folder: String, _ path: String) -> String {
-        if folder.isEmpty || folder == "." { return path }
-        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
     }
 }

@@ -78,7 +78,7 @@ public final class IncludeStore: @unchecked Sendable {
     private func find(_ resolved: String, locale: String) -> IncludedDocument? {
         for candidate in [locale, sourceLocale] where files[candidate]?.contains(resolved) == true {
             guard let root = roots[candidate] else { continue }
-            let file = root + "/" + resolved
+            let file = ContentSet.file(resolved, in: root)
             let loaded = ArticleLoader.load(fileAt: file, path: resolved, locale: candidate, file: file, within: fence)
             if let article = loaded.article, let document = loaded.document {
                 return IncludedDocument(path: resolved, locale: candidate, document: document, article: article)
