@@ -12,15 +12,16 @@ public protocol SiteOutputWriter: Sendable {
     /// Writes into `folder`, the staging copy of the output folder.
     func write(_ build: BuildSnapshot, into folder: String) throws
 
-    /// Does the part of the work that needs only `build` (encoding, say) and returns what
-    /// writes the result into the staging folder. It runs while the pages are rendered; what
-    /// it returns runs once they are written, in the order of the writers. The default does
-    /// nothing ahead and returns ``write(_:into:)``.
-    func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void
+    /// Does the part of the work that needs only `build` and returns what must wait for the
+    /// pages. It runs while the pages are rendered, and may write files that no page takes
+    /// into `folder` (the staging folder) right away, so that it holds nothing until they are
+    /// done; what it returns runs once they are written, in the order of the writers. The
+    /// default does nothing ahead and returns ``write(_:into:)``.
+    func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void
 }
 
 extension SiteOutputWriter {
-    public func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void {
+    public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         { folder in try self.write(build, into: folder) }
     }
 }
@@ -221,9 +222,9 @@ extension BuildAction {
             // folder moves it away, and the failure that follows is the interrupt's, not the build's.
             try folder.makeStaging(at: staging)
             // The other outputs join the site here, before it is published. What they can do without
-            // the pages (encoding the JSON) runs alongside the page stage, on what it leaves idle
-            // (its start, the end of each chunk, the search indexes); they write once it is done.
-            let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot) } }
+            // the pages (encoding and writing the JSON) runs alongside the page stage, on what it
+            // leaves idle (its start, the end of each chunk, the search indexes); the rest once it is done.
+            let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot, into: staging) } }
             let built = Result { try stages.run(into: staging, previous: folder.path) { done, total in progress(.pages(done: done, total: total)) } }
             progress(.stage("Writing JSON"))
             // Waited for either way; when both failed, the pages' error is the one reported.

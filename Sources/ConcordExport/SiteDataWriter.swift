@@ -20,32 +20,34 @@ public enum SiteDataWriter {
     ///   - folder: The output folder.
     /// - Returns: The paths written, relative to `folder`, sorted.
     public static func write(content: ContentSet, statuses: [String: [String: ArticleStatus]], to folder: String) throws -> [String] {
-        let translator = SiteDataTranslator(content: content, statuses: statuses)
-        let files = try SiteDataWriter.files(translator)
-        let results = parallelMap(files) { file -> ExportFailure? in
+        try encode(content: content, statuses: statuses) { path, bytes in
             do throws(FileSystem.Failure) {
-                try FileSystem.writeAtomically(file.bytes, to: join(folder, file.path))
-                return nil
+                try FileSystem.writeAtomically(bytes, to: join(folder, path))
             } catch {
-                return ExportFailure(path: join(folder, file.path), reason: error.reason)
+                throw ExportFailure(path: join(folder, path), reason: error.reason)
             }
-        }
-        if let failure = results.compactMap({ $0 }).first { throw failure }
-        let manifest = try encode(translator.manifest(), path: manifestPath)
-        do throws(FileSystem.Failure) {
-            try FileSystem.writeAtomically(manifest.bytes, to: join(folder, manifest.path))
-        } catch {
-            throw ExportFailure(path: join(folder, manifest.path), reason: error.reason)
-        }
-        return (files.map(\.path) + [manifest.path]).sorted()
+        }.sorted()
     }
 
-    /// Every file `write` would write, encoded, manifest last: for a caller that writes them its own way
-    /// (the site build writes into a staging folder and links files unchanged since the last build).
+    /// Every file `write` would write, encoded, manifest last: for a caller that keeps them (tests).
     public static func encodedFiles(content: ContentSet, statuses: [String: [String: ArticleStatus]]) throws -> [(path: String, bytes: [UInt8])] {
+        let collected = Collected()
+        let paths = try encode(content: content, statuses: statuses) { path, bytes in collected.add(path, bytes) }
+        return paths.map { ($0, collected.files[$0] ?? []) }
+    }
+
+    /// Encodes every file on every core and hands each to `store` (on the core that encoded it)
+    /// as soon as it is encoded, the manifest last, once every other file was stored: nothing
+    /// is kept, so the export never holds the whole site's JSON at once. Returns the paths, in
+    /// the export's order (articles by locale, then bundles, then the manifest).
+    public static func encode(
+        content: ContentSet, statuses: [String: [String: ArticleStatus]], store: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
+    ) throws -> [String] {
         let translator = SiteDataTranslator(content: content, statuses: statuses)
+        let paths = try storeFiles(translator, store: store)
         let manifest = try encode(translator.manifest(), path: manifestPath)
-        return (try files(translator) + [manifest]).map { ($0.path, $0.bytes) }
+        try store(manifest.path, manifest.bytes)
+        return paths + [manifest.path]
     }
 
     /// The manifest, relative to the output folder.
@@ -62,8 +64,9 @@ public enum SiteDataWriter {
         var bytes: [UInt8]
     }
 
-    /// The per-article files and the bundles (not the manifest), in a stable order.
-    static func files(_ translator: SiteDataTranslator) throws -> [File] {
+    /// Encodes and stores the per-article files and the bundles (not the manifest); returns
+    /// their paths in a stable order.
+    static func storeFiles(_ translator: SiteDataTranslator, store: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
         let content = translator.content
         enum Job: Sendable {
             case bundle(locale: String)
@@ -77,24 +80,40 @@ public enum SiteDataWriter {
         for locale in content.locales {
             for source in sources { jobs.append(.article(locale: locale, source: source)) }
         }
-        let encoded = parallelMap(jobs) { job -> Result<File, ExportFailure> in
+        let stored = parallelMap(jobs) { job -> Result<String, ExportFailure> in
+            let path: String
+            let file: Result<File, Error>
             switch job {
             case .bundle(let locale):
-                return Result { try encode(translator.bundle(for: locale), path: bundlePath(locale: locale)) }
-                    .mapError { $0 as? ExportFailure ?? ExportFailure(path: bundlePath(locale: locale), reason: "\($0)") }
+                path = bundlePath(locale: locale)
+                file = Result { try encode(translator.bundle(for: locale), path: path) }
             case .article(let locale, let source):
+                path = SitePaths.json(locale: locale, path: source.path)
                 let document = translator.document(for: translator.placement(of: source, in: locale))
-                let path = SitePaths.json(locale: locale, path: source.path)
-                return Result { try encode(document, path: path) }.mapError { $0 as? ExportFailure ?? ExportFailure(path: path, reason: "\($0)") }
+                file = Result { try encode(document, path: path) }
             }
+            return file.flatMap { file in Result { try store(file.path, file.bytes); return file.path } }
+                .mapError { $0 as? ExportFailure ?? ExportFailure(path: path, reason: "\($0)") }
         }
         // Articles first, then the bundles, as before.
         let bundleCount = content.locales.count
-        var files: [File] = []
-        files.reserveCapacity(encoded.count)
-        for result in encoded.dropFirst(bundleCount) { files.append(try result.get()) }
-        for result in encoded.prefix(bundleCount) { files.append(try result.get()) }
-        return files
+        var paths: [String] = []
+        paths.reserveCapacity(stored.count)
+        for result in stored.dropFirst(bundleCount) { paths.append(try result.get()) }
+        for result in stored.prefix(bundleCount) { paths.append(try result.get()) }
+        return paths
+    }
+
+    /// Files handed to `store` from several cores, gathered for ``encodedFiles(content:statuses:)``.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var files: [String: [UInt8]] = [:]
+
+        func add(_ path: String, _ bytes: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            files[path] = bytes
+        }
     }
 
     /// The bytes `JSONOutput.encode` would give, written without `JSONEncoder`, which boxes every

@@ -40,7 +40,18 @@ public enum MarkdownParser {
         strings.reserveCapacity(text.bytes.count)
         // At least a few for table cells, which are a handful of nodes from a few bytes.
         let nodes = convert(root, lineOffset: text.firstLine - 1, expectedNodes: max(text.bytes.count / 24, 8), strings: &strings)
-        return MarkdownDocument(nodes: nodes, strings: strings, source: text)
+        // A site build keeps every document until its page is rendered: the room reserved above
+        // and not used would be held that long, for every file.
+        return MarkdownDocument(nodes: fitted(nodes), strings: fitted(strings), source: text)
+    }
+
+    /// `array` in a buffer of its own size when the one it has is more than an eighth too large.
+    static func fitted<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity - array.count > array.count / 8 else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
+            _ = buffer.initialize(fromContentsOf: array)
+            count = array.count
+        }
     }
 
     /// cmark's allocator functions pointing at ``CCmarkArena``; cmark keeps the pointer in every

@@ -280,7 +280,7 @@ struct SiteBuildTests {
     @Test("A writer that fails while the pages render fails the build, and nothing is published")
     func failingPreparation() throws {
         struct FailingEarly: SiteOutputWriter {
-            func prepare(_ build: BuildSnapshot) throws -> @Sendable (String) throws -> Void {
+            func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (String) throws -> Void {
                 throw OutputFolder.Failure(reason: "cannot encode")
             }
             func write(_ build: BuildSnapshot, into folder: String) throws {}

@@ -10,34 +10,42 @@ public struct SiteDataOutput: SiteOutputWriter {
     /// Creates the writer.
     public init() {}
 
-    /// Encodes every file in parallel, then writes each into `folder`, linking files whose bytes
+    /// Encodes every file in parallel and writes each into `folder`, linking files whose bytes
     /// have not changed since the live site was built.
     public func write(_ build: BuildSnapshot, into folder: String) throws {
-        try prepare(build)(folder)
+        _ = try prepare(build, into: folder)
     }
 
-    /// Encodes every file (in parallel, while the pages render) and returns what writes them.
-    public func prepare(_ build: BuildSnapshot) throws -> @Sendable (_ folder: String) throws -> Void {
+    /// Encodes and writes every file while the pages render, each as soon as it is encoded:
+    /// the JSON is never held in memory all at once. Nothing is left for after the pages.
+    public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         // Each locale's search index is the site's: an article whose JSON would take its path
         // (`search-index.md` at a locale's root) is left out, and the site build reports it.
         let searchIndexes = Set(build.site.content.locales.map { SitePaths.searchIndex(locale: $0) })
-        let files = try SiteDataWriter.encodedFiles(content: build.site.content, statuses: build.statuses)
-            .filter { !searchIndexes.contains($0.path) }
-        return { folder in try Self.write(files, previousSite: build.previousSite, into: folder) }
+        let writer = StagingWriter(root: folder, previous: build.previousSite)
+        let folders = Folders(root: folder)
+        _ = try SiteDataWriter.encode(content: build.site.content, statuses: build.statuses) { path, bytes in
+            guard !searchIndexes.contains(path) else { return }
+            try folders.make(RelativePath.directory(of: path))
+            try writer.write(bytes, to: path)
+        }
+        return { _ in }
     }
 
-    private static func write(_ files: [(path: String, bytes: [UInt8])], previousSite: String?, into folder: String) throws {
-        var folders = Set<String>()
-        for file in files {
-            let parent = RelativePath.directory(of: file.path)
-            if !parent.isEmpty, folders.insert(parent).inserted {
-                try FileSystem.createDirectories(folder + "/" + parent)
-            }
+    /// The folders made so far in the staging folder, so each is made once though files are
+    /// written from several cores.
+    private final class Folders: @unchecked Sendable {
+        let root: String
+        private let lock = NSLock()
+        private var made: Set<String> = [""]
+
+        init(root: String) { self.root = root }
+
+        func make(_ relative: String) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            guard made.insert(relative).inserted else { return }
+            try FileSystem.createDirectories(root + "/" + relative)
         }
-        let writer = StagingWriter(root: folder, previous: previousSite)
-        let failures = parallelMap(files) { file -> String? in
-            do { try writer.write(file.bytes, to: file.path); return nil } catch { return "\(error)" }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Failure(reason: failure) }
     }
 }
