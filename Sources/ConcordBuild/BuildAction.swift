@@ -187,13 +187,14 @@ public struct BuildAction: Sendable {
                 stages: stages, into: folder, lockPath: lockPath, progress: progress)
         }
         if case .success(let built) = published {
-            report.site = built.result
-            // The site's own problems (navigation, includes, media) follow `rules:` as the checks do.
-            report.diagnostics += CheckEngine(settings: configuration.rules).applySettings(built.result.diagnostics)
+            // The site's own problems (media, for one) follow `rules:` as the checks do.
+            report.diagnostics += built.siteDiagnostics
+            report.site = built.published ? built.output.result : nil
+            report.stoppedByFindings = !built.published
             // Saved before the lock is released, so that it describes the output as this build left it.
-            if let cache, let inputs, let fingerprint {
+            if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
-                Self.save(report, pages: built.pages, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
+                Self.save(report, pages: built.output.pages, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
         lock.release()
@@ -204,12 +205,22 @@ public struct BuildAction: Sendable {
 }
 
 extension BuildAction {
+    /// What ``publish(_:stages:into:lockPath:progress:)`` did.
+    private struct Publication {
+        /// What the site's stages made.
+        var output: SiteStages.Output
+        /// Their findings, after `rules:`.
+        var siteDiagnostics: [Diagnostic]
+        /// False when `--strict` found errors among them and the staging folder was discarded.
+        var published: Bool
+    }
+
     /// Renders into a staging folder and swaps it in; called holding the output's lock. Staging
     /// folders that dead builds left are removed first, and this one is removed if the build
-    /// fails or the process is interrupted.
+    /// fails, the process is interrupted, or `--strict` meets an error while rendering.
     private func publish(
         _ snapshot: BuildSnapshot, stages: SiteStages, into folder: OutputFolder, lockPath: String, progress: @escaping @Sendable (Progress) -> Void
-    ) throws -> SiteStages.Output {
+    ) throws -> Publication {
         folder.removeStaleFolders()
         // Protected before it exists, so no moment is left where a signal would leave it behind.
         let staging = folder.newStagingPath()
@@ -231,9 +242,15 @@ extension BuildAction {
             let writes = Result { try prepared.value() }
             let output = try built.get()
             for write in try writes.get() { try write(staging) }
+            let siteDiagnostics = CheckEngine(settings: configuration.rules).applySettings(output.result.diagnostics)
+            // The checks' errors stopped a strict build before rendering; these are found only now.
+            if strict, siteDiagnostics.contains(where: { $0.severity == .error }) {
+                folder.discard(staging)
+                return Publication(output: output, siteDiagnostics: siteDiagnostics, published: false)
+            }
             progress(.stage("Publishing"))
             try folder.swap(in: staging)
-            return output
+            return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true)
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is
             // then ending with the signal's status, and must not report a failure of its own.

@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder (default: output in concord.yml, else _site).")
     var output: String?
 
-    @Flag(name: .long, help: "Fail the build (exit 1, nothing written) when the checks find errors.")
+    @Flag(name: .long, help: "Fail the build (exit 1, nothing written) when the checks or the site stages find errors.")
     var strict = false
 
     @Flag(name: .long, help: "Ignore the build cache (.concord/cache) and render every page again.")

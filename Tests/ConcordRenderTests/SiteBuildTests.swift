@@ -326,4 +326,29 @@ struct SiteBuildTests {
         #expect(lenient.summary.contains("es-ES"))
         #expect(lenient.summary.contains("1 fallback"))
     }
+
+    @Test("--strict also stops on errors found while rendering, and leaves the live site as it was")
+    func strictSiteFindings() throws {
+        let temporary = try TemporaryContent(Self.files)
+        defer { temporary.remove() }
+        try BuildAction(configuration: temporary.configuration).run()
+        let before = try snapshot(of: temporary.output)
+        // An HTML file shown as an image is refused by the media stage (`unsafe-media`, an error).
+        let root = temporary.configuration.contentRoot
+        try Data("<script>alert(1)</script>".utf8).write(to: URL(fileURLWithPath: root + "/en-US/evil.html"))
+        try Data("# Article B\n\n## Details\n\n1. Select **Save**.\n\n![d](evil.html)\n".utf8).write(to: URL(fileURLWithPath: root + "/en-US/b.md"))
+        let report = try BuildAction(configuration: temporary.configuration, strict: true).run()
+        #expect(report.stoppedByFindings)
+        #expect(report.site == nil)
+        let finding = report.diagnostics.first { $0.rule == "unsafe-media" }
+        #expect(finding?.location.file == root + "/en-US/b.md")
+        #expect(finding?.location.line == 7)
+        #expect(try snapshot(of: temporary.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.root).filter { $0.contains("concord-") }
+        #expect(leftovers.isEmpty)
+        // The rule turned off, the same content builds.
+        var lenient = temporary.configuration
+        lenient.rules["unsafe-media"] = .off
+        #expect(try BuildAction(configuration: lenient, strict: true).run().site != nil)
+    }
 }
