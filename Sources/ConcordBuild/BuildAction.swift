@@ -53,7 +53,7 @@ public struct BuildAction: Sendable {
     /// Outputs written after the site's pages, into the same staging folder: add a writer here
     /// to have it published atomically with the pages. (Their ``SiteOutputWriter/prepare(_:)``
     /// runs while the pages render.)
-    public var outputWriters: [any SiteOutputWriter] = [SiteDataOutput()]
+    public var outputWriters: [any SiteOutputWriter] = [SiteDataOutput(), StatusOutput()]
     /// The build cache's folder (``BuildCache/defaultRoot(configuration:output:)``); nil builds
     /// everything and keeps no cache.
     public var cacheRoot: String?

@@ -1,0 +1,27 @@
+import ConcordModel
+import ConcordRender
+import Foundation
+
+/// Adds the translation status page to the site, at `status/index.html` with its stylesheet and
+/// script beside it, for a site with translations: the checks' findings as the build reported
+/// them, linked to every page.
+public struct StatusOutput: SiteOutputWriter {
+    /// The page's folder, relative to the output folder.
+    public static let folder = "status"
+
+    /// Creates the writer.
+    public init() {}
+
+    public func write(_ build: BuildSnapshot, into folder: String) throws {
+        let content = build.site.content
+        guard !content.translationLocales.isEmpty else { return }
+        let status = TranslationStatus(content: content, diagnostics: build.diagnostics, statuses: build.statuses)
+        let page = StatusPage(status: status, siteTitle: content.configuration.siteTitle, assets: .linked) { locale, path in
+            "../" + LinkDestination.urlPath(SitePaths.page(locale: locale, path: path))
+        }
+        let writer = StagingWriter(root: folder, previous: build.previousSite)
+        try FileSystem.createDirectories(folder + "/" + Self.folder)
+        try writer.write(page.html(), to: Self.folder + "/index.html")
+        for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
+    }
+}
