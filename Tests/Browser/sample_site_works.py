@@ -121,6 +121,23 @@ def sample_site(site):
         check(driver.current_url.endswith("/es-ES/customer-support.html"), "language switcher: leads to es-ES")
         quiet(driver, "es-ES/customer-support.html")
 
+        # The status page: its script adds sort buttons under the policy, and they sort.
+        driver.get(base + "status/index.html")
+        buttons = driver.find_elements(By.CSS_SELECTOR, "table.articles thead th button")
+        check(len(buttons) == 6, "status: a sort button on each of the 6 columns")
+        order = ("var rows = document.querySelectorAll('table.articles tbody tr'); var first = rows[0].cells[1].textContent;"
+                 " var last = rows[rows.length - 1].cells[1].textContent; return first.localeCompare(last);")
+        if buttons:
+            buttons[1].click()
+            ascending = driver.execute_script(order)
+            state = buttons[1].find_element(By.XPATH, "..").get_attribute("aria-sort")
+            check(ascending <= 0 and state == "ascending", "status: sorts by article, ascending")
+            buttons[1].click()
+            descending = driver.execute_script(order)
+            state = buttons[1].find_element(By.XPATH, "..").get_attribute("aria-sort")
+            check(descending >= 0 and state == "descending", "status: a second click sorts descending")
+        quiet(driver, "status/index.html")
+
         # The menu button shows the navigation on a narrow screen.
         driver.set_window_size(400, 800)
         driver.get(base + "en-US/customer-support.html")
