@@ -41,6 +41,7 @@ public struct StatusPage: Sendable {
                 + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'\">\n"
         }
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        out += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         out += "<title>Translation status · \(e(siteTitle))</title>\n"
         switch assets {
         case .inline: out += "<style>\n\(Self.stylesheet)</style>\n"
@@ -126,7 +127,7 @@ public struct StatusPage: Sendable {
     }
 
     static let stylesheet = """
-        :root { color-scheme: light dark; --text: #1b1b1b; --back: #fff; --line: #d0d0d0; --muted: #555; --link: #0055b3; }
+        :root { --text: #1b1b1b; --back: #fff; --line: #d0d0d0; --muted: #555; --link: #0055b3; }
         @media (prefers-color-scheme: dark) { :root { --text: #e8e8e8; --back: #161616; --line: #444; --muted: #b5b5b5; --link: #8cc4ff; } }
         body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--text); background: var(--back); }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
