@@ -74,4 +74,23 @@ struct ExitCodeTests {
         let report = dir.appendingPathComponent("out.txt").path
         #expect(ConcordCommand.execute(["check", "--content", dir.appendingPathComponent("content").path, "--output", report]) == 2)
     }
+
+    @Test(.enabled(if: getuid() != 0, "root reads a folder whatever its mode"))
+    func unreadableLocaleFolderExitsTwoWithoutMissingTranslations() throws {
+        let dir = try scratch()
+        let content = dir.appendingPathComponent("content")
+        for path in ["en-US/a.md", "fr-FR/a.md"] {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("# A\n".utf8).write(to: url)
+        }
+        let locked = content.appendingPathComponent("fr-FR").path
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+        let report = dir.appendingPathComponent("out.txt").path
+        #expect(ConcordCommand.execute(["check", "--content", content.path, "--output", report]) == 2)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.contains("[unreadable-file]"))
+        #expect(!text.contains("missing-translation"))
+    }
 }
