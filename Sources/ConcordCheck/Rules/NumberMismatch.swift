@@ -19,7 +19,9 @@ public struct NumberMismatch: TranslationRule {
     /// translation has a number the source lacks *and* the source one the translation lacks:
     /// translations spell numbers out ("六十天" for 60, "全年全天候" for "24 hours, 365 days") or add
     /// one ("1 日に" for "a day"), and neither alone is drift. Numbers are compared as multisets:
-    /// each occurrence pairs with one occurrence on the other side.
+    /// each occurrence pairs with one occurrence on the other side, so a repeated number changed
+    /// in one place is seen; what is left over in the translation counts only when the source's
+    /// unit has no such number at all.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let sourceBlocks = pair.source.textBlocks
@@ -64,7 +66,11 @@ public struct NumberMismatch: TranslationRule {
     private func compare(_ numbers: [NumberToken], _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
         let translatedNumbers = NumberScanner.numbers(in: translatedText)
         guard !translatedNumbers.isEmpty else { return nil }
-        let (missing, extra) = Self.unpaired(numbers, translatedNumbers)
+        let (missing, unpairedExtra) = Self.unpaired(numbers, translatedNumbers)
+        // A translated number left over that the source's unit also has elsewhere is a number
+        // written twice ("AF 21 … 2021" as "2021 … 2021"), not a replacement: only a number
+        // new to the unit counts as extra.
+        let extra = unpairedExtra.filter { number in !numbers.contains { $0.matches(number) } }
         guard !missing.isEmpty, !extra.isEmpty else { return nil }
         let here = unique(extra.map(\.written)).joined(separator: ", ")
         let there = unique(missing.map(\.written)).joined(separator: ", ")
