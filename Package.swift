@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ConcordMarkdownTests", dependencies: ["ConcordMarkdown", "ConcordTestSupport"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel", "ConcordTestSupport"]),
         .testTarget(name: "ConcordCheckTests", dependencies: ["ConcordCheck", "ConcordTestSupport"]),
-        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck"]),
+        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCLI", "ConcordCheck", "ConcordTestSupport"]),
         // ConcordCheck only to compute real statuses for the sample content, as the build does.
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck", "ConcordTestSupport"]),
         // Golden pages are read by path (`#filePath`), not bundled.

@@ -8,6 +8,9 @@ measures peak memory of:
   cmark     the `cmark` command rendering every article's bytes to HTML (one process, one core)
   models    `concord inspect --content DIR`  (discover, split, parse, build every typed model)
   check     `concord check --content DIR`    (models + every translation rule)
+  git check `concord check` on a git-backed copy of the corpus (each translation's
+            ms.sourcegitcommit rewritten to a commit of a made-up history that edits the source
+            between commits), against the same copy without its .git folder
   build     `concord build --content DIR`    (models + checks + the HTML site + JSON), on a copy of
             the corpus: a full build into a new output folder (and a new cache); a rebuild of
             that folder with nothing changed; a rebuild after one sentence was added to one
@@ -43,6 +46,57 @@ def run_timed(cmd, runs, stdin_path=None, before_each=None):
             pass
         best = elapsed if best is None else min(best, elapsed)
     return best, peak / 1024
+
+
+def git_backed_copy(corpus, target, source_locale):
+    """Copies `corpus` to `target` as a git work tree whose history the translations name.
+
+    The corpus's ms.sourcegitcommit values come from a repository that is not here. The copy gets
+    one commit per distinct value, each editing every 97th source file (offset by the commit's
+    rank), and each translation's value is rewritten to the commit of the same rank, so that
+    staleness is asked about as many commits as the real tree names and finds real changes.
+    Returns the number of commits."""
+    import re
+    shutil.copytree(corpus, target)
+    key = re.compile(rb"^(ms\.sourcegitcommit:\s*)([0-9a-fA-F]+)", re.M)
+    source_root = os.path.join(target, source_locale)
+    sources, translations = [], []
+    for folder, dirs, names in os.walk(target):
+        dirs.sort()
+        for name in sorted(names):
+            if name.lower().endswith(".md"):
+                path = os.path.join(folder, name)
+                (sources if path.startswith(source_root + os.sep) else translations).append(path)
+    values = set()
+    for path in translations:
+        with open(path, "rb") as f:
+            values.update(m.group(2).lower() for m in key.finditer(f.read()))
+    values = sorted(values)
+
+    def git(*arguments):
+        return subprocess.run(["git", "-C", target, "-c", "user.name=Benchmark", "-c", "user.email=bench@example.com",
+                               "-c", "commit.gpgsign=false"] + list(arguments),
+                              check=True, capture_output=True, text=True).stdout.strip()
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "the corpus")
+    commits = [git("rev-parse", "HEAD")]
+    for rank in range(1, max(1, len(values))):
+        for path in sources[rank % 97::97]:
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(f"\nA sentence added in revision {rank}.\n")
+        git("commit", "-q", "-a", "-m", f"revision {rank}")
+        commits.append(git("rev-parse", "HEAD"))
+    mapping = {value: commits[min(rank, len(commits) - 1)].encode() for rank, value in enumerate(values)}
+    for path in translations:
+        with open(path, "rb") as f:
+            data = f.read()
+        rewritten = key.sub(lambda m: m.group(1) + mapping.get(m.group(2).lower(), m.group(2)), data)
+        if rewritten != data:
+            with open(path, "wb") as f:
+                f.write(rewritten)
+    git("commit", "-q", "-a", "-m", "translations name the made-up history")
+    return len(commits)
 
 
 def main():
@@ -97,6 +151,18 @@ def main():
         for name, cmd in stages:
             seconds, memory = run_timed(cmd, args.runs)
             rows.append((name, seconds, memory))
+        git_note = None
+        if has("check") and shutil.which("git"):
+            backed = os.path.join(scratch, "git-backed")
+            commits = git_backed_copy(corpus, backed, args.source_locale)
+            plain = os.path.join(scratch, "no-git")
+            shutil.copytree(backed, plain, ignore=shutil.ignore_patterns(".git"))
+            check = [concord, "check", "--format", "json", "--source-locale", args.source_locale, "--content"]
+            with_git, memory = run_timed(check + [backed], args.runs)
+            rows.append((f"check, git ({commits} commits)", with_git, memory))
+            without_git, memory = run_timed(check + [plain], args.runs)
+            rows.append(("check, same tree, no git", without_git, memory))
+            git_note = f"check with git history: {with_git / without_git:.2f}× the check without"
         if has("build"):
             # Builds read a copy of the corpus, which the one-file rebuild edits.
             copy = os.path.join(scratch, "content")
@@ -150,6 +216,8 @@ def main():
         print(f"{name:28} {seconds:8.2f} {seconds / cmark_time:8.2f} {memory:8.0f}")
     if rebuild_note:
         print(rebuild_note)
+    if git_note:
+        print(git_note)
 
 
 if __name__ == "__main__":

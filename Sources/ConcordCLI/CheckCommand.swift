@@ -16,6 +16,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Argument(help: "Check only the articles at these paths, in every locale (as a pre-commit hook passes changed files).")
+    var files: [String] = []
+
     @Option(help: "Output format: text, json, sarif or github.")
     var format: DiagnosticFormat = .text
 
@@ -30,6 +33,12 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .customLong("write-baseline"), help: "Record every current finding in this file and exit 0.")
     var writeBaseline: String?
+
+    @Option(help: "The repository root SARIF and GitHub annotations name files from (default: the git work tree of the content).")
+    var base: String?
+
+    @Option(name: .customLong("rules-url"), help: "Where docs/rules.md is published, for SARIF's helpUri (rule ids are its anchors).")
+    var rulesURL: String?
 
     @Flag(name: .customLong("list-rules"), help: "List every rule with its default severity and exit.")
     var listRules = false
@@ -63,7 +72,7 @@ struct CheckCommand: ParsableCommand {
         let content = ContentSet.load(configuration)
         defer { ExitTeardown.keepUntilExit(content) }
         let engine = CheckEngine(settings: configuration.rules)
-        var diagnostics = engine.run(content)
+        var diagnostics = engine.run(content, paths: files.isEmpty ? nil : Self.articlePaths(files, in: configuration))
 
         if let writeBaseline {
             let data = try JSONOutput.encode(Baseline(diagnostics: diagnostics))
@@ -86,14 +95,45 @@ struct CheckCommand: ParsableCommand {
 
         let summary = CheckSummary(diagnostics, suppressed: suppressed)
         let colour = output == nil && format == .text && Terminal.supportsColour
-        let data = try DiagnosticFormatter(format: format, colour: colour, rules: engine.rules).render(diagnostics, summary: summary)
+        let paths = ReportPaths(base: base ?? ReportPaths.workTreeRoot(of: configuration.contentRoot) ?? FileManager.default.currentDirectoryPath)
+        let data = try DiagnosticFormatter(format: format, colour: colour, rules: engine.rules, paths: paths, rulesURL: rulesURL)
+            .render(diagnostics, summary: summary)
         try emit(data, to: output)
+        if format == .github, let file = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !file.isEmpty {
+            try Self.append(StepSummary.markdown(diagnostics, summary: summary, paths: paths), to: file)
+        }
         if output != nil, format != .text {
             FileHandle.standardError.write(Data("concord: \(summary.sentence)\n".utf8))
         }
 
         if diagnostics.contains(where: { Self.unreadableInput.contains($0.rule) }) { throw ExitCode(2) }
         if summary.errors > 0 || (strict && summary.warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// The article paths (relative to their locale folder) of `files`, as named on the command
+    /// line; a file in no locale folder names nothing.
+    static func articlePaths(_ files: [String], in configuration: Configuration) -> Set<String> {
+        let roots = configuration.locales.map { FileSystem.lexicalAbsolute($0.path) + "/" }
+        var paths: Set<String> = []
+        for file in files {
+            let absolute = FileSystem.lexicalAbsolute(file)
+            if let root = roots.first(where: { absolute.hasPrefix($0) }) { paths.insert(String(absolute.dropFirst(root.count))) }
+        }
+        return paths
+    }
+
+    /// Adds `text` to the end of `file` (created when missing), as every step of a job appends
+    /// to its summary.
+    static func append(_ text: String, to file: String) throws {
+        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: file) else {
+            throw ConcordFailure(message: "cannot write the step summary to \(file)")
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((text + "\n").utf8))
     }
 }
 

@@ -27,6 +27,13 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The locale, when the file is not in a folder named like one.")
     var locale: String?
 
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    /// The version of the JSON this command writes (schemas/inspect.schema.json), semantic
+    /// versioning: a minor version only adds fields.
+    static let schemaVersion = "1.0.0"
+
     @OptionGroup var project: ProjectOptions
 
     func validate() throws {
@@ -45,8 +52,8 @@ struct InspectCommand: ParsableCommand {
             article.locale = declared
         }
         switch format {
-        case .json: try emit(article.jsonData(), to: nil)
-        case .text: try emit(Data(ArticleTextRenderer.render(article).utf8), to: nil)
+        case .json: try emit(Data(JSONOutput.bytes(InspectedArticle(article: article))), to: output)
+        case .text: try emit(Data(ArticleTextRenderer.render(article).utf8), to: output)
         }
         if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
@@ -59,9 +66,19 @@ struct InspectCommand: ParsableCommand {
         }
         let summary = ContentSummary(content)
         switch format {
-        case .json: try emit(JSONOutput.encode(summary), to: nil)
-        case .text: try emit(Data(summary.text.utf8), to: nil)
+        case .json: try emit(JSONOutput.encode(summary), to: output)
+        case .text: try emit(Data(summary.text.utf8), to: output)
         }
+    }
+}
+
+/// One article's model as `concord inspect FILE` writes it: the model's keys and `schemaVersion`.
+struct InspectedArticle: JSONWritable {
+    var article: Article
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.mergeIntoNextObject([JSONWriter.Member("schemaVersion", InspectCommand.schemaVersion)])
+        article.writeJSON(to: &writer)
     }
 }
 
@@ -78,6 +95,7 @@ struct ContentSummary: Encodable {
         var orphans: Int
     }
 
+    var schemaVersion = InspectCommand.schemaVersion
     var sourceLocale: String
     var locales: [Locale]
     var diagnostics: Int

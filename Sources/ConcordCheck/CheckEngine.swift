@@ -20,7 +20,11 @@ public struct CheckEngine: Sendable {
 
     /// Runs every enabled rule, and reports what loading the content found: problems of its
     /// files, and of its tables of contents and includes (``ContentSet/structureDiagnostics``).
-    public func run(_ content: ContentSet) -> [Diagnostic] {
+    ///
+    /// With `paths` (article paths relative to their locale folder), only the pairs at those
+    /// paths are checked and reported: the pre-commit fast path, where a commit touches a few
+    /// files. The whole set is still loaded, since links and fallbacks reach any file.
+    public func run(_ content: ContentSet, paths: Set<String>? = nil) -> [Diagnostic] {
         let context = CheckContext(content: content)
         let enabled = rules.filter { setting(of: $0) != .off }
         let articleRules = enabled.compactMap { $0 as? any ArticleRule }
@@ -29,6 +33,7 @@ public struct CheckEngine: Sendable {
 
         var articles: [Article] = []
         for locale in content.locales { articles += content.sortedArticles(in: locale) }
+        if let paths { articles.removeAll { !paths.contains($0.path) } }
         let sourceLocale = content.sourceLocale
         let perArticle = parallelMap(articles) { article -> [Diagnostic] in
             var found: [Diagnostic] = []
@@ -42,7 +47,17 @@ public struct CheckEngine: Sendable {
         var diagnostics = content.diagnostics + content.structureDiagnostics
         for found in perArticle { diagnostics += found }
         for rule in setRules { diagnostics += rule.check(context) }
+        if let paths { diagnostics = CheckEngine.only(diagnostics, at: paths, in: content.configuration) }
         return CheckEngine.sorted(applySettings(diagnostics))
+    }
+
+    /// The findings in a file at one of `paths` (relative to any locale's folder).
+    static func only(_ diagnostics: [Diagnostic], at paths: Set<String>, in configuration: Configuration) -> [Diagnostic] {
+        let roots = configuration.locales.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
+        return diagnostics.filter { diagnostic in
+            let file = diagnostic.location.file
+            return roots.contains { root in file.hasPrefix(root) && paths.contains(String(file.dropFirst(root.count))) }
+        }
     }
 
     /// `diagnostics` with `rules:` applied: a rule set `off` is dropped, `warning` and `error`

@@ -117,8 +117,12 @@ public struct ContentFence: Sendable, Hashable {
 
     /// The warning for an entry a scan left out (a link leading outside, a name that is not UTF-8).
     public static func diagnostic(_ skipped: FolderScan.Skipped, in folder: String, locale: String) -> Diagnostic {
-        let file = folder + "/" + skipped.path
+        let file = skipped.path.isEmpty ? folder : folder + "/" + skipped.path
         switch skipped.reason {
+        case .unreadable(let reason):
+            return Diagnostic(
+                rule: "unreadable-file", severity: .error, locale: locale, location: FileLocation(file: file, line: 1),
+                message: "cannot read folder: \(reason); none of its files were checked")
         case .outsideFence(let target):
             return Diagnostic(
                 rule: rule, severity: .error, locale: locale, location: FileLocation(file: file, line: 1),

@@ -189,7 +189,8 @@ public enum FileSystem {
     /// Every regular file under `root` (whose extension is in `extensions`, when given), and the
     /// entries left out for a reason the user should hear of.
     ///
-    /// Hidden files and folders are skipped. A symbolic link to a file is taken only when it
+    /// Hidden files and folders are skipped. A folder that cannot be listed is reported (all but
+    /// a root that does not exist). A symbolic link to a file is taken only when it
     /// resolves inside `fence` (else it is reported); linked folders are not entered, so no link
     /// cycle is followed. A name that is not UTF-8 cannot be carried as a Swift string without
     /// changing it, so that entry is reported rather than read under a name that is not its own.
@@ -197,7 +198,15 @@ public enum FileSystem {
         var scan = FolderScan()
         var folders: [String] = [""]
         while let folder = folders.popLast() {
-            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
+            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else {
+                // A folder that cannot be read is not an empty one: its files would pass for
+                // missing. Only a root that does not exist at all has nothing to say.
+                let failure = errno
+                if !(folder.isEmpty && failure == ENOENT) {
+                    scan.skipped.append(.init(path: folder, reason: .unreadable(String(cString: strerror(failure)))))
+                }
+                continue
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String?, [UInt8]) in
@@ -262,6 +271,8 @@ public struct FolderScan: Sendable, Hashable {
             case outsideFence(target: String)
             /// A name whose bytes are not UTF-8.
             case nameNotUTF8
+            /// A folder that cannot be listed (the scanned folder itself when the path is empty), and why.
+            case unreadable(String)
         }
 
         /// The path relative to the scanned folder; bytes of a name that is not UTF-8 are written `\xNN`.

@@ -74,4 +74,44 @@ struct ExitCodeTests {
         let report = dir.appendingPathComponent("out.txt").path
         #expect(ConcordCommand.execute(["check", "--content", dir.appendingPathComponent("content").path, "--output", report]) == 2)
     }
+
+    @Test(.enabled(if: getuid() != 0, "root reads a folder whatever its mode"))
+    func unreadableLocaleFolderExitsTwoWithoutMissingTranslations() throws {
+        let dir = try scratch()
+        let content = dir.appendingPathComponent("content")
+        for path in ["en-US/a.md", "fr-FR/a.md"] {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("# A\n".utf8).write(to: url)
+        }
+        let locked = content.appendingPathComponent("fr-FR").path
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+        let report = dir.appendingPathComponent("out.txt").path
+        #expect(ConcordCommand.execute(["check", "--content", content.path, "--output", report]) == 2)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.contains("[unreadable-file]"))
+        #expect(!text.contains("missing-translation"))
+    }
+
+    @Test func namedFilesLimitTheCheckToTheirPairs() throws {
+        let dir = try scratch()
+        let content = dir.appendingPathComponent("content")
+        for (path, text) in [
+            "en-US/a.md": "# A\n\n1. One\n2. Two\n", "en-US/b.md": "# B\n\n1. One\n2. Two\n",
+            "fr-FR/a.md": "# A\n\n1. Un\n", "fr-FR/b.md": "# B\n\n1. Un\n",
+        ] {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let report = dir.appendingPathComponent("out.txt").path
+        // The pre-commit hook passes the changed files: only b.md's pair is checked.
+        #expect(ConcordCommand.execute(["check", "--content", content.path, "--output", report, content.path + "/en-US/b.md"]) == 1)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.contains("fr-FR/b.md:1:1: error: 2 steps in source"))
+        #expect(!text.contains("a.md"))
+        // A file outside every locale names no pair: nothing to check.
+        #expect(ConcordCommand.execute(["check", "--content", content.path, "--output", report, dir.path + "/README.md"]) == 0)
+    }
 }

@@ -1,6 +1,7 @@
 import ConcordCheck
 import ConcordModel
 import Foundation
+import ConcordTestSupport
 import Testing
 @testable import ConcordExport
 

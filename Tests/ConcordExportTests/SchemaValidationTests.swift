@@ -1,5 +1,6 @@
 import ConcordModel
 import Foundation
+import ConcordTestSupport
 import Testing
 @testable import ConcordExport
 

@@ -23,13 +23,22 @@ public struct DiagnosticFormatter: Sendable {
     public var rules: [any Rule]
     /// The tool version, for SARIF.
     public var version: String
+    /// How SARIF and GitHub annotations name files: relative to the repository root.
+    public var paths: ReportPaths
+    /// Where the rule pages are (docs/rules.md as published), for SARIF's `helpUri`.
+    public var rulesURL: String?
 
     /// Creates a formatter.
-    public init(format: DiagnosticFormat, colour: Bool = false, rules: [any Rule] = RuleRegistry.all, version: String = ConcordVersion.current) {
+    public init(
+        format: DiagnosticFormat, colour: Bool = false, rules: [any Rule] = RuleRegistry.all, version: String = ConcordVersion.current,
+        paths: ReportPaths = ReportPaths(base: nil), rulesURL: String? = nil
+    ) {
         self.format = format
         self.colour = colour
         self.rules = rules
         self.version = version
+        self.paths = paths
+        self.rulesURL = rulesURL
     }
 
     /// The whole output for a run.
@@ -37,7 +46,7 @@ public struct DiagnosticFormatter: Sendable {
         switch format {
         case .text: return Data(text(diagnostics, summary: summary).utf8)
         case .json: return try JSONOutput.encode(JSONReport(diagnostics: diagnostics, summary: summary))
-        case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version)
+        case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version, paths: paths, rulesURL: rulesURL)
         case .github: return Data(github(diagnostics, summary: summary).utf8)
         }
     }
@@ -68,8 +77,12 @@ public struct DiagnosticFormatter: Sendable {
 
     // MARK: GitHub workflow commands
 
+    /// Workflow commands GitHub turns into annotations: files relative to the repository root,
+    /// columns in UTF-16 code units (what the annotation counts; bytes would put a column on a
+    /// CJK line about three times too far right).
     private func github(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
         var out = ""
+        var columns = UTF16Columns()
         for d in diagnostics {
             let command: String
             switch d.severity {
@@ -77,9 +90,11 @@ public struct DiagnosticFormatter: Sendable {
             case .warning: command = "warning"
             case .note: command = "notice"
             }
-            var message = d.message
-            if let source = d.source { message += " (source: \(source))" }
-            out += "::\(command) file=\(Self.escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),"
+            var message = paths.message(d.message)
+            if let source = d.source {
+                message += " (source: \(TerminalText.quoted(paths.shown(source.file))):\(source.line):\(columns.column(of: source)))"
+            }
+            out += "::\(command) file=\(Self.escapeProperty(paths.shown(d.location.file))),line=\(d.location.line),col=\(columns.column(of: d.location)),"
             out += "title=\(Self.escapeProperty("Concord \(d.rule)"))::\(Self.escapeData(message))\n"
         }
         out += summary.sentence + "\n"
@@ -134,7 +149,8 @@ struct JSONReport: Encodable {
         var fingerprint: String
     }
 
-    var schemaVersion = 1
+    /// The report's format version (schemas/check.schema.json): a minor version only adds fields.
+    var schemaVersion = "1.0.0"
     var diagnostics: [Entry]
     var summary: CheckSummary
 

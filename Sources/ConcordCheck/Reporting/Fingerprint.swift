@@ -9,6 +9,20 @@ public enum Fingerprint {
         return hex(fnv1a64("\(diagnostic.rule)\u{1F}\(diagnostic.location.file)\u{1F}\(content)"))
     }
 
+    /// One fingerprint per finding, no two alike: the first finding of a fingerprint keeps it,
+    /// the n-th repeat (same rule, file and content on another line) gets the fingerprint of
+    /// `fingerprint#n`. Code scanning merges results that share one into a single alert. The
+    /// findings come sorted by place, so a repeat keeps its number while the lines above it change.
+    public static func unique(_ diagnostics: [Diagnostic]) -> [String] {
+        var seen: [String: Int] = [:]
+        return diagnostics.map { diagnostic in
+            let plain = of(diagnostic)
+            let repeats = seen[plain, default: 0]
+            seen[plain] = repeats + 1
+            return repeats == 0 ? plain : hex(fnv1a64("\(plain)#\(repeats)"))
+        }
+    }
+
     /// 64-bit FNV-1a of a string's UTF-8 bytes: small, fast and the same on every machine.
     public static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

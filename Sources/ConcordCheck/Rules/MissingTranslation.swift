@@ -13,12 +13,19 @@ public struct MissingTranslation: ContentSetRule {
     public init() {}
 
     /// One finding per source article and locale without a file, on the path the file would have.
+    /// A file that exists but could not be loaded (unreadable, not text, too large) is reported by
+    /// loading, not here.
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let content = context.content
         var found: [Diagnostic] = []
         for entry in content.configuration.locales where entry.id != content.sourceLocale {
+            let onDisk = content.files[entry.id] ?? []
+            let unreadableFolders = content.diagnostics.filter { $0.rule == "unreadable-file" && $0.locale == entry.id }.map { $0.location.file + "/" }
             for path in content.missing(in: entry.id) {
-                guard let source = content.article(path, in: content.sourceLocale) else { continue }
+                // A file that is there but could not be read has its own finding, and so has a
+                // folder that could not be listed: neither is missing.
+                let file = entry.path + "/" + path
+                guard !onDisk.contains(path), !unreadableFolders.contains(where: { file.hasPrefix($0) }), let source = content.article(path, in: content.sourceLocale) else { continue }
                 found.append(finding(
                     "no \(entry.id) translation of \(source.file); expected at this path",
                     at: FileLocation(file: entry.path + "/" + path, line: 1), locale: entry.id,

@@ -18,7 +18,10 @@ public struct NumberMismatch: TranslationRule {
     /// others, steps of aligned procedures are paired instead. A unit is reported only when the
     /// translation has a number the source lacks *and* the source one the translation lacks:
     /// translations spell numbers out ("六十天" for 60, "全年全天候" for "24 hours, 365 days") or add
-    /// one ("1 日に" for "a day"), and neither alone is drift.
+    /// one ("1 日に" for "a day"), and neither alone is drift. Numbers are compared as multisets:
+    /// each occurrence pairs with one occurrence on the other side, so a repeated number changed
+    /// in one place is seen; what is left over in the translation counts only when the source's
+    /// unit has no such number at all.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let sourceBlocks = pair.source.textBlocks
@@ -63,16 +66,39 @@ public struct NumberMismatch: TranslationRule {
     private func compare(_ numbers: [NumberToken], _ line: Int, _ translatedText: String, _ translatedLine: Int, _ column: Int, _ pair: TranslationPair) -> Diagnostic? {
         let translatedNumbers = NumberScanner.numbers(in: translatedText)
         guard !translatedNumbers.isEmpty else { return nil }
-        let missing = numbers.filter { number in !translatedNumbers.contains { $0.matches(number) } }
-        guard !missing.isEmpty else { return nil }
-        let extra = translatedNumbers.filter { number in !numbers.contains { $0.matches(number) } }
-        guard !extra.isEmpty else { return nil }
+        let (missing, unpairedExtra) = Self.unpaired(numbers, translatedNumbers)
+        // A translated number left over that the source's unit also has elsewhere is a number
+        // written twice ("AF 21 … 2021" as "2021 … 2021"), not a replacement: only a number
+        // new to the unit counts as extra.
+        let extra = unpairedExtra.filter { number in !numbers.contains { $0.matches(number) } }
+        guard !missing.isEmpty, !extra.isEmpty else { return nil }
         let here = unique(extra.map(\.written)).joined(separator: ", ")
         let there = unique(missing.map(\.written)).joined(separator: ", ")
         return finding(
             "\(here) here where source \(pair.sourcePlace(line)) has \(there)",
             at: pair.here(translatedLine, column), locale: pair.locale, source: pair.there(line),
             fingerprint: "\(there)->\(here)")
+    }
+
+    /// The numbers of each side left once every source number is paired with one translated
+    /// number it matches, each number pairing once: "365 … 365" against "365 … 372" leaves 365
+    /// and 372, where comparing sets would pair both 365s with the one.
+    ///
+    /// A source number takes the first free translated number equal to it, else the first free
+    /// one it matches by scale, so that an exact pair is never spent on a looser one.
+    static func unpaired(_ source: [NumberToken], _ translated: [NumberToken]) -> (missing: [NumberToken], extra: [NumberToken]) {
+        var free = Array(repeating: true, count: translated.count)
+        var missing: [NumberToken] = []
+        for number in source {
+            let exact = translated.indices.first { free[$0] && !Set(translated[$0].values).isDisjoint(with: number.values) }
+            if let index = exact ?? translated.indices.first(where: { free[$0] && translated[$0].matches(number) }) {
+                free[index] = false
+            } else {
+                missing.append(number)
+            }
+        }
+        let extra = translated.indices.filter { free[$0] }.map { translated[$0] }
+        return (missing, extra)
     }
 
     private func unique(_ items: [String]) -> [String] {

@@ -6,8 +6,9 @@ import ConcordModel
 /// 1. the translation's `source-hash` (written by `concord stamp`) differs from the current
 ///    ``SourceHash`` of its source article;
 /// 2. without `source-hash`: the translation's `ms.sourcegitcommit` names a commit that git
-///    knows, and the source file changed since it. Commits git does not know (made in another
-///    repository) say nothing; git is never run when the source locale is not in a work tree.
+///    knows, and the source file changed since it; the finding names the sections and steps that
+///    changed (``SourceChanges``). Commits git does not know (made in another repository) say
+///    nothing; git is never run when the source locale is not in a work tree.
 public struct StaleTranslation: TranslationRule {
     /// The rule's id.
     public let id = "stale-translation"
@@ -46,18 +47,47 @@ public struct StaleTranslation: TranslationRule {
     }
 
     private func checkCommit(_ commit: String, _ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
-        guard let root = context.content.configuration.locales.first(where: { $0.id == context.sourceLocale })?.path,
-              GitHistory.isCommitID(commit),
-              context.memo.value("git-work-tree:\(root)", { GitHistory.isInWorkTree(root) }),
-              let changes = context.memo.value("git-changes:\(root):\(commit.lowercased())", { GitHistory.changes(since: commit, in: root) }),
-              let change = changes[pair.source.path]
+        let answers = context.memo.value("git-answers") { Self.gitAnswers(in: context) }
+        guard let answer = answers[GitHistory.Query(commit: commit.lowercased(), path: pair.source.path)],
+              case .changed(let old) = answer
         else { return [] }
         let line = pair.translation.metadata.line(of: "ms.sourcegitcommit") ?? 1
+        let sourceFile = pair.source.file
+        var message: String
+        if let old, let current = context.memo.value("source-bytes:\(sourceFile)", { try? context.content.fence.read(sourceFile) }) {
+            let change = SourceChanges.lineCounts(old: old, new: current)
+            message = "source \(sourceFile) changed since commit \(Self.short(commit)) this translation was made from "
+                + "(ms.sourcegitcommit): \(Self.lines(change.added)) added, \(Self.lines(change.removed)) removed"
+            let then = ArticleLoader.load(bytes: old, path: pair.source.path, locale: pair.source.locale, file: sourceFile).article
+            if let then, let what = SourceChanges.describe(old: then, oldBytes: old, new: pair.source, newBytes: current) {
+                message += "; " + what
+            }
+        } else {
+            message = "source \(sourceFile) did not exist at commit \(Self.short(commit)) this translation was made from (ms.sourcegitcommit)"
+        }
         return [finding(
-            "source \(pair.source.file) changed since commit \(Self.short(commit)) this translation was made from "
-                + "(ms.sourcegitcommit): \(Self.lines(change.added)) added, \(Self.lines(change.removed)) removed",
-            at: pair.here(line), locale: pair.locale, source: pair.there(1),
+            message, at: pair.here(line), locale: pair.locale, source: pair.there(1),
             fingerprint: "\(id):commit:\(commit.lowercased())")]
+    }
+
+    /// Git's answer for every translation of the content set that names a commit (and no
+    /// `source-hash`), asked at once: a check of thousands of translations naming scores of
+    /// commits runs three git processes, not one per commit.
+    static func gitAnswers(in context: CheckContext) -> [GitHistory.Query: GitHistory.Answer] {
+        let content = context.content
+        guard let root = content.configuration.locales.first(where: { $0.id == content.sourceLocale })?.path,
+              GitHistory.isInWorkTree(root)
+        else { return [:] }
+        var queries: Set<GitHistory.Query> = []
+        for locale in content.translationLocales {
+            for (path, article) in content.articles[locale] ?? [:] where article.metadata.sourceHash == nil {
+                guard let commit = article.metadata.sourceGitCommit?.trimmingASCIIWhitespace(), !commit.isEmpty,
+                      content.hasArticle(path, in: content.sourceLocale)
+                else { continue }
+                queries.insert(GitHistory.Query(commit: commit.lowercased(), path: path))
+            }
+        }
+        return GitHistory.answers(queries, in: root)
     }
 
     private static func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }

@@ -1,0 +1,50 @@
+/// What to do about each rule's findings: the second half of a rule's help in SARIF (after its
+/// summary) and of its entry in docs/rules.md. A test keeps the two and the registry in step.
+public enum RuleHelp {
+    /// The advice for a rule id; every check and content problem has one.
+    public static func advice(_ id: String) -> String? { advice[id] }
+
+    static let advice: [String: String] = [
+        "alert-mismatch": "Add, remove or change the alert so the translation has the source's alerts, in the same kinds.",
+        "anchor-mismatch": "Give the translated heading the source heading's anchor: links from other pages use it.",
+        "binary-file": "Remove the file from the content tree, or move it where media lives.",
+        "broken-anchor": "Point the link at an anchor the target has (the message suggests the likely one), or add the anchor.",
+        "broken-link": "Fix the path, or add the missing file; in a translation, link where the source links.",
+        "code-changed": "Copy the source's code block: code is not translated (comments may be).",
+        "duplicate-anchor": "Give each heading its own anchor; a link to a repeated anchor reaches only the first. An error when a link targets it.",
+        "file-name-not-utf8": "Rename the file in UTF-8 (for example with convmv -f latin1 -t utf8).",
+        "file-too-large": "Split the file; Concord does not read files over 5 MB.",
+        "image-mismatch": "Use the source's images in the section, localized copies named as the source names them.",
+        "include-cycle": "Break the loop: an include must not include the file that includes it.",
+        "include-depth": "Flatten the includes: Concord expands eight levels.",
+        "include-limit": "Include less on the page, or split the page.",
+        "include-not-found": "Fix the include's path, or add the included file.",
+        "include-outside-content": "Move the included file into the content root.",
+        "invalid-front-matter": "Fix the YAML between the --- lines (the message names the line); aliases are not read.",
+        "invalid-toc": "Fix the table of contents' YAML or Markdown (the message names the line).",
+        "invalid-utf8": "Save the file as UTF-8.",
+        "link-mismatch": "Link where the source links, in the same section; locale spellings of a URL (/en-us/, ?lang=) count as the same.",
+        "list-item-count": "Give the list as many items as the source's.",
+        "locale-mismatch": "Set ms.contentlocale to the locale of the folder the file is in.",
+        "markdown-too-complex": "Simplify the brackets on the line named, or build with a libcmark that has the fix for CVE-2023-22486.",
+        "missing-translation": "Translate the article, or accept the fallback to the source for now.",
+        "number-mismatch": "Check the number against the source: a changed limit, price or duration misinforms.",
+        "orphan-translation": "Delete the translation, or move it to its source's new path.",
+        "outside-content-root": "Copy the linked file into the content root instead of linking out of it.",
+        "page-path-collision": "Rename one of the two articles: both would be written to one page.",
+        "procedure-count": "Keep every procedure of the section: its bold lead-in and its numbered list.",
+        "reserved-path": "Rename the article: its JSON would replace a file the site needs.",
+        "section-extra": "Remove the section, or add it to the source first.",
+        "section-missing": "Translate the missing section, with the source heading's anchor.",
+        "stale-translation": "Update the translation where the source changed (the message names the sections), then stamp it or update ms.sourcegitcommit.",
+        "step-count": "Give the procedure the source's steps, one numbered item each.",
+        "table-shape": "Give the table the source's rows and columns.",
+        "toc-cycle": "Break the loop between the tables of contents.",
+        "toc-too-large": "Split the table of contents: Concord reads 10,000 entries per locale.",
+        "undefined-reference": "Write the reference label exactly as it is defined (the message names the definition it meant).",
+        "unreadable-file": "Make the file or folder readable by the user running Concord.",
+        "unsafe-media": "Replace the file with a real image in a format the site publishes.",
+        "unsupported-encoding": "Save the file as UTF-8.",
+        "untranslated": "Translate the paragraph, or turn the rule off where identical text is expected.",
+    ]
+}
