@@ -6,7 +6,7 @@ import Testing
 /// closed, since readers ignore the fields a later minor version adds.
 @Suite("Schema documentation")
 struct SchemaDocumentationTests {
-    @Test("every field of every schema has a description", arguments: ["article", "bundle", "manifest", "steps", "check", "inspect"])
+    @Test("every field of every schema has a description", arguments: ["article", "bundle", "manifest", "steps", "check", "inspect", "status"])
     func schemaDocumentsEveryField(name: String) throws {
         let schema = try Fixtures.json(Fixtures.schemas + "/\(name).schema.json")
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")

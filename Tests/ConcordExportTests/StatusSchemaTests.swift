@@ -2,6 +2,7 @@ import ConcordCheck
 import ConcordModel
 import Foundation
 import Testing
+import ConcordTestSupport
 
 /// `concord status --format json` is read by other tools: it validates against
 /// `schemas/status.schema.json`, and a broken copy does not.
