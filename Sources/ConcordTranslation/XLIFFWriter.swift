@@ -133,11 +133,13 @@ public enum XLIFFWriter {
 
 /// What a translation must keep of its source's codes.
 public enum PlaceholderRules {
-    /// Whether a translation must keep a code of this kind: all but line breaks, escapes and
-    /// entities, which only say how the source was typed.
+    /// Whether a translation must keep a code of this kind. Links, images, code, includes,
+    /// anchors, alert markers and HTML carry what the page does and must stay. Bold and italic
+    /// may go (a language may not set UI names in bold, and the translations of this content
+    /// family often do not); line breaks, escapes and entities only say how the source was typed.
     public static func isRequired(_ kind: InlineCode.Kind) -> Bool {
         switch kind {
-        case .lineBreak, .escape, .entity: false
+        case .bold, .italic, .lineBreak, .escape, .entity: false
         default: true
         }
     }

@@ -77,7 +77,8 @@ import Testing
         let bytes = Array(Self.article.utf8)
         let article = try #require(ArticleSegmenter.segment(bytes: bytes, path: "a.md", locale: "en-US", file: "a.md"))
         for unit in article.units {
-            guard case .body(let span) = unit.place else { continue }
+            // A soft break reads as a space; the lines of a paragraph are joined.
+            guard case .body(let span) = unit.place, !article.body[span].contains(0x0A) else { continue }
             #expect(String(decoding: article.body[span], as: UTF8.self) == unit.content.markdown)
         }
         #expect(article.head + article.body == bytes)

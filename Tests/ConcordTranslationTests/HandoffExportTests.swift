@@ -20,10 +20,10 @@ import Testing
         #expect(POWriter.document(first) == POWriter.document(second))
         #expect(first.files.count == 9)
         let counts = first.counts
-        #expect(counts.units > 200 && counts.final == counts.units, "\(counts)")
+        #expect(counts.units > 150 && counts.final == counts.units, "\(counts)")
         #expect(xliff.contains("<file id=\"f4\" original=\"customer-support.md\">"))
         #expect(xliff.contains("name=\"customer-support.md#getting-customer-support/procedure-1/step-2\""))
-        #expect(xliff.contains("<segment id=\"s1\" state=\"final\"><source xml:space=\"preserve\">Select <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1e\" type=\"fmt\" subType=\"xlf:b\" canDelete=\"no\">New request</pc>."))
+        #expect(xliff.contains("<segment id=\"s1\" state=\"final\"><source xml:space=\"preserve\">Select <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1e\" type=\"fmt\" subType=\"xlf:b\">New request</pc>."))
         #expect(xliff.contains("<note category=\"context\">Step 2 of 3.</note>"))
     }
 
@@ -43,7 +43,7 @@ import Testing
         try #require(Judges.hasXmllint, "xmllint is not installed (Debian libxml2-utils; scripts/bootstrap --test)")
         let configuration = Configuration(contentRoot: Place.corpus + "/partner-center-china", sourceLocale: "es-ES")
         let handoff = try TranslationExport.handoff(configuration, locale: locale).handoff
-        #expect(handoff.files.count == 36)
+        #expect(handoff.files.count == 35)
         let file = try write(XLIFFWriter.document(handoff), "pcc-\(locale).xlf")
         let problems = try Judges.xliffProblems(file)
         #expect(problems.isEmpty, "\(problems.prefix(3000))")

@@ -14,6 +14,16 @@ enum ModelShape {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The first lines where two shapes differ, for a failure's message.
+    static func difference(_ left: String, _ right: String) -> String {
+        let a = left.split(separator: "\n"), b = right.split(separator: "\n")
+        for index in 0..<max(a.count, b.count) {
+            let x = index < a.count ? a[index] : "", y = index < b.count ? b[index] : ""
+            if x != y { return "line \(index + 1): \(x) ≠ \(y)" }
+        }
+        return "same"
+    }
+
     private static func strip(_ value: Any) -> Any {
         if let dictionary = value as? [String: Any] {
             var out: [String: Any] = [:]
