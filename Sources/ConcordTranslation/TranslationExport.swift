@@ -38,7 +38,14 @@ public enum TranslationExport {
             return file(source: (source, sourceDocument), sourceHash: SourceHash.of(file: bytes), translation: translation)
         }
         let handoff = Handoff(sourceLocale: sourceLocale, targetLocale: locale, files: files.compactMap { $0 })
-        return (handoff, content.diagnostics)
+        var diagnostics = content.diagnostics
+        for file in handoff.files where file.units.count >= ArticleSegmenter.maximumUnits {
+            diagnostics.append(Diagnostic(
+                rule: "translation-unit-limit", severity: .warning, locale: sourceLocale,
+                location: FileLocation(file: ContentSet.file(file.path, in: sourceRoot), line: 1),
+                message: "more than \(ArticleSegmenter.maximumUnits) translation units; only the first \(ArticleSegmenter.maximumUnits) are exported"))
+        }
+        return (handoff, diagnostics)
     }
 
     /// One article's units, with its translation (if any) put in.

@@ -54,7 +54,9 @@ public struct XLIFFInput: Sendable {
     /// Reads `bytes`.
     public static func read(_ bytes: [UInt8]) throws(Failure) -> XLIFFInput {
         let delegate = XLIFFParserDelegate()
-        let parser = XMLParser(data: Data(bytes))
+        // From a stream, which the parser reads in pieces: handed all at once, a document of
+        // tens of megabytes (a whole locale of a large tree) fails at its end inside libxml2.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
