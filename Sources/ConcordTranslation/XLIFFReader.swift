@@ -53,20 +53,77 @@ public struct XLIFFInput: Sendable {
 
     /// Reads `bytes`.
     public static func read(_ bytes: [UInt8]) throws(Failure) -> XLIFFInput {
+        try read(bytes, pieceLimit: pieceLimit)
+    }
+
+    /// Reads `bytes`, cut into pieces of about `pieceLimit` bytes.
+    static func read(_ bytes: [UInt8], pieceLimit: Int) throws(Failure) -> XLIFFInput {
         let delegate = XLIFFParserDelegate()
-        // From a stream, which the parser reads in pieces: handed all at once, a document of
-        // tens of megabytes (a whole locale of a large tree) fails at its end inside libxml2.
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
-            throw Failure(description: "line \(parser.lineNumber): not a readable XLIFF document (\(reason))")
+        for piece in pieces(of: bytes, limit: pieceLimit) {
+            let parser = XMLParser(data: Data(piece.bytes))
+            parser.shouldProcessNamespaces = true
+            parser.shouldResolveExternalEntities = false
+            parser.delegate = delegate
+            guard parser.parse() else {
+                let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
+                throw Failure(description: "line \(piece.firstLine + parser.lineNumber - 1): not a readable XLIFF document (\(reason))")
+            }
         }
         if let problem = delegate.problem { throw Failure(description: problem) }
         guard delegate.sawRoot else { throw Failure(description: "no <xliff> element in the \(XLIFFWriter.namespace) namespace") }
         return delegate.input
+    }
+
+    /// The largest piece handed to the parser at once: the libxml2 under Foundation's parser
+    /// fails on a document over 10 MB (a whole locale of a large tree is tens of megabytes).
+    static let pieceLimit = 8 << 20
+
+    /// `bytes` cut between `<file>` elements into documents under ``pieceLimit`` (as far as
+    /// files allow), each with the prolog and `<xliff>` start tag of the whole, and the line of
+    /// the whole each starts on. A document that cannot be cut so is one piece.
+    static func pieces(of bytes: [UInt8], limit: Int) -> [(bytes: [UInt8], firstLine: Int)] {
+        guard bytes.count > limit, let root = firstRange(of: Array("<xliff".utf8), in: bytes, from: 0),
+              let rootEnd = bytes[root.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+              let close = lastRange(of: Array("</xliff>".utf8), in: bytes) else { return [(bytes, 1)] }
+        let head = Array(bytes[...rootEnd])
+        let headLines = head.count { $0 == 0x0A }
+        let fileEnd = Array("</file>".utf8)
+        var pieces: [(bytes: [UInt8], firstLine: Int)] = []
+        var start = rootEnd + 1
+        var line = 1 + headLines
+        while start < close.lowerBound {
+            var end = start
+            while let found = firstRange(of: fileEnd, in: bytes, from: end), found.upperBound <= close.lowerBound {
+                end = found.upperBound
+                if end - start >= limit { break }
+            }
+            if end == start { end = close.lowerBound }
+            // Only the head's lines are repeated: the piece's own lines follow them.
+            pieces.append((head + bytes[start..<end] + Array("</xliff>".utf8), line - headLines))
+            line += bytes[start..<end].count { $0 == 0x0A }
+            start = end
+        }
+        return pieces
+    }
+
+    private static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<Int>? {
+        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        var i = start
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i..<(i + needle.count) }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        guard bytes.count >= needle.count else { return nil }
+        var i = bytes.count - needle.count
+        while i >= 0 {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i..<(i + needle.count) }
+            i -= 1
+        }
+        return nil
     }
 }
 

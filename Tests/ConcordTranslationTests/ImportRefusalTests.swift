@@ -121,3 +121,38 @@ import Testing
         #expect(report.written.isEmpty)
     }
 }
+
+/// A large document is read in pieces cut between files, with the same result as whole.
+@Suite struct XLIFFPiecesTests {
+    @Test func aDocumentReadInPiecesReadsAsAWhole() throws {
+        let handoff = try TranslationExport.handoff(try Place.sample(), locale: "es-ES").handoff
+        let bytes = Array(XLIFFWriter.document(handoff).utf8)
+        #expect(XLIFFInput.pieces(of: bytes, limit: 20_000).count > 3)
+        let whole = try XLIFFInput.read(bytes, pieceLimit: bytes.count)
+        let pieces = try XLIFFInput.read(bytes, pieceLimit: 20_000)
+        #expect(pieces.files.map(\.original) == whole.files.map(\.original))
+        #expect(pieces.files.map(\.units.count) == whole.files.map(\.units.count))
+        #expect(pieces.files.flatMap(\.units).map(\.target) == whole.files.flatMap(\.units).map(\.target))
+        #expect(pieces.sourceLocale == "en-US" && pieces.targetLocale == "es-ES")
+    }
+
+    @Test func aBrokenPieceNamesItsLineInTheWhole() throws {
+        let handoff = try TranslationExport.handoff(try Place.sample(), locale: "es-ES").handoff
+        let lines = XLIFFWriter.document(handoff).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A closing tag that does not match, on a unit's segment line near the end.
+        let broken = try #require(lines.lastIndex { $0.contains("</segment>") }) + 1
+        let text = lines.enumerated().map { $0.offset == broken - 1 ? $0.element.replacingOccurrences(of: "</segment>", with: "</segmnt>") : $0.element }
+            .joined(separator: "\n")
+        // libxml2 names the line where it notices, a line or a few after the break, and a piece
+        // ends sooner than the whole; either way the line is one of the whole document's.
+        for limit in [text.utf8.count, 20_000] {
+            do {
+                _ = try XLIFFInput.read(Array(text.utf8), pieceLimit: limit)
+                Issue.record("read without an error")
+            } catch {
+                let line = error.description.split(separator: ":").first.flatMap { Int($0.dropFirst(5)) } ?? 0
+                #expect(line >= broken && line <= broken + 4, "\(broken): \(error)")
+            }
+        }
+    }
+}
