@@ -78,7 +78,7 @@ let package = Package(
         // ConcordBuild too: many render tests build a whole site through BuildAction.
         .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordTestSupport"]),
         .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild", "ConcordTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ConcordTranslationTests", dependencies: ["ConcordTranslation", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordTranslationTests", dependencies: ["ConcordTranslation", "ConcordCheck", "ConcordTestSupport"]),
         // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.
         .testTarget(name: "ConcordFuzzTests", dependencies: ["ConcordFuzz", "ConcordModel"]),
     ],

@@ -39,10 +39,13 @@ public struct Handoff: Sendable {
 
     /// A translation of an earlier source (XLIFF's Translation Candidates module, `mtc:match`).
     public struct Candidate: Sendable {
-        /// The source text the translation was made from; `nil` when only the current one is known.
+        /// The source text the translation was made from; `nil` when it is not known (a stale
+        /// translation whose source version git does not have).
         public var previousSource: InlineContent?
         /// The translation.
         public var target: InlineContent
+        /// Whether the source changed since the translation (else its codes do not line up with the source's).
+        public var sourceChanged: Bool
     }
 
     /// The units whose state is not final: new, or changed since their translation.

@@ -35,7 +35,8 @@ public enum TranslationExport {
             let translation = content.article(path, in: locale).flatMap { article in
                 documents[locale]?[path].map { (article, $0) }
             }
-            return file(source: (source, sourceDocument), sourceHash: SourceHash.of(file: bytes), translation: translation)
+            return file(source: (source, sourceDocument), sourceFile: ContentSet.file(path, in: sourceRoot),
+                        sourceHash: SourceHash.of(file: bytes), translation: translation)
         }
         let handoff = Handoff(sourceLocale: sourceLocale, targetLocale: locale, files: files.compactMap { $0 })
         var diagnostics = content.diagnostics
@@ -49,30 +50,42 @@ public enum TranslationExport {
     }
 
     /// One article's units, with its translation (if any) put in.
-    static func file(source: (Article, MarkdownDocument), sourceHash: String, translation: (Article, MarkdownDocument)?) -> Handoff.File {
+    static func file(source: (Article, MarkdownDocument), sourceFile: String, sourceHash: String, translation: (Article, MarkdownDocument)?) -> Handoff.File {
         let (sourceArticle, sourceDocument) = source
-        let anchors = sourceArticle.sections.map(\.anchor)
-        let units = ArticleSegmenter.segment(document: sourceDocument, article: sourceArticle, anchors: anchors)
+        let units = ArticleSegmenter.segment(document: sourceDocument, article: sourceArticle)
+        let path = sourceArticle.path
+        guard let (article, document) = translation else {
+            return Handoff.File(path: path, sourceHash: sourceHash, units: units.map { Handoff.Unit(source: $0, target: nil, state: .initial, candidate: nil) })
+        }
+        let recorded = article.metadata.sourceHash?.trimmingASCIIWhitespace().lowercased()
+        let stale = recorded.map { $0 != sourceHash } ?? false
+        // What the translation was made from: the source as it is, or for a stale translation the
+        // version git still has (its units tell which of today's units changed since).
+        var base: (anchors: [String], units: [String: TranslationUnit]?)? = stale ? nil : (sourceArticle.sections.map(\.anchor), nil)
+        if stale, let recorded, let bytes = SourceVersions.version(of: sourceFile, withSourceHash: recorded),
+           let previous = ArticleSegmenter.segment(bytes: bytes, path: path, locale: sourceArticle.locale, file: sourceFile) {
+            base = (previous.article.sections.map(\.anchor), Dictionary(previous.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        let anchors = base?.anchors ?? sourceArticle.sections.map(\.anchor)
         var translated: [String: TranslationUnit] = [:]
-        var stale = false
-        if let (article, document) = translation, article.sections.count == sourceArticle.sections.count {
+        if article.sections.count == anchors.count {
             // Section by section under the source's anchors: a translated slug still lines up.
-            for unit in ArticleSegmenter.segment(document: document, article: article, anchors: anchors) {
-                translated[unit.id] = unit
-            }
-            if let recorded = article.metadata.sourceHash {
-                stale = recorded.trimmingASCIIWhitespace().lowercased() != sourceHash
-            }
+            for unit in ArticleSegmenter.segment(document: document, article: article, anchors: anchors) { translated[unit.id] = unit }
         }
         let handoffUnits = units.map { unit -> Handoff.Unit in
             guard let existing = translated[unit.id] else { return Handoff.Unit(source: unit, target: nil, state: .initial, candidate: nil) }
             let mapped = CodeMapping.target(existing.content, onto: unit.content)
-            if !stale, let mapped {
+            let previous = base?.units?[unit.id]
+            let unchanged = !stale || previous.map { $0.content.markdown == unit.content.markdown } == true
+            if unchanged, let mapped {
                 return Handoff.Unit(source: unit, target: mapped, state: .final, candidate: nil)
             }
+            // Changed (or its codes do not line up): the translation is a candidate, with the
+            // source it was made from where that is known.
+            let madeFrom = stale ? previous?.content : unit.content
             return Handoff.Unit(source: unit, target: nil, state: .initial, candidate: Handoff.Candidate(
-                previousSource: stale ? nil : unit.content, target: existing.content))
+                previousSource: madeFrom, target: existing.content, sourceChanged: stale))
         }
-        return Handoff.File(path: sourceArticle.path, sourceHash: sourceHash, units: handoffUnits)
+        return Handoff.File(path: path, sourceHash: sourceHash, units: handoffUnits)
     }
 }

@@ -47,9 +47,9 @@ public enum XLIFFWriter {
         }
         var notes = source.notes
         if let candidate = unit.candidate {
-            notes.append(candidate.previousSource == nil
-                ? "The source changed since it was translated; the earlier translation is the candidate (the earlier source is not known)."
-                : "The translation does not keep this text's links and marks; it is the candidate.")
+            notes.append(!candidate.sourceChanged ? "The translation does not keep this text's links and marks; it is the candidate."
+                : candidate.previousSource == nil ? "The source changed since it was translated; the earlier translation is the candidate (the earlier source is not known)."
+                : "The source changed since it was translated; the candidate is the earlier translation with the source it was made from.")
         }
         if !notes.isEmpty {
             out += "   <notes>"

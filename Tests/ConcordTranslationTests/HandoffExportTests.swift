@@ -1,3 +1,4 @@
+import ConcordCheck
 import ConcordModel
 @testable import ConcordTranslation
 import Foundation
@@ -114,5 +115,42 @@ import Testing
 
     @Test func escapingCoversEveryValue() {
         #expect(XMLEscaping.escape("a<b>&\"c'\u{1}\n") == "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}&#10;")
+    }
+}
+
+/// A stale translation's changed units, told apart from its unchanged ones by the version of
+/// the source git still has.
+@Suite struct StaleTranslationHandoffTests {
+    @Test(.enabled(if: Tool.exists("git"), "needs git"))
+    func onlyTheUnitsThatChangedSinceTheTranslationAreInitial() throws {
+        let version1 = "# <a name=\"a\"></a>Title\n\nFirst paragraph.\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph.\n"
+        let version2 = version1.replacingOccurrences(of: "Second paragraph.", with: "Second paragraph, changed.")
+        let hash = SourceHash.of(file: Array(version1.utf8))
+        let fixture = try Fixture([
+            "en-US/a.md": version1,
+            "es-ES/a.md": "---\nsource-hash: \(hash)\n---\n# <a name=\"a\"></a>Título\n\nPrimer párrafo.\n\n## <a name=\"b\"></a>Parte\n\nSegundo párrafo.\n",
+        ])
+        defer { fixture.remove() }
+        func git(_ arguments: String...) throws {
+            let result = try Tool.run("/usr/bin/env", ["git", "-C", fixture.root, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments)
+            try #require(result.status == 0, "\(arguments): \(result.output)")
+        }
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "v1")
+        try Data(version2.utf8).write(to: URL(fileURLWithPath: fixture.root + "/en-US/a.md"))
+        try git("commit", "-q", "-am", "v2")
+
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let units = Dictionary(uniqueKeysWithValues: handoff.files[0].units.map { ($0.source.id, $0) })
+        #expect(units["a"]?.state == .final && units["a/p-1"]?.target?.text == "Primer párrafo.")
+        #expect(units["b"]?.state == .final)
+        let changed = try #require(units["b/p-1"])
+        #expect(changed.state == .initial && changed.target == nil)
+        #expect(changed.candidate?.previousSource?.text == "Second paragraph.")
+        #expect(changed.candidate?.target.text == "Segundo párrafo.")
+        #expect(handoff.changedOnly.counts.units == 1)
+        let po = POWriter.document(handoff)
+        #expect(po.contains("#, fuzzy\n#| msgctxt \"a.md#b/p-1\"\n#| msgid \"Second paragraph.\"\nmsgctxt \"a.md#b/p-1\"\nmsgid \"Second paragraph, changed.\"\nmsgstr \"Segundo párrafo.\""))
     }
 }

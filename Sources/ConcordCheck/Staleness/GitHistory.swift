@@ -55,7 +55,7 @@ enum GitHistory {
     }
 
     /// Runs git with `arguments`; its standard output, or `nil` when it fails.
-    private static func run(_ arguments: [String]) -> [UInt8]? {
+    static func run(_ arguments: [String]) -> [UInt8]? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
