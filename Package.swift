@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ConcordExport", targets: ["ConcordExport"]),
         .library(name: "ConcordRender", targets: ["ConcordRender"]),
         .library(name: "ConcordBuild", targets: ["ConcordBuild"]),
+        .library(name: "ConcordTranslation", targets: ["ConcordTranslation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,9 @@ let package = Package(
         ),
         .target(name: "ConcordCheck", dependencies: ["ConcordMarkdown", "ConcordModel"]),
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
+        // Translation handoff: XLIFF and PO out, translated Markdown back in. The Markdown tree
+        // for the units' text, the checks to refuse a translation that breaks the structure.
+        .target(name: "ConcordTranslation", dependencies: ["ConcordMarkdown", "ConcordModel", "ConcordCheck"]),
         .target(
             name: "ConcordRender",
             dependencies: ["ConcordMarkdown", "ConcordModel", .product(name: "Yams", package: "Yams")]
@@ -53,7 +57,7 @@ let package = Package(
         .target(
             name: "ConcordCLI",
             dependencies: [
-                "ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender", "ConcordBuild",
+                "ConcordModel", "ConcordCheck", "ConcordExport", "ConcordRender", "ConcordBuild", "ConcordTranslation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +78,7 @@ let package = Package(
         // ConcordBuild too: many render tests build a whole site through BuildAction.
         .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordTestSupport"]),
         .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild", "ConcordTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ConcordTranslationTests", dependencies: ["ConcordTranslation", "ConcordCheck", "ConcordTestSupport"]),
         // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.
         .testTarget(name: "ConcordFuzzTests", dependencies: ["ConcordFuzz", "ConcordModel"]),
     ],

@@ -9,7 +9,7 @@ public struct ConcordCommand: ParsableCommand {
         commandName: "concord",
         abstract: "Compile, check and export localized Markdown help content.",
         version: ConcordVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, StatusCommand.self, InspectCommand.self, StampCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, StatusCommand.self, InspectCommand.self, StampCommand.self, ExportCommand.self, ImportCommand.self]
     )
 
     public init() {}

@@ -8,8 +8,8 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the content as data: the site's JSON files, or every procedure step.",
-        subcommands: [StepsCommand.self, SiteDataCommand.self]
+        abstract: "Export the content as data: the site's JSON files, every procedure step, or translation units.",
+        subcommands: [StepsCommand.self, SiteDataCommand.self, XLIFFCommand.self]
     )
 }
 

@@ -117,7 +117,7 @@ enum GitHistory {
 
     /// Runs git in `folder` with `arguments` and `input` (one line each) on its standard input;
     /// its standard output, or `nil` when it fails.
-    private static func run(_ arguments: [String], in folder: String, input: [String]) -> [UInt8]? {
+    static func run(_ arguments: [String], in folder: String, input: [String] = []) -> [UInt8]? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // No fsmonitor hook: nothing but git itself runs, and nothing waits on a daemon.

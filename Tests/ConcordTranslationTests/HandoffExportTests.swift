@@ -1,0 +1,156 @@
+import ConcordCheck
+import ConcordModel
+@testable import ConcordTranslation
+import Foundation
+import Testing
+
+/// The XLIFF and PO a translation system receives, judged by the tools that read them.
+@Suite struct HandoffExportTests {
+    private func write(_ text: String, _ name: String) throws -> String {
+        let file = try Place.temporaryFolder() + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    @Test func theSampleExportIsDeterministicWithTargetsFromTheTranslation() throws {
+        let configuration = try Place.sample()
+        let first = try TranslationExport.handoff(configuration, locale: "es-ES").handoff
+        let second = try TranslationExport.handoff(configuration, locale: "es-ES").handoff
+        let xliff = XLIFFWriter.document(first)
+        #expect(xliff == XLIFFWriter.document(second))
+        #expect(POWriter.document(first) == POWriter.document(second))
+        #expect(first.files.count == 9)
+        let counts = first.counts
+        #expect(counts.units > 150 && counts.final == counts.units, "\(counts)")
+        #expect(xliff.contains("<file id=\"f4\" original=\"customer-support.md\">"))
+        #expect(xliff.contains("name=\"customer-support.md#getting-customer-support/procedure-1/step-2\""))
+        #expect(xliff.contains("<segment id=\"s1\" state=\"final\"><source xml:space=\"preserve\">Select <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d1e\" type=\"fmt\" subType=\"xlf:b\">New request</pc>."))
+        #expect(xliff.contains("<note category=\"context\">Step 2 of 3.</note>"))
+    }
+
+    @Test(.enabled(if: Place.hasSchemas, "needs ../shared/xliff-2.1-schemas"))
+    func theSampleExportValidatesAgainstTheOASISSchemas() throws {
+        try #require(Judges.hasXmllint, "xmllint is not installed (Debian libxml2-utils; scripts/bootstrap --test)")
+        let configuration = try Place.sample()
+        for locale in ["es-ES", "ja-JP"] {
+            let file = try write(XLIFFWriter.document(try TranslationExport.handoff(configuration, locale: locale).handoff), "sample-\(locale).xlf")
+            let problems = try Judges.xliffProblems(file)
+            #expect(problems.isEmpty, "\(problems.prefix(3000))")
+        }
+    }
+
+    @Test(.enabled(if: Place.hasSchemas && Place.hasCorpus, "needs ../shared/corpus and ../shared/xliff-2.1-schemas"), arguments: ["pt-BR", "ja-JP"])
+    func partnerCenterExportsValidate(locale: String) throws {
+        try #require(Judges.hasXmllint, "xmllint is not installed (Debian libxml2-utils; scripts/bootstrap --test)")
+        let configuration = Configuration(contentRoot: Place.corpus + "/partner-center-china", sourceLocale: "es-ES")
+        let handoff = try TranslationExport.handoff(configuration, locale: locale).handoff
+        #expect(handoff.files.count == 35)
+        let file = try write(XLIFFWriter.document(handoff), "pcc-\(locale).xlf")
+        let problems = try Judges.xliffProblems(file)
+        #expect(problems.isEmpty, "\(problems.prefix(3000))")
+        if Judges.hasMsgfmt {
+            let po = try write(POWriter.document(handoff), "pcc-\(locale).po")
+            let found = try Judges.poProblems(po)
+            #expect(found.isEmpty, "\(found.prefix(3000))")
+        }
+    }
+
+    /// A slice of the PowerShell corpus (reference pages with code, tables and many links),
+    /// copied to a tree of its own so the test reads forty articles, not 2,614.
+    @Test(.enabled(if: Place.hasSchemas && Place.hasCorpus, "needs ../shared/corpus and ../shared/xliff-2.1-schemas"))
+    func aSliceOfPowerShellValidates() throws {
+        try #require(Judges.hasXmllint, "xmllint is not installed (Debian libxml2-utils; scripts/bootstrap --test)")
+        let source = Place.corpus + "/powershell"
+        let folder = "7.1/Microsoft.PowerShell.Utility"
+        let names = try FileManager.default.contentsOfDirectory(atPath: source + "/en-US/" + folder).filter { $0.hasSuffix(".md") }.sorted().prefix(40)
+        let root = try Place.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for locale in ["en-US", "fr-FR"] {
+            try FileManager.default.createDirectory(atPath: root + "/\(locale)/" + folder, withIntermediateDirectories: true)
+            for name in names where FileManager.default.fileExists(atPath: source + "/\(locale)/\(folder)/\(name)") {
+                try FileManager.default.copyItem(atPath: source + "/\(locale)/\(folder)/\(name)", toPath: root + "/\(locale)/\(folder)/\(name)")
+            }
+        }
+        let handoff = try TranslationExport.handoff(Configuration(contentRoot: root, sourceLocale: "en-US"), locale: "fr-FR").handoff
+        #expect(handoff.files.count == names.count)
+        #expect(handoff.counts.final > handoff.counts.units / 2, "\(handoff.counts)")
+        let file = try write(XLIFFWriter.document(handoff), "powershell-fr-FR.xlf")
+        let problems = try Judges.xliffProblems(file)
+        #expect(problems.isEmpty, "\(problems.prefix(3000))")
+    }
+
+    @Test func thePOPassesMsgfmtAndPolibReadsEveryUnit() throws {
+        try #require(Judges.hasMsgfmt, "msgfmt is not installed (Debian gettext; scripts/bootstrap --test)")
+        let handoff = try TranslationExport.handoff(try Place.sample(), locale: "es-ES").handoff
+        let po = POWriter.document(handoff)
+        #expect(po.contains("msgctxt \"customer-support.md#getting-customer-support/procedure-1/step-2\"\nmsgid \"Select {1}New request{/1}."))
+        let file = try write(po, "sample-es-ES.po")
+        let problems = try Judges.poProblems(file)
+        #expect(problems.isEmpty, "\(problems.prefix(3000))")
+        try #require(Judges.hasPolib, "python3 polib is not installed (pip install polib; scripts/bootstrap --test)")
+        let entries = try Judges.polibEntries(file)
+        #expect(entries.count == handoff.counts.units)
+        let ids = handoff.files.flatMap { file in file.units.map { $0.source.qualifiedID(path: file.path) } }
+        #expect(entries.map { $0[0] } == ids)
+        #expect(entries.allSatisfy { !$0[3].isEmpty })
+    }
+
+    @Test func aStaleTranslationGivesCandidatesAndChangedOnlyKeepsThem() throws {
+        let fixture = try Fixture([
+            "en-US/a.md": "# <a name=\"a\"></a>Title\n\nFirst paragraph.\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph, changed.\n",
+            "es-ES/a.md": "---\nsource-hash: 0000000000000000000000000000000000000000000000000000000000000000\n---\n# <a name=\"a\"></a>Título\n\nPrimer párrafo.\n\n## <a name=\"b\"></a>Parte\n\nSegundo párrafo.\n",
+            "en-US/b.md": "# <a name=\"b\"></a>New\n\nNot translated yet.\n",
+        ])
+        defer { fixture.remove() }
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let units = handoff.files.flatMap(\.units)
+        #expect(units.allSatisfy { $0.state == .initial && $0.target == nil })
+        #expect(units.filter { $0.candidate != nil }.map(\.source.id) == ["a", "a/p-1", "b", "b/p-1"])
+        #expect(handoff.changedOnly.counts.units == units.count)
+        let xliff = XLIFFWriter.document(handoff)
+        #expect(xliff.contains("<mtc:match ref=\"#s1\" type=\"tm\" origin=\"concord:previous-translation\"><source xml:space=\"preserve\">Second paragraph, changed.</source><target xml:space=\"preserve\">Segundo párrafo.</target></mtc:match>"))
+        let po = POWriter.document(handoff)
+        #expect(po.contains("#, fuzzy\nmsgctxt \"a.md#b/p-1\"\nmsgid \"Second paragraph, changed.\"\nmsgstr \"Segundo párrafo.\""))
+    }
+
+    @Test func escapingCoversEveryValue() {
+        #expect(XMLEscaping.escape("a<b>&\"c'\u{1}\n") == "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}&#10;")
+    }
+}
+
+/// A stale translation's changed units, told apart from its unchanged ones by the version of
+/// the source git still has.
+@Suite struct StaleTranslationHandoffTests {
+    @Test(.enabled(if: Tool.exists("git"), "needs git"))
+    func onlyTheUnitsThatChangedSinceTheTranslationAreInitial() throws {
+        let version1 = "# <a name=\"a\"></a>Title\n\nFirst paragraph.\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph.\n"
+        let version2 = version1.replacingOccurrences(of: "Second paragraph.", with: "Second paragraph, changed.")
+        let hash = SourceHash.of(file: Array(version1.utf8))
+        let fixture = try Fixture([
+            "en-US/a.md": version1,
+            "es-ES/a.md": "---\nsource-hash: \(hash)\n---\n# <a name=\"a\"></a>Título\n\nPrimer párrafo.\n\n## <a name=\"b\"></a>Parte\n\nSegundo párrafo.\n",
+        ])
+        defer { fixture.remove() }
+        func git(_ arguments: String...) throws {
+            let result = try Tool.run("/usr/bin/env", ["git", "-C", fixture.root, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments)
+            try #require(result.status == 0, "\(arguments): \(result.output)")
+        }
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "v1")
+        try Data(version2.utf8).write(to: URL(fileURLWithPath: fixture.root + "/en-US/a.md"))
+        try git("commit", "-q", "-am", "v2")
+
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let units = Dictionary(uniqueKeysWithValues: handoff.files[0].units.map { ($0.source.id, $0) })
+        #expect(units["a"]?.state == .final && units["a/p-1"]?.target?.text == "Primer párrafo.")
+        #expect(units["b"]?.state == .final)
+        let changed = try #require(units["b/p-1"])
+        #expect(changed.state == .initial && changed.target == nil)
+        #expect(changed.candidate?.previousSource?.text == "Second paragraph.")
+        #expect(changed.candidate?.target.text == "Segundo párrafo.")
+        #expect(handoff.changedOnly.counts.units == 1)
+        let po = POWriter.document(handoff)
+        #expect(po.contains("#, fuzzy\n#| msgctxt \"a.md#b/p-1\"\n#| msgid \"Second paragraph.\"\nmsgctxt \"a.md#b/p-1\"\nmsgid \"Second paragraph, changed.\"\nmsgstr \"Segundo párrafo.\""))
+    }
+}

@@ -1,0 +1,62 @@
+@testable import ConcordTranslation
+import Testing
+
+/// A unit's Markdown read into text and codes: what a translator sees, and that it gives the
+/// Markdown back exactly.
+@Suite struct InlineScannerTests {
+    private func read(_ markdown: String, quoted: Bool = false) -> InlineContent {
+        InlineScanner.content(of: Array(markdown.utf8), quoted: quoted)
+    }
+
+    @Test func linksBoldAndCodeBecomeCodesAroundTheText() {
+        let content = read("Select **New request**, then see [the guide](guide.md#setup \"Setup\") and run `Get-Help`.")
+        #expect(content.codes.map(\.kind) == [.bold, .link, .code])
+        #expect(content.text == "Select New request, then see the guide and run .")
+        #expect(content.codes[1].start == "[" && content.codes[1].end == "](guide.md#setup \"Setup\")")
+        #expect(content.codes[1].display == "guide.md#setup \"Setup\"")
+        #expect(content.codes[2].display == "Get-Help")
+        #expect(content.pieces.first == .text("Select "))
+        #expect(content.markdown == "Select **New request**, then see [the guide](guide.md#setup \"Setup\") and run `Get-Help`.")
+    }
+
+    @Test func includesAnchorsEntitiesAndEscapesAreLocked() {
+        let markdown = "<a name=\"x\"></a>Menu &gt; **Item** \\* [!INCLUDE [note](../includes/note.md)] <br/> <https://example.com>"
+        let content = read(markdown)
+        #expect(content.codes.map(\.kind) == [.anchor, .entity, .bold, .escape, .include, .html, .autolink])
+        #expect(content.markdown == markdown)
+        #expect(content.codes.allSatisfy { $0.kind.isPaired == ($0.end != nil) })
+    }
+
+    @Test func aSoftBreakIsASpaceAndAHardBreakKeepsTheNextLinesIndent() {
+        let soft = read("first line\n   second line")
+        #expect(soft.pieces == [.text("first line second line")])
+        let hard = read("first line  \n   second line")
+        #expect(hard.codes.map(\.kind) == [.lineBreak])
+        #expect(hard.codes[0].start == "  \n   ")
+        #expect(hard.markdown == "first line  \n   second line")
+        let quoted = read("quoted\n> more", quoted: true)
+        #expect(quoted.pieces == [.text("quoted more")])
+    }
+
+    @Test func imageAltTextIsTranslatableInsideItsCode() {
+        let content = read("![Partner Center dashboard](images/dash.png)")
+        #expect(content.codes.map(\.kind) == [.image])
+        #expect(content.text == "Partner Center dashboard")
+        #expect(content.hasTranslatableText)
+    }
+
+    @Test func whatIsNotMarkupStaysText() {
+        for text in ["a * b", "snake_case_name", "[just brackets]", "5 < 6 and 7 > 2", "AT&T;", "***"] {
+            let content = read(text)
+            #expect(content.markdown == text)
+            #expect(content.codes.filter { $0.kind != .entity }.isEmpty, "\(text): \(content.codes)")
+        }
+    }
+
+    @Test func nestingDeeperThanTheLimitIsText() {
+        let deep = String(repeating: "[", count: 40) + "x" + String(repeating: "](a)", count: 40)
+        let content = read(deep)
+        #expect(content.codes.count <= InlineScanner.maximumDepth)
+        #expect(content.markdown == deep)
+    }
+}
