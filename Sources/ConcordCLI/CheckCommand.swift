@@ -48,16 +48,16 @@ struct CheckCommand: ParsableCommand {
 
     /// Every rule `rules:` can set, a line each: id, default, where it is found, summary. The
     /// place says which commands report it: `load` every command that reads content, `check`
-    /// `check` and `build`, `build` only `build`.
+    /// `check` and `build`, `build` only `build`, `export` only `export xliff`.
     static func ruleList() -> String {
-        let stages: [ContentProblem.Stage: String] = [.load: "load", .structure: "check", .site: "build"]
+        let stages: [ContentProblem.Stage: String] = [.load: "load", .structure: "check", .site: "build", .export: "export"]
         let rules: [(rule: any Rule, stage: String)] = RuleRegistry.all.map { ($0, "check") }
             + RuleRegistry.contentProblems.map { ($0, stages[$0.stage]!) }
         let width = rules.map(\.rule.id.count).max() ?? 0
         return rules.sorted { $0.rule.id < $1.rule.id }.map { entry in
             let id = entry.rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let setting = entry.rule.defaultSetting.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            let stage = entry.stage.padding(toLength: 5, withPad: " ", startingAt: 0)
+            let stage = entry.stage.padding(toLength: 6, withPad: " ", startingAt: 0)
             return "\(id)  \(setting)  \(stage)  \(entry.rule.summary)\n"
         }.joined()
     }

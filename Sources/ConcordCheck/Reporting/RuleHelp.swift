@@ -42,6 +42,7 @@ public enum RuleHelp {
         "toc-cycle": "Break the loop between the tables of contents.",
         "toc-too-large": "Split the table of contents: Concord reads 10,000 entries per locale.",
         "undefined-reference": "Write the reference label exactly as it is defined (the message names the definition it meant).",
+        "translation-unit-limit": "Split the article into smaller ones: units past the limit are not in the export, so they cannot be translated through it.",
         "unreadable-file": "Make the file or folder readable by the user running Concord.",
         "unsafe-media": "Replace the file with a real image in a format the site publishes.",
         "unsupported-encoding": "Save the file as UTF-8.",
