@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Check only the articles at these paths, in every locale (as a pre-commit hook passes changed files).")
     var files: [String] = []
 
-    @Option(help: "Output format: text, json, sarif or github.")
+    @Option(help: "Output format: text, json, sarif, github or codeclimate (GitLab Code Quality).")
     var format: DiagnosticFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")

@@ -155,4 +155,25 @@ struct CodeScanningTests {
         #expect(rows.contains { $0.contains(",powershell/fr-FR/") })
         #expect(!rows.contains { $0.contains(base) })
     }
+
+    @Test func codeClimateReportIsWhatGitLabReads() throws {
+        let repository = try Repository()
+        defer { repository.remove() }
+        var repeated = repository.finding
+        repeated.location.line = 1
+        let findings = [repository.finding, repeated]
+        let data = try DiagnosticFormatter(format: .codeclimate, rules: [], paths: ReportPaths(base: repository.root))
+            .render(findings, summary: CheckSummary(findings))
+        let issues = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(issues.count == 2)
+        let first = issues[0]
+        #expect(first["type"] as? String == "issue")
+        #expect(first["check_name"] as? String == "broken-link")
+        #expect(first["severity"] as? String == "major")
+        #expect(first["description"] as? String == "link target 'a.md' does not exist in docs/ja-JP")
+        let location = first["location"] as? [String: Any]
+        #expect(location?["path"] as? String == "docs/ja-JP/a.md")
+        #expect((location?["lines"] as? [String: Int])?["begin"] == 3)
+        #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == 2)
+    }
 }

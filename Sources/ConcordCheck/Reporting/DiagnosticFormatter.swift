@@ -11,6 +11,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (`::error file=…::…`).
     case github
+    /// A GitLab Code Quality report (the Code Climate issue format GitLab reads).
+    case codeclimate
 }
 
 /// Renders findings in one of the ``DiagnosticFormat``s.
@@ -48,6 +50,7 @@ public struct DiagnosticFormatter: Sendable {
         case .json: return try JSONOutput.encode(JSONReport(diagnostics: diagnostics, summary: summary))
         case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version, paths: paths, rulesURL: rulesURL)
         case .github: return Data(github(diagnostics, summary: summary).utf8)
+        case .codeclimate: return try JSONOutput.encode(CodeQualityIssue.report(diagnostics, paths: paths))
         }
     }
 
@@ -160,5 +163,38 @@ struct JSONReport: Encodable {
                   column: $0.location.column, message: $0.message, source: $0.source, fingerprint: Fingerprint.of($0))
         }
         self.summary = summary
+    }
+}
+
+/// One entry of a GitLab Code Quality report: the fields GitLab reads of the Code Climate format.
+struct CodeQualityIssue: Encodable {
+    struct Location: Encodable {
+        struct Lines: Encodable { var begin: Int }
+        var path: String
+        var lines: Lines
+    }
+
+    var type = "issue"
+    var checkName: String
+    var description: String
+    var categories = ["Bug Risk"]
+    var severity: String
+    var fingerprint: String
+    var location: Location
+
+    enum CodingKeys: String, CodingKey {
+        case type, checkName = "check_name", description, categories, severity, fingerprint, location
+    }
+
+    /// The report: paths relative to the repository root, one fingerprint per issue (GitLab
+    /// compares them between the branches).
+    static func report(_ diagnostics: [Diagnostic], paths: ReportPaths) -> [CodeQualityIssue] {
+        zip(diagnostics, Fingerprint.unique(diagnostics)).map { d, fingerprint in
+            CodeQualityIssue(
+                checkName: d.rule, description: paths.message(d.message),
+                severity: d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info",
+                fingerprint: fingerprint,
+                location: Location(path: paths.shown(d.location.file), lines: Location.Lines(begin: max(d.location.line, 1))))
+        }
     }
 }
