@@ -73,11 +73,7 @@ extension ArticleBuilder {
             }
             article.images.append(image)
         case "code":
-            article.snippets.append(Snippet(
-                language: directive.value("language").flatMap { $0.isEmpty ? nil : $0 }, source: directive.value("source") ?? "",
-                range: directive.value("range"), name: directive.value("id") ?? directive.value("name"),
-                highlight: directive.value("highlight"), title: directive.value("title").flatMap { $0.isEmpty ? nil : $0 },
-                section: section, line: line, column: column))
+            article.snippets.append(Snippet(directive: directive, section: section, line: line, column: column))
         case "no-loc":
             if let text = directive.value("text"), !text.isEmpty {
                 article.protectedTerms.append(ProtectedTerm(text: text, section: section, line: line))
@@ -145,5 +141,16 @@ extension ArticleBuilder {
         case .map: terms = []
         }
         article.protectedTerms.insert(contentsOf: terms.filter { !$0.isEmpty }.map { ProtectedTerm(text: $0, section: nil, line: line) }, at: 0)
+    }
+}
+
+extension Snippet {
+    /// The snippet a `:::code:::` or `[!code-…]` directive shows.
+    public init(directive: DocFXDirective, section: String?, line: Int, column: Int) {
+        func value(_ name: String) -> String? { directive.value(name).flatMap { $0.isEmpty ? nil : $0 } }
+        self.init(
+            language: value("language"), source: directive.value("source") ?? "", range: value("range"),
+            name: value("id") ?? value("name"), highlight: value("highlight"), title: value("title"),
+            section: section, line: line, column: column)
     }
 }

@@ -699,6 +699,7 @@ tip: Tipp
 important: Wichtig
 warning: Warnung
 caution: Vorsicht
+snippetMissing: "Codebeispiel nicht verfügbar:"
 
 """#,
         "i18n/en-US.yml": #"""
@@ -730,6 +731,7 @@ tip: Tip
 important: Important
 warning: Warning
 caution: Caution
+snippetMissing: "Code sample not available:"
 
 """#,
         "i18n/es-ES.yml": #"""
@@ -761,6 +763,7 @@ tip: Sugerencia
 important: Importante
 warning: Advertencia
 caution: Precaución
+snippetMissing: "Ejemplo de código no disponible:"
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -792,6 +795,7 @@ tip: Conseil
 important: Important
 warning: Avertissement
 caution: Attention
+snippetMissing: "Exemple de code indisponible :"
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -823,6 +827,7 @@ tip: ヒント
 important: 重要
 warning: 警告
 caution: 注意
+snippetMissing: "コード サンプルを表示できません:"
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -854,6 +859,7 @@ tip: Dica
 important: Importante
 warning: Aviso
 caution: Cuidado
+snippetMissing: "Exemplo de código indisponível:"
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -885,6 +891,7 @@ tip: 提示
 important: 重要
 warning: 警告
 caution: 注意
+snippetMissing: "代码示例不可用："
 
 """#,
         "layout.mustache": #"""
