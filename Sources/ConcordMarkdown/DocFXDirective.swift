@@ -110,6 +110,11 @@ public enum DocFXDirectives {
             var offset = 0
             var textStart = 0
             while offset < bytes.count, found < maximumPerParagraph {
+                if bytes[offset] == UInt8(ascii: "`") {
+                    // A code span shows its text as written: nothing inside it is a directive.
+                    offset = codeSpanEnd(in: bytes, at: offset)
+                    continue
+                }
                 guard let (directive, end) = directive(in: bytes, at: offset, line: lineNumbers[index], column: columns[index] + offset) else {
                     offset += 1
                     continue
@@ -132,6 +137,28 @@ public enum DocFXDirectives {
         }
         flush()
         return found == 0 ? nil : segments
+    }
+
+    /// Where the code span opened by the backticks at `start` ends (past its closing run of as
+    /// many backticks on the line), or past the opening run when it is not closed there.
+    static func codeSpanEnd(in bytes: [UInt8], at start: Int) -> Int {
+        func runEnd(_ from: Int) -> Int {
+            var end = from
+            while end < bytes.count, bytes[end] == UInt8(ascii: "`") { end += 1 }
+            return end
+        }
+        let openEnd = runEnd(start)
+        var index = openEnd
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "`") else {
+                index += 1
+                continue
+            }
+            let end = runEnd(index)
+            if end - index == openEnd - start { return end }
+            index = end
+        }
+        return openEnd
     }
 
     /// The directive starting at `offset` of a line's bytes and where it ends, if one does.
@@ -237,7 +264,7 @@ public enum DocFXDirectives {
 
     /// `source`, and `range`/`name`/`highlight` from a snippet path's query and fragment
     /// (`a.cs#L3-L7`, `a.cs#snippet1`, `a.cs?range=3-7&highlight=4`, `a.cs?name=snippet1`).
-    static func snippetAttributes(of path: String) -> [DocFXDirective.Attribute] {
+    public static func snippetAttributes(of path: String) -> [DocFXDirective.Attribute] {
         var rest = Substring(path)
         var fragment: Substring?
         if let hash = rest.firstIndex(of: "#") {

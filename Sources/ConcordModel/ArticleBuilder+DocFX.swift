@@ -101,7 +101,7 @@ extension ArticleBuilder {
         var parts: [String] = []
         func markdown(of paragraph: Int, in range: Range<Int>) {
             guard let segments = docfx.paragraphs[paragraph] else { return }
-            for index in range where index >= 0 && index < segments.count {
+            for index in range.clamped(to: 0..<segments.count) {
                 if case .markdown(let text, _, _) = segments[index] { parts.append(text.trimmingASCIIWhitespace()) }
             }
         }

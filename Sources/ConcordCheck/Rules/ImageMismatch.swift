@@ -56,13 +56,22 @@ public struct ImageMismatch: TranslationRule {
             guard var candidates = sourceAlts[name], !candidates.isEmpty else { continue }
             let image = candidates.removeFirst()
             sourceAlts[name] = candidates
-            guard translated.alt == image.alt, translated.alt.contains(where: \.isLetter) else { continue }
+            // Short ones ("Abra AppSource.") are often the same in two close languages.
+            guard translated.alt == image.alt, Self.words(in: translated.alt) >= Self.minimumUntranslatedWords else { continue }
             found.append(finding(
                 "alt-text of image '\(name)' is the source's, left untranslated: '\(translated.alt.prefix(80))' (source \(pair.sourcePlace(image.line)))",
                 at: pair.here(translated.line, translated.column), locale: pair.locale, source: pair.there(image.line, image.column),
                 fingerprint: "alt:\(name)"))
         }
         return found
+    }
+
+    /// The fewest words alt text must have to be called untranslated when it equals the source's.
+    static let minimumUntranslatedWords = 4
+
+    /// The words of `text`: runs of letters.
+    static func words(in text: String) -> Int {
+        text.split(whereSeparator: { !$0.isLetter }).count
     }
 
     /// The file name of an image, lower-cased, without folders, query or fragment: localized copies
