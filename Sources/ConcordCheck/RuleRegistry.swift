@@ -31,6 +31,7 @@ public enum RuleRegistry {
         UndefinedReference(),
         UnknownExtensionRule(),
         Untranslated(),
+        ZoneMismatch(),
     ]
 
     /// The rule with this id.

@@ -89,6 +89,11 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.snippets }
         _modify { makeUnique(); yield &storage.fields.contract.snippets }
     }
+    /// Every `::: zone pivot="…"` and `::: moniker range="…"` block, in order.
+    public var zones: [Zone] {
+        get { storage.fields.contract.zones }
+        _modify { makeUnique(); yield &storage.fields.contract.zones }
+    }
     /// Terms not to be translated: `no-loc:` in the front matter and `:::no-loc text="…":::`.
     public var protectedTerms: [ProtectedTerm] {
         get { storage.fields.contract.protectedTerms }
@@ -160,6 +165,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var codeBlocks: [CodeBlock] = []
         var includes: [Include] = []
         var snippets: [Snippet] = []
+        var zones: [Zone] = []
         var protectedTerms: [ProtectedTerm] = []
         var unknownExtensions: [UnknownExtension] = []
         var extraAnchors: [String] = []
@@ -385,6 +391,26 @@ public struct Snippet: Sendable, Hashable, Codable {
     public var line: Int
     /// The column.
     public var column: Int
+}
+
+/// A block shown only for some pivots (`::: zone pivot="a,b"` … `::: zone-end`) or product
+/// versions (`::: moniker range=">= v2"` … `::: moniker-end`).
+@JSONWritable
+public struct Zone: Sendable, Hashable, Codable {
+    /// Which kind of block.
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+        case zone, moniker
+    }
+
+    public var kind: Kind
+    /// The pivots (`a,b`) or the version range (`>= v2`) as written.
+    public var value: String
+    /// The anchor of the section it opens in, if any.
+    public var section: String?
+    /// The file line of the opening marker.
+    public var line: Int
+    /// The file line of the closing marker.
+    public var endLine: Int
 }
 
 /// A term not to be translated.

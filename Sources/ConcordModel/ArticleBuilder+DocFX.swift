@@ -78,6 +78,14 @@ extension ArticleBuilder {
             if let text = directive.value("text"), !text.isEmpty {
                 article.protectedTerms.append(ProtectedTerm(text: text, section: section, line: line))
             }
+        case "zone", "moniker":
+            if let id, let end = docfx.closers[id], let closer = docfx.paragraphs[end.paragraph]?[end.segment].directive {
+                article.zones.append(Zone(
+                    kind: directive.name == "zone" ? .zone : .moniker, value: directive.value(directive.name == "zone" ? "pivot" : "range") ?? "",
+                    section: section, line: line, endLine: closer.line))
+            } else {
+                unknown(directive, reason: "no '::: \(directive.name)-end' closes it at this level", line: line, column: column)
+            }
         case let name where Self.knownDirectives.contains(name):
             let matched = id.map { docfx.closers[$0] != nil || docfx.closing.contains($0) } ?? false
             if !matched {

@@ -28,6 +28,20 @@ import Testing
 
         :::row:::
 
+        ## Pivots
+
+        ::: zone pivot="cli"
+
+        Use the CLI.
+
+        ::: zone-end
+
+        ::: moniker range=">= v2"
+
+        New in v2.
+
+        ::: moniker-end
+
         """
 
     static let translation = """
@@ -51,6 +65,20 @@ import Testing
 
         :::row:::
 
+        ## Pivots
+
+        ::: zone pivot="cli"
+
+        Utilisez la CLI.
+
+        ::: zone-end
+
+        ::: moniker range=">= v2"
+
+        Nouveau dans v2.
+
+        ::: moniker-end
+
         """
 
     /// The findings of the DocFX rules on the pair, with the snippet files written beside them.
@@ -63,7 +91,7 @@ import Testing
         try LinkFixtures.write("class Main {}\nclass Other {}\n", to: "en-US/snippets/main.cs", in: folder)
         let configuration = Configuration(contentRoot: folder, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])
         let content = ContentSet.load(configuration)
-        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule()]
+        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch()]
         return CheckEngine(rules: rules).run(content).map { finding in
             var relative = finding
             relative.message = finding.message.replacingOccurrences(of: folder + "/", with: "")
@@ -146,5 +174,30 @@ import Testing
     @Test func droppedFrontMatterTermIsFound() throws {
         let translation = Self.translation.replacingOccurrences(of: "no-loc: [Contoso]\n", with: "")
         #expect(places(try findings(translation: translation), rule: "protected-term") == ["fr-FR/blocks.md:1 <- en-US/blocks.md:3"])
+    }
+
+    @Test func changedPivotIsFoundWithBothLines() throws {
+        let translation = Self.translation.replacingOccurrences(of: "pivot=\"cli\"", with: "pivot=\"portal\"")
+        let found = try findings(translation: translation).filter { $0.rule == "zone-mismatch" }
+        #expect(found.map(Sample.places) == ["fr-FR/blocks.md:23 <- en-US/blocks.md:23"])
+        #expect(found.first?.message == "zone pivot=\"portal\" here, zone pivot=\"cli\" in source en-US/blocks.md:23")
+    }
+
+    @Test func droppedMonikerIsFound() throws {
+        let translation = Self.translation.replacingOccurrences(of: "::: moniker range=\">= v2\"\n\nNouveau dans v2.\n\n::: moniker-end\n", with: "")
+        #expect(places(try findings(translation: translation), rule: "zone-mismatch") == ["fr-FR/blocks.md:21 <- en-US/blocks.md:29"])
+    }
+
+    @Test func zonesInAnotherOrderAreFound() throws {
+        let translation = Self.translation
+            .replacingOccurrences(of: "::: zone pivot=\"cli\"", with: "::: moniker range=\"X\"")
+            .replacingOccurrences(of: "::: zone-end", with: "::: moniker-end-X")
+            .replacingOccurrences(of: "::: moniker range=\">= v2\"", with: "::: zone pivot=\"cli\"")
+            .replacingOccurrences(of: "::: moniker-end\n", with: "::: zone-end\n")
+            .replacingOccurrences(of: "::: moniker range=\"X\"", with: "::: moniker range=\">= v2\"")
+            .replacingOccurrences(of: "::: moniker-end-X", with: "::: moniker-end")
+        let found = try findings(translation: translation).filter { $0.rule == "zone-mismatch" }
+        #expect(found.map(Sample.places) == ["fr-FR/blocks.md:23 <- en-US/blocks.md:23"])
+        #expect(found.first?.message.hasSuffix("same blocks, another order") == true)
     }
 }

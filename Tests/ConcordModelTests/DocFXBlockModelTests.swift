@@ -96,4 +96,25 @@ import Testing
         #expect(DocFXDirectives.mayHold(Array("[!CODE-cs[".utf8)))
         #expect(!DocFXDirectives.mayHold(Array("a :: b [!NOTE]".utf8)))
     }
+
+    @Test func zonesAndMonikersWithTheirEnds() throws {
+        let article = try #require(ArticleLoader.load(markdown: """
+            # T
+
+            ::: zone pivot="cli,bash"
+
+            Text.
+
+            ::: zone-end
+
+            - ::: moniker range=">= v2"
+              Item.
+              ::: moniker-end
+            """).article)
+        #expect(article.zones.map(\.kind) == [.zone, .moniker])
+        #expect(article.zones.map(\.value) == ["cli,bash", ">= v2"])
+        #expect(article.zones.map(\.line) == [3, 9])
+        #expect(article.zones.map(\.endLine) == [7, 11])
+        #expect(article.unknownExtensions.isEmpty)
+    }
 }
