@@ -28,6 +28,7 @@ public enum RuleRegistry {
         StaleTranslation(),
         StepCount(),
         TableShape(),
+        TypedBlockMismatch(),
         UndefinedReference(),
         UnknownExtensionRule(),
         Untranslated(),

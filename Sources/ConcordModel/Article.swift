@@ -89,6 +89,11 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.snippets }
         _modify { makeUnique(); yield &storage.fields.contract.snippets }
     }
+    /// Every `> [!div class="…"]` and `> [!VIDEO url]` block quote.
+    public var typedBlocks: [TypedBlock] {
+        get { storage.fields.contract.typedBlocks }
+        _modify { makeUnique(); yield &storage.fields.contract.typedBlocks }
+    }
     /// Every `::: zone pivot="…"` and `::: moniker range="…"` block, in order.
     public var zones: [Zone] {
         get { storage.fields.contract.zones }
@@ -166,6 +171,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var includes: [Include] = []
         var snippets: [Snippet] = []
         var zones: [Zone] = []
+        var typedBlocks: [TypedBlock] = []
         var protectedTerms: [ProtectedTerm] = []
         var unknownExtensions: [UnknownExtension] = []
         var extraAnchors: [String] = []
@@ -411,6 +417,24 @@ public struct Zone: Sendable, Hashable, Codable {
     public var line: Int
     /// The file line of the closing marker.
     public var endLine: Int
+}
+
+/// A block quote DocFX gives a meaning: `> [!div class="nextstepaction"]` (also `checklist`,
+/// `op_single_selector`) or `> [!VIDEO https://…]`.
+@JSONWritable
+public struct TypedBlock: Sendable, Hashable, Codable {
+    /// Which kind of block.
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+        case div, video
+    }
+
+    public var kind: Kind
+    /// The class of a `div` (`nextstepaction`), the address of a `video`, as written.
+    public var value: String
+    /// The anchor of the section it is in, if any.
+    public var section: String?
+    /// The file line of the block quote.
+    public var line: Int
 }
 
 /// A term not to be translated.

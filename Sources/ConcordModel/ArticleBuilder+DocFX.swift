@@ -138,6 +138,20 @@ extension ArticleBuilder {
         return clean(DocFXDirectives.plainText(of: markdown) ?? markdown)
     }
 
+    /// `> [!div class="…"]` and `> [!VIDEO url]`.
+    mutating func typedBlock(_ blockQuote: Int) {
+        guard let marker = document.quoteMarker(blockQuote: blockQuote), let kind = TypedBlock.Kind(rawValue: marker.name) else { return }
+        let value = kind == .div ? TypedBlock.divClass(marker.argument) : marker.argument
+        let line = document[blockQuote].start?.line ?? 0
+        article.typedBlocks.append(TypedBlock(kind: kind, value: value, section: section, line: line))
+        if kind == .video, !TypedBlock.isAllowedVideo(value) {
+            article.unknownExtensions.append(UnknownExtension(
+                name: "video", text: "[!VIDEO \(value)]",
+                reason: "the video is not https:// on an allowed host (\(TypedBlock.videoHosts.sorted().joined(separator: ", "))); the address is shown as text",
+                section: section, line: line, column: document[blockQuote].start?.column ?? 1))
+        }
+    }
+
     /// `no-loc:` in the front matter: a list of terms (or one).
     mutating func frontMatterProtectedTerms() {
         guard let value = article.metadata["no-loc"] else { return }
@@ -160,5 +174,27 @@ extension Snippet {
             language: value("language"), source: directive.value("source") ?? "", range: value("range"),
             name: value("id") ?? value("name"), highlight: value("highlight"), title: value("title"),
             section: section, line: line, column: column)
+    }
+}
+
+extension TypedBlock {
+    /// The hosts a `[!VIDEO]` may name: the page links to the video there (no frame, no script).
+    public static let videoHosts: Set<String> = [
+        "www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "youtu.be", "player.vimeo.com", "vimeo.com",
+        "learn.microsoft.com", "docs.microsoft.com", "www.microsoft.com", "channel9.msdn.com",
+    ]
+
+    /// Whether `url` is `https://` on one of ``videoHosts``.
+    public static func isAllowedVideo(_ url: String) -> Bool {
+        guard url.lowercased().hasPrefix("https://") else { return false }
+        let host = url.dropFirst(8).prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
+        return videoHosts.contains(host)
+    }
+
+    /// The class a `[!div class="…"]` marker names (`class="nextstepaction"` gives `nextstepaction`).
+    public static func divClass(_ argument: String) -> String {
+        guard let segments = DocFXDirectives.segments(lines: [Substring(":::div " + argument + ":::")], lineNumbers: [1], columns: [1]),
+              let value = segments.first?.directive?.value("class") else { return argument }
+        return value
     }
 }

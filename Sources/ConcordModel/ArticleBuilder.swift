@@ -595,7 +595,10 @@ struct ArticleBuilder {
         let text = text(of: index)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return }
         let marker = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = Alert.Kind(rawValue: marker) else { return }
+        guard let kind = Alert.Kind(rawValue: marker) else {
+            typedBlock(index)
+            return
+        }
         let body = String(text[text.index(after: close)...]).trimmingCharacters(in: " ")
         article.alerts.append(Alert(kind: kind, text: body, section: section, line: document[index].start?.line ?? 0))
     }

@@ -144,4 +144,35 @@ extension HTMLRenderer.Writer {
         }
         out += "</code></pre>\n"
     }
+
+    /// `> [!div class="…"]` as a `<div>` of that class, `> [!VIDEO url]` as a link to the video
+    /// (pages load no third-party frame or script) when its host is on ``TypedBlock/videoHosts``;
+    /// `nil` for any other block quote.
+    mutating func typedBlock(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next? {
+        guard let marker = walk.document.quoteMarker(blockQuote: i), let kind = TypedBlock.Kind(rawValue: marker.name) else { return nil }
+        adjustments.setTrim((marker.trimmedBytes, 0), of: marker.trimmedNode)
+        for hidden in marker.hidden { adjustments.hide(hidden) }
+        switch kind {
+        case .div:
+            let name = TypedBlock.divClass(marker.argument).lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            out += "<div class=\"docfx-"
+            out.appendEscaped(name.isEmpty ? "div" : name)
+            out += "\">\n"
+            return .children(Open(end: node.subtreeEnd, close: "</div>\n", exit: .none))
+        case .video:
+            let url = marker.argument.trimmingCharacters(in: .whitespaces)
+            out += "<p class=\"video\">"
+            if TypedBlock.isAllowedVideo(url), URLPolicy.isSafe(url) {
+                out += "<a href=\""
+                out.appendEscaped(URLPolicy.encodeForAttribute(url))
+                out += "\" rel=\"noopener\">"
+                out.appendEscaped(renderer.words["watchVideo"] ?? "Watch the video")
+                out += "</a>"
+            } else {
+                out.appendEscaped(url)
+            }
+            out += "</p>\n"
+            return .children(nil)
+        }
+    }
 }

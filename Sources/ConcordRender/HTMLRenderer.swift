@@ -189,7 +189,7 @@ extension HTMLRenderer {
             let procedureLines: Set<Int>
             let explicitAnchors: Set<String>
             // The model already found the tables, alerts and includes: no looking where it found none.
-            let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool
+            let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool, mayHaveTypedBlocks: Bool
             /// The DocFX directives of the document (found here for a fragment, which has no model).
             let docfx: DocFXLayout
             /// Whether inline markup is being left out (the filter is inside raw HTML it drops).
@@ -208,6 +208,7 @@ extension HTMLRenderer {
                 mayHaveTables = fragment || context.article?.tables.isEmpty == false
                 mayHaveAlerts = fragment || context.article?.alerts.isEmpty == false
                 mayHaveIncludes = fragment || context.article?.includes.isEmpty == false
+                mayHaveTypedBlocks = fragment || context.article?.typedBlocks.isEmpty == false
                 explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
                 docfx = context.document.docfx ?? DocFXLayout.find(in: context.document)
             }
@@ -338,6 +339,7 @@ extension HTMLRenderer {
 
         private mutating func blockQuote(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
             guard walk.mayHaveAlerts, let kind = prepareAlert(walk.document, blockQuote: i) else {
+                if walk.mayHaveTypedBlocks, let next = typedBlock(i, node, walk) { return next }
                 out += "<blockquote>\n"
                 return .children(Open(end: node.subtreeEnd, close: "</blockquote>\n", exit: .none))
             }
@@ -611,7 +613,7 @@ extension HTMLRenderer {
         // MARK: Alerts
 
         /// Recognises `> [!NOTE]`: hides the marker and returns the kind.
-        private mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
+        mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
             guard let marker = document.alertMarker(blockQuote: blockQuote) else { return nil }
             adjustments.setTrim((marker.trimmedBytes, 0), of: marker.trimmedNode)
             for node in marker.hidden { adjustments.hide(node) }

@@ -107,7 +107,7 @@ public struct ChromeStrings: Sendable {
 
     /// The words DocFX blocks show on a page (``HTMLRenderer/words``).
     public var blockWords: [String: String] {
-        ["snippetMissing": self["snippetMissing"]]
+        ["snippetMissing": self["snippetMissing"], "watchVideo": self["watchVideo"]]
     }
 
     /// Alert titles by kind.
@@ -146,6 +146,7 @@ public struct ChromeStrings: Sendable {
         "warning": "Warning",
         "caution": "Caution",
         "snippetMissing": "Code sample not available:",
+        "watchVideo": "Watch the video",
     ]
 
     /// Reads a flat `key: value` YAML mapping; other shapes are ignored.

@@ -42,6 +42,11 @@ import Testing
 
         ::: moniker-end
 
+        > [!div class="nextstepaction"]
+        > [Next](blocks.md)
+
+        > [!VIDEO https://www.youtube.com/embed/abc]
+
         """
 
     static let translation = """
@@ -79,6 +84,11 @@ import Testing
 
         ::: moniker-end
 
+        > [!div class="nextstepaction"]
+        > [Suivant](blocks.md)
+
+        > [!VIDEO https://www.youtube.com/embed/abc]
+
         """
 
     /// The findings of the DocFX rules on the pair, with the snippet files written beside them.
@@ -91,7 +101,7 @@ import Testing
         try LinkFixtures.write("class Main {}\nclass Other {}\n", to: "en-US/snippets/main.cs", in: folder)
         let configuration = Configuration(contentRoot: folder, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])
         let content = ContentSet.load(configuration)
-        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch()]
+        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch(), TypedBlockMismatch()]
         return CheckEngine(rules: rules).run(content).map { finding in
             var relative = finding
             relative.message = finding.message.replacingOccurrences(of: folder + "/", with: "")
@@ -199,5 +209,14 @@ import Testing
         let found = try findings(translation: translation).filter { $0.rule == "zone-mismatch" }
         #expect(found.map(Sample.places) == ["fr-FR/blocks.md:23 <- en-US/blocks.md:23"])
         #expect(found.first?.message.hasSuffix("same blocks, another order") == true)
+    }
+
+    @Test func droppedNextStepAndChangedDivAreFound() throws {
+        let dropped = Self.translation.replacingOccurrences(of: "> [!VIDEO https://www.youtube.com/embed/abc]\n", with: "")
+        #expect(places(try findings(translation: dropped), rule: "typed-block-mismatch") == ["fr-FR/blocks.md:21 <- en-US/blocks.md:38"])
+        let changed = Self.translation.replacingOccurrences(of: "nextstepaction", with: "checklist")
+        let found = try findings(translation: changed).filter { $0.rule == "typed-block-mismatch" }
+        #expect(found.map(Sample.places) == ["fr-FR/blocks.md:35 <- en-US/blocks.md:35"])
+        #expect(found.first?.message == "[!div class=\"checklist\"] here, [!div class=\"nextstepaction\"] in source en-US/blocks.md:35")
     }
 }

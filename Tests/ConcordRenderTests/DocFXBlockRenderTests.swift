@@ -41,6 +41,13 @@ struct DocFXBlockRenderTests {
         | Term | Note |
         |---|---|
         | :::no-loc text="Contoso <Ltd>"::: | kept |
+
+        > [!div class="nextstepaction"]
+        > [Next](article.md)
+
+        > [!VIDEO https://www.youtube.com/embed/abc]
+
+        > [!VIDEO javascript:alert(1)]
         """,
         "en-US/snippets/get.ps1": "line 1\n    line 2 <b>\n    line 3\n",
         "en-US/snippets/main.cs": "class Main {}\nclass Other {}\n",
@@ -54,7 +61,7 @@ struct DocFXBlockRenderTests {
         let site = temporary.site()
         let renderer = HTMLRenderer(
             links: LinkResolver(content: site.content), includes: IncludeStore(content: site.content), snippets: site.content.snippets,
-            words: ["snippetMissing": "Code sample not available:"])
+            words: ["snippetMissing": "Code sample not available:", "watchVideo": "Watch the video"])
         let body = renderer.render(site.document("guide/article.md", in: "en-US")!, article: site.content.article("guide/article.md", in: "en-US")!, locale: "en-US")
         return (body.html, body)
     }
@@ -108,5 +115,14 @@ struct DocFXBlockRenderTests {
         let html = try render().html
         #expect(html.contains("<p>:::row:::</p>"))
         #expect(html.contains("<td>Contoso &lt;Ltd&gt;</td>"))
+    }
+
+    @Test("[!div] is a <div> of its class, [!VIDEO] a link to an allowed host and text otherwise")
+    func typedBlocks() throws {
+        let html = try render().html
+        #expect(html.contains("<div class=\"docfx-nextstepaction\">\n<p><a href=\"article.html\">Next</a></p>\n</div>"))
+        #expect(html.contains("<p class=\"video\"><a href=\"https://www.youtube.com/embed/abc\" rel=\"noopener\">Watch the video</a></p>"))
+        #expect(html.contains("<p class=\"video\">javascript:alert(1)</p>"))
+        #expect(!html.contains("<iframe") && !html.contains("<script") && !html.contains("[!div") && !html.contains("[!VIDEO"))
     }
 }
