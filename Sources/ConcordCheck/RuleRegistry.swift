@@ -27,6 +27,7 @@ public enum RuleRegistry {
         SnippetMismatch(),
         StaleTranslation(),
         StepCount(),
+        TabMismatch(),
         TableShape(),
         TypedBlockMismatch(),
         UndefinedReference(),

@@ -89,6 +89,11 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.snippets }
         _modify { makeUnique(); yield &storage.fields.contract.snippets }
     }
+    /// Every group of tabs (`# [Title](#tab/id)` headings up to `---`).
+    public var tabGroups: [TabGroup] {
+        get { storage.fields.contract.tabGroups }
+        _modify { makeUnique(); yield &storage.fields.contract.tabGroups }
+    }
     /// Every `> [!div class="…"]` and `> [!VIDEO url]` block quote.
     public var typedBlocks: [TypedBlock] {
         get { storage.fields.contract.typedBlocks }
@@ -172,6 +177,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var snippets: [Snippet] = []
         var zones: [Zone] = []
         var typedBlocks: [TypedBlock] = []
+        var tabGroups: [TabGroup] = []
         var protectedTerms: [ProtectedTerm] = []
         var unknownExtensions: [UnknownExtension] = []
         var extraAnchors: [String] = []
@@ -434,6 +440,34 @@ public struct TypedBlock: Sendable, Hashable, Codable {
     /// The anchor of the section it is in, if any.
     public var section: String?
     /// The file line of the block quote.
+    public var line: Int
+}
+
+/// Tabs: headings of one level whose text is one link to `#tab/id` (`#tab/id/condition` for a
+/// tab that depends on another group's choice), each holding the blocks up to the next, the group
+/// ended by `---` or a heading that is not a tab.
+@JSONWritable
+public struct TabGroup: Sendable, Hashable, Codable {
+    /// The heading level of the tabs.
+    public var level: Int
+    /// The tabs in order.
+    public var tabs: [Tab]
+    /// The anchor of the section the group is in, if any.
+    public var section: String?
+    /// The file line of the first tab.
+    public var line: Int
+    /// The file line of the `---` that ends it, or of the last line before the heading that does.
+    public var endLine: Int
+}
+
+/// One tab of a ``TabGroup``.
+@JSONWritable
+public struct Tab: Sendable, Hashable, Codable {
+    /// The id after `#tab/` (`windows`, or `windows/cli` for a dependent tab).
+    public var id: String
+    /// The heading's text.
+    public var title: String
+    /// The file line of the heading.
     public var line: Int
 }
 

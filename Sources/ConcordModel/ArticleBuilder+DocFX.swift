@@ -138,6 +138,34 @@ extension ArticleBuilder {
         return clean(DocFXDirectives.plainText(of: markdown) ?? markdown)
     }
 
+    /// A heading that is a tab (``MarkdownDocument/tabID(heading:)``) joins the open group of its
+    /// level or opens one; any other heading at that level or above ends the group before it.
+    mutating func tabHeading(_ index: Int) {
+        let node = document[index]
+        let line = node.start?.line ?? 0
+        guard let id = document.tabID(heading: index) else {
+            if let open = openTabs, node.headingLevel <= open.level { closeTabs(endLine: line - 1) }
+            return
+        }
+        if let open = openTabs, open.level != node.headingLevel { closeTabs(endLine: line - 1) }
+        if openTabs == nil { openTabs = TabGroup(level: node.headingLevel, tabs: [], section: section, line: line, endLine: line) }
+        let tab = Tab(id: id, title: text(of: index), line: line)
+        openTabs?.tabs.append(tab)
+    }
+
+    /// `---` at the top level ends the open tab group.
+    mutating func endTabGroup(atBreak index: Int) {
+        guard openTabs != nil, document[index].parent == document.root else { return }
+        closeTabs(endLine: document[index].start?.line ?? 0)
+    }
+
+    mutating func closeTabs(endLine: Int) {
+        guard var group = openTabs else { return }
+        group.endLine = max(endLine, group.tabs.last?.line ?? group.line)
+        article.tabGroups.append(group)
+        openTabs = nil
+    }
+
     /// `> [!div class="…"]` and `> [!VIDEO url]`.
     mutating func typedBlock(_ blockQuote: Int) {
         guard let marker = document.quoteMarker(blockQuote: blockQuote), let kind = TypedBlock.Kind(rawValue: marker.name) else { return }

@@ -19,6 +19,8 @@ struct ArticleBuilder {
     /// Paragraphs recognised as tables: their inlines are read from the cells instead.
     private var skipUntil = 0
     private var htmlAnchors: [String] = []
+    /// The tab group being read, if a tab heading opened one.
+    var openTabs: TabGroup?
     /// The line of each inline of the last multi-line block asked about (``openerPlace``).
     private var inlineLines = InlineLines()
     /// The paragraphs that are tables (``MarkdownDocument/tables``).
@@ -56,7 +58,10 @@ struct ArticleBuilder {
                 continue
             }
             switch document[index].kind {
-            case .heading: heading(index)
+            case .heading:
+                tabHeading(index)
+                heading(index)
+            case .thematicBreak: endTabGroup(atBreak: index)
             case .paragraph: paragraph(index)
             case .list: list(index)
             case .link: link(index)
@@ -434,6 +439,8 @@ struct ArticleBuilder {
     // MARK: - Inlines
 
     private mutating func link(_ index: Int) {
+        // A tab heading's link names the tab, not a place to go.
+        if document[document[index].parent].kind == .heading, document.destination(of: index).hasPrefix("#tab/") { return }
         if let include = include(at: index) {
             article.includes.append(include)
             includeLinks.insert(index)
@@ -613,6 +620,7 @@ struct ArticleBuilder {
             article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
         }
         article.referenceDefinitions = ReferenceShape.definitions(in: document)
+        closeTabs(endLine: document.source.firstLine + document.source.lineCount - 1)
         frontMatterProtectedTerms()
     }
 
@@ -634,7 +642,7 @@ struct ArticleBuilder {
     }
 
     /// The plain text of a node, cleaned (see ``clean(_:)``).
-    private func text(of index: Int) -> String {
+    func text(of index: Int) -> String {
         document.foldedPlainText(of: index, length: document.plainTextAndProseLengths(of: index).text)
     }
 }

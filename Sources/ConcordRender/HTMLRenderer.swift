@@ -192,6 +192,8 @@ extension HTMLRenderer {
             let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool, mayHaveTypedBlocks: Bool
             /// The DocFX directives of the document (found here for a fragment, which has no model).
             let docfx: DocFXLayout
+            /// The lines of the `---` that end tab groups.
+            let tabEnds: Set<Int>
             /// Whether inline markup is being left out (the filter is inside raw HTML it drops).
             var suppressing = false
             var document: MarkdownDocument { context.document }
@@ -211,6 +213,7 @@ extension HTMLRenderer {
                 mayHaveTypedBlocks = fragment || context.article?.typedBlocks.isEmpty == false
                 explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
                 docfx = context.document.docfx ?? DocFXLayout.find(in: context.document)
+                tabEnds = Set(context.article?.tabGroups.map(\.endLine) ?? [])
             }
         }
 
@@ -267,7 +270,9 @@ extension HTMLRenderer {
                 return .children(Open(end: node.subtreeEnd, close: "</li>\n", exit: .none))
             case .codeBlock: codeBlock(i, walk)
             case .htmlBlock: htmlBlock(i, walk)
-            case .thematicBreak: out += "<hr>\n"
+            case .thematicBreak:
+                // The `---` that ends a tab group is the group's end marker, not a rule.
+                if !walk.tabEnds.contains(node.start?.line ?? -1) { out += "<hr>\n" }
             case .text: if !walk.suppressing { text(i, walk) }
             case .softBreak: if !walk.suppressing { out += "\n" }
             case .lineBreak: if !walk.suppressing { out += "<br>\n" }
@@ -408,6 +413,10 @@ extension HTMLRenderer {
                adjustments.trim(of: include.before) != nil {
                 renderInclude(walk.context, link: i, inline: true)
                 return .skip
+            }
+            // A tab heading's link names the tab: its text stays, the link goes.
+            if document[node.parent].kind == .heading, document.destination(of: i).hasPrefix("#tab/") {
+                return .children(Open(end: node.subtreeEnd, close: "", exit: .none))
             }
             // Suppressed, or an unsafe destination: the text stays, the link goes.
             guard !walk.suppressing, let href = renderer.links.href(

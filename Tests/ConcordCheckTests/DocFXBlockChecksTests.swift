@@ -47,6 +47,16 @@ import Testing
 
         > [!VIDEO https://www.youtube.com/embed/abc]
 
+        #### [Windows](#tab/windows)
+
+        Run it.
+
+        #### [Linux](#tab/linux)
+
+        Use apt.
+
+        ---
+
         """
 
     static let translation = """
@@ -89,6 +99,16 @@ import Testing
 
         > [!VIDEO https://www.youtube.com/embed/abc]
 
+        #### [Windows](#tab/windows)
+
+        Lancez-le.
+
+        #### [Linux](#tab/linux)
+
+        Utilisez apt.
+
+        ---
+
         """
 
     /// The findings of the DocFX rules on the pair, with the snippet files written beside them.
@@ -101,7 +121,7 @@ import Testing
         try LinkFixtures.write("class Main {}\nclass Other {}\n", to: "en-US/snippets/main.cs", in: folder)
         let configuration = Configuration(contentRoot: folder, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])
         let content = ContentSet.load(configuration)
-        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch(), TypedBlockMismatch()]
+        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch(), TypedBlockMismatch(), TabMismatch()]
         return CheckEngine(rules: rules).run(content).map { finding in
             var relative = finding
             relative.message = finding.message.replacingOccurrences(of: folder + "/", with: "")
@@ -218,5 +238,14 @@ import Testing
         let found = try findings(translation: changed).filter { $0.rule == "typed-block-mismatch" }
         #expect(found.map(Sample.places) == ["fr-FR/blocks.md:35 <- en-US/blocks.md:35"])
         #expect(found.first?.message == "[!div class=\"checklist\"] here, [!div class=\"nextstepaction\"] in source en-US/blocks.md:35")
+    }
+
+    @Test func droppedOrRenamedTabIsFoundWithBothLines() throws {
+        let renamed = Self.translation.replacingOccurrences(of: "(#tab/linux)", with: "(#tab/macos)")
+        let found = try findings(translation: renamed).filter { $0.rule == "tab-mismatch" }
+        #expect(found.map(Sample.places) == ["fr-FR/blocks.md:40 <- en-US/blocks.md:40"])
+        #expect(found.first?.message == "tabs [windows, macos] here, [windows, linux] in source en-US/blocks.md:40")
+        let dropped = Self.translation.replacingOccurrences(of: "#### [Linux](#tab/linux)\n\nUtilisez apt.\n\n", with: "")
+        #expect(places(try findings(translation: dropped), rule: "tab-mismatch") == ["fr-FR/blocks.md:40 <- en-US/blocks.md:40"])
     }
 }

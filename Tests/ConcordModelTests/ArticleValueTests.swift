@@ -47,7 +47,7 @@ struct ArticleValueTests {
         #expect(keys == [
             "alerts", "appliesTo", "categories", "codeBlocks", "extraAnchors", "file", "images", "includes", "links",
             "locale", "metadata", "path", "procedures", "protectedTerms", "referenceDefinitions", "relatedLinks", "sections",
-            "snippets", "tables", "title", "typedBlocks", "unknownExtensions", "unresolvedReferences", "zones",
+            "snippets", "tabGroups", "tables", "title", "typedBlocks", "unknownExtensions", "unresolvedReferences", "zones",
         ])
         var decoded = try JSONDecoder().decode(Article.self, from: data)
         #expect(decoded.textBlocks.isEmpty && decoded.anchorMentions.isEmpty, "not part of the JSON contract")

@@ -117,4 +117,29 @@ import Testing
         #expect(article.zones.map(\.endLine) == [7, 11])
         #expect(article.unknownExtensions.isEmpty)
     }
+
+    @Test func tabGroupsEndAtARuleOrAHigherHeading() throws {
+        let article = try #require(ArticleLoader.load(markdown: """
+            # T
+
+            ## [A](#tab/a)
+
+            Text.
+
+            ## [B](#tab/b/cli)
+
+            More.
+
+            ---
+
+            ### [C](#tab/c)
+
+            # Next
+            """).article)
+        #expect(article.tabGroups.map { $0.tabs.map(\.id) } == [["a", "b/cli"], ["c"]])
+        #expect(article.tabGroups.map(\.line) == [3, 13])
+        #expect(article.tabGroups.map(\.endLine) == [11, 14])
+        #expect(article.tabGroups.first?.tabs.map(\.title) == ["A", "B"])
+        #expect(article.links.isEmpty)
+    }
 }

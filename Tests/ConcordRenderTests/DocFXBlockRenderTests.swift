@@ -48,6 +48,18 @@ struct DocFXBlockRenderTests {
         > [!VIDEO https://www.youtube.com/embed/abc]
 
         > [!VIDEO javascript:alert(1)]
+
+        ## [Windows](#tab/windows)
+
+        Run it.
+
+        ## [Linux](#tab/linux/apt)
+
+        Use apt.
+
+        ---
+
+        After.
         """,
         "en-US/snippets/get.ps1": "line 1\n    line 2 <b>\n    line 3\n",
         "en-US/snippets/main.cs": "class Main {}\nclass Other {}\n",
@@ -124,5 +136,12 @@ struct DocFXBlockRenderTests {
         #expect(html.contains("<p class=\"video\"><a href=\"https://www.youtube.com/embed/abc\" rel=\"noopener\">Watch the video</a></p>"))
         #expect(html.contains("<p class=\"video\">javascript:alert(1)</p>"))
         #expect(!html.contains("<iframe") && !html.contains("<script") && !html.contains("[!div") && !html.contains("[!VIDEO"))
+    }
+
+    @Test("Tabs are readable without JavaScript: each a heading with its content, no #tab/ link, no rule for the end marker")
+    func tabs() throws {
+        let html = try render().html
+        #expect(html.contains("<h2 id=\"windows\">Windows</h2>\n<p>Run it.</p>\n<h2 id=\"linux\">Linux</h2>\n<p>Use apt.</p>\n<p>After.</p>"))
+        #expect(!html.contains("#tab/"))
     }
 }

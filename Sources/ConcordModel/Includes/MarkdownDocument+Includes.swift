@@ -128,4 +128,21 @@ extension MarkdownDocument {
         }
         return (name, argument, hidden, last, literal.utf8.count - rest.utf8.count)
     }
+
+    /// The id of a tab heading, `# [Title](#tab/id)`: one link to `#tab/…` and nothing else but
+    /// white space; `nil` for any other heading.
+    public func tabID(heading: Int) -> String? {
+        var found: String?
+        for child in children(of: heading) {
+            switch self[child].kind {
+            case .link where found == nil:
+                let destination = destination(of: child)
+                guard destination.hasPrefix("#tab/"), destination.count > 5 else { return nil }
+                found = String(destination.dropFirst(5))
+            case .text where literal(of: child).allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
+        }
+        return found
+    }
 }
