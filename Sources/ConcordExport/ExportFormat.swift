@@ -8,7 +8,7 @@ public enum ExportFormat {
     /// removed or renamed field or a changed meaning raises the major one, so a reader that
     /// ignores fields it does not know keeps working across minor versions. The schemas in
     /// `schemas/` describe this version exactly and must change with it.
-    public static let schemaVersion = "1.0.0"
+    public static let schemaVersion = "1.1.0"
 }
 
 /// Which way a locale's script runs, as HTML's `dir` attribute spells it.

@@ -36,6 +36,8 @@ public struct MarkdownDocument: Sendable {
     /// corpus). Each is parsed exactly as ``MarkdownParser/parse(_:firstLine:)`` parses the
     /// cell's text from line 1.
     public var fragments: [String: MarkdownDocument] = [:]
+    /// The DocFX directives the model builder found (``DocFXLayout``); `nil` when it did not look.
+    public var docfx: DocFXLayout?
 
     init(nodes: [MarkdownNode], strings: [UInt8], source: SourceText) {
         self.nodes = nodes

@@ -84,6 +84,36 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.includes }
         _modify { makeUnique(); yield &storage.fields.contract.includes }
     }
+    /// Every code snippet reference (`:::code source="…":::`, `[!code-cs[t](path#L1-L5)]`).
+    public var snippets: [Snippet] {
+        get { storage.fields.contract.snippets }
+        _modify { makeUnique(); yield &storage.fields.contract.snippets }
+    }
+    /// Every group of tabs (`# [Title](#tab/id)` headings up to `---`).
+    public var tabGroups: [TabGroup] {
+        get { storage.fields.contract.tabGroups }
+        _modify { makeUnique(); yield &storage.fields.contract.tabGroups }
+    }
+    /// Every `> [!div class="…"]` and `> [!VIDEO url]` block quote.
+    public var typedBlocks: [TypedBlock] {
+        get { storage.fields.contract.typedBlocks }
+        _modify { makeUnique(); yield &storage.fields.contract.typedBlocks }
+    }
+    /// Every `::: zone pivot="…"` and `::: moniker range="…"` block, in order.
+    public var zones: [Zone] {
+        get { storage.fields.contract.zones }
+        _modify { makeUnique(); yield &storage.fields.contract.zones }
+    }
+    /// Terms not to be translated: `no-loc:` in the front matter and `:::no-loc text="…":::`.
+    public var protectedTerms: [ProtectedTerm] {
+        get { storage.fields.contract.protectedTerms }
+        _modify { makeUnique(); yield &storage.fields.contract.protectedTerms }
+    }
+    /// DocFX syntax Concord does not know, left visible in the page.
+    public var unknownExtensions: [UnknownExtension] {
+        get { storage.fields.contract.unknownExtensions }
+        _modify { makeUnique(); yield &storage.fields.contract.unknownExtensions }
+    }
     /// Anchors that are not on a heading (`<a name="x"></a>` inside text).
     public var extraAnchors: [String] {
         get { storage.fields.contract.extraAnchors }
@@ -144,6 +174,12 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var tables: [Table] = []
         var codeBlocks: [CodeBlock] = []
         var includes: [Include] = []
+        var snippets: [Snippet] = []
+        var zones: [Zone] = []
+        var typedBlocks: [TypedBlock] = []
+        var tabGroups: [TabGroup] = []
+        var protectedTerms: [ProtectedTerm] = []
+        var unknownExtensions: [UnknownExtension] = []
         var extraAnchors: [String] = []
         var referenceDefinitions: [ReferenceDefinition] = []
         var unresolvedReferences: [UnresolvedReference] = []
@@ -330,6 +366,132 @@ public struct Image: Sendable, Hashable, Codable {
     /// The alternative text.
     public var alt: String
     /// The anchor of the section the image is in, if any.
+    public var section: String?
+    /// The file line.
+    public var line: Int
+    /// The column.
+    public var column: Int
+    /// For `:::image:::`, its type (`content`, `icon`, `complex`); absent for a Markdown image.
+    public var type: String? = nil
+    /// For `:::image type="complex":::`, the Markdown up to `:::image-end:::`.
+    public var longDescription: String? = nil
+    /// For `:::image lightbox="…":::`, the larger image it links to.
+    public var lightbox: String? = nil
+    /// For `:::image border="true|false":::`, whether a border is drawn.
+    public var border: Bool? = nil
+}
+
+/// A code snippet shown from another file: `:::code language source range highlight id:::` or
+/// `[!code-lang[title](path#L1-L5 "title")]`.
+@JSONWritable
+public struct Snippet: Sendable, Hashable, Codable {
+    /// The language the code is shown as (`csharp`), if written.
+    public var language: String?
+    /// The path of the file, as written (`~/` is the locale folder).
+    public var source: String
+    /// The lines shown (`3-7`, `3-`, `1,4-6`), if written.
+    public var range: String?
+    /// The region or snippet name (`#region name`, `// <name>`), if written.
+    public var name: String?
+    /// The lines marked, relative to what is shown (`2-3`), if written.
+    public var highlight: String?
+    /// The title or `id` written with it, if any.
+    public var title: String?
+    /// The anchor of the section it is in, if any.
+    public var section: String?
+    /// The file line.
+    public var line: Int
+    /// The column.
+    public var column: Int
+}
+
+/// A block shown only for some pivots (`::: zone pivot="a,b"` … `::: zone-end`) or product
+/// versions (`::: moniker range=">= v2"` … `::: moniker-end`).
+@JSONWritable
+public struct Zone: Sendable, Hashable, Codable {
+    /// Which kind of block.
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+        case zone, moniker
+    }
+
+    public var kind: Kind
+    /// The pivots (`a,b`) or the version range (`>= v2`) as written.
+    public var value: String
+    /// The anchor of the section it opens in, if any.
+    public var section: String?
+    /// The file line of the opening marker.
+    public var line: Int
+    /// The file line of the closing marker.
+    public var endLine: Int
+}
+
+/// A block quote DocFX gives a meaning: `> [!div class="nextstepaction"]` (also `checklist`,
+/// `op_single_selector`) or `> [!VIDEO https://…]`.
+@JSONWritable
+public struct TypedBlock: Sendable, Hashable, Codable {
+    /// Which kind of block.
+    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+        case div, video
+    }
+
+    public var kind: Kind
+    /// The class of a `div` (`nextstepaction`), the address of a `video`, as written.
+    public var value: String
+    /// The anchor of the section it is in, if any.
+    public var section: String?
+    /// The file line of the block quote.
+    public var line: Int
+}
+
+/// Tabs: headings of one level whose text is one link to `#tab/id` (`#tab/id/condition` for a
+/// tab that depends on another group's choice), each holding the blocks up to the next, the group
+/// ended by `---` or a heading that is not a tab.
+@JSONWritable
+public struct TabGroup: Sendable, Hashable, Codable {
+    /// The heading level of the tabs.
+    public var level: Int
+    /// The tabs in order.
+    public var tabs: [Tab]
+    /// The anchor of the section the group is in, if any.
+    public var section: String?
+    /// The file line of the first tab.
+    public var line: Int
+    /// The file line of the `---` that ends it, or of the last line before the heading that does.
+    public var endLine: Int
+}
+
+/// One tab of a ``TabGroup``.
+@JSONWritable
+public struct Tab: Sendable, Hashable, Codable {
+    /// The id after `#tab/` (`windows`, or `windows/cli` for a dependent tab).
+    public var id: String
+    /// The heading's text.
+    public var title: String
+    /// The file line of the heading.
+    public var line: Int
+}
+
+/// A term not to be translated.
+@JSONWritable
+public struct ProtectedTerm: Sendable, Hashable, Codable {
+    /// The term as written.
+    public var text: String
+    /// The anchor of the section it is in; absent for front matter and before the first heading.
+    public var section: String?
+    /// The file line (the front matter's, for a `no-loc:` entry).
+    public var line: Int
+}
+
+/// DocFX syntax Concord does not know (`:::row:::`, `::: zone-end` with no zone open), kept as text.
+@JSONWritable
+public struct UnknownExtension: Sendable, Hashable, Codable {
+    /// The extension's name (`row`).
+    public var name: String
+    /// The syntax as written.
+    public var text: String
+    /// Why Concord does not render it.
+    public var reason: String
+    /// The anchor of the section it is in, if any.
     public var section: String?
     /// The file line.
     public var line: Int

@@ -6,10 +6,10 @@ import ConcordMarkdown
 /// category lists, "applies to", "see also") are recognised from the shape of
 /// neighbouring blocks, never from their words.
 struct ArticleBuilder {
-    private let document: MarkdownDocument
-    private var article: Article
+    let document: MarkdownDocument
+    var article: Article
     private var previousSibling: [Int]
-    private var section: String?
+    var section: String?
     private var pastTop = false
     private var usedSlugs: [String: Int] = [:]
     /// Lists that belong to a procedure already (as steps or sub-steps).
@@ -19,12 +19,16 @@ struct ArticleBuilder {
     /// Paragraphs recognised as tables: their inlines are read from the cells instead.
     private var skipUntil = 0
     private var htmlAnchors: [String] = []
+    /// The tab group being read, if a tab heading opened one.
+    var openTabs: TabGroup?
     /// The line of each inline of the last multi-line block asked about (``openerPlace``).
     private var inlineLines = InlineLines()
     /// The paragraphs that are tables (``MarkdownDocument/tables``).
     private(set) var tables: [Int: PipeTable] = [:]
     /// The table cells parsed on their own, by their Markdown (``MarkdownDocument/fragments``).
-    private(set) var fragments: [String: MarkdownDocument] = [:]
+    var fragments: [String: MarkdownDocument] = [:]
+    /// The DocFX directives of the document (``DocFXLayout``).
+    private(set) var docfx: DocFXLayout
 
     /// The deepest sub-step nesting kept; deeper lists are ignored rather than recursed into.
     static let maximumStepDepth = 16
@@ -40,6 +44,7 @@ struct ArticleBuilder {
             if node.kind == .heading { headings += 1 }
         }
         self.previousSibling = previous
+        docfx = DocFXLayout.find(in: document)
         // Sized once: growing it rehashed every slug so far, as much again as the look-ups.
         usedSlugs.reserveCapacity(headings)
     }
@@ -53,7 +58,10 @@ struct ArticleBuilder {
                 continue
             }
             switch document[index].kind {
-            case .heading: heading(index)
+            case .heading:
+                tabHeading(index)
+                heading(index)
+            case .thematicBreak: endTabGroup(atBreak: index)
             case .paragraph: paragraph(index)
             case .list: list(index)
             case .link: link(index)
@@ -164,6 +172,11 @@ struct ArticleBuilder {
             skipUntil = node.subtreeEnd
             return
         }
+        if let segments = docfx.paragraphs[index] {
+            directives(segments, paragraph: index)
+            skipUntil = node.subtreeEnd
+            return
+        }
         let (text, prose) = textAndProse(of: index)
         // Text beyond white space means the paragraph is not made only of anchors (``isAnchorOnly(_:)``
         // allows white space beside them and nothing else), so that needs no look of its own.
@@ -210,6 +223,13 @@ struct ArticleBuilder {
             let line = range.start.line + row.lineIndex
             // In the source line's bytes, as cmark's positions are: made a file column where used.
             let column = prefixes[row.lineIndex] + cell.offset + 1
+            if let text = cellDirectives(cell.markdown, line: line, column: column) {
+                if !text.isEmpty {
+                    article.textBlocks.append(TextBlock(
+                        kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
+                }
+                return text
+            }
             if MarkdownParser.isPlainInline(cell.markdown) {
                 // Most cells are words: parsing them would give back the same text.
                 let text = clean(cell.markdown)
@@ -419,6 +439,8 @@ struct ArticleBuilder {
     // MARK: - Inlines
 
     private mutating func link(_ index: Int) {
+        // A tab heading's link names the tab, not a place to go.
+        if document[document[index].parent].kind == .heading, document.destination(of: index).hasPrefix("#tab/") { return }
         if let include = include(at: index) {
             article.includes.append(include)
             includeLinks.insert(index)
@@ -478,7 +500,7 @@ struct ArticleBuilder {
     }
 
     /// A column of the file from one of the body as cmark read it (they differ after bad UTF-8).
-    private func fileColumn(_ column: Int, line: Int) -> Int {
+    func fileColumn(_ column: Int, line: Int) -> Int {
         document.source.fileColumn(column, line: line)
     }
 
@@ -580,7 +602,10 @@ struct ArticleBuilder {
         let text = text(of: index)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return }
         let marker = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = Alert.Kind(rawValue: marker) else { return }
+        guard let kind = Alert.Kind(rawValue: marker) else {
+            typedBlock(index)
+            return
+        }
         let body = String(text[text.index(after: close)...]).trimmingCharacters(in: " ")
         article.alerts.append(Alert(kind: kind, text: body, section: section, line: document[index].start?.line ?? 0))
     }
@@ -595,10 +620,12 @@ struct ArticleBuilder {
             article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
         }
         article.referenceDefinitions = ReferenceShape.definitions(in: document)
+        closeTabs(endLine: document.source.firstLine + document.source.lineCount - 1)
+        frontMatterProtectedTerms()
     }
 
     /// Collapses runs of white space (non-breaking spaces included) and trims the ends.
-    private func clean(_ text: String) -> String { text.collapsingWhitespace() }
+    func clean(_ text: String) -> String { text.collapsingWhitespace() }
 
     /// The plain text of a block and its prose (the text with each inline code span as one
     /// space, which the number and untranslated checks read), both cleaned (see ``clean(_:)``).
@@ -607,7 +634,7 @@ struct ArticleBuilder {
     }
 
     /// ``textAndProse(of:)`` of a node of another document (a table cell parsed on its own).
-    private static func textAndProse(of index: Int, in document: MarkdownDocument) -> (text: String, prose: String) {
+    static func textAndProse(of index: Int, in document: MarkdownDocument) -> (text: String, prose: String) {
         let lengths = document.plainTextAndProseLengths(of: index)
         let text = document.foldedPlainText(of: index, length: lengths.text)
         guard lengths.hasCode else { return (text, text) }
@@ -615,7 +642,7 @@ struct ArticleBuilder {
     }
 
     /// The plain text of a node, cleaned (see ``clean(_:)``).
-    private func text(of index: Int) -> String {
+    func text(of index: Int) -> String {
         document.foldedPlainText(of: index, length: document.plainTextAndProseLengths(of: index).text)
     }
 }

@@ -75,6 +75,7 @@ public enum ArticleLoader {
         let article = builder.build()
         document.tables = builder.tables
         document.fragments = builder.fragments
+        document.docfx = builder.docfx
         return LoadResult(article: article, diagnostics: diagnostics, document: document)
     }
 

@@ -19,6 +19,8 @@ public struct ContentSet: Sendable {
     /// The files articles include, parsed once: found while the content loads, for the
     /// includes' findings, and taken from here by the site's pages.
     public let includes: IncludeStore
+    /// The files code snippets show (`:::code:::`, `[!code-…]`), read once, for checks and pages.
+    public let snippets: SnippetStore
     /// Each locale's table of contents, read while the content loads (``tableOfContents(for:)``).
     public private(set) var tablesOfContents: [String: TableOfContents] = [:]
     /// Problems of what the site is built from besides each article: tables of contents that
@@ -80,6 +82,7 @@ public struct ContentSet: Sendable {
         self.diagnostics = diagnostics
         self.fence = fence
         self.includes = includes ?? IncludeStore(configuration: configuration, files: self.files, fence: fence)
+        snippets = SnippetStore(configuration: configuration, files: self.files, fence: fence)
     }
 
     /// The file at `path` (relative) in the locale folder `root`, named as every reader of content

@@ -467,6 +467,19 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .alert-important { border-color: var(--important); background: var(--important-bg); } .alert-important .alert-title { color: var(--important); }
 .alert-warning { border-color: var(--warning); background: var(--warning-bg); } .alert-warning .alert-title { color: var(--warning); }
 .alert-caution { border-color: var(--caution); background: var(--caution-bg); } .alert-caution .alert-title { color: var(--caution); }
+/* DocFX blocks: :::image:::, :::code:::, zones and monikers (docs/docfx-extensions.md). */
+img.border { border: 1px solid var(--border, #d0d7de); }
+.image-complex { margin: 0 0 20px; }
+.image-complex details { margin-top: 8px; }
+.image-complex summary { cursor: pointer; font-weight: 600; }
+mark.highlight { display: inline-block; min-width: 100%; background: var(--note-bg); color: inherit; }
+.snippet-missing { margin: 0 0 20px; padding: 12px 16px; border-radius: var(--radius); border-inline-start: 4px solid var(--warning); background: var(--warning-bg); }
+.snippet-missing > p { margin: 0; }
+.zone, .moniker { margin: 0 0 20px; padding-inline-start: 12px; border-inline-start: 2px solid var(--note); }
+.zone-label, .moniker-label { font-size: 13px; font-weight: 600; color: var(--note); margin: 0 0 4px; }
+.docfx-nextstepaction a { display: inline-block; padding: 8px 16px; border-radius: var(--radius); background: var(--note); color: #fff; font-weight: 600; text-decoration: none; }
+.docfx-checklist ul { list-style: none; padding-inline-start: 0; }
+.docfx-checklist li::before { content: "\2713\00a0"; color: var(--tip); font-weight: 700; }
 
 /* Tables */
 .table-wrapper { overflow-x: auto; border: 1px solid var(--border); border-radius: var(--radius); }
@@ -699,6 +712,8 @@ tip: Tipp
 important: Wichtig
 warning: Warnung
 caution: Vorsicht
+snippetMissing: "Codebeispiel nicht verfügbar:"
+watchVideo: Video ansehen
 
 """#,
         "i18n/en-US.yml": #"""
@@ -730,6 +745,8 @@ tip: Tip
 important: Important
 warning: Warning
 caution: Caution
+snippetMissing: "Code sample not available:"
+watchVideo: Watch the video
 
 """#,
         "i18n/es-ES.yml": #"""
@@ -761,6 +778,8 @@ tip: Sugerencia
 important: Importante
 warning: Advertencia
 caution: Precaución
+snippetMissing: "Ejemplo de código no disponible:"
+watchVideo: Ver el vídeo
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -792,6 +811,8 @@ tip: Conseil
 important: Important
 warning: Avertissement
 caution: Attention
+snippetMissing: "Exemple de code indisponible :"
+watchVideo: Regarder la vidéo
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -823,6 +844,8 @@ tip: ヒント
 important: 重要
 warning: 警告
 caution: 注意
+snippetMissing: "コード サンプルを表示できません:"
+watchVideo: ビデオを見る
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -854,6 +877,8 @@ tip: Dica
 important: Importante
 warning: Aviso
 caution: Cuidado
+snippetMissing: "Exemplo de código indisponível:"
+watchVideo: Assistir ao vídeo
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -885,6 +910,8 @@ tip: 提示
 important: 重要
 warning: 警告
 caution: 注意
+snippetMissing: "代码示例不可用："
+watchVideo: 观看视频
 
 """#,
         "layout.mustache": #"""

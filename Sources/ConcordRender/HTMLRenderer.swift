@@ -38,6 +38,10 @@ public struct HTMLRenderer: Sendable {
     public var includes: IncludeStore?
     /// The heading of each kind of alert, in the page's language.
     public var alertTitles: [Alert.Kind: String]
+    /// Reads the files code snippets show; `nil` shows each snippet's placeholder.
+    public var snippets: SnippetStore?
+    /// The words the page's DocFX blocks show, in the page's language (`snippetMissing`).
+    public var words: [String: String]
 
     /// How deeply includes may nest before the renderer stops expanding them.
     public static let maximumIncludeDepth = IncludeExpansion.maximumDepth
@@ -47,10 +51,15 @@ public struct HTMLRenderer: Sendable {
     public static let maximumIncludedBytes = IncludeExpansion.maximumBytes
 
     /// Creates a renderer.
-    public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:]) {
+    public init(
+        links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:], snippets: SnippetStore? = nil,
+        words: [String: String] = [:]
+    ) {
         self.links = links
         self.includes = includes
         self.alertTitles = alertTitles
+        self.snippets = snippets
+        self.words = words
     }
 
     /// Renders `document`, the body of `article`, for the page of `article.path` in `locale`
@@ -180,7 +189,11 @@ extension HTMLRenderer {
             let procedureLines: Set<Int>
             let explicitAnchors: Set<String>
             // The model already found the tables, alerts and includes: no looking where it found none.
-            let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool
+            let mayHaveTables: Bool, mayHaveAlerts: Bool, mayHaveIncludes: Bool, mayHaveTypedBlocks: Bool
+            /// The DocFX directives of the document (found here for a fragment, which has no model).
+            let docfx: DocFXLayout
+            /// The lines of the `---` that end tab groups.
+            let tabEnds: Set<Int>
             /// Whether inline markup is being left out (the filter is inside raw HTML it drops).
             var suppressing = false
             var document: MarkdownDocument { context.document }
@@ -197,7 +210,10 @@ extension HTMLRenderer {
                 mayHaveTables = fragment || context.article?.tables.isEmpty == false
                 mayHaveAlerts = fragment || context.article?.alerts.isEmpty == false
                 mayHaveIncludes = fragment || context.article?.includes.isEmpty == false
+                mayHaveTypedBlocks = fragment || context.article?.typedBlocks.isEmpty == false
                 explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
+                docfx = context.document.docfx ?? DocFXLayout.find(in: context.document)
+                tabEnds = Set(context.article?.tabGroups.map(\.endLine) ?? [])
             }
         }
 
@@ -254,7 +270,9 @@ extension HTMLRenderer {
                 return .children(Open(end: node.subtreeEnd, close: "</li>\n", exit: .none))
             case .codeBlock: codeBlock(i, walk)
             case .htmlBlock: htmlBlock(i, walk)
-            case .thematicBreak: out += "<hr>\n"
+            case .thematicBreak:
+                // The `---` that ends a tab group is the group's end marker, not a rule.
+                if !walk.tabEnds.contains(node.start?.line ?? -1) { out += "<hr>\n" }
             case .text: if !walk.suppressing { text(i, walk) }
             case .softBreak: if !walk.suppressing { out += "\n" }
             case .lineBreak: if !walk.suppressing { out += "<br>\n" }
@@ -287,6 +305,10 @@ extension HTMLRenderer {
             if !opensWithText, isAnchorOnly(document, i, skipped: walk.explicitAnchors) || isBlank(document, i) { return .skip }
             if walk.mayHaveTables, let table = document.tables[i] ?? document.recognizedTable(paragraph: i) {
                 renderTable(walk.context, paragraph: i, table)
+                return .skip
+            }
+            if let segments = walk.docfx.paragraphs[i] {
+                renderDirectives(walk, paragraph: i, segments)
                 return .skip
             }
             let includeLinks = walk.mayHaveIncludes ? document.includeLinks(inParagraph: i) : []
@@ -322,6 +344,7 @@ extension HTMLRenderer {
 
         private mutating func blockQuote(_ i: Int, _ node: MarkdownNode, _ walk: Walk) -> Next {
             guard walk.mayHaveAlerts, let kind = prepareAlert(walk.document, blockQuote: i) else {
+                if walk.mayHaveTypedBlocks, let next = typedBlock(i, node, walk) { return next }
                 out += "<blockquote>\n"
                 return .children(Open(end: node.subtreeEnd, close: "</blockquote>\n", exit: .none))
             }
@@ -391,6 +414,10 @@ extension HTMLRenderer {
                 renderInclude(walk.context, link: i, inline: true)
                 return .skip
             }
+            // A tab heading's link names the tab: its text stays, the link goes.
+            if document[node.parent].kind == .heading, document.destination(of: i).hasPrefix("#tab/") {
+                return .children(Open(end: node.subtreeEnd, close: "", exit: .none))
+            }
             // Suppressed, or an unsafe destination: the text stays, the link goes.
             guard !walk.suppressing, let href = renderer.links.href(
                 document.destination(of: i), documentDirectory: walk.context.directory, pageDirectory: pageDirectory, locale: pageLocale)
@@ -409,33 +436,53 @@ extension HTMLRenderer {
         }
 
         private mutating func image(_ i: Int, _ node: MarkdownNode, _ walk: Walk) {
-            let document = walk.document, context = walk.context
-            guard !walk.suppressing,
-                  let image = renderer.links.image(document.destination(of: i), documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale)
-            else { return }
+            let document = walk.document
+            guard !walk.suppressing else { return }
+            emitImage(
+                document.destination(of: i), alt: document.plainText(of: i).collapsingWhitespace(),
+                title: node.title.isEmpty ? nil : document.title(of: i), at: walk.context.location(of: i), walk.context)
+        }
+
+        /// Writes `<img>` for an image of the content: its source resolved, the file copied when it
+        /// is one the site may publish; `false` (and, for a file it may not, a finding) when left out.
+        @discardableResult
+        mutating func emitImage(
+            _ destination: String, alt: String, title: String?, className: StaticString = "", at location: FileLocation,
+            _ context: DocumentContext
+        ) -> Bool {
+            guard let src = imageSource(destination, at: location, context) else { return false }
+            out += "<img src=\""
+            out.appendEscaped(URLPolicy.encodeForAttribute(src))
+            out += "\" alt=\""
+            out.appendEscaped(alt)
+            out += "\""
+            if let title {
+                out += " title=\""
+                out.appendEscaped(title)
+                out += "\""
+            }
+            out += className
+            out += " loading=\"lazy\">"
+            return true
+        }
+
+        /// The `src` of an image of the content, its file queued to be copied; `nil` when it is left out.
+        mutating func imageSource(_ destination: String, at location: FileLocation, _ context: DocumentContext) -> String? {
+            guard let image = renderer.links.image(destination, documentDirectory: context.directory, pageDirectory: pageDirectory, locale: pageLocale)
+            else { return nil }
             if var copy = image.copy {
                 // Only images are published: a page's own name or an HTML file must never be copied.
                 guard MediaPolicy.kind(ofPath: copy.sourceFile) != nil else {
                     diagnostics.append(MediaPolicy.finding(
-                        locale: context.locale, location: context.location(of: i),
-                        message: "'\(document.destination(of: i))' is not an image the site may publish "
+                        locale: context.locale, location: location,
+                        message: "'\(destination)' is not an image the site may publish "
                             + "(\(MediaPolicy.allowedExtensionsText)); it is not copied and the image is left out"))
-                    return
+                    return nil
                 }
-                copy.reference = context.location(of: i)
+                copy.reference = location
                 assets.append(copy)
             }
-            out += "<img src=\""
-            out.appendEscaped(URLPolicy.encodeForAttribute(image.src))
-            out += "\" alt=\""
-            out.appendEscaped(document.plainText(of: i).collapsingWhitespace())
-            out += "\""
-            if !node.title.isEmpty {
-                out += " title=\""
-                out.appendEscaped(document.title(of: i))
-                out += "\""
-            }
-            out += " loading=\"lazy\">"
+            return image.src
         }
 
         private mutating func close(_ open: Open) {
@@ -521,7 +568,7 @@ extension HTMLRenderer {
             }
         }
 
-        private func isInTightList(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
+        func isInTightList(_ document: MarkdownDocument, _ paragraph: Int) -> Bool {
             let parent = document[paragraph].parent
             guard parent >= 0, document[parent].kind == .item else { return false }
             let list = document[parent].parent
@@ -575,7 +622,7 @@ extension HTMLRenderer {
         // MARK: Alerts
 
         /// Recognises `> [!NOTE]`: hides the marker and returns the kind.
-        private mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
+        mutating func prepareAlert(_ document: MarkdownDocument, blockQuote: Int) -> Alert.Kind? {
             guard let marker = document.alertMarker(blockQuote: blockQuote) else { return nil }
             adjustments.setTrim((marker.trimmedBytes, 0), of: marker.trimmedNode)
             for node in marker.hidden { adjustments.hide(node) }
@@ -634,7 +681,7 @@ extension HTMLRenderer {
         /// Renders a table cell: a cell of plain words is its own text, escaped, as parsing it
         /// would give; any other goes through ``renderFragment(_:markdown:)``.
         private mutating func renderCell(_ context: DocumentContext, markdown: String, line: Int?) {
-            guard let text = Self.plainCellText(markdown) else {
+            guard !DocFXDirectives.mayHold(markdown.utf8), let text = Self.plainCellText(markdown) else {
                 renderFragment(context, markdown: markdown, line: line)
                 return
             }
@@ -667,7 +714,7 @@ extension HTMLRenderer {
         }
 
         /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
-        private mutating func renderFragment(_ context: DocumentContext, markdown: String, line: Int?) {
+        mutating func renderFragment(_ context: DocumentContext, markdown: String, line: Int?) {
             guard !markdown.isEmpty else { return }
             // Table cells were parsed once already, when the model was built.
             let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)

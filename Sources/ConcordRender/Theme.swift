@@ -105,6 +105,11 @@ public struct ChromeStrings: Sendable {
         return name ?? (other == locale ? languageName : other)
     }
 
+    /// The words DocFX blocks show on a page (``HTMLRenderer/words``).
+    public var blockWords: [String: String] {
+        ["snippetMissing": self["snippetMissing"], "watchVideo": self["watchVideo"]]
+    }
+
     /// Alert titles by kind.
     public var alertTitles: [Alert.Kind: String] {
         var result: [Alert.Kind: String] = [:]
@@ -140,6 +145,8 @@ public struct ChromeStrings: Sendable {
         "important": "Important",
         "warning": "Warning",
         "caution": "Caution",
+        "snippetMissing": "Code sample not available:",
+        "watchVideo": "Watch the video",
     ]
 
     /// Reads a flat `key: value` YAML mapping; other shapes are ignored.

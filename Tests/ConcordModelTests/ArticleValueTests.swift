@@ -46,8 +46,8 @@ struct ArticleValueTests {
         let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys.sorted()
         #expect(keys == [
             "alerts", "appliesTo", "categories", "codeBlocks", "extraAnchors", "file", "images", "includes", "links",
-            "locale", "metadata", "path", "procedures", "referenceDefinitions", "relatedLinks", "sections", "tables",
-            "title", "unresolvedReferences",
+            "locale", "metadata", "path", "procedures", "protectedTerms", "referenceDefinitions", "relatedLinks", "sections",
+            "snippets", "tabGroups", "tables", "title", "typedBlocks", "unknownExtensions", "unresolvedReferences", "zones",
         ])
         var decoded = try JSONDecoder().decode(Article.self, from: data)
         #expect(decoded.textBlocks.isEmpty && decoded.anchorMentions.isEmpty, "not part of the JSON contract")

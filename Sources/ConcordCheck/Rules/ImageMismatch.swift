@@ -17,6 +17,7 @@ public struct ImageMismatch: TranslationRule {
         var found: [Diagnostic] = []
         let groups = pair.byMatchedSection(source: pair.source.images, translation: pair.translation.images, line: \.line)
         for group in groups {
+            found += untranslatedAltText(group, pair)
             let difference = KeyedDifference(source: group.source, translation: group.translation) { Self.name(of: $0.source) }
             guard !difference.isEmpty else { continue }
             let counts = group.alignsByOrder ? "" : " (\(counted(group.source.count, "image")) in source, \(group.translation.count) here)"
@@ -41,6 +42,36 @@ public struct ImageMismatch: TranslationRule {
             }
         }
         return found
+    }
+
+    /// `:::image:::` alt text left as the source wrote it: each translated image paired, by file
+    /// name in order, with the source's. Only where the languages differ (`es-ES` and `es-MX` may agree).
+    private func untranslatedAltText(_ group: SectionGroup<Image>, _ pair: TranslationPair) -> [Diagnostic] {
+        guard LocaleID.language(of: pair.source.locale) != LocaleID.language(of: pair.locale) else { return [] }
+        var sourceAlts: [String: [Image]] = [:]
+        for image in group.source where image.type != nil { sourceAlts[Self.name(of: image.source), default: []].append(image) }
+        var found: [Diagnostic] = []
+        for translated in group.translation where translated.type != nil {
+            let name = Self.name(of: translated.source)
+            guard var candidates = sourceAlts[name], !candidates.isEmpty else { continue }
+            let image = candidates.removeFirst()
+            sourceAlts[name] = candidates
+            // Short ones ("Abra AppSource.") are often the same in two close languages.
+            guard translated.alt == image.alt, Self.words(in: translated.alt) >= Self.minimumUntranslatedWords else { continue }
+            found.append(finding(
+                "alt-text of image '\(name)' is the source's, left untranslated: '\(translated.alt.prefix(80))' (source \(pair.sourcePlace(image.line)))",
+                at: pair.here(translated.line, translated.column), locale: pair.locale, source: pair.there(image.line, image.column),
+                fingerprint: "alt:\(name)"))
+        }
+        return found
+    }
+
+    /// The fewest words alt text must have to be called untranslated when it equals the source's.
+    static let minimumUntranslatedWords = 4
+
+    /// The words of `text`: runs of letters.
+    static func words(in text: String) -> Int {
+        text.split(whereSeparator: { !$0.isLetter }).count
     }
 
     /// The file name of an image, lower-cased, without folders, query or fragment: localized copies

@@ -85,6 +85,15 @@ extension MarkdownDocument {
 
     /// The marker of a block quote that is an alert (`> [!NOTE]`), and what showing it leaves out.
     public func alertMarker(blockQuote: Int) -> AlertMarker? {
+        guard let found = quoteMarker(blockQuote: blockQuote), found.argument.isEmpty,
+              let kind = Alert.Kind(rawValue: found.name) else { return nil }
+        return AlertMarker(kind: kind, hidden: found.hidden, trimmedNode: found.trimmedNode, trimmedBytes: found.trimmedBytes)
+    }
+
+    /// The marker a block quote starts with, `[!name argument]` (`[!NOTE]`, `[!div class="checklist"]`,
+    /// `[!VIDEO https://…]`): its name lower-cased, its argument, and what showing the quote without
+    /// it leaves out (``AlertMarker``'s `hidden` and trim).
+    public func quoteMarker(blockQuote: Int) -> (name: String, argument: String, hidden: [Int], trimmedNode: Int, trimmedBytes: Int)? {
         let paragraph = self[blockQuote].firstChild
         guard paragraph >= 0, self[paragraph].kind == .paragraph else { return nil }
         var text = ""
@@ -98,23 +107,42 @@ extension MarkdownDocument {
         }
         let trimmed = text.drop(while: { $0 == " " })
         guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
-        let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = Alert.Kind(rawValue: name), let last = textNodes.last else { return nil }
+        let inside = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+        let name = String(inside.prefix { $0 != " " }).lowercased()
+        let argument = String(inside.drop { $0 != " " }.drop { $0 == " " })
+        guard !name.isEmpty, let last = textNodes.last else { return nil }
         let literal = literal(of: last)
         guard let bracket = literal.lastIndex(of: "]") else { return nil }
         var rest = literal[literal.index(after: bracket)...]
         while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
-        var marker = AlertMarker(kind: kind, hidden: Array(textNodes.dropLast()), trimmedNode: last, trimmedBytes: literal.utf8.count - rest.utf8.count)
+        var hidden = Array(textNodes.dropLast())
         if rest.isEmpty {
-            marker.hidden.append(last)
+            hidden.append(last)
             var next = self[last].nextSibling
             if next >= 0, self[next].kind == .softBreak || self[next].kind == .lineBreak {
-                marker.hidden.append(next)
+                hidden.append(next)
                 next = self[next].nextSibling
             }
             // The marker was the whole paragraph: it goes rather than leave an empty one.
-            if next < 0 { marker.hidden.append(paragraph) }
+            if next < 0 { hidden.append(paragraph) }
         }
-        return marker
+        return (name, argument, hidden, last, literal.utf8.count - rest.utf8.count)
+    }
+
+    /// The id of a tab heading, `# [Title](#tab/id)`: one link to `#tab/…` and nothing else but
+    /// white space; `nil` for any other heading.
+    public func tabID(heading: Int) -> String? {
+        var found: String?
+        for child in children(of: heading) {
+            switch self[child].kind {
+            case .link where found == nil:
+                let destination = destination(of: child)
+                guard destination.hasPrefix("#tab/"), destination.count > 5 else { return nil }
+                found = String(destination.dropFirst(5))
+            case .text where literal(of: child).allSatisfy(\.isWhitespace): continue
+            default: return nil
+            }
+        }
+        return found
     }
 }

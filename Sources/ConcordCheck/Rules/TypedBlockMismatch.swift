@@ -1,0 +1,51 @@
+import ConcordModel
+
+/// `typed-block-mismatch`: an aligned section lacks a `> [!div class="…"]` (a next-step button, a
+/// checklist, a selector) or a `> [!VIDEO]` of the source, or has one the source has not.
+public struct TypedBlockMismatch: TranslationRule {
+    /// `typed-block-mismatch`.
+    public let id = "typed-block-mismatch"
+    /// A warning: the content is there, its presentation or the video differs.
+    public let defaultSetting: Configuration.RuleSetting = .warning
+    /// One line for help and SARIF.
+    public let summary = "A section's [!div] or [!VIDEO] blocks differ from the source's."
+
+    /// Creates the rule.
+    public init() {}
+
+    /// Findings per aligned section: blocks missing or added (a video's address may be localized).
+    public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
+        guard !pair.source.typedBlocks.isEmpty || !pair.translation.typedBlocks.isEmpty else { return [] }
+        var found: [Diagnostic] = []
+        for group in pair.byMatchedSection(source: pair.source.typedBlocks, translation: pair.translation.typedBlocks, line: \.line) {
+            let difference = KeyedDifference(source: group.source, translation: group.translation, key: Self.key(of:))
+            for (block, translated) in difference.changed {
+                found.append(finding(
+                    "\(Self.describe(translated)) here, \(Self.describe(block)) in source \(pair.sourcePlace(block.line))",
+                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(block.line),
+                    fingerprint: "\(Self.key(of: block))->\(Self.key(of: translated))"))
+            }
+            for block in difference.missing {
+                found.append(finding(
+                    "\(Self.describe(block)) of source \(pair.sourcePlace(block.line)) is missing here",
+                    at: pair.here(pair.translationLine(of: group.pair)), locale: pair.locale, source: pair.there(block.line),
+                    fingerprint: "-" + Self.key(of: block)))
+            }
+            for translated in difference.extra {
+                let there = pair.sourceLine(of: group.pair)
+                found.append(finding(
+                    "\(Self.describe(translated)) is not in the source section \(pair.sourcePlace(there))",
+                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(there), fingerprint: "+" + Self.key(of: translated)))
+            }
+        }
+        return found
+    }
+
+    static func key(of block: TypedBlock) -> String {
+        block.kind == .video ? "video" : "div:" + block.value.lowercased()
+    }
+
+    static func describe(_ block: TypedBlock) -> String {
+        block.kind == .video ? "[!VIDEO]" : "[!div class=\"\(block.value)\"]"
+    }
+}
