@@ -23,7 +23,7 @@ enum DefaultTheme {
 {{{content}}}
 </article>
 {{#date}}
-<p class="page-meta">{{strings.lastUpdated}}: <time>{{date}}</time></p>
+<p class="page-meta">{{strings.lastUpdated}}: {{#dateTime}}<time datetime="{{dateTime}}">{{date}}</time>{{/dateTime}}{{^dateTime}}{{date}}{{/dateTime}}</p>
 {{/date}}
 {{/main}}
 {{$aside}}

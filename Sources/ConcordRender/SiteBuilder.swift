@@ -70,6 +70,8 @@ public struct SiteBuilder: Sendable {
         /// The outdated notice and its link text.
         var outdatedNotice: String
         var readSource: String
+        /// How the locale writes a date (`ms.date`).
+        var dateStyle: Date.FormatStyle
     }
 
     /// One article page: the article at `path`, shown in `locale`.
@@ -127,7 +129,8 @@ public struct SiteBuilder: Sendable {
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
-            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
+            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            dateStyle: PageDate.style(locale: locale))
     }
 
     /// Above this many second- and third-level headings, "on this page" lists the second level only.
@@ -193,17 +196,28 @@ public struct SiteBuilder: Sendable {
         // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
         page[.content] = .html(TemplateHTML(utf8: body.utf8))
         page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: place.directory)))
-        if let date = article.metadata.date, !date.isEmpty { page[.date] = .text(date) }
+        addDate(to: &page, article.metadata.date, context)
         addLanguageValues(to: &page, place)
         addNotice(to: &page, place, context)
         page[.breadcrumbs] = .objects(breadcrumbs(place, context))
-        let onThisPage = onThisPage(article)
+        let onThisPage = onThisPage(article, ids: body.sectionIDs)
         page[.onThisPage] = .objects(onThisPage)
         page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
 
         let html = try templates.renderUTF8("article", page)
         return RenderedPage(html: html, assets: body.assets, diagnostics: body.diagnostics, search: searchDocument(job, article: article),
             includedFiles: body.includedFiles)
+    }
+
+    /// "Last updated": the date in the locale's words with `datetime`, or as written when it is no date Concord reads.
+    func addDate(to page: inout TemplateObject, _ written: String?, _ context: LocaleContext) {
+        guard let written, !written.isEmpty else { return }
+        if let date = PageDate(metadata: written) {
+            page[.date] = .text(date.formatted(context.dateStyle))
+            page[.dateTime] = .text(date.iso)
+        } else {
+            page[.date] = .text(written)
+        }
     }
 
     /// Where else the article exists (`hreflang`, the language switcher, the canonical URL) and
@@ -269,11 +283,14 @@ public struct SiteBuilder: Sendable {
 
     /// "On this page": second and third levels, unless that makes a long list (reference pages
     /// with a heading per parameter): then the second level alone, as most docs sites do.
-    func onThisPage(_ article: Article) -> [TemplateObject] {
-        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
-        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
-        return listed.map { section in
-            TemplateObject([.anchor: .text(section.anchor), .title: .text(section.title), .sub: .flag(section.level == 3)])
+    /// `ids` are the sections' ids on the page (``RenderedBody/sectionIDs``); a section without one is not shown.
+    func onThisPage(_ article: Article, ids: [String?]) -> [TemplateObject] {
+        var listed = zip(article.sections, ids).compactMap { section, id in
+            id.map { (section: section, id: $0) }
+        }.filter { $0.section.level == 2 || $0.section.level == 3 }
+        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.section.level == 2 } }
+        return listed.map { section, id in
+            TemplateObject([.anchor: .text(id), .title: .text(section.title), .sub: .flag(section.level == 3)])
         }
     }
 

@@ -74,6 +74,7 @@ extension TemplateKey {
     static let content = TemplateKey("content")
     static let navigation = TemplateKey("navigation")
     static let date = TemplateKey("date")
+    static let dateTime = TemplateKey("dateTime")
     static let alternates = TemplateKey("alternates")
     static let hreflang = TemplateKey("hreflang")
     static let href = TemplateKey("href")
