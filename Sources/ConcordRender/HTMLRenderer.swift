@@ -325,7 +325,15 @@ extension HTMLRenderer {
             // An empty heading is no heading to a reader, and an empty element to a validator.
             guard !Self.isEmptyHeading(walk.document, i) else { return .skip }
             let level = min(max(node.headingLevel, 1), 6)
-            let written = number < walk.sections.count ? walk.sections[number].anchor : Slug.make(walk.document.plainText(of: i))
+            var written: String
+            if number < walk.sections.count {
+                let section = walk.sections[number]
+                written = section.anchor
+                // A repeated empty slug is numbered by the model (`-1`): no name either.
+                if !section.explicitAnchor, written.first == "-", Slug.make(section.title).isEmpty { written = "" }
+            } else {
+                written = Slug.make(walk.document.plainText(of: i))
+            }
             let anchor = filter.anchors.claim(written, fallback: "section-\(number + 1)")
             if walk.context.isPage, number < sectionIDs.count { sectionIDs[number] = anchor }
             let tags = Self.headingTags(level: level)
