@@ -256,6 +256,10 @@ body {
 
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; text-underline-offset: 2px; }
+/* Links in running text are underlined: told from the text around them by more than colour
+   (in dark mode the two differ by about 2:1 alone). */
+.content a, .notice a, .alert a { text-decoration: underline; text-underline-offset: 2px; text-decoration-thickness: 1px; }
+.content h1 a, .content h2 a, .content h3 a, .content h4 a { text-decoration: none; }
 a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visible, label:focus-visible {
   outline: 2px solid var(--accent);
   outline-offset: 2px;
@@ -381,6 +385,13 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .nav-tree details[open] > summary::after, [dir="rtl"] .nav-tree details[open] > summary::after { transform: rotate(45deg); }
 .nav-tree details > summary:hover { background: var(--bg-soft); }
 .nav-tree details > summary:hover > a { background: transparent; }
+/* A branch that is a link: the link, then a toggle of its own at the end of the link's line. */
+.nav-tree li.branch { position: relative; }
+.nav-tree li.branch > a { padding-inline-end: 34px; }
+.nav-tree li.branch > details > summary {
+  position: absolute; top: 0; inset-inline-end: 0; width: 30px; height: calc(1.4em + 10px); justify-content: center;
+}
+.nav-tree li.branch > details > summary::after { margin: 0; }
 
 .on-this-page {
   position: sticky; top: var(--header-height); align-self: start;
@@ -699,6 +710,7 @@ tip: Tipp
 important: Wichtig
 warning: Warnung
 caution: Vorsicht
+codeBlock: Code
 
 """#,
         "i18n/en-US.yml": #"""
@@ -730,6 +742,7 @@ tip: Tip
 important: Important
 warning: Warning
 caution: Caution
+codeBlock: Code
 
 """#,
         "i18n/es-ES.yml": #"""
@@ -761,6 +774,7 @@ tip: Sugerencia
 important: Importante
 warning: Advertencia
 caution: Precaución
+codeBlock: Código
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -792,6 +806,7 @@ tip: Conseil
 important: Important
 warning: Avertissement
 caution: Attention
+codeBlock: Code
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -823,6 +838,7 @@ tip: ヒント
 important: 重要
 warning: 警告
 caution: 注意
+codeBlock: コード
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -854,6 +870,7 @@ tip: Dica
 important: Importante
 warning: Aviso
 caution: Cuidado
+codeBlock: Código
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -885,6 +902,7 @@ tip: 提示
 important: 重要
 warning: 警告
 caution: 注意
+codeBlock: 代码
 
 """#,
         "layout.mustache": #"""

@@ -42,6 +42,8 @@ public struct HTMLRenderer: Sendable {
     public var includes: IncludeStore?
     /// The heading of each kind of alert, in the page's language.
     public var alertTitles: [Alert.Kind: String]
+    /// What a code block is called to assistive technology, in the page's language (`Code`).
+    public var codeLabel: String
 
     /// How deeply includes may nest before the renderer stops expanding them.
     public static let maximumIncludeDepth = IncludeExpansion.maximumDepth
@@ -51,10 +53,11 @@ public struct HTMLRenderer: Sendable {
     public static let maximumIncludedBytes = IncludeExpansion.maximumBytes
 
     /// Creates a renderer.
-    public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:]) {
+    public init(links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:], codeLabel: String = "Code") {
         self.links = links
         self.includes = includes
         self.alertTitles = alertTitles
+        self.codeLabel = codeLabel
     }
 
     /// Renders `document`, the body of `article`, for the page of `article.path` in `locale`
@@ -372,7 +375,11 @@ extension HTMLRenderer {
 
         private mutating func codeBlock(_ i: Int, _ walk: Walk) {
             filter.reset()
-            out += "<pre><code"
+            // A wide block scrolls sideways: focusable, so a keyboard can scroll it, and named, as
+            // a focusable element must be.
+            out += "<pre tabindex=\"0\" role=\"group\" aria-label=\""
+            out.appendEscaped(renderer.codeLabel)
+            out += "\"><code"
             if let language = Self.languageClass(walk.document.info(of: i)) {
                 out += " class=\"language-"
                 out += language

@@ -32,6 +32,10 @@ public struct NavigationRenderer: Sendable {
         var isArticle: Bool
         var target: [UInt8]
         var tail: [UInt8]
+        /// Whether the entry is a link (to an article or another site), not a title alone.
+        var isInteractive: Bool
+        /// The escaped title.
+        var title: [UInt8]
     }
 
     private var nodes: [Node] = []
@@ -76,12 +80,18 @@ public struct NavigationRenderer: Sendable {
         }
         linkBytes = nodes.map { node in
             if node.path != nil || (node.url == nil && !node.target.isEmpty) {
-                return LinkBytes(isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8))
+                return LinkBytes(
+                    isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8),
+                    isInteractive: true, title: Array(node.escapedTitle.utf8))
             } else if let url = node.url {
                 let rel = URLPolicy.opensAnotherSite(url) ? " rel=\"noopener\"" : ""
-                return LinkBytes(isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\"\(rel)>\(node.escapedTitle)</a>".utf8))
+                return LinkBytes(
+                    isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\"\(rel)>\(node.escapedTitle)</a>".utf8),
+                    isInteractive: true, title: Array(node.escapedTitle.utf8))
             } else {
-                return LinkBytes(isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8))
+                return LinkBytes(
+                    isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8),
+                    isInteractive: false, title: Array(node.escapedTitle.utf8))
             }
         }
     }
@@ -211,9 +221,20 @@ public struct NavigationRenderer: Sendable {
             let isOpen = open.contains(index)
             let link = linkBytes[index]
             if !children.isEmpty, full || isOpen {
-                put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
-                write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
-                put("</summary>\n<ul>\n")
+                if link.isInteractive {
+                    // A link inside <summary> is a control inside a control, which assistive
+                    // technology cannot tell apart: the link comes first, and the summary is
+                    // the toggle alone, named by the entry's title.
+                    put("<li class=\"branch\">")
+                    write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    put(isOpen ? "<details open><summary><span class=\"visually-hidden\">" : "<details><summary><span class=\"visually-hidden\">")
+                    out += link.title
+                    put("</span></summary>\n<ul>\n")
+                } else {
+                    put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
+                    write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    put("</summary>\n<ul>\n")
+                }
                 steps.append(~index)
                 for child in children.reversed() { steps.append(child) }
             } else {

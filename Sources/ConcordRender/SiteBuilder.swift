@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
         shared[.strings] = .object(stringValues)
         return LocaleContext(
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
-            renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles),
+            renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles, codeLabel: strings["codeBlock"]),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
             outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],

@@ -140,6 +140,7 @@ public struct ChromeStrings: Sendable {
         "important": "Important",
         "warning": "Warning",
         "caution": "Caution",
+        "codeBlock": "Code",
     ]
 
     /// Reads a flat `key: value` YAML mapping; other shapes are ignored.

@@ -220,7 +220,7 @@ struct NavigationTests {
         ], origin: .tocYAML)
         let renderer = NavigationRenderer(navigation: navigation, locale: "en-US")
         let html = renderer.html(currentPath: "guide/next.md", pageDirectory: "guide")
-        #expect(html.contains("<li><details open><summary><a href=\"../guide/start.html\">Guide</a></summary>"))
+        #expect(html.contains("<li class=\"branch\"><a href=\"../guide/start.html\">Guide</a><details open><summary><span class=\"visually-hidden\">Guide</span></summary>"))
         #expect(html.contains("<li class=\"current\"><a href=\"../guide/next.html\" aria-current=\"page\">Next &lt;step&gt;</a></li>"))
         #expect(html.contains("<li><a href=\"../index.html\">Home page</a></li>"))
         let crumbs = renderer.ancestors(of: "guide/next.md")
