@@ -65,11 +65,12 @@ public struct SiteBuilder: Sendable {
         var stringValues: TemplateObject
         /// The template values every page of the locale has, whatever its path.
         var sharedValues: TemplateObject
-        /// The fallback notice (the same on every fallback page of the locale).
-        var fallbackNotice: String
-        /// The outdated notice and its link text.
-        var outdatedNotice: String
-        var readSource: String
+        /// The fallback notice (the same on every fallback page of the locale), as HTML with its
+        /// language names isolated (``ChromeStrings/isolatedHTML(_:_:)``).
+        var fallbackNotice: (html: String, lang: String?)
+        /// The outdated notice and its link text, the same way.
+        var outdatedNotice: (html: String, lang: String?)
+        var readSource: (html: String, lang: String?)
         /// How the locale writes a date (`ms.date`).
         var dateStyle: Date.FormatStyle
     }
@@ -127,9 +128,9 @@ public struct SiteBuilder: Sendable {
             locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles, codeLabel: strings["codeBlock"]),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
-            fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
-            outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
-            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
+            fallbackNotice: strings.isolatedHTML("fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            outdatedNotice: strings.isolatedHTML("outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            readSource: strings.isolatedHTML("readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
             dateStyle: PageDate.style(locale: locale))
     }
 
@@ -255,16 +256,28 @@ public struct SiteBuilder: Sendable {
     func addNotice(to page: inout TemplateObject, _ place: PagePlace, _ context: LocaleContext) {
         switch place.job.status {
         case .fallback:
-            page[.notice] = .object(TemplateObject([.kind: .text("fallback"), .text: .text(context.fallbackNotice)]))
+            var notice = TemplateObject([.kind: .text("fallback")])
+            Self.addSentence(context.fallbackNotice, as: .text, .textLang, .textDir, to: &notice)
+            page[.notice] = .object(notice)
         case .stale:
-            page[.notice] = .object(TemplateObject([
-                .kind: .text("outdated"),
-                .text: .text(context.outdatedNotice),
-                .linkHref: .text(place.root + place.file(in: site.content.sourceLocale)),
-                .linkText: .text(context.readSource),
-            ]))
+            var notice = TemplateObject([.kind: .text("outdated"), .linkHref: .text(place.root + place.file(in: site.content.sourceLocale))])
+            Self.addSentence(context.outdatedNotice, as: .text, .textLang, .textDir, to: &notice)
+            Self.addSentence(context.readSource, as: .linkText, .linkLang, .linkDir, to: &notice)
+            page[.notice] = .object(notice)
         case .current, .drift:
             break
+        }
+    }
+
+    /// A sentence of the chrome as HTML under `key`, with its language and direction under
+    /// `langKey` and `dirKey` when it is not in the page's language.
+    static func addSentence(
+        _ sentence: (html: String, lang: String?), as key: TemplateKey, _ langKey: TemplateKey, _ dirKey: TemplateKey, to object: inout TemplateObject
+    ) {
+        object[key] = .html(TemplateHTML(utf8: Array(sentence.html.utf8)))
+        if let lang = sentence.lang {
+            object[langKey] = .text(lang)
+            object[dirKey] = .text(LocaleID.isRightToLeft(lang) ? "rtl" : "ltr")
         }
     }
 
@@ -304,6 +317,23 @@ public struct SiteBuilder: Sendable {
         // Opened from the locale's search page, where `javascript:x.html` would read as a scheme.
         let url = URLPolicy.relativeReference(SitePaths.withoutMarkdownExtension(job.path) + ".html")
         return SearchIndex.document(for: article, url: url).tokenized()
+    }
+
+    /// The rule id of ``chromeFindings()``.
+    public static let missingStringsRule = "missing-chrome-strings"
+
+    /// A warning for each locale whose pages show some of the site's own words in English,
+    /// naming the keys and the file that would give them.
+    public func chromeFindings() -> [Diagnostic] {
+        site.content.locales.compactMap { locale in
+            let missing = theme.missingStrings(for: locale)
+            guard !missing.isEmpty else { return nil }
+            let file = configuration.templates + "/i18n/" + locale + ".yml"
+            let message = missing.count == ChromeStrings.english.count - 1 + PluralRules.categories(for: locale).count
+                ? "no strings for the site's own words in \(locale): every menu, notice and label shows in English; add \(file) with \(missing.joined(separator: ", "))"
+                : "\(missing.count) of the site's own words have no \(locale) text and show in English: \(missing.joined(separator: ", "))"
+            return Diagnostic(rule: Self.missingStringsRule, severity: .warning, locale: locale, location: FileLocation(file: file, line: 1), message: message)
+        }
     }
 
     /// A locale's name in its own language.
@@ -348,7 +378,7 @@ public struct SiteBuilder: Sendable {
             descriptions[path] = (site.content.article(path, in: context.locale) ?? article).metadata.description
         }
         page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "", descriptions: descriptions)
-        page["articleCount"] = context.strings["articles", ["count": String(site.content.sourceArticles.count)]]
+        page["articleCount"] = context.strings.plural("articles", count: site.content.sourceArticles.count)
         page["languages"] = site.content.locales.map { locale -> [String: Any] in
             ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/index.html", "current": locale == context.locale]
         }
