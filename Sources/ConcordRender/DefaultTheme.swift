@@ -111,9 +111,30 @@ enum DefaultTheme {
     return out;
   }
 
-  function search(index, query) {
+  /* How many results a search lists; the page says when there were more. */
+  var limit = 50;
+
+  /* How well a title answers the query: 0 when its words are the query's (`Get-Process` for
+     "get-process"), 1 when every query word is a word of it (the last may be unfinished),
+     2 otherwise. */
+  function titleTier(title, wanted) {
+    var words = terms(title);
+    if (words.join(" ") === wanted.join(" ")) return 0;
+    var all = wanted.every(function (term, position) {
+      return words.some(function (word) {
+        return word === term || (position === wanted.length - 1 && word.lastIndexOf(term, 0) === 0);
+      });
+    });
+    return all ? 1 : 2;
+  }
+
+  /* Matches of `query` in `index`, best first, at most `limit`: exact title matches, then titles
+     holding every word, then the rest by where the words are (title, headings, text). Ties go
+     by title as the reader's language sorts it (case and accents aside), then by URL, so the
+     order never depends on letter case or on the index's order. Returns { results, total }. */
+  function search(index, query, lang) {
     var wanted = terms(query);
-    if (!wanted.length) return [];
+    if (!wanted.length) return { results: [], total: 0 };
     var keys = null, scores = {};
     wanted.forEach(function (term, position) {
       var docs = index.terms[term] || [];
@@ -132,12 +153,16 @@ enum DefaultTheme {
     var results = Object.keys(scores).map(Number).map(function (d) {
       var doc = index.docs[d], title = fold(doc.t), heads = fold(doc.h.join(" ")), bonus = 0;
       wanted.forEach(function (term) { if (title.indexOf(term) >= 0) bonus += 3; else if (heads.indexOf(term) >= 0) bonus += 1; });
-      return { doc: doc, all: scores[d] === wanted.length, score: scores[d] * 10 + bonus };
+      return { doc: doc, all: scores[d] === wanted.length, tier: titleTier(doc.t, wanted), score: scores[d] * 10 + bonus };
     });
     var complete = results.filter(function (r) { return r.all; });
     if (complete.length) results = complete;
-    results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
-    return results.slice(0, 50);
+    var collator = new Intl.Collator(lang || undefined, { sensitivity: "base", numeric: true });
+    results.sort(function (a, b) {
+      return a.tier - b.tier || b.score - a.score || collator.compare(a.doc.t, b.doc.t) ||
+        (a.doc.t < b.doc.t ? -1 : a.doc.t > b.doc.t ? 1 : 0) || (a.doc.u < b.doc.u ? -1 : a.doc.u > b.doc.u ? 1 : 0);
+    });
+    return { results: results.slice(0, limit), total: results.length };
   }
 
   /* The index's URLs are relative to the search page. One a browser would read as absolute is
@@ -149,7 +174,8 @@ enum DefaultTheme {
     return absolute.protocol === "http:" || absolute.protocol === "https:" ? text : null;
   }
 
-  function render(container, query, results) {
+  function render(container, query, found) {
+    var results = found.results;
     container.textContent = "";
     var summary = document.createElement("p");
     summary.className = "summary";
@@ -169,10 +195,16 @@ enum DefaultTheme {
       list.appendChild(item);
     });
     container.appendChild(list);
+    if (found.total > results.length) {
+      var more = document.createElement("p");
+      more.className = "more-results";
+      more.textContent = container.getAttribute("data-more");
+      container.appendChild(more);
+    }
   }
 
   if (typeof module !== "undefined" && typeof document === "undefined") {
-    module.exports = { terms: terms, search: search, resultHref: resultHref };
+    module.exports = { terms: terms, search: search, resultHref: resultHref, limit: limit };
     return;
   }
 
@@ -183,7 +215,7 @@ enum DefaultTheme {
   if (input) input.value = query;
   if (!query.trim()) return;
   fetch("search-index.json").then(function (response) { return response.json(); }).then(function (index) {
-    render(container, query, search(index, query));
+    render(container, query, search(index, query, document.documentElement.lang));
   });
 })();
 
@@ -518,6 +550,7 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .search-results li { padding: 14px 0; border-bottom: 1px solid var(--border); }
 .search-results li a { font-size: 1.05rem; font-weight: 600; }
 .search-results li p { margin: 4px 0 0; color: var(--text-soft); font-size: 14px; }
+.search-results .more-results { margin-top: 14px; color: var(--text-soft); font-size: 14px; }
 
 /* Language chooser */
 .chooser { min-height: 100vh; display: grid; place-items: center; background: var(--bg-soft); }
@@ -1609,7 +1642,7 @@ articles: "{count} 篇文章"
 <button type="submit">{{strings.search}}</button>
 </form>
 <div id="search-results" class="search-results" aria-live="polite"
- data-results-for="{{strings.searchResultsFor}}" data-no-results="{{strings.searchNoResults}}"></div>
+ data-results-for="{{strings.searchResultsFor}}" data-no-results="{{strings.searchNoResults}}" data-more="{{strings.searchMore}}"></div>
 <noscript><p class="notice">{{strings.searchNeedsScript}}</p></noscript>
 <script src="{{assets}}search.js" defer></script>
 {{/main}}
