@@ -660,6 +660,20 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 }
 
 """#,
+        "assets/site.js": #"""
+/* Brings the current page's entry into view in the sidebar, which scrolls on its own: in a
+   large folder it would otherwise sit thousands of pixels below the fold. The page itself does
+   not move. Without JavaScript the sidebar starts at its top, as before. */
+(function () {
+  "use strict";
+  var current = document.querySelector('.sidebar [aria-current="page"]');
+  var sidebar = current && current.closest(".sidebar");
+  if (!sidebar || sidebar.scrollHeight <= sidebar.clientHeight) return;
+  var offset = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
+  if (offset > sidebar.clientHeight * 0.6) sidebar.scrollTop = Math.max(0, offset - sidebar.clientHeight / 3);
+})();
+
+"""#,
         "chooser.mustache": #"""
 <!DOCTYPE html>
 <html lang="{{lang}}" dir="{{dir}}">
@@ -1659,6 +1673,7 @@ articles: "{count} 篇文章"
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}
 <link rel="stylesheet" href="{{assets}}site.css">
+<script src="{{assets}}site.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">{{strings.skipToContent}}</a>

@@ -71,3 +71,18 @@ struct AccessibilityTests {
         #expect(run.status == 0 && run.output.contains("\(pages.count * 2) passed, 0 failed"), "\(run.output)")
     }
 }
+
+/// A page deep in a large folder opens with its own entry in view in the sidebar.
+@Suite("The sidebar shows the current page", .enabled(if: browserIsAvailable, "no headless Chromium, chromedriver or selenium: run scripts/bootstrap --test; browser test skipped"))
+struct SidebarInViewTests {
+    @Test("The 140th of 150 pages in a folder: its entry is in view when the page opens")
+    func currentEntryInView() throws {
+        var files: [String: String] = ["en-US/start.md": "# Start\n"]
+        for number in 1...150 { files["en-US/cmdlets/item-\(1000 + number).md"] = "# Item \(1000 + number)\n\nText.\n" }
+        let temporary = try TemporaryContent(files)
+        defer { temporary.remove() }
+        try buildSite(temporary)
+        let run = runPython([repositoryRoot + "/Tests/Browser/sidebar_in_view.py", temporary.output, "en-US/cmdlets/item-1140.html", "en-US/cmdlets/item-1001.html"])
+        #expect(run.status == 0 && run.output.contains("2 passed, 0 failed"), "\(run.output)")
+    }
+}
