@@ -48,8 +48,10 @@ public struct NavigationRenderer: Sendable {
     /// The locale the pages are in.
     public let locale: String
 
-    /// Flattens a navigation.
-    public init(navigation: Navigation, locale: String) {
+    /// Flattens a navigation. `untranslated` maps each article the locale lacks to its source
+    /// title, and `sourceLocale` is that title's language: an entry showing it says so (`lang`),
+    /// so a screen reader reads an English title in a French sidebar as English.
+    public init(navigation: Navigation, locale: String, untranslated: [String: String] = [:], sourceLocale: String? = nil) {
         self.locale = locale
         // Iterative flattening: a stack of (item, parent) in reverse so order is kept.
         var pending: [(NavigationItem, Int, Bool)] = navigation.items.reversed().map { ($0, -1, true) }
@@ -78,11 +80,16 @@ public struct NavigationRenderer: Sendable {
                 nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
             }
         }
+        let sourceLang = sourceLocale.map { " lang=\"" + HTMLEscaping.escape($0) + "\"" } ?? ""
         linkBytes = nodes.map { node in
             if node.path != nil || (node.url == nil && !node.target.isEmpty) {
+                var title = node.escapedTitle
+                if !sourceLang.isEmpty, let path = node.path, untranslated[path] == node.title {
+                    title = "<span" + sourceLang + ">" + title + "</span>"
+                }
                 return LinkBytes(
-                    isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8),
-                    isInteractive: true, title: Array(node.escapedTitle.utf8))
+                    isArticle: true, target: Array(node.target.utf8), tail: Array((title + "</a>").utf8),
+                    isInteractive: true, title: Array(title.utf8))
             } else if let url = node.url {
                 let rel = URLPolicy.opensAnotherSite(url) ? " rel=\"noopener\"" : ""
                 return LinkBytes(

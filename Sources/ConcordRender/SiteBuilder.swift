@@ -112,7 +112,15 @@ public struct SiteBuilder: Sendable {
         let content = site.content
         let strings = theme.strings(for: locale)
         var titles: [String: String] = [:]
-        for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
+        var untranslated: [String: String] = [:]
+        for (path, article) in content.sourceArticles {
+            if let translated = content.article(path, in: locale) {
+                titles[path] = translated.title
+            } else {
+                titles[path] = article.title
+                if locale != content.sourceLocale { untranslated[path] = article.title }
+            }
+        }
         for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
         let navigation = Navigation(content.tableOfContents(for: locale), titles: titles, resolver: links)
         let isRightToLeft = LocaleID.isRightToLeft(locale)
@@ -125,7 +133,7 @@ public struct SiteBuilder: Sendable {
         shared[.languageName] = .text(strings.languageName)
         shared[.strings] = .object(stringValues)
         return LocaleContext(
-            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
+            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale, untranslated: untranslated, sourceLocale: content.sourceLocale),
             renderer: HTMLRenderer(links: links, includes: includes, alertTitles: strings.alertTitles, codeLabel: strings["codeBlock"]),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
             fallbackNotice: strings.isolatedHTML("fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]),

@@ -65,6 +65,17 @@ struct LocaleChromeTests {
         #expect(builder.chromeFindings().map(\.locale) == ["sw-KE"])
     }
 
+    @Test("In a translated sidebar, the source titles of untranslated articles carry the source's lang")
+    func untranslatedSidebarEntries() throws {
+        let temporary = try TemporaryContent(["en-US/a.md": "# Article A\n", "en-US/b.md": "# Article B\n", "es-ES/a.md": "# Artículo A\n"])
+        defer { temporary.remove() }
+        try buildSite(temporary)
+        let page = try temporary.read("es-ES/a.html")
+        #expect(page.contains("<a href=\"b.html\"><span lang=\"en-US\">Article B</span></a>"))
+        #expect(page.contains(">Artículo A</a>") && !page.contains("<span lang=\"en-US\">Artículo A"))
+        #expect(!(try temporary.read("en-US/a.html")).contains("<span lang="))
+    }
+
     @Test("Plural categories follow CLDR for whole numbers")
     func pluralCategories() {
         let cases: [(String, Int, String)] = [
