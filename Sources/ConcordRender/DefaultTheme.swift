@@ -519,6 +519,32 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .content pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 14px 16px; overflow-x: auto; }
 .content pre code { background: none; padding: 0; font-size: 13.5px; line-height: 1.6; }
 [dir="rtl"] .content pre { direction: ltr; text-align: left; }
+/* Build-time highlighting (SyntaxHighlighter): each colour at least 4.5:1 on the code background. */
+.hl-c { color: #5c6570; font-style: italic; }
+.hl-k { color: #b3261e; }
+.hl-s { color: #0a3069; }
+.hl-n { color: #0550ae; }
+.hl-v { color: #8a3a00; }
+.hl-t { color: #6639ba; }
+.hl-p { color: #00626e; }
+@media (prefers-color-scheme: dark) {
+  .hl-c { color: #9aa4b1; }
+  .hl-k { color: #ff8b82; }
+  .hl-s { color: #a5d6ff; }
+  .hl-n { color: #79c0ff; }
+  .hl-v { color: #ffb070; }
+  .hl-t { color: #d2a8ff; }
+  .hl-p { color: #7ee0d6; }
+}
+/* Output is what a command printed, not something to type: set apart from commands. */
+.content pre:has(> code.language-output) { background: var(--bg); border-style: dashed; }
+/* The copy button site.js adds to each block. */
+.code-block { position: relative; }
+.code-block .copy-code {
+  position: absolute; top: 6px; inset-inline-end: 6px; padding: 2px 10px; font: inherit; font-size: 12px;
+  color: var(--text-soft); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; cursor: pointer;
+}
+.code-block .copy-code:hover { color: var(--text); }
 
 /* Procedures: numbered steps with circled numbers. */
 .content .procedure-title { font-weight: 600; margin-top: 24px; }
@@ -673,6 +699,31 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
   if (offset > sidebar.clientHeight * 0.6) sidebar.scrollTop = Math.max(0, offset - sidebar.clientHeight / 3);
 })();
 
+/* A copy button on each code block, named in the page's language (data-copy on <main>). Made
+   here, not at build time: without script a copy button would do nothing. */
+(function () {
+  "use strict";
+  var main = document.getElementById("main");
+  if (!main || !navigator.clipboard) return;
+  var label = main.getAttribute("data-copy") || "Copy", done = main.getAttribute("data-copied") || "Copied";
+  Array.prototype.forEach.call(document.querySelectorAll(".content pre > code"), function (code) {
+    var pre = code.parentNode, wrapper = document.createElement("div"), button = document.createElement("button");
+    wrapper.className = "code-block";
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(code.textContent).then(function () {
+        button.textContent = done;
+        setTimeout(function () { button.textContent = label; }, 1500);
+      });
+    });
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    wrapper.appendChild(button);
+  });
+})();
+
 """#,
         "chooser.mustache": #"""
 <!DOCTYPE html>
@@ -807,6 +858,8 @@ articles.few: "{count} مقالات"
 articles.many: "{count} مقالة"
 articles.other: "{count} مقالة"
 articles: "{count} مقالة"
+copyCode: "نسخ"
+copied: "تم النسخ"
 
 """#,
         "i18n/cs-CZ.yml": #"""
@@ -843,6 +896,8 @@ articles.one: "{count} článek"
 articles.few: "{count} články"
 articles.other: "{count} článků"
 articles: "{count} článků"
+copyCode: "Kopírovat"
+copied: "Zkopírováno"
 
 """#,
         "i18n/da-DK.yml": #"""
@@ -878,6 +933,8 @@ codeBlock: "Kode"
 articles.one: "{count} artikel"
 articles.other: "{count} artikler"
 articles: "{count} artikler"
+copyCode: "Kopiér"
+copied: "Kopieret"
 
 """#,
         "i18n/de-DE.yml": #"""
@@ -913,6 +970,8 @@ codeBlock: Code
 searchMore: "Es gibt mehr Ergebnisse als angezeigt: Fügen Sie Wörter hinzu, um die Suche einzugrenzen."
 articles.one: "{count} Artikel"
 articles.other: "{count} Artikel"
+copyCode: "Kopieren"
+copied: "Kopiert"
 
 """#,
         "i18n/en-US.yml": #"""
@@ -948,6 +1007,8 @@ codeBlock: Code
 searchMore: "More results exist than are shown: add words to narrow the search."
 articles.one: "{count} article"
 articles.other: "{count} articles"
+copyCode: "Copy"
+copied: "Copied"
 
 """#,
         "i18n/es-ES.yml": #"""
@@ -983,6 +1044,8 @@ codeBlock: Código
 searchMore: "Hay más resultados de los que se muestran: agregue palabras para acotar la búsqueda."
 articles.one: "{count} artículo"
 articles.other: "{count} artículos"
+copyCode: "Copiar"
+copied: "Copiado"
 
 """#,
         "i18n/fi-FI.yml": #"""
@@ -1018,6 +1081,8 @@ codeBlock: "Koodi"
 articles.one: "{count} artikkeli"
 articles.other: "{count} artikkelia"
 articles: "{count} artikkelia"
+copyCode: "Kopioi"
+copied: "Kopioitu"
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -1053,6 +1118,8 @@ codeBlock: Code
 searchMore: "Il y a plus de résultats que ceux affichés : ajoutez des mots pour affiner la recherche."
 articles.one: "{count} article"
 articles.other: "{count} articles"
+copyCode: "Copier"
+copied: "Copié"
 
 """#,
         "i18n/he-IL.yml": #"""
@@ -1089,6 +1156,8 @@ articles.one: "מאמר אחד"
 articles.two: "שני מאמרים"
 articles.other: "{count} מאמרים"
 articles: "{count} מאמרים"
+copyCode: "העתק"
+copied: "הועתק"
 
 """#,
         "i18n/hi-IN.yml": #"""
@@ -1124,6 +1193,8 @@ codeBlock: "कोड"
 articles.one: "{count} लेख"
 articles.other: "{count} लेख"
 articles: "{count} लेख"
+copyCode: "कॉपी करें"
+copied: "कॉपी किया गया"
 
 """#,
         "i18n/id-ID.yml": #"""
@@ -1158,6 +1229,8 @@ caution: "Perhatian"
 codeBlock: "Kode"
 articles.other: "{count} artikel"
 articles: "{count} artikel"
+copyCode: "Salin"
+copied: "Disalin"
 
 """#,
         "i18n/it-IT.yml": #"""
@@ -1193,6 +1266,8 @@ codeBlock: "Codice"
 articles.one: "{count} articolo"
 articles.other: "{count} articoli"
 articles: "{count} articoli"
+copyCode: "Copia"
+copied: "Copiato"
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -1227,6 +1302,8 @@ caution: 注意
 codeBlock: コード
 searchMore: "表示されているより多くの結果があります。語句を追加して検索を絞り込んでください。"
 articles.other: "{count} 件の記事"
+copyCode: "コピー"
+copied: "コピーしました"
 
 """#,
         "i18n/ko-KR.yml": #"""
@@ -1261,6 +1338,8 @@ caution: "주의"
 codeBlock: "코드"
 articles.other: "문서 {count}개"
 articles: "문서 {count}개"
+copyCode: "복사"
+copied: "복사됨"
 
 """#,
         "i18n/nl-NL.yml": #"""
@@ -1296,6 +1375,8 @@ codeBlock: "Code"
 articles.one: "{count} artikel"
 articles.other: "{count} artikelen"
 articles: "{count} artikelen"
+copyCode: "Kopiëren"
+copied: "Gekopieerd"
 
 """#,
         "i18n/pl-PL.yml": #"""
@@ -1333,6 +1414,8 @@ articles.few: "{count} artykuły"
 articles.many: "{count} artykułów"
 articles.other: "{count} artykułu"
 articles: "{count} artykułu"
+copyCode: "Kopiuj"
+copied: "Skopiowano"
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -1368,6 +1451,8 @@ codeBlock: Código
 searchMore: "Há mais resultados do que os exibidos: adicione palavras para refinar a pesquisa."
 articles.one: "{count} artigo"
 articles.other: "{count} artigos"
+copyCode: "Copiar"
+copied: "Copiado"
 
 """#,
         "i18n/pt-PT.yml": #"""
@@ -1403,6 +1488,8 @@ codeBlock: "Código"
 articles.one: "{count} artigo"
 articles.other: "{count} artigos"
 articles: "{count} artigos"
+copyCode: "Copiar"
+copied: "Copiado"
 
 """#,
         "i18n/ru-RU.yml": #"""
@@ -1440,6 +1527,8 @@ articles.few: "{count} статьи"
 articles.many: "{count} статей"
 articles.other: "{count} статьи"
 articles: "{count} статьи"
+copyCode: "Копировать"
+copied: "Скопировано"
 
 """#,
         "i18n/sv-SE.yml": #"""
@@ -1475,6 +1564,8 @@ codeBlock: "Kod"
 articles.one: "{count} artikel"
 articles.other: "{count} artiklar"
 articles: "{count} artiklar"
+copyCode: "Kopiera"
+copied: "Kopierat"
 
 """#,
         "i18n/th-TH.yml": #"""
@@ -1509,6 +1600,8 @@ caution: "ข้อควรระวัง"
 codeBlock: "โค้ด"
 articles.other: "{count} บทความ"
 articles: "{count} บทความ"
+copyCode: "คัดลอก"
+copied: "คัดลอกแล้ว"
 
 """#,
         "i18n/tr-TR.yml": #"""
@@ -1544,6 +1637,8 @@ codeBlock: "Kod"
 articles.one: "{count} makale"
 articles.other: "{count} makale"
 articles: "{count} makale"
+copyCode: "Kopyala"
+copied: "Kopyalandı"
 
 """#,
         "i18n/uk-UA.yml": #"""
@@ -1581,6 +1676,8 @@ articles.few: "{count} статті"
 articles.many: "{count} статей"
 articles.other: "{count} статті"
 articles: "{count} статті"
+copyCode: "Копіювати"
+copied: "Скопійовано"
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -1615,6 +1712,8 @@ caution: 注意
 codeBlock: 代码
 searchMore: "结果多于显示的数量：请添加更多字词以缩小搜索范围。"
 articles.other: "{count} 篇文章"
+copyCode: "复制"
+copied: "已复制"
 
 """#,
         "i18n/zh-TW.yml": #"""
@@ -1649,6 +1748,8 @@ caution: "小心"
 codeBlock: "程式碼"
 articles.other: "{count} 篇文章"
 articles: "{count} 篇文章"
+copyCode: "複製"
+copied: "已複製"
 
 """#,
         "layout.mustache": #"""
@@ -1680,7 +1781,7 @@ articles: "{count} 篇文章"
 {{>header}}
 <div class="page">
 {{$sidebar}}{{>sidebar}}{{/sidebar}}
-<main id="main" class="main">
+<main id="main" class="main" data-copy="{{strings.copyCode}}" data-copied="{{strings.copied}}">
 {{$main}}{{/main}}
 </main>
 {{$aside}}{{/aside}}

@@ -380,13 +380,20 @@ extension HTMLRenderer {
             out += "<pre tabindex=\"0\" role=\"group\" aria-label=\""
             out.appendEscaped(renderer.codeLabel)
             out += "\"><code"
-            if let language = Self.languageClass(walk.document.info(of: i)) {
+            let language = Self.languageClass(walk.document.info(of: i))
+            if let language {
                 out += " class=\"language-"
                 out += language
                 out += "\""
             }
             out += ">"
-            walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
+            walk.document.withLiteralBytes(of: i) { code in
+                if let grammar = language.flatMap(SyntaxHighlighter.language(ofClass:)), code.count <= SyntaxHighlighter.maximumBytes {
+                    SyntaxHighlighter.write(code, language: grammar, into: &out)
+                } else {
+                    out.appendEscaped(utf8: code)
+                }
+            }
             out += "</code></pre>\n"
         }
 

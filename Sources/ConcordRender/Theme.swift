@@ -205,6 +205,8 @@ public struct ChromeStrings: Sendable {
         "warning": "Warning",
         "caution": "Caution",
         "codeBlock": "Code",
+        "copyCode": "Copy",
+        "copied": "Copied",
     ]
 
     /// Reads a flat `key: value` YAML mapping; other shapes are ignored.

@@ -86,3 +86,14 @@ struct SidebarInViewTests {
         #expect(run.status == 0 && run.output.contains("2 passed, 0 failed"), "\(run.output)")
     }
 }
+
+extension SidebarInViewTests {
+    @Test("A code block's copy button is named in the page's language and copies the block's text")
+    func copyButton() throws {
+        let temporary = try AccessibilityTests.content()
+        defer { temporary.remove() }
+        try buildSite(temporary)
+        let run = runPython([repositoryRoot + "/Tests/Browser/copy_code.py", temporary.output, "es-ES/wide-code.html", "Copiar", "Copiado"])
+        #expect(run.status == 0 && run.output.contains("3 passed, 0 failed"), "\(run.output)")
+    }
+}
