@@ -27,8 +27,8 @@ shoot "$work/site" es-ES/customer-support.html 1280 900 es-ES-desktop-dark --for
 corpus=../shared/corpus/powershell
 if [ -d "$corpus" ]; then
     "$concord" build --content "$corpus" --output "$work/corpus" >/dev/null 2>&1
-    shoot "$work/corpus" en-US/7.1/Microsoft.PowerShell.Core/About/about_Comparison_Operators.html 1280 900 corpus-desktop
-    shoot "$work/corpus" en-US/7.1/Microsoft.PowerShell.Core/About/about_Comparison_Operators.html 1280 900 corpus-desktop-dark --force-dark-mode
+    shoot "$work/corpus" en-US/7.1/Microsoft.PowerShell.Core/About/about_Logical_Operators.html 1280 1100 corpus-desktop
+    shoot "$work/corpus" en-US/7.1/Microsoft.PowerShell.Core/About/about_Logical_Operators.html 1280 1100 corpus-desktop-dark --force-dark-mode
 fi
 rm -rf "$work"
 ls -l docs/screenshots
