@@ -56,6 +56,10 @@ extension RuleRegistry {
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),
         ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .structure),
         // Building the site.
+        ContentProblem(
+            id: "missing-chrome-strings", defaultSetting: .warning,
+            summary: "A locale has no strings file for the site's own words (templates/i18n/<locale>.yml) or lacks keys; they show in English.",
+            stage: .site),
         ContentProblem(id: "unsafe-media", defaultSetting: .error, summary: "A file shown as an image is not an image the site may publish.", stage: .site),
         ContentProblem(
             id: "translation-unit-limit", defaultSetting: .warning,

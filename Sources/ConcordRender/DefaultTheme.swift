@@ -16,14 +16,14 @@ enum DefaultTheme {
 </nav>
 {{#notice}}
 <div class="notice notice-{{kind}}" data-notice="{{kind}}" role="note">
-<p>{{text}}{{#linkHref}} <a href="{{linkHref}}">{{linkText}}</a>{{/linkHref}}</p>
+<p{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>{{{text}}}{{#linkHref}} <a href="{{linkHref}}"{{#linkLang}} lang="{{linkLang}}" dir="{{linkDir}}"{{/linkLang}}>{{{linkText}}}</a>{{/linkHref}}</p>
 </div>
 {{/notice}}
 <article class="content"{{#contentLangDiffers}} lang="{{contentLang}}" dir="{{contentDir}}"{{/contentLangDiffers}}>
 {{{content}}}
 </article>
 {{#date}}
-<p class="page-meta">{{strings.lastUpdated}}: <time>{{date}}</time></p>
+<p class="page-meta">{{strings.lastUpdated}}: {{#dateTime}}<time datetime="{{dateTime}}">{{date}}</time>{{/dateTime}}{{^dateTime}}{{date}}{{/dateTime}}</p>
 {{/date}}
 {{/main}}
 {{$aside}}
@@ -47,16 +47,58 @@ enum DefaultTheme {
    script. The site's locales come from the script element's data-locales attribute. */
 (function () {
   "use strict";
+
+  /* Languages written in more than one script, and the script each region writes: a reader of
+     Traditional Chinese (Taiwan, Hong Kong, Macao) cannot be sent to Simplified, nor the reverse. */
+  var scripts = {
+    zh: { "": "hans", cn: "hans", sg: "hans", my: "hans", tw: "hant", hk: "hant", mo: "hant" },
+    sr: { "": "cyrl", rs: "cyrl", ba: "cyrl", me: "latn" },
+    uz: { "": "latn", af: "arab" },
+    pa: { "": "guru", pk: "arab" },
+  };
+
+  /* A tag taken apart: language, script (explicit, else the one its region writes), region. */
+  function parse(tag) {
+    var parts = String(tag).toLowerCase().replace(/_/g, "-").split("-"), language = parts[0], script = "", region = "";
+    for (var i = 1; i < parts.length; i++) {
+      if (parts[i].length === 4 && !script) script = parts[i];
+      else if ((parts[i].length === 2 || /^\d{3}$/.test(parts[i])) && !region) region = parts[i];
+    }
+    var table = scripts[language];
+    if (!script && table) script = table[region] || table[""];
+    return { language: language, script: script, region: region, tag: parts.join("-") };
+  }
+
+  /* The site locale for a reader whose browser asks for `wanted` (most preferred first), or
+     undefined. Each wanted language in turn: the same tag, else the same language, script and
+     region, else the same language and script. A script is never crossed. */
+  function choose(wanted, locales) {
+    var offered = locales.filter(Boolean).map(function (l) { return { locale: l, tag: parse(l) }; });
+    for (var i = 0; i < wanted.length; i++) {
+      var w = parse(wanted[i]);
+      if (!w.language) continue;
+      var best = null, bestRank = 0;
+      offered.forEach(function (o) {
+        var t = o.tag, rank = 0;
+        if (t.language !== w.language || t.script !== w.script) return;
+        if (t.tag === w.tag) rank = 3;
+        else if (t.region === w.region) rank = 2;
+        else rank = 1;
+        if (rank > bestRank) { best = o.locale; bestRank = rank; }
+      });
+      if (best) return best;
+    }
+    return undefined;
+  }
+
+  if (typeof module !== "undefined" && typeof document === "undefined") {
+    module.exports = { choose: choose };
+    return;
+  }
+
   var script = document.currentScript;
   if (!script || location.search.indexOf("choose") >= 0) return;
-  var locales = (script.getAttribute("data-locales") || "").split(","),
-    wanted = navigator.languages || [navigator.language || ""];
-  function pick(match) {
-    for (var i = 0; i < wanted.length; i++) for (var j = 0; j < locales.length; j++)
-      if (locales[j] && match(String(wanted[i]).toLowerCase(), locales[j].toLowerCase())) return locales[j];
-  }
-  var found = pick(function (w, l) { return w === l; }) ||
-    pick(function (w, l) { return w.split("-")[0] === l.split("-")[0]; });
+  var found = choose(navigator.languages || [navigator.language || ""], (script.getAttribute("data-locales") || "").split(","));
   if (found) location.replace(found + "/index.html");
 })();
 
@@ -111,9 +153,30 @@ enum DefaultTheme {
     return out;
   }
 
-  function search(index, query) {
+  /* How many results a search lists; the page says when there were more. */
+  var limit = 50;
+
+  /* How well a title answers the query: 0 when its words are the query's (`Get-Process` for
+     "get-process"), 1 when every query word is a word of it (the last may be unfinished),
+     2 otherwise. */
+  function titleTier(title, wanted) {
+    var words = terms(title);
+    if (words.join(" ") === wanted.join(" ")) return 0;
+    var all = wanted.every(function (term, position) {
+      return words.some(function (word) {
+        return word === term || (position === wanted.length - 1 && word.lastIndexOf(term, 0) === 0);
+      });
+    });
+    return all ? 1 : 2;
+  }
+
+  /* Matches of `query` in `index`, best first, at most `limit`: exact title matches, then titles
+     holding every word, then the rest by where the words are (title, headings, text). Ties go
+     by title as the reader's language sorts it (case and accents aside), then by URL, so the
+     order never depends on letter case or on the index's order. Returns { results, total }. */
+  function search(index, query, lang) {
     var wanted = terms(query);
-    if (!wanted.length) return [];
+    if (!wanted.length) return { results: [], total: 0 };
     var keys = null, scores = {};
     wanted.forEach(function (term, position) {
       var docs = index.terms[term] || [];
@@ -132,12 +195,16 @@ enum DefaultTheme {
     var results = Object.keys(scores).map(Number).map(function (d) {
       var doc = index.docs[d], title = fold(doc.t), heads = fold(doc.h.join(" ")), bonus = 0;
       wanted.forEach(function (term) { if (title.indexOf(term) >= 0) bonus += 3; else if (heads.indexOf(term) >= 0) bonus += 1; });
-      return { doc: doc, all: scores[d] === wanted.length, score: scores[d] * 10 + bonus };
+      return { doc: doc, all: scores[d] === wanted.length, tier: titleTier(doc.t, wanted), score: scores[d] * 10 + bonus };
     });
     var complete = results.filter(function (r) { return r.all; });
     if (complete.length) results = complete;
-    results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
-    return results.slice(0, 50);
+    var collator = new Intl.Collator(lang || undefined, { sensitivity: "base", numeric: true });
+    results.sort(function (a, b) {
+      return a.tier - b.tier || b.score - a.score || collator.compare(a.doc.t, b.doc.t) ||
+        (a.doc.t < b.doc.t ? -1 : a.doc.t > b.doc.t ? 1 : 0) || (a.doc.u < b.doc.u ? -1 : a.doc.u > b.doc.u ? 1 : 0);
+    });
+    return { results: results.slice(0, limit), total: results.length };
   }
 
   /* The index's URLs are relative to the search page. One a browser would read as absolute is
@@ -149,7 +216,8 @@ enum DefaultTheme {
     return absolute.protocol === "http:" || absolute.protocol === "https:" ? text : null;
   }
 
-  function render(container, query, results) {
+  function render(container, query, found) {
+    var results = found.results;
     container.textContent = "";
     var summary = document.createElement("p");
     summary.className = "summary";
@@ -169,10 +237,16 @@ enum DefaultTheme {
       list.appendChild(item);
     });
     container.appendChild(list);
+    if (found.total > results.length) {
+      var more = document.createElement("p");
+      more.className = "more-results";
+      more.textContent = container.getAttribute("data-more");
+      container.appendChild(more);
+    }
   }
 
   if (typeof module !== "undefined" && typeof document === "undefined") {
-    module.exports = { terms: terms, search: search, resultHref: resultHref };
+    module.exports = { terms: terms, search: search, resultHref: resultHref, limit: limit };
     return;
   }
 
@@ -183,7 +257,7 @@ enum DefaultTheme {
   if (input) input.value = query;
   if (!query.trim()) return;
   fetch("search-index.json").then(function (response) { return response.json(); }).then(function (index) {
-    render(container, query, search(index, query));
+    render(container, query, search(index, query, document.documentElement.lang));
   });
 })();
 
@@ -256,6 +330,10 @@ body {
 
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; text-underline-offset: 2px; }
+/* Links in running text are underlined: told from the text around them by more than colour
+   (in dark mode the two differ by about 2:1 alone). */
+.content a, .notice a, .alert a { text-decoration: underline; text-underline-offset: 2px; text-decoration-thickness: 1px; }
+.content h1 a, .content h2 a, .content h3 a, .content h4 a { text-decoration: none; }
 a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visible, label:focus-visible {
   outline: 2px solid var(--accent);
   outline-offset: 2px;
@@ -381,6 +459,13 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .nav-tree details[open] > summary::after, [dir="rtl"] .nav-tree details[open] > summary::after { transform: rotate(45deg); }
 .nav-tree details > summary:hover { background: var(--bg-soft); }
 .nav-tree details > summary:hover > a { background: transparent; }
+/* A branch that is a link: the link, then a toggle of its own at the end of the link's line. */
+.nav-tree li.branch { position: relative; }
+.nav-tree li.branch > a { padding-inline-end: 34px; }
+.nav-tree li.branch > details > summary {
+  position: absolute; top: 0; inset-inline-end: 0; width: 30px; height: calc(1.4em + 10px); justify-content: center;
+}
+.nav-tree li.branch > details > summary::after { margin: 0; }
 
 .on-this-page {
   position: sticky; top: var(--header-height); align-self: start;
@@ -434,6 +519,32 @@ a:focus-visible, summary:focus-visible, input:focus-visible, button:focus-visibl
 .content pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: var(--radius); padding: 14px 16px; overflow-x: auto; }
 .content pre code { background: none; padding: 0; font-size: 13.5px; line-height: 1.6; }
 [dir="rtl"] .content pre { direction: ltr; text-align: left; }
+/* Build-time highlighting (SyntaxHighlighter): each colour at least 4.5:1 on the code background. */
+.hl-c { color: #5c6570; font-style: italic; }
+.hl-k { color: #b3261e; }
+.hl-s { color: #0a3069; }
+.hl-n { color: #0550ae; }
+.hl-v { color: #8a3a00; }
+.hl-t { color: #6639ba; }
+.hl-p { color: #00626e; }
+@media (prefers-color-scheme: dark) {
+  .hl-c { color: #9aa4b1; }
+  .hl-k { color: #ff8b82; }
+  .hl-s { color: #a5d6ff; }
+  .hl-n { color: #79c0ff; }
+  .hl-v { color: #ffb070; }
+  .hl-t { color: #d2a8ff; }
+  .hl-p { color: #7ee0d6; }
+}
+/* Output is what a command printed, not something to type: set apart from commands. */
+.content pre:has(> code.language-output) { background: var(--bg); border-style: dashed; }
+/* The copy button site.js adds to each block. */
+.code-block { position: relative; }
+.code-block .copy-code {
+  position: absolute; top: 6px; inset-inline-end: 6px; padding: 2px 10px; font: inherit; font-size: 12px;
+  color: var(--text-soft); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; cursor: pointer;
+}
+.code-block .copy-code:hover { color: var(--text); }
 
 /* Procedures: numbered steps with circled numbers. */
 .content .procedure-title { font-weight: 600; margin-top: 24px; }
@@ -520,6 +631,7 @@ mark.highlight { display: inline-block; min-width: 100%; background: var(--note-
 .search-results li { padding: 14px 0; border-bottom: 1px solid var(--border); }
 .search-results li a { font-size: 1.05rem; font-weight: 600; }
 .search-results li p { margin: 4px 0 0; color: var(--text-soft); font-size: 14px; }
+.search-results .more-results { margin-top: 14px; color: var(--text-soft); font-size: 14px; }
 
 /* Language chooser */
 .chooser { min-height: 100vh; display: grid; place-items: center; background: var(--bg-soft); }
@@ -585,6 +697,45 @@ mark.highlight { display: inline-block; min-width: 100%; background: var(--note-
   .content a { color: inherit; text-decoration: underline; }
   .content pre { white-space: pre-wrap; }
 }
+
+"""#,
+        "assets/site.js": #"""
+/* Brings the current page's entry into view in the sidebar, which scrolls on its own: in a
+   large folder it would otherwise sit thousands of pixels below the fold. The page itself does
+   not move. Without JavaScript the sidebar starts at its top, as before. */
+(function () {
+  "use strict";
+  var current = document.querySelector('.sidebar [aria-current="page"]');
+  var sidebar = current && current.closest(".sidebar");
+  if (!sidebar || sidebar.scrollHeight <= sidebar.clientHeight) return;
+  var offset = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
+  if (offset > sidebar.clientHeight * 0.6) sidebar.scrollTop = Math.max(0, offset - sidebar.clientHeight / 3);
+})();
+
+/* A copy button on each code block, named in the page's language (data-copy on <main>). Made
+   here, not at build time: without script a copy button would do nothing. */
+(function () {
+  "use strict";
+  var main = document.getElementById("main");
+  if (!main || !navigator.clipboard) return;
+  var label = main.getAttribute("data-copy") || "Copy", done = main.getAttribute("data-copied") || "Copied";
+  Array.prototype.forEach.call(document.querySelectorAll(".content pre > code"), function (code) {
+    var pre = code.parentNode, wrapper = document.createElement("div"), button = document.createElement("button");
+    wrapper.className = "code-block";
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(code.textContent).then(function () {
+        button.textContent = done;
+        setTimeout(function () { button.textContent = label; }, 1500);
+      });
+    });
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    wrapper.appendChild(button);
+  });
+})();
 
 """#,
         "chooser.mustache": #"""
@@ -683,6 +834,128 @@ mark.highlight { display: inline-block; min-width: 100%; background: var(--note-
 {{/layout}}
 
 """#,
+        "i18n/ar-SA.yml": #"""
+# نصوص الموقع باللغة العربية (السعودية).
+languageName: "العربية (المملكة العربية السعودية)"
+skipToContent: "انتقل إلى المحتوى الرئيسي"
+contents: "المحتويات"
+onThisPage: "في هذه المقالة"
+home: "الصفحة الرئيسية"
+breadcrumb: "مسار التنقل"
+language: "اللغة"
+chooseLanguage: "اختر لغتك"
+chooseLanguageIntro: "يتوفر موقع المساعدة هذا باللغات التالية."
+search: "بحث"
+searchPlaceholder: "بحث"
+searchResults: "نتائج البحث"
+searchResultsFor: "نتائج «{query}»"
+searchNoResults: "لا توجد نتائج لـ «{query}»."
+searchNeedsScript: "يتطلب البحث JavaScript. تصفح المحتويات بدلاً من ذلك."
+searchMore: "توجد نتائج أخرى غير معروضة: أضف كلمات لتضييق البحث."
+fallbackNotice: "لم تُترجم هذه المقالة إلى {language} بعد. أنت تقرأ النسخة {sourceLanguage}."
+outdatedNotice: "قد تكون هذه الترجمة قديمة: تغيرت النسخة {sourceLanguage} منذ ترجمتها."
+readSource: "اقرأ النسخة {sourceLanguage}"
+notTranslated: "غير مترجمة"
+menu: "القائمة"
+lastUpdated: "آخر تحديث"
+note: "ملاحظة"
+tip: "تلميح"
+important: "هام"
+warning: "تحذير"
+caution: "تنبيه"
+codeBlock: "التعليمات البرمجية"
+articles.zero: "لا توجد مقالات"
+articles.one: "مقالة واحدة"
+articles.two: "مقالتان"
+articles.few: "{count} مقالات"
+articles.many: "{count} مقالة"
+articles.other: "{count} مقالة"
+articles: "{count} مقالة"
+copyCode: "نسخ"
+copied: "تم النسخ"
+snippetMissing: "نموذج التعليمة البرمجية غير متوفر:"
+watchVideo: شاهد الفيديو
+
+"""#,
+        "i18n/cs-CZ.yml": #"""
+# Texty webu v češtině.
+languageName: "Čeština (Česko)"
+skipToContent: "Přejít na hlavní obsah"
+contents: "Obsah"
+onThisPage: "V tomto článku"
+home: "Domů"
+breadcrumb: "Drobečková navigace"
+language: "Jazyk"
+chooseLanguage: "Zvolte jazyk"
+chooseLanguageIntro: "Tato nápověda je k dispozici v těchto jazycích."
+search: "Hledat"
+searchPlaceholder: "Hledat"
+searchResults: "Výsledky hledání"
+searchResultsFor: "Výsledky pro „{query}“"
+searchNoResults: "Pro „{query}“ nebylo nic nalezeno."
+searchNeedsScript: "Hledání vyžaduje JavaScript. Procházejte raději obsah."
+searchMore: "Výsledků je víc, než se zobrazuje: upřesněte hledání dalšími slovy."
+fallbackNotice: "Tento článek zatím není přeložen (jazyk: {language}). Čtete původní verzi (jazyk: {sourceLanguage})."
+outdatedNotice: "Tento překlad nemusí být aktuální: původní verze (jazyk: {sourceLanguage}) se od překladu změnila."
+readSource: "Přečíst původní verzi ({sourceLanguage})"
+notTranslated: "nepřeloženo"
+menu: "Nabídka"
+lastUpdated: "Poslední aktualizace"
+note: "Poznámka"
+tip: "Tip"
+important: "Důležité"
+warning: "Upozornění"
+caution: "Pozor"
+codeBlock: "Kód"
+articles.one: "{count} článek"
+articles.few: "{count} články"
+articles.other: "{count} článků"
+articles: "{count} článků"
+copyCode: "Kopírovat"
+copied: "Zkopírováno"
+snippetMissing: "Ukázka kódu není k dispozici:"
+watchVideo: Přehrát video
+
+"""#,
+        "i18n/da-DK.yml": #"""
+# Webstedets tekster på dansk.
+languageName: "Dansk (Danmark)"
+skipToContent: "Gå til hovedindhold"
+contents: "Indhold"
+onThisPage: "I denne artikel"
+home: "Hjem"
+breadcrumb: "Brødkrumme"
+language: "Sprog"
+chooseLanguage: "Vælg dit sprog"
+chooseLanguageIntro: "Dette hjælpewebsted findes på disse sprog."
+search: "Søg"
+searchPlaceholder: "Søg"
+searchResults: "Søgeresultater"
+searchResultsFor: "Resultater for “{query}”"
+searchNoResults: "Ingen resultater for “{query}”."
+searchNeedsScript: "Søgning kræver JavaScript. Gennemse indholdet i stedet."
+searchMore: "Der er flere resultater end vist: tilføj ord for at indsnævre søgningen."
+fallbackNotice: "Denne artikel er endnu ikke oversat til {language}. Du læser versionen på {sourceLanguage}."
+outdatedNotice: "Denne oversættelse er muligvis forældet: versionen på {sourceLanguage} er ændret, siden den blev oversat."
+readSource: "Læs versionen på {sourceLanguage}"
+notTranslated: "ikke oversat"
+menu: "Menu"
+lastUpdated: "Senest opdateret"
+note: "Bemærk"
+tip: "Tip"
+important: "Vigtigt"
+warning: "Advarsel"
+caution: "Forsigtig"
+codeBlock: "Kode"
+articles.one: "{count} artikel"
+articles.other: "{count} artikler"
+articles: "{count} artikler"
+copyCode: "Kopiér"
+copied: "Kopieret"
+snippetMissing: "Kodeeksemplet er ikke tilgængeligt:"
+watchVideo: Se videoen
+
+"""#,
         "i18n/de-DE.yml": #"""
 # Texte der Website auf Deutsch (Deutschland).
 languageName: Deutsch (Deutschland)
@@ -714,6 +987,12 @@ warning: Warnung
 caution: Vorsicht
 snippetMissing: "Codebeispiel nicht verfügbar:"
 watchVideo: Video ansehen
+codeBlock: Code
+searchMore: "Es gibt mehr Ergebnisse als angezeigt: Fügen Sie Wörter hinzu, um die Suche einzugrenzen."
+articles.one: "{count} Artikel"
+articles.other: "{count} Artikel"
+copyCode: "Kopieren"
+copied: "Kopiert"
 
 """#,
         "i18n/en-US.yml": #"""
@@ -747,6 +1026,12 @@ warning: Warning
 caution: Caution
 snippetMissing: "Code sample not available:"
 watchVideo: Watch the video
+codeBlock: Code
+searchMore: "More results exist than are shown: add words to narrow the search."
+articles.one: "{count} article"
+articles.other: "{count} articles"
+copyCode: "Copy"
+copied: "Copied"
 
 """#,
         "i18n/es-ES.yml": #"""
@@ -780,6 +1065,51 @@ warning: Advertencia
 caution: Precaución
 snippetMissing: "Ejemplo de código no disponible:"
 watchVideo: Ver el vídeo
+codeBlock: Código
+searchMore: "Hay más resultados de los que se muestran: agregue palabras para acotar la búsqueda."
+articles.one: "{count} artículo"
+articles.other: "{count} artículos"
+copyCode: "Copiar"
+copied: "Copiado"
+
+"""#,
+        "i18n/fi-FI.yml": #"""
+# Sivuston tekstit suomeksi.
+languageName: "Suomi (Suomi)"
+skipToContent: "Siirry pääsisältöön"
+contents: "Sisältö"
+onThisPage: "Tässä artikkelissa"
+home: "Etusivu"
+breadcrumb: "Murupolku"
+language: "Kieli"
+chooseLanguage: "Valitse kieli"
+chooseLanguageIntro: "Tämä ohjesivusto on saatavilla näillä kielillä."
+search: "Haku"
+searchPlaceholder: "Hae"
+searchResults: "Hakutulokset"
+searchResultsFor: "Tulokset haulle ”{query}”"
+searchNoResults: "Haulla ”{query}” ei löytynyt tuloksia."
+searchNeedsScript: "Haku vaatii JavaScriptin. Selaa sisältöä sen sijaan."
+searchMore: "Tuloksia on enemmän kuin näytetään: tarkenna hakua lisäämällä sanoja."
+fallbackNotice: "Tätä artikkelia ei ole vielä käännetty (kieli: {language}). Luet alkuperäistä versiota (kieli: {sourceLanguage})."
+outdatedNotice: "Tämä käännös voi olla vanhentunut: alkuperäinen versio (kieli: {sourceLanguage}) on muuttunut käännöksen jälkeen."
+readSource: "Lue alkuperäinen versio ({sourceLanguage})"
+notTranslated: "ei käännetty"
+menu: "Valikko"
+lastUpdated: "Päivitetty viimeksi"
+note: "Huomautus"
+tip: "Vihje"
+important: "Tärkeää"
+warning: "Varoitus"
+caution: "Huomio"
+codeBlock: "Koodi"
+articles.one: "{count} artikkeli"
+articles.other: "{count} artikkelia"
+articles: "{count} artikkelia"
+copyCode: "Kopioi"
+copied: "Kopioitu"
+snippetMissing: "Koodiesimerkki ei ole saatavilla:"
+watchVideo: Katso video
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -813,6 +1143,168 @@ warning: Avertissement
 caution: Attention
 snippetMissing: "Exemple de code indisponible :"
 watchVideo: Regarder la vidéo
+codeBlock: Code
+searchMore: "Il y a plus de résultats que ceux affichés : ajoutez des mots pour affiner la recherche."
+articles.one: "{count} article"
+articles.other: "{count} articles"
+copyCode: "Copier"
+copied: "Copié"
+
+"""#,
+        "i18n/he-IL.yml": #"""
+# טקסטי האתר בעברית.
+languageName: "עברית (ישראל)"
+skipToContent: "דלג לתוכן הראשי"
+contents: "תוכן העניינים"
+onThisPage: "במאמר זה"
+home: "דף הבית"
+breadcrumb: "נתיב ניווט"
+language: "שפה"
+chooseLanguage: "בחר את השפה שלך"
+chooseLanguageIntro: "אתר העזרה זמין בשפות אלה."
+search: "חיפוש"
+searchPlaceholder: "חיפוש"
+searchResults: "תוצאות חיפוש"
+searchResultsFor: "תוצאות עבור ״{query}״"
+searchNoResults: "אין תוצאות עבור ״{query}״."
+searchNeedsScript: "החיפוש דורש JavaScript. עיין בתוכן העניינים במקום זאת."
+searchMore: "יש תוצאות נוספות מעבר לאלה המוצגות: הוסף מילים כדי לצמצם את החיפוש."
+fallbackNotice: "מאמר זה עדיין לא תורגם ל{language}. אתה קורא את הגרסה ב{sourceLanguage}."
+outdatedNotice: "ייתכן שתרגום זה אינו עדכני: הגרסה ב{sourceLanguage} השתנתה מאז שתורגמה."
+readSource: "קרא את הגרסה ב{sourceLanguage}"
+notTranslated: "לא תורגם"
+menu: "תפריט"
+lastUpdated: "עודכן לאחרונה"
+note: "הערה"
+tip: "עצה"
+important: "חשוב"
+warning: "אזהרה"
+caution: "זהירות"
+codeBlock: "קוד"
+articles.one: "מאמר אחד"
+articles.two: "שני מאמרים"
+articles.other: "{count} מאמרים"
+articles: "{count} מאמרים"
+copyCode: "העתק"
+copied: "הועתק"
+snippetMissing: "דוגמת הקוד אינה זמינה:"
+watchVideo: צפו בסרטון
+
+"""#,
+        "i18n/hi-IN.yml": #"""
+# साइट के पाठ हिन्दी में।
+languageName: "हिन्दी (भारत)"
+skipToContent: "मुख्य सामग्री पर जाएँ"
+contents: "सामग्री"
+onThisPage: "इस लेख में"
+home: "होम"
+breadcrumb: "ब्रेडक्रंब"
+language: "भाषा"
+chooseLanguage: "अपनी भाषा चुनें"
+chooseLanguageIntro: "यह सहायता साइट इन भाषाओं में उपलब्ध है।"
+search: "खोजें"
+searchPlaceholder: "खोजें"
+searchResults: "खोज परिणाम"
+searchResultsFor: "“{query}” के परिणाम"
+searchNoResults: "“{query}” के लिए कोई परिणाम नहीं।"
+searchNeedsScript: "खोज के लिए JavaScript आवश्यक है। इसके बजाय सामग्री देखें।"
+searchMore: "दिखाए गए परिणामों से अधिक परिणाम हैं: खोज को सीमित करने के लिए शब्द जोड़ें।"
+fallbackNotice: "इस लेख का अभी तक {language} में अनुवाद नहीं हुआ है। आप {sourceLanguage} संस्करण पढ़ रहे हैं।"
+outdatedNotice: "यह अनुवाद पुराना हो सकता है: अनुवाद के बाद से {sourceLanguage} संस्करण बदल गया है।"
+readSource: "{sourceLanguage} संस्करण पढ़ें"
+notTranslated: "अनूदित नहीं"
+menu: "मेनू"
+lastUpdated: "अंतिम अपडेट"
+note: "नोट"
+tip: "सुझाव"
+important: "महत्वपूर्ण"
+warning: "चेतावनी"
+caution: "सावधानी"
+codeBlock: "कोड"
+articles.one: "{count} लेख"
+articles.other: "{count} लेख"
+articles: "{count} लेख"
+copyCode: "कॉपी करें"
+copied: "कॉपी किया गया"
+snippetMissing: "कोड नमूना उपलब्ध नहीं है:"
+watchVideo: वीडियो देखें
+
+"""#,
+        "i18n/id-ID.yml": #"""
+# Teks situs dalam bahasa Indonesia.
+languageName: "Bahasa Indonesia (Indonesia)"
+skipToContent: "Langsung ke konten utama"
+contents: "Daftar isi"
+onThisPage: "Dalam artikel ini"
+home: "Beranda"
+breadcrumb: "Breadcrumb"
+language: "Bahasa"
+chooseLanguage: "Pilih bahasa Anda"
+chooseLanguageIntro: "Situs bantuan ini tersedia dalam bahasa berikut."
+search: "Cari"
+searchPlaceholder: "Cari"
+searchResults: "Hasil pencarian"
+searchResultsFor: "Hasil untuk “{query}”"
+searchNoResults: "Tidak ada hasil untuk “{query}”."
+searchNeedsScript: "Pencarian memerlukan JavaScript. Telusuri daftar isi sebagai gantinya."
+searchMore: "Ada lebih banyak hasil daripada yang ditampilkan: tambahkan kata untuk mempersempit pencarian."
+fallbackNotice: "Artikel ini belum diterjemahkan ke dalam bahasa {language}. Anda membaca versi bahasa {sourceLanguage}."
+outdatedNotice: "Terjemahan ini mungkin sudah usang: versi bahasa {sourceLanguage} telah berubah sejak diterjemahkan."
+readSource: "Baca versi bahasa {sourceLanguage}"
+notTranslated: "belum diterjemahkan"
+menu: "Menu"
+lastUpdated: "Terakhir diperbarui"
+note: "Catatan"
+tip: "Tips"
+important: "Penting"
+warning: "Peringatan"
+caution: "Perhatian"
+codeBlock: "Kode"
+articles.other: "{count} artikel"
+articles: "{count} artikel"
+copyCode: "Salin"
+copied: "Disalin"
+snippetMissing: "Contoh kode tidak tersedia:"
+watchVideo: Tonton video
+
+"""#,
+        "i18n/it-IT.yml": #"""
+# Testi del sito in italiano.
+languageName: "Italiano (Italia)"
+skipToContent: "Passa al contenuto principale"
+contents: "Sommario"
+onThisPage: "In questo articolo"
+home: "Home"
+breadcrumb: "Percorso di navigazione"
+language: "Lingua"
+chooseLanguage: "Scegli la lingua"
+chooseLanguageIntro: "Questo sito di assistenza è disponibile in queste lingue."
+search: "Cerca"
+searchPlaceholder: "Cerca"
+searchResults: "Risultati della ricerca"
+searchResultsFor: "Risultati per “{query}”"
+searchNoResults: "Nessun risultato per “{query}”."
+searchNeedsScript: "La ricerca richiede JavaScript. Consulta invece il sommario."
+searchMore: "Ci sono più risultati di quelli mostrati: aggiungi parole per restringere la ricerca."
+fallbackNotice: "Questo articolo non è ancora stato tradotto in {language}. Stai leggendo la versione in {sourceLanguage}."
+outdatedNotice: "Questa traduzione potrebbe non essere aggiornata: la versione in {sourceLanguage} è cambiata dopo la traduzione."
+readSource: "Leggi la versione in {sourceLanguage}"
+notTranslated: "non tradotto"
+menu: "Menu"
+lastUpdated: "Ultimo aggiornamento"
+note: "Nota"
+tip: "Suggerimento"
+important: "Importante"
+warning: "Avviso"
+caution: "Attenzione"
+codeBlock: "Codice"
+articles.one: "{count} articolo"
+articles.other: "{count} articoli"
+articles: "{count} articoli"
+copyCode: "Copia"
+copied: "Copiato"
+snippetMissing: "Esempio di codice non disponibile:"
+watchVideo: Guarda il video
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -846,6 +1338,129 @@ warning: 警告
 caution: 注意
 snippetMissing: "コード サンプルを表示できません:"
 watchVideo: ビデオを見る
+codeBlock: コード
+searchMore: "表示されているより多くの結果があります。語句を追加して検索を絞り込んでください。"
+articles.other: "{count} 件の記事"
+copyCode: "コピー"
+copied: "コピーしました"
+
+"""#,
+        "i18n/ko-KR.yml": #"""
+# 사이트 텍스트(한국어).
+languageName: "한국어(대한민국)"
+skipToContent: "주 콘텐츠로 건너뛰기"
+contents: "목차"
+onThisPage: "이 문서의 내용"
+home: "홈"
+breadcrumb: "이동 경로"
+language: "언어"
+chooseLanguage: "언어 선택"
+chooseLanguageIntro: "이 도움말 사이트는 다음 언어로 제공됩니다."
+search: "검색"
+searchPlaceholder: "검색"
+searchResults: "검색 결과"
+searchResultsFor: "“{query}” 검색 결과"
+searchNoResults: "“{query}”에 대한 결과가 없습니다."
+searchNeedsScript: "검색하려면 JavaScript가 필요합니다. 대신 목차를 살펴보세요."
+searchMore: "표시된 것보다 더 많은 결과가 있습니다. 단어를 추가하여 검색 범위를 좁히세요."
+fallbackNotice: "이 문서는 아직 {language}(으)로 번역되지 않았습니다. {sourceLanguage} 버전을 읽고 있습니다."
+outdatedNotice: "이 번역은 최신이 아닐 수 있습니다. 번역 후 {sourceLanguage} 버전이 변경되었습니다."
+readSource: "{sourceLanguage} 버전 읽기"
+notTranslated: "번역되지 않음"
+menu: "메뉴"
+lastUpdated: "마지막 업데이트"
+note: "참고"
+tip: "팁"
+important: "중요"
+warning: "경고"
+caution: "주의"
+codeBlock: "코드"
+articles.other: "문서 {count}개"
+articles: "문서 {count}개"
+copyCode: "복사"
+copied: "복사됨"
+snippetMissing: "코드 샘플을 사용할 수 없습니다:"
+watchVideo: 동영상 보기
+
+"""#,
+        "i18n/nl-NL.yml": #"""
+# Teksten van de site in het Nederlands.
+languageName: "Nederlands (Nederland)"
+skipToContent: "Naar hoofdinhoud"
+contents: "Inhoud"
+onThisPage: "In dit artikel"
+home: "Start"
+breadcrumb: "Kruimelpad"
+language: "Taal"
+chooseLanguage: "Kies uw taal"
+chooseLanguageIntro: "Deze helpsite is beschikbaar in deze talen."
+search: "Zoeken"
+searchPlaceholder: "Zoeken"
+searchResults: "Zoekresultaten"
+searchResultsFor: "Resultaten voor ‘{query}’"
+searchNoResults: "Geen resultaten voor ‘{query}’."
+searchNeedsScript: "Zoeken vereist JavaScript. Blader in plaats daarvan door de inhoud."
+searchMore: "Er zijn meer resultaten dan getoond: voeg woorden toe om de zoekopdracht te verfijnen."
+fallbackNotice: "Dit artikel is nog niet vertaald in het {language}. U leest de versie in het {sourceLanguage}."
+outdatedNotice: "Deze vertaling is mogelijk verouderd: de versie in het {sourceLanguage} is gewijzigd sinds de vertaling."
+readSource: "Lees de versie in het {sourceLanguage}"
+notTranslated: "niet vertaald"
+menu: "Menu"
+lastUpdated: "Laatst bijgewerkt"
+note: "Opmerking"
+tip: "Tip"
+important: "Belangrijk"
+warning: "Waarschuwing"
+caution: "Let op"
+codeBlock: "Code"
+articles.one: "{count} artikel"
+articles.other: "{count} artikelen"
+articles: "{count} artikelen"
+copyCode: "Kopiëren"
+copied: "Gekopieerd"
+snippetMissing: "Codevoorbeeld niet beschikbaar:"
+watchVideo: Bekijk de video
+
+"""#,
+        "i18n/pl-PL.yml": #"""
+# Teksty witryny po polsku.
+languageName: "Polski (Polska)"
+skipToContent: "Przejdź do głównej zawartości"
+contents: "Spis treści"
+onThisPage: "W tym artykule"
+home: "Strona główna"
+breadcrumb: "Ścieżka nawigacji"
+language: "Język"
+chooseLanguage: "Wybierz język"
+chooseLanguageIntro: "Ta witryna pomocy jest dostępna w tych językach."
+search: "Szukaj"
+searchPlaceholder: "Szukaj"
+searchResults: "Wyniki wyszukiwania"
+searchResultsFor: "Wyniki dla „{query}”"
+searchNoResults: "Brak wyników dla „{query}”."
+searchNeedsScript: "Wyszukiwanie wymaga JavaScriptu. Przejrzyj zamiast tego spis treści."
+searchMore: "Wyników jest więcej, niż pokazano: dodaj słowa, aby zawęzić wyszukiwanie."
+fallbackNotice: "Ten artykuł nie został jeszcze przetłumaczony (język: {language}). Czytasz wersję oryginalną (język: {sourceLanguage})."
+outdatedNotice: "To tłumaczenie może być nieaktualne: wersja oryginalna (język: {sourceLanguage}) zmieniła się od czasu tłumaczenia."
+readSource: "Przeczytaj wersję oryginalną ({sourceLanguage})"
+notTranslated: "nieprzetłumaczone"
+menu: "Menu"
+lastUpdated: "Ostatnia aktualizacja"
+note: "Uwaga"
+tip: "Porada"
+important: "Ważne"
+warning: "Ostrzeżenie"
+caution: "Przestroga"
+codeBlock: "Kod"
+articles.one: "{count} artykuł"
+articles.few: "{count} artykuły"
+articles.many: "{count} artykułów"
+articles.other: "{count} artykułu"
+articles: "{count} artykułu"
+copyCode: "Kopiuj"
+copied: "Skopiowano"
+snippetMissing: "Przykład kodu jest niedostępny:"
+watchVideo: Obejrzyj wideo
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -879,6 +1494,249 @@ warning: Aviso
 caution: Cuidado
 snippetMissing: "Exemplo de código indisponível:"
 watchVideo: Assistir ao vídeo
+codeBlock: Código
+searchMore: "Há mais resultados do que os exibidos: adicione palavras para refinar a pesquisa."
+articles.one: "{count} artigo"
+articles.other: "{count} artigos"
+copyCode: "Copiar"
+copied: "Copiado"
+
+"""#,
+        "i18n/pt-PT.yml": #"""
+# Textos do site em português (Portugal).
+languageName: "Português (Portugal)"
+skipToContent: "Avançar para o conteúdo principal"
+contents: "Índice"
+onThisPage: "Neste artigo"
+home: "Início"
+breadcrumb: "Trilho de navegação"
+language: "Idioma"
+chooseLanguage: "Escolha o seu idioma"
+chooseLanguageIntro: "Este site de ajuda está disponível nestes idiomas."
+search: "Pesquisar"
+searchPlaceholder: "Pesquisar"
+searchResults: "Resultados da pesquisa"
+searchResultsFor: "Resultados para “{query}”"
+searchNoResults: "Sem resultados para “{query}”."
+searchNeedsScript: "A pesquisa necessita de JavaScript. Em alternativa, consulte o índice."
+searchMore: "Existem mais resultados do que os apresentados: acrescente palavras para restringir a pesquisa."
+fallbackNotice: "Este artigo ainda não foi traduzido para {language}. Está a ler a versão em {sourceLanguage}."
+outdatedNotice: "Esta tradução pode estar desatualizada: a versão em {sourceLanguage} mudou desde que foi traduzida."
+readSource: "Ler a versão em {sourceLanguage}"
+notTranslated: "não traduzido"
+menu: "Menu"
+lastUpdated: "Última atualização"
+note: "Nota"
+tip: "Sugestão"
+important: "Importante"
+warning: "Aviso"
+caution: "Cuidado"
+codeBlock: "Código"
+articles.one: "{count} artigo"
+articles.other: "{count} artigos"
+articles: "{count} artigos"
+copyCode: "Copiar"
+copied: "Copiado"
+snippetMissing: "Exemplo de código indisponível:"
+watchVideo: Ver o vídeo
+
+"""#,
+        "i18n/ru-RU.yml": #"""
+# Тексты сайта на русском языке.
+languageName: "Русский (Россия)"
+skipToContent: "Перейти к основному содержимому"
+contents: "Содержание"
+onThisPage: "В этой статье"
+home: "Главная"
+breadcrumb: "Навигационная цепочка"
+language: "Язык"
+chooseLanguage: "Выберите язык"
+chooseLanguageIntro: "Этот справочный сайт доступен на следующих языках."
+search: "Поиск"
+searchPlaceholder: "Поиск"
+searchResults: "Результаты поиска"
+searchResultsFor: "Результаты по запросу «{query}»"
+searchNoResults: "По запросу «{query}» ничего не найдено."
+searchNeedsScript: "Для поиска нужен JavaScript. Воспользуйтесь содержанием."
+searchMore: "Найдено больше результатов, чем показано: уточните запрос, добавив слова."
+fallbackNotice: "Эта статья ещё не переведена (язык: {language}). Вы читаете исходную версию (язык: {sourceLanguage})."
+outdatedNotice: "Этот перевод может быть устаревшим: исходная версия (язык: {sourceLanguage}) изменилась после перевода."
+readSource: "Читать исходную версию ({sourceLanguage})"
+notTranslated: "не переведено"
+menu: "Меню"
+lastUpdated: "Последнее обновление"
+note: "Примечание"
+tip: "Совет"
+important: "Важно"
+warning: "Предупреждение"
+caution: "Внимание"
+codeBlock: "Код"
+articles.one: "{count} статья"
+articles.few: "{count} статьи"
+articles.many: "{count} статей"
+articles.other: "{count} статьи"
+articles: "{count} статьи"
+copyCode: "Копировать"
+copied: "Скопировано"
+snippetMissing: "Пример кода недоступен:"
+watchVideo: Смотреть видео
+
+"""#,
+        "i18n/sv-SE.yml": #"""
+# Webbplatsens texter på svenska.
+languageName: "Svenska (Sverige)"
+skipToContent: "Hoppa till huvudinnehållet"
+contents: "Innehåll"
+onThisPage: "I den här artikeln"
+home: "Start"
+breadcrumb: "Sökväg"
+language: "Språk"
+chooseLanguage: "Välj språk"
+chooseLanguageIntro: "Den här hjälpwebbplatsen finns på följande språk."
+search: "Sök"
+searchPlaceholder: "Sök"
+searchResults: "Sökresultat"
+searchResultsFor: "Resultat för ”{query}”"
+searchNoResults: "Inga resultat för ”{query}”."
+searchNeedsScript: "Sökningen kräver JavaScript. Bläddra i innehållet i stället."
+searchMore: "Det finns fler resultat än som visas: lägg till ord för att begränsa sökningen."
+fallbackNotice: "Den här artikeln är ännu inte översatt till {language}. Du läser versionen på {sourceLanguage}."
+outdatedNotice: "Den här översättningen kan vara inaktuell: versionen på {sourceLanguage} har ändrats sedan den översattes."
+readSource: "Läs versionen på {sourceLanguage}"
+notTranslated: "inte översatt"
+menu: "Meny"
+lastUpdated: "Senast uppdaterad"
+note: "Obs!"
+tip: "Tips"
+important: "Viktigt"
+warning: "Varning"
+caution: "Var försiktig"
+codeBlock: "Kod"
+articles.one: "{count} artikel"
+articles.other: "{count} artiklar"
+articles: "{count} artiklar"
+copyCode: "Kopiera"
+copied: "Kopierat"
+snippetMissing: "Kodexemplet är inte tillgängligt:"
+watchVideo: Titta på videon
+
+"""#,
+        "i18n/th-TH.yml": #"""
+# ข้อความของเว็บไซต์เป็นภาษาไทย
+languageName: "ไทย (ไทย)"
+skipToContent: "ข้ามไปยังเนื้อหาหลัก"
+contents: "สารบัญ"
+onThisPage: "ในบทความนี้"
+home: "หน้าแรก"
+breadcrumb: "เส้นทางการนำทาง"
+language: "ภาษา"
+chooseLanguage: "เลือกภาษาของคุณ"
+chooseLanguageIntro: "เว็บไซต์ความช่วยเหลือนี้มีให้บริการในภาษาต่อไปนี้"
+search: "ค้นหา"
+searchPlaceholder: "ค้นหา"
+searchResults: "ผลการค้นหา"
+searchResultsFor: "ผลลัพธ์สำหรับ “{query}”"
+searchNoResults: "ไม่พบผลลัพธ์สำหรับ “{query}”"
+searchNeedsScript: "การค้นหาต้องใช้ JavaScript โปรดเรียกดูสารบัญแทน"
+searchMore: "มีผลลัพธ์มากกว่าที่แสดง: เพิ่มคำเพื่อจำกัดการค้นหาให้แคบลง"
+fallbackNotice: "บทความนี้ยังไม่ได้แปลเป็นภาษา{language} คุณกำลังอ่านฉบับภาษา{sourceLanguage}"
+outdatedNotice: "คำแปลนี้อาจล้าสมัย: ฉบับภาษา{sourceLanguage}มีการเปลี่ยนแปลงหลังจากที่แปล"
+readSource: "อ่านฉบับภาษา{sourceLanguage}"
+notTranslated: "ยังไม่ได้แปล"
+menu: "เมนู"
+lastUpdated: "อัปเดตล่าสุด"
+note: "หมายเหตุ"
+tip: "เคล็ดลับ"
+important: "สำคัญ"
+warning: "คำเตือน"
+caution: "ข้อควรระวัง"
+codeBlock: "โค้ด"
+articles.other: "{count} บทความ"
+articles: "{count} บทความ"
+copyCode: "คัดลอก"
+copied: "คัดลอกแล้ว"
+snippetMissing: "ไม่มีตัวอย่างโค้ด:"
+watchVideo: ดูวิดีโอ
+
+"""#,
+        "i18n/tr-TR.yml": #"""
+# Sitenin Türkçe metinleri.
+languageName: "Türkçe (Türkiye)"
+skipToContent: "Ana içeriğe atla"
+contents: "İçindekiler"
+onThisPage: "Bu makalede"
+home: "Giriş"
+breadcrumb: "İçerik haritası"
+language: "Dil"
+chooseLanguage: "Dilinizi seçin"
+chooseLanguageIntro: "Bu yardım sitesi şu dillerde kullanılabilir."
+search: "Ara"
+searchPlaceholder: "Ara"
+searchResults: "Arama sonuçları"
+searchResultsFor: "“{query}” için sonuçlar"
+searchNoResults: "“{query}” için sonuç yok."
+searchNeedsScript: "Arama için JavaScript gerekir. Bunun yerine içindekilere göz atın."
+searchMore: "Gösterilenden daha fazla sonuç var: aramayı daraltmak için sözcük ekleyin."
+fallbackNotice: "Bu makale henüz çevrilmedi (dil: {language}). Özgün sürümü okuyorsunuz (dil: {sourceLanguage})."
+outdatedNotice: "Bu çeviri güncel olmayabilir: özgün sürüm (dil: {sourceLanguage}) çevrildikten sonra değişti."
+readSource: "Özgün sürümü okuyun ({sourceLanguage})"
+notTranslated: "çevrilmedi"
+menu: "Menü"
+lastUpdated: "Son güncelleme"
+note: "Not"
+tip: "İpucu"
+important: "Önemli"
+warning: "Uyarı"
+caution: "Dikkat"
+codeBlock: "Kod"
+articles.one: "{count} makale"
+articles.other: "{count} makale"
+articles: "{count} makale"
+copyCode: "Kopyala"
+copied: "Kopyalandı"
+snippetMissing: "Kod örneği kullanılamıyor:"
+watchVideo: Videoyu izleyin
+
+"""#,
+        "i18n/uk-UA.yml": #"""
+# Тексти сайту українською мовою.
+languageName: "Українська (Україна)"
+skipToContent: "Перейти до основного вмісту"
+contents: "Зміст"
+onThisPage: "У цій статті"
+home: "Головна"
+breadcrumb: "Навігаційний ланцюжок"
+language: "Мова"
+chooseLanguage: "Виберіть мову"
+chooseLanguageIntro: "Цей довідковий сайт доступний такими мовами."
+search: "Пошук"
+searchPlaceholder: "Пошук"
+searchResults: "Результати пошуку"
+searchResultsFor: "Результати для «{query}»"
+searchNoResults: "Для «{query}» нічого не знайдено."
+searchNeedsScript: "Для пошуку потрібен JavaScript. Скористайтеся змістом."
+searchMore: "Знайдено більше результатів, ніж показано: уточніть запит, додавши слова."
+fallbackNotice: "Цю статтю ще не перекладено (мова: {language}). Ви читаєте оригінальну версію (мова: {sourceLanguage})."
+outdatedNotice: "Цей переклад може бути застарілим: оригінальна версія (мова: {sourceLanguage}) змінилася після перекладу."
+readSource: "Читати оригінальну версію ({sourceLanguage})"
+notTranslated: "не перекладено"
+menu: "Меню"
+lastUpdated: "Останнє оновлення"
+note: "Примітка"
+tip: "Порада"
+important: "Важливо"
+warning: "Попередження"
+caution: "Увага"
+codeBlock: "Код"
+articles.one: "{count} стаття"
+articles.few: "{count} статті"
+articles.many: "{count} статей"
+articles.other: "{count} статті"
+articles: "{count} статті"
+copyCode: "Копіювати"
+copied: "Скопійовано"
+snippetMissing: "Приклад коду недоступний:"
+watchVideo: Переглянути відео
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -912,6 +1770,49 @@ warning: 警告
 caution: 注意
 snippetMissing: "代码示例不可用："
 watchVideo: 观看视频
+codeBlock: 代码
+searchMore: "结果多于显示的数量：请添加更多字词以缩小搜索范围。"
+articles.other: "{count} 篇文章"
+copyCode: "复制"
+copied: "已复制"
+
+"""#,
+        "i18n/zh-TW.yml": #"""
+# 網站文字（繁體中文，台灣）。
+languageName: "中文 (台灣)"
+skipToContent: "跳到主要內容"
+contents: "目錄"
+onThisPage: "本文內容"
+home: "首頁"
+breadcrumb: "導覽路徑"
+language: "語言"
+chooseLanguage: "選擇您的語言"
+chooseLanguageIntro: "此說明網站提供下列語言版本。"
+search: "搜尋"
+searchPlaceholder: "搜尋"
+searchResults: "搜尋結果"
+searchResultsFor: "「{query}」的結果"
+searchNoResults: "找不到「{query}」的結果。"
+searchNeedsScript: "搜尋需要 JavaScript。請改為瀏覽目錄。"
+searchMore: "結果多於顯示的數量：請加入更多字詞以縮小搜尋範圍。"
+fallbackNotice: "本文尚未翻譯成{language}。您正在閱讀{sourceLanguage}版本。"
+outdatedNotice: "此翻譯可能已過時：{sourceLanguage}版本在翻譯後已有變更。"
+readSource: "閱讀{sourceLanguage}版本"
+notTranslated: "未翻譯"
+menu: "功能表"
+lastUpdated: "上次更新"
+note: "注意"
+tip: "提示"
+important: "重要"
+warning: "警告"
+caution: "小心"
+codeBlock: "程式碼"
+articles.other: "{count} 篇文章"
+articles: "{count} 篇文章"
+copyCode: "複製"
+copied: "已複製"
+snippetMissing: "無法使用程式碼範例："
+watchVideo: 觀看影片
 
 """#,
         "layout.mustache": #"""
@@ -936,13 +1837,14 @@ watchVideo: 观看视频
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}
 <link rel="stylesheet" href="{{assets}}site.css">
+<script src="{{assets}}site.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">{{strings.skipToContent}}</a>
 {{>header}}
 <div class="page">
 {{$sidebar}}{{>sidebar}}{{/sidebar}}
-<main id="main" class="main">
+<main id="main" class="main" data-copy="{{strings.copyCode}}" data-copied="{{strings.copied}}">
 {{$main}}{{/main}}
 </main>
 {{$aside}}{{/aside}}
@@ -961,7 +1863,7 @@ watchVideo: 观看视频
 <button type="submit">{{strings.search}}</button>
 </form>
 <div id="search-results" class="search-results" aria-live="polite"
- data-results-for="{{strings.searchResultsFor}}" data-no-results="{{strings.searchNoResults}}"></div>
+ data-results-for="{{strings.searchResultsFor}}" data-no-results="{{strings.searchNoResults}}" data-more="{{strings.searchMore}}"></div>
 <noscript><p class="notice">{{strings.searchNeedsScript}}</p></noscript>
 <script src="{{assets}}search.js" defer></script>
 {{/main}}

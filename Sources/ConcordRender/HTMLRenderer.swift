@@ -22,6 +22,10 @@ public struct RenderedBody: Sendable {
     /// ``IncludeExpansion/findings(article:document:store:)`` reports for the page, which tests
     /// hold it to. Not reported from here.
     public var includeFindings: [Diagnostic] = []
+    /// The id each of the article's sections has on the page, in the order of `Article.sections`:
+    /// its anchor made unique on the page and never empty (``PageAnchors``); `nil` for a heading
+    /// not shown (empty, or hidden by an include). What "in this article" links to.
+    public var sectionIDs: [String?] = []
 }
 
 /// Renders an article's Markdown tree to HTML, using the typed model for what cmark
@@ -42,6 +46,8 @@ public struct HTMLRenderer: Sendable {
     public var snippets: SnippetStore?
     /// The words the page's DocFX blocks show, in the page's language (`snippetMissing`).
     public var words: [String: String]
+    /// What a code block is called to assistive technology, in the page's language (`Code`).
+    public var codeLabel: String
 
     /// How deeply includes may nest before the renderer stops expanding them.
     public static let maximumIncludeDepth = IncludeExpansion.maximumDepth
@@ -53,13 +59,14 @@ public struct HTMLRenderer: Sendable {
     /// Creates a renderer.
     public init(
         links: LinkResolver, includes: IncludeStore?, alertTitles: [Alert.Kind: String] = [:], snippets: SnippetStore? = nil,
-        words: [String: String] = [:]
+        words: [String: String] = [:], codeLabel: String = "Code"
     ) {
         self.links = links
         self.includes = includes
         self.alertTitles = alertTitles
         self.snippets = snippets
         self.words = words
+        self.codeLabel = codeLabel
     }
 
     /// Renders `document`, the body of `article`, for the page of `article.path` in `locale`
@@ -70,11 +77,12 @@ public struct HTMLRenderer: Sendable {
             capacity: document.source.bytes.count * 5 / 4 + 256)
         let context = Writer.DocumentContext(
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale,
-            file: article.file)
+            file: article.file, isPage: true)
+        writer.sectionIDs = Array(repeating: nil, count: article.sections.count)
         writer.renderBlocks(context, parent: document.root, tight: false)
         return RenderedBody(
             utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics, includedFiles: writer.includedFiles,
-            includeFindings: writer.expansion?.diagnostics ?? [])
+            includeFindings: writer.expansion?.diagnostics ?? [], sectionIDs: writer.sectionIDs)
     }
 }
 
@@ -93,6 +101,9 @@ extension HTMLRenderer {
             /// For a fragment (a table cell), the line of `file` it came from: what is reported for
             /// anything in it, as the fragment's own lines count from its start.
             var line: Int? = nil
+            /// Whether this is the page's own article, whose headings "in this article" lists
+            /// (not an include or a table cell).
+            var isPage = false
 
             /// Where node `node` of the document is in `file`.
             func location(of node: Int) -> FileLocation {
@@ -165,6 +176,8 @@ extension HTMLRenderer {
         var expansion: IncludeExpansion?
         /// Bytes to drop from text nodes and nodes not to render at all.
         var adjustments = Adjustments()
+        /// The id each section of the page's article was given (``RenderedBody/sectionIDs``).
+        var sectionIDs: [String?] = []
 
         /// Creates a writer whose buffer has room for `capacity` bytes of HTML.
         init(renderer: HTMLRenderer, pageLocale: String, pageDirectory: String, file: String, capacity: Int) {
@@ -332,9 +345,22 @@ extension HTMLRenderer {
 
         private mutating func heading(_ i: Int, _ node: MarkdownNode, _ walk: inout Walk) -> Next {
             filter.reset()
-            let level = min(max(node.headingLevel, 1), 6)
-            let anchor = walk.headingIndex < walk.sections.count ? walk.sections[walk.headingIndex].anchor : Slug.make(walk.document.plainText(of: i))
+            let number = walk.headingIndex
             walk.headingIndex += 1
+            // An empty heading is no heading to a reader, and an empty element to a validator.
+            guard !Self.isEmptyHeading(walk.document, i) else { return .skip }
+            let level = min(max(node.headingLevel, 1), 6)
+            var written: String
+            if number < walk.sections.count {
+                let section = walk.sections[number]
+                written = section.anchor
+                // A repeated empty slug is numbered by the model (`-1`): no name either.
+                if !section.explicitAnchor, written.first == "-", Slug.make(section.title).isEmpty { written = "" }
+            } else {
+                written = Slug.make(walk.document.plainText(of: i))
+            }
+            let anchor = filter.anchors.claim(written, fallback: "section-\(number + 1)")
+            if walk.context.isPage, number < sectionIDs.count { sectionIDs[number] = anchor }
             let tags = Self.headingTags(level: level)
             out += tags.open
             out.appendEscaped(anchor)
@@ -372,14 +398,25 @@ extension HTMLRenderer {
 
         private mutating func codeBlock(_ i: Int, _ walk: Walk) {
             filter.reset()
-            out += "<pre><code"
-            if let language = Self.languageClass(walk.document.info(of: i)) {
+            // A wide block scrolls sideways: focusable, so a keyboard can scroll it, and named, as
+            // a focusable element must be.
+            out += "<pre tabindex=\"0\" role=\"group\" aria-label=\""
+            out.appendEscaped(renderer.codeLabel)
+            out += "\"><code"
+            let language = Self.languageClass(walk.document.info(of: i))
+            if let language {
                 out += " class=\"language-"
                 out += language
                 out += "\""
             }
             out += ">"
-            walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
+            walk.document.withLiteralBytes(of: i) { code in
+                if let grammar = language.flatMap(SyntaxHighlighter.language(ofClass:)), code.count <= SyntaxHighlighter.maximumBytes {
+                    SyntaxHighlighter.write(code, language: grammar, into: &out)
+                } else {
+                    out.appendEscaped(utf8: code)
+                }
+            }
             out += "</code></pre>\n"
         }
 
@@ -387,6 +424,7 @@ extension HTMLRenderer {
             filter.reset()
             let start = out.count
             walk.document.withLiteralBytes(of: i) { filter.filter(utf8: $0, into: &out) }
+            filter.closeOpenTags(into: &out)
             filter.reset()
             if out.withBytes(from: start, Self.isWhitespace) {
                 out.removeBytes(from: start)
@@ -486,6 +524,7 @@ extension HTMLRenderer {
         }
 
         private mutating func close(_ open: Open) {
+            if open.exit == .resetFilter { filter.closeOpenTags(into: &out) }
             out += open.close
             switch open.exit {
             case .none: break
@@ -504,6 +543,16 @@ extension HTMLRenderer {
             case 5: ("<h5 id=\"", "</h5>\n")
             default: ("<h6 id=\"", "</h6>\n")
             }
+        }
+
+        /// Whether heading `heading` shows nothing: no text but white space, no code, no image.
+        static func isEmptyHeading(_ document: MarkdownDocument, _ heading: Int) -> Bool {
+            let node = document[heading]
+            guard node.firstChild >= 0 else { return true }
+            for child in document.descendants(of: heading) where document[child].kind == .image || document[child].kind == .code {
+                return false
+            }
+            return document.plainText(of: heading).allSatisfy(\.isWhitespace)
         }
 
         /// Whether UTF-8 `text` is white space only, as `allSatisfy(\.isWhitespace)` of its

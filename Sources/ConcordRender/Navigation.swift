@@ -199,7 +199,8 @@ public struct Navigation: Sendable {
     // MARK: - Folders
 
     /// Entries from the folder structure: articles by title, sub-folders after them; a folder
-    /// with its own `toc.yml` takes its entries from it, one with an `index.md` links to it.
+    /// with its own `toc.yml` takes its entries from it (and its name from the `toc.yml`'s one
+    /// top entry, when it has one), one with a landing page links to it and takes its title.
     static func folders(tocs: [String: [NavigationEntry]], titles: [String: String], resolver: LinkResolver) -> [NavigationItem] {
         final class Folder {
             var articles: [String] = []
@@ -216,8 +217,9 @@ public struct Navigation: Sendable {
         }
         func items(_ folder: Folder, path: String, depth: Int) -> [NavigationItem] {
             // Sorted by lower-cased title, then path; the keys are made once, not in every comparison.
+            let folderName = path.split(separator: "/").last.map(String.init) ?? ""
             let articles = folder.articles
-                .filter { path.isEmpty || !TableOfContents.hasFileName($0, "index.md") }
+                .filter { path.isEmpty || !isLandingPage($0, ofFolder: folderName) }
                 .map { article -> (key: String, item: NavigationItem) in
                     let title = titles[article] ?? article
                     return (title.lowercased(), NavigationItem(title: title, path: article))
@@ -231,17 +233,32 @@ public struct Navigation: Sendable {
                 var item = NavigationItem(title: name)
                 if let entries = tocs[folderPath] {
                     item.children = Self.items(entries, titles: titles, resolver: resolver)
+                    // One entry holding the rest names the folder (`- name: Reference` / `items:`).
+                    if item.children.count == 1, let only = item.children.first, !only.children.isEmpty {
+                        item = NavigationItem(title: only.title, path: only.path, url: only.url, children: only.children)
+                    }
                 } else {
                     item.children = depth < 32 ? items(child, path: folderPath, depth: depth + 1) : []
                 }
-                if let index = child.articles.first(where: { TableOfContents.hasFileName($0, "index.md") }) {
-                    item.path = index
-                    item.title = titles[index] ?? name
+                let landing = child.articles.first { TableOfContents.hasFileName($0, "index.md") }
+                    ?? child.articles.first { isLandingPage($0, ofFolder: name) }
+                if let landing, item.path == nil || tocs[folderPath] == nil {
+                    item.path = landing
+                    item.title = titles[landing] ?? name
                 }
                 subfolders.append(item)
             }
             return articles + subfolders
         }
         return items(top, path: "", depth: 0)
+    }
+
+    /// Whether `path` is the page of its folder `folder`: its `index.md`, or the article named
+    /// as the folder (`Microsoft.PowerShell.Core/Microsoft.PowerShell.Core.md`, a module's page).
+    static func isLandingPage(_ path: String, ofFolder folder: String) -> Bool {
+        if TableOfContents.hasFileName(path, "index.md") { return true }
+        guard !folder.isEmpty else { return false }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.count == folder.count + 3 && name.lowercased() == folder.lowercased() + ".md"
     }
 }

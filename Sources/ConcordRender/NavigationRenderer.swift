@@ -32,6 +32,10 @@ public struct NavigationRenderer: Sendable {
         var isArticle: Bool
         var target: [UInt8]
         var tail: [UInt8]
+        /// Whether the entry is a link (to an article or another site), not a title alone.
+        var isInteractive: Bool
+        /// The escaped title.
+        var title: [UInt8]
     }
 
     private var nodes: [Node] = []
@@ -44,8 +48,10 @@ public struct NavigationRenderer: Sendable {
     /// The locale the pages are in.
     public let locale: String
 
-    /// Flattens a navigation.
-    public init(navigation: Navigation, locale: String) {
+    /// Flattens a navigation. `untranslated` maps each article the locale lacks to its source
+    /// title, and `sourceLocale` is that title's language: an entry showing it says so (`lang`),
+    /// so a screen reader reads an English title in a French sidebar as English.
+    public init(navigation: Navigation, locale: String, untranslated: [String: String] = [:], sourceLocale: String? = nil) {
         self.locale = locale
         // Iterative flattening: a stack of (item, parent) in reverse so order is kept.
         var pending: [(NavigationItem, Int, Bool)] = navigation.items.reversed().map { ($0, -1, true) }
@@ -74,14 +80,25 @@ public struct NavigationRenderer: Sendable {
                 nodes[index].target = HTMLEscaping.escape(URLPolicy.encodeForAttribute(url))
             }
         }
+        let sourceLang = sourceLocale.map { " lang=\"" + HTMLEscaping.escape($0) + "\"" } ?? ""
         linkBytes = nodes.map { node in
             if node.path != nil || (node.url == nil && !node.target.isEmpty) {
-                return LinkBytes(isArticle: true, target: Array(node.target.utf8), tail: Array((node.escapedTitle + "</a>").utf8))
+                var title = node.escapedTitle
+                if !sourceLang.isEmpty, let path = node.path, untranslated[path] == node.title {
+                    title = "<span" + sourceLang + ">" + title + "</span>"
+                }
+                return LinkBytes(
+                    isArticle: true, target: Array(node.target.utf8), tail: Array((title + "</a>").utf8),
+                    isInteractive: true, title: Array(title.utf8))
             } else if let url = node.url {
                 let rel = URLPolicy.opensAnotherSite(url) ? " rel=\"noopener\"" : ""
-                return LinkBytes(isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\"\(rel)>\(node.escapedTitle)</a>".utf8))
+                return LinkBytes(
+                    isArticle: false, target: [], tail: Array("<a class=\"external\" href=\"\(node.target)\"\(rel)>\(node.escapedTitle)</a>".utf8),
+                    isInteractive: true, title: Array(node.escapedTitle.utf8))
             } else {
-                return LinkBytes(isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8))
+                return LinkBytes(
+                    isArticle: false, target: [], tail: Array("<span>\(node.escapedTitle)</span>".utf8),
+                    isInteractive: false, title: Array(node.escapedTitle.utf8))
             }
         }
     }
@@ -211,9 +228,20 @@ public struct NavigationRenderer: Sendable {
             let isOpen = open.contains(index)
             let link = linkBytes[index]
             if !children.isEmpty, full || isOpen {
-                put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
-                write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
-                put("</summary>\n<ul>\n")
+                if link.isInteractive {
+                    // A link inside <summary> is a control inside a control, which assistive
+                    // technology cannot tell apart: the link comes first, and the summary is
+                    // the toggle alone, named by the entry's title.
+                    put("<li class=\"branch\">")
+                    write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    put(isOpen ? "<details open><summary><span class=\"visually-hidden\">" : "<details><summary><span class=\"visually-hidden\">")
+                    out += link.title
+                    put("</span></summary>\n<ul>\n")
+                } else {
+                    put(isOpen ? "<li><details open><summary>" : "<li><details><summary>")
+                    write(link, isCurrent: isCurrent, prefix: prefix, into: &out)
+                    put("</summary>\n<ul>\n")
+                }
                 steps.append(~index)
                 for child in children.reversed() { steps.append(child) }
             } else {

@@ -14,6 +14,11 @@ public struct RawHTMLFilter: Sendable {
     /// The tag whose content is being dropped, and how deeply it is nested.
     private var suppressedTag: String?
     private var suppressionDepth = 0
+    /// The `<sup>`, `<sub>` and `<kbd>` tags emitted and not yet closed, innermost last: a
+    /// closing tag with no opening one is dropped, and those left open are closed with their block.
+    private var openInlineTags: [String] = []
+    /// The ids on the page so far, which anchors must not repeat (the writer's headings claim theirs here too).
+    var anchors = PageAnchors()
 
     /// Creates a filter.
     public init(skippedAnchorIDs: Set<String> = []) {
@@ -30,6 +35,17 @@ public struct RawHTMLFilter: Sendable {
         if suppressedTag != nil { suppressedTag = nil }
         suppressionDepth = 0
         if !anchorStack.isEmpty { anchorStack.removeAll() }
+        if !openInlineTags.isEmpty { openInlineTags.removeAll() }
+    }
+
+    /// Closes the inline tags content left open, before its block closes: `</p>` with a
+    /// `<kbd>` open is a parse error, and the browser would guess where it ends.
+    mutating func closeOpenTags(into out: inout HTMLBuffer) {
+        while let name = openInlineTags.popLast() {
+            out += "</"
+            out += name
+            out += ">"
+        }
     }
 
     /// Tags whose content is never text for a reader.
@@ -134,7 +150,7 @@ public struct RawHTMLFilter: Sendable {
                 return
             }
             if let id = Self.attribute("id", in: b, from: attributesStart) ?? Self.attribute("name", in: b, from: attributesStart),
-               !id.isEmpty, !skippedAnchorIDs.contains(id) {
+               !id.isEmpty, !skippedAnchorIDs.contains(id), anchors.take(id) {
                 out += "<a id=\""
                 out.appendEscaped(id)
                 out += "\">"
@@ -145,9 +161,7 @@ public struct RawHTMLFilter: Sendable {
         case "br":
             if !closing { out += "<br>" }
         case "sup", "sub", "kbd":
-            out += closing ? "</" : "<"
-            out += name
-            out += ">"
+            inlineTag(name, closing: closing, into: &out)
         case "span":
             if !closing, let classes = Self.attribute("class", in: b, from: attributesStart), classes.split(separator: " ").contains("sxs-lookup") {
                 suppressedTag = "span"
@@ -158,6 +172,25 @@ public struct RawHTMLFilter: Sendable {
                 suppressedTag = name
                 suppressionDepth = 1
             }
+        }
+    }
+
+    /// Emits an opening or closing `<sup>`, `<sub>` or `<kbd>` so that the tags nest: a closing
+    /// tag closes those opened inside it first, and one that closes nothing is dropped.
+    private mutating func inlineTag(_ name: String, closing: Bool, into out: inout HTMLBuffer) {
+        guard closing else {
+            // `<kbd/>` is no element in HTML: a start tag the browser keeps open.
+            out += "<"
+            out += name
+            out += ">"
+            openInlineTags.append(name)
+            return
+        }
+        guard let index = openInlineTags.lastIndex(of: name) else { return }
+        while openInlineTags.count > index {
+            out += "</"
+            out += openInlineTags.removeLast()
+            out += ">"
         }
     }
 

@@ -65,11 +65,14 @@ public struct SiteBuilder: Sendable {
         var stringValues: TemplateObject
         /// The template values every page of the locale has, whatever its path.
         var sharedValues: TemplateObject
-        /// The fallback notice (the same on every fallback page of the locale).
-        var fallbackNotice: String
-        /// The outdated notice and its link text.
-        var outdatedNotice: String
-        var readSource: String
+        /// The fallback notice (the same on every fallback page of the locale), as HTML with its
+        /// language names isolated (``ChromeStrings/isolatedHTML(_:_:)``).
+        var fallbackNotice: (html: String, lang: String?)
+        /// The outdated notice and its link text, the same way.
+        var outdatedNotice: (html: String, lang: String?)
+        var readSource: (html: String, lang: String?)
+        /// How the locale writes a date (`ms.date`).
+        var dateStyle: Date.FormatStyle
     }
 
     /// One article page: the article at `path`, shown in `locale`.
@@ -109,7 +112,15 @@ public struct SiteBuilder: Sendable {
         let content = site.content
         let strings = theme.strings(for: locale)
         var titles: [String: String] = [:]
-        for (path, article) in content.sourceArticles { titles[path] = content.article(path, in: locale)?.title ?? article.title }
+        var untranslated: [String: String] = [:]
+        for (path, article) in content.sourceArticles {
+            if let translated = content.article(path, in: locale) {
+                titles[path] = translated.title
+            } else {
+                titles[path] = article.title
+                if locale != content.sourceLocale { untranslated[path] = article.title }
+            }
+        }
         for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
         let navigation = Navigation(content.tableOfContents(for: locale), titles: titles, resolver: links)
         let isRightToLeft = LocaleID.isRightToLeft(locale)
@@ -122,13 +133,15 @@ public struct SiteBuilder: Sendable {
         shared[.languageName] = .text(strings.languageName)
         shared[.strings] = .object(stringValues)
         return LocaleContext(
-            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale),
+            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale, untranslated: untranslated, sourceLocale: content.sourceLocale),
             renderer: HTMLRenderer(
-                links: links, includes: includes, alertTitles: strings.alertTitles, snippets: site.content.snippets, words: strings.blockWords),
+                links: links, includes: includes, alertTitles: strings.alertTitles, snippets: site.content.snippets, words: strings.blockWords,
+                codeLabel: strings["codeBlock"]),
             isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
-            fallbackNotice: strings["fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]],
-            outdatedNotice: strings["outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]],
-            readSource: strings["readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]])
+            fallbackNotice: strings.isolatedHTML("fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            outdatedNotice: strings.isolatedHTML("outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            readSource: strings.isolatedHTML("readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            dateStyle: PageDate.style(locale: locale))
     }
 
     /// Above this many second- and third-level headings, "on this page" lists the second level only.
@@ -194,17 +207,28 @@ public struct SiteBuilder: Sendable {
         // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
         page[.content] = .html(TemplateHTML(utf8: body.utf8))
         page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: place.directory)))
-        if let date = article.metadata.date, !date.isEmpty { page[.date] = .text(date) }
+        addDate(to: &page, article.metadata.date, context)
         addLanguageValues(to: &page, place)
         addNotice(to: &page, place, context)
         page[.breadcrumbs] = .objects(breadcrumbs(place, context))
-        let onThisPage = onThisPage(article)
+        let onThisPage = onThisPage(article, ids: body.sectionIDs)
         page[.onThisPage] = .objects(onThisPage)
         page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
 
         let html = try templates.renderUTF8("article", page)
         return RenderedPage(html: html, assets: body.assets, diagnostics: body.diagnostics, search: searchDocument(job, article: article),
             includedFiles: body.includedFiles)
+    }
+
+    /// "Last updated": the date in the locale's words with `datetime`, or as written when it is no date Concord reads.
+    func addDate(to page: inout TemplateObject, _ written: String?, _ context: LocaleContext) {
+        guard let written, !written.isEmpty else { return }
+        if let date = PageDate(metadata: written) {
+            page[.date] = .text(date.formatted(context.dateStyle))
+            page[.dateTime] = .text(date.iso)
+        } else {
+            page[.date] = .text(written)
+        }
     }
 
     /// Where else the article exists (`hreflang`, the language switcher, the canonical URL) and
@@ -242,16 +266,28 @@ public struct SiteBuilder: Sendable {
     func addNotice(to page: inout TemplateObject, _ place: PagePlace, _ context: LocaleContext) {
         switch place.job.status {
         case .fallback:
-            page[.notice] = .object(TemplateObject([.kind: .text("fallback"), .text: .text(context.fallbackNotice)]))
+            var notice = TemplateObject([.kind: .text("fallback")])
+            Self.addSentence(context.fallbackNotice, as: .text, .textLang, .textDir, to: &notice)
+            page[.notice] = .object(notice)
         case .stale:
-            page[.notice] = .object(TemplateObject([
-                .kind: .text("outdated"),
-                .text: .text(context.outdatedNotice),
-                .linkHref: .text(place.root + place.file(in: site.content.sourceLocale)),
-                .linkText: .text(context.readSource),
-            ]))
+            var notice = TemplateObject([.kind: .text("outdated"), .linkHref: .text(place.root + place.file(in: site.content.sourceLocale))])
+            Self.addSentence(context.outdatedNotice, as: .text, .textLang, .textDir, to: &notice)
+            Self.addSentence(context.readSource, as: .linkText, .linkLang, .linkDir, to: &notice)
+            page[.notice] = .object(notice)
         case .current, .drift:
             break
+        }
+    }
+
+    /// A sentence of the chrome as HTML under `key`, with its language and direction under
+    /// `langKey` and `dirKey` when it is not in the page's language.
+    static func addSentence(
+        _ sentence: (html: String, lang: String?), as key: TemplateKey, _ langKey: TemplateKey, _ dirKey: TemplateKey, to object: inout TemplateObject
+    ) {
+        object[key] = .html(TemplateHTML(utf8: Array(sentence.html.utf8)))
+        if let lang = sentence.lang {
+            object[langKey] = .text(lang)
+            object[dirKey] = .text(LocaleID.isRightToLeft(lang) ? "rtl" : "ltr")
         }
     }
 
@@ -270,11 +306,14 @@ public struct SiteBuilder: Sendable {
 
     /// "On this page": second and third levels, unless that makes a long list (reference pages
     /// with a heading per parameter): then the second level alone, as most docs sites do.
-    func onThisPage(_ article: Article) -> [TemplateObject] {
-        var listed = article.sections.filter { $0.level == 2 || $0.level == 3 }
-        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.level == 2 } }
-        return listed.map { section in
-            TemplateObject([.anchor: .text(section.anchor), .title: .text(section.title), .sub: .flag(section.level == 3)])
+    /// `ids` are the sections' ids on the page (``RenderedBody/sectionIDs``); a section without one is not shown.
+    func onThisPage(_ article: Article, ids: [String?]) -> [TemplateObject] {
+        var listed = zip(article.sections, ids).compactMap { section, id in
+            id.map { (section: section, id: $0) }
+        }.filter { $0.section.level == 2 || $0.section.level == 3 }
+        if listed.count > Self.onThisPageLimit { listed = listed.filter { $0.section.level == 2 } }
+        return listed.map { section, id in
+            TemplateObject([.anchor: .text(id), .title: .text(section.title), .sub: .flag(section.level == 3)])
         }
     }
 
@@ -288,6 +327,23 @@ public struct SiteBuilder: Sendable {
         // Opened from the locale's search page, where `javascript:x.html` would read as a scheme.
         let url = URLPolicy.relativeReference(SitePaths.withoutMarkdownExtension(job.path) + ".html")
         return SearchIndex.document(for: article, url: url).tokenized()
+    }
+
+    /// The rule id of ``chromeFindings()``.
+    public static let missingStringsRule = "missing-chrome-strings"
+
+    /// A warning for each locale whose pages show some of the site's own words in English,
+    /// naming the keys and the file that would give them.
+    public func chromeFindings() -> [Diagnostic] {
+        site.content.locales.compactMap { locale in
+            let missing = theme.missingStrings(for: locale)
+            guard !missing.isEmpty else { return nil }
+            let file = configuration.templates + "/i18n/" + locale + ".yml"
+            let message = missing.count == ChromeStrings.english.count - 1 + PluralRules.categories(for: locale).count
+                ? "no strings for the site's own words in \(locale): every menu, notice and label shows in English; add \(file) with \(missing.joined(separator: ", "))"
+                : "\(missing.count) of the site's own words have no \(locale) text and show in English: \(missing.joined(separator: ", "))"
+            return Diagnostic(rule: Self.missingStringsRule, severity: .warning, locale: locale, location: FileLocation(file: file, line: 1), message: message)
+        }
     }
 
     /// A locale's name in its own language.
@@ -332,7 +388,7 @@ public struct SiteBuilder: Sendable {
             descriptions[path] = (site.content.article(path, in: context.locale) ?? article).metadata.description
         }
         page["sections"] = context.navigation.sections(limit: 6, pageDirectory: "", descriptions: descriptions)
-        page["articleCount"] = context.strings["articles", ["count": String(site.content.sourceArticles.count)]]
+        page["articleCount"] = context.strings.plural("articles", count: site.content.sourceArticles.count)
         page["languages"] = site.content.locales.map { locale -> [String: Any] in
             ["lang": locale, "name": languageName(locale), "href": "../" + locale + "/index.html", "current": locale == context.locale]
         }

@@ -53,23 +53,42 @@ public struct Theme: Sendable {
     /// The chrome strings for `locale`: the locale's file over its language's, over English.
     public func strings(for locale: String) -> ChromeStrings {
         var values = ChromeStrings.english
-        func merge(_ path: String) {
-            guard let text = text(path) else { return }
-            for (key, value) in ChromeStrings.parse(text) { values[key] = value }
+        var sources = values.mapValues { _ in "en-US" }
+        func merge(_ file: String) {
+            guard let text = text("i18n/\(file).yml") else { return }
+            for (key, value) in ChromeStrings.parse(text) {
+                values[key] = value
+                sources[key] = file
+            }
         }
-        merge("i18n/en-US.yml")
+        merge("en-US")
+        if let sibling = siblingStringsFile(of: locale) { merge(sibling) }
+        // A language name from a sibling locale would name the wrong country: only the exact file may set it.
+        values["languageName"] = nil
+        merge(locale)
+        if values["languageName"] == nil { values["languageName"] = ChromeStrings.nativeName(of: locale) }
+        sources["languageName"] = locale
+        return ChromeStrings(locale: locale, values: values, sources: sources)
+    }
+
+    /// The first other locale of `locale`'s language with a strings file (`es-ES` for `es-MX`).
+    private func siblingStringsFile(of locale: String) -> String? {
         let language = LocaleID.language(of: locale)
-        let sameLanguage = files.keys
+        return files.keys
             .filter { $0.hasPrefix("i18n/") && $0.hasSuffix(".yml") }
             .map { String($0.dropFirst(5).dropLast(4)) }
             .filter { LocaleID.language(of: $0) == language && $0 != locale }
-            .sorted()
-        if let first = sameLanguage.first { merge("i18n/\(first).yml") }
-        // A language name from a sibling locale would name the wrong country: only the exact file may set it.
-        values["languageName"] = nil
-        merge("i18n/\(locale).yml")
-        if values["languageName"] == nil { values["languageName"] = ChromeStrings.nativeName(of: locale) }
-        return ChromeStrings(locale: locale, values: values)
+            .min()
+    }
+
+    /// The chrome strings `locale` shows in English because no strings file of its language
+    /// gives them (the plural forms its language needs counted too), sorted; none for English.
+    public func missingStrings(for locale: String) -> [String] {
+        guard LocaleID.language(of: locale) != "en" else { return [] }
+        let strings = self.strings(for: locale)
+        let needed = ChromeStrings.english.keys.filter { $0 != "articles" }
+            + PluralRules.categories(for: locale).map { "articles." + $0 }
+        return needed.filter { strings.sources[$0] == nil || strings.sources[$0] == "en-US" }.sorted()
     }
 }
 
@@ -79,6 +98,15 @@ public struct ChromeStrings: Sendable {
     public var locale: String
     /// Every string by key.
     public var values: [String: String]
+    /// The locale whose file gave each string (`en-US` for those that fell back to English).
+    public var sources: [String: String]
+
+    /// Strings for `locale`; `sources` defaults to `locale` for every key.
+    public init(locale: String, values: [String: String], sources: [String: String]? = nil) {
+        self.locale = locale
+        self.values = values
+        self.sources = sources ?? values.mapValues { _ in locale }
+    }
 
     /// The string for `key`, with `{name}` placeholders filled from `arguments`.
     public subscript(key: String, arguments: [String: String] = [:]) -> String {
@@ -87,6 +115,41 @@ public struct ChromeStrings: Sendable {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
         return text
+    }
+
+    /// The form of `key` for `count` (`articles.one`, `articles.few`…, by the locale's CLDR
+    /// plural rules), else `key` itself, with `{count}` and `arguments` filled.
+    public func plural(_ key: String, count: Int, arguments: [String: String] = [:]) -> String {
+        let category = PluralRules.category(of: count, locale: locale)
+        let chosen = [key + "." + category, key + ".other"].first { values[$0] != nil } ?? key
+        return self[chosen, arguments.merging(["count": String(count)]) { first, _ in first }]
+    }
+
+    /// `key`'s sentence as HTML, for the page of this locale: its text escaped, each argument
+    /// (a language name, in this locale's words) isolated in `<bdi>` so that an Arabic name in
+    /// an English sentence, or the reverse, keeps its place; and the sentence's own language
+    /// when it is not the page's (a string that fell back to English), for its element's `lang`.
+    public func isolatedHTML(_ key: String, _ arguments: [String: String]) -> (html: String, lang: String?) {
+        let source = sources[key] ?? "en-US"
+        let sentenceLanguage = LocaleID.language(of: source)
+        let differs = sentenceLanguage != LocaleID.language(of: locale)
+        var html = ""
+        var rest = Substring(values[key] ?? ChromeStrings.english[key] ?? key)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = arguments[name] else {
+                html += HTMLEscaping.escape(String(rest[...close]))
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            html += HTMLEscaping.escape(String(rest[..<open]))
+            // The names are this locale's words: marked as such inside a sentence of another language.
+            html += differs ? "<bdi lang=\"" + HTMLEscaping.escape(locale) + "\">" : "<bdi>"
+            html += HTMLEscaping.escape(value) + "</bdi>"
+            rest = rest[rest.index(after: close)...]
+        }
+        html += HTMLEscaping.escape(String(rest))
+        return (html, differs ? source : nil)
     }
 
     /// The language's name in itself (`Español (España)`).
@@ -133,6 +196,7 @@ public struct ChromeStrings: Sendable {
         "searchResultsFor": "Results for “{query}”",
         "searchNoResults": "No results for “{query}”.",
         "searchNeedsScript": "Search needs JavaScript. Browse the contents instead.",
+        "searchMore": "More results exist than are shown: add words to narrow the search.",
         "fallbackNotice": "This article has not been translated into {language} yet. You are reading the {sourceLanguage} version.",
         "outdatedNotice": "This translation may be out of date: the {sourceLanguage} version has changed since it was translated.",
         "readSource": "Read the {sourceLanguage} version",
@@ -147,6 +211,9 @@ public struct ChromeStrings: Sendable {
         "caution": "Caution",
         "snippetMissing": "Code sample not available:",
         "watchVideo": "Watch the video",
+        "codeBlock": "Code",
+        "copyCode": "Copy",
+        "copied": "Copied",
     ]
 
     /// Reads a flat `key: value` YAML mapping; other shapes are ignored.

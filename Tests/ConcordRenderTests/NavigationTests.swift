@@ -190,6 +190,24 @@ struct NavigationTests {
         #expect(navigation.items[3].children.map(\.title) == ["From the folder's toc"])
     }
 
+    @Test("A folder is named by its toc.yml's one top entry, or by its module page, not by its folder name")
+    func folderLabels() throws {
+        let (navigation, temporary) = try navigation([
+            "en-US/a.md": "# A\n",
+            "en-US/docs-conceptual/toc.yml": "- name: PowerShell documentation\n  items:\n  - name: Overview\n    href: overview.md\n",
+            "en-US/docs-conceptual/overview.md": "# Overview\n",
+            "en-US/7.1/Microsoft.PowerShell.Core/Microsoft.PowerShell.Core.md": "---\ntitle: Core module\n---\n# Microsoft.PowerShell.Core Module\n",
+            "en-US/7.1/Microsoft.PowerShell.Core/Get-Process.md": "# Get-Process\n",
+        ])
+        defer { temporary.remove() }
+        #expect(navigation.items.map(\.title) == ["A", "7.1", "PowerShell documentation"])
+        #expect(navigation.items[2].children.map(\.title) == ["Overview"])
+        let module = try #require(navigation.items[1].children.first)
+        #expect(module.title == "Microsoft.PowerShell.Core Module", "\(module)")
+        #expect(module.path == "7.1/Microsoft.PowerShell.Core/Microsoft.PowerShell.Core.md")
+        #expect(module.children.map(\.title) == ["Get-Process"])
+    }
+
     @Test("A translated toc.yml is used where the locale has one; the source's elsewhere")
     func translatedTOC() throws {
         let temporary = try TemporaryContent([
@@ -220,7 +238,7 @@ struct NavigationTests {
         ], origin: .tocYAML)
         let renderer = NavigationRenderer(navigation: navigation, locale: "en-US")
         let html = renderer.html(currentPath: "guide/next.md", pageDirectory: "guide")
-        #expect(html.contains("<li><details open><summary><a href=\"../guide/start.html\">Guide</a></summary>"))
+        #expect(html.contains("<li class=\"branch\"><a href=\"../guide/start.html\">Guide</a><details open><summary><span class=\"visually-hidden\">Guide</span></summary>"))
         #expect(html.contains("<li class=\"current\"><a href=\"../guide/next.html\" aria-current=\"page\">Next &lt;step&gt;</a></li>"))
         #expect(html.contains("<li><a href=\"../index.html\">Home page</a></li>"))
         let crumbs = renderer.ancestors(of: "guide/next.md")

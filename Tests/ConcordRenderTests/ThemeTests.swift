@@ -24,13 +24,23 @@ struct ThemeTests {
         }
     }
 
-    @Test("Every i18n file translates every key", arguments: ["en-US", "es-ES", "pt-BR", "ja-JP", "zh-CN", "fr-FR", "de-DE"])
+    /// The 24 largest documentation locales and English: each ships chrome strings.
+    static let shippedLocales = [
+        "en-US", "ar-SA", "cs-CZ", "da-DK", "de-DE", "es-ES", "fi-FI", "fr-FR", "he-IL", "hi-IN", "id-ID", "it-IT", "ja-JP",
+        "ko-KR", "nl-NL", "pl-PL", "pt-BR", "pt-PT", "ru-RU", "sv-SE", "th-TH", "tr-TR", "uk-UA", "zh-CN", "zh-TW",
+    ]
+
+    @Test("Every i18n file translates every key, with every plural form its language needs", arguments: shippedLocales)
     func i18nComplete(locale: String) throws {
         let text = try #require(Theme.builtIn.text("i18n/\(locale).yml"))
         let values = ChromeStrings.parse(text)
         let missing = Set(ChromeStrings.english.keys).subtracting(values.keys)
         #expect(missing.isEmpty, "\(locale) lacks \(missing.sorted())")
         #expect(values["languageName"] != nil)
+        #expect(Theme.builtIn.missingStrings(for: locale).isEmpty, "\(locale) lacks \(Theme.builtIn.missingStrings(for: locale))")
+        for category in PluralRules.categories(for: locale) {
+            #expect(values["articles." + category] != nil, "\(locale) lacks articles.\(category)")
+        }
         for (key, english) in ChromeStrings.english {
             // Placeholders must survive translation.
             for placeholder in ["{language}", "{sourceLanguage}", "{query}", "{count}"] where english.contains(placeholder) {
@@ -44,7 +54,7 @@ struct ThemeTests {
         var theme = Theme.builtIn
         #expect(theme.strings(for: "es-MX")["onThisPage"] == "En este artículo")
         #expect(theme.strings(for: "es-MX").languageName != "Español (España)")
-        #expect(theme.strings(for: "sv-SE")["onThisPage"] == "In this article")
+        #expect(theme.strings(for: "sw-KE")["onThisPage"] == "In this article")
         #expect(theme.strings(for: "sv-SE").languageName == "Svenska (Sverige)")
         theme.files["i18n/es-ES.yml"] = Array("onThisPage: Contenido del artículo\n".utf8)
         #expect(theme.strings(for: "es-ES")["onThisPage"] == "Contenido del artículo")

@@ -47,9 +47,30 @@
     return out;
   }
 
-  function search(index, query) {
+  /* How many results a search lists; the page says when there were more. */
+  var limit = 50;
+
+  /* How well a title answers the query: 0 when its words are the query's (`Get-Process` for
+     "get-process"), 1 when every query word is a word of it (the last may be unfinished),
+     2 otherwise. */
+  function titleTier(title, wanted) {
+    var words = terms(title);
+    if (words.join(" ") === wanted.join(" ")) return 0;
+    var all = wanted.every(function (term, position) {
+      return words.some(function (word) {
+        return word === term || (position === wanted.length - 1 && word.lastIndexOf(term, 0) === 0);
+      });
+    });
+    return all ? 1 : 2;
+  }
+
+  /* Matches of `query` in `index`, best first, at most `limit`: exact title matches, then titles
+     holding every word, then the rest by where the words are (title, headings, text). Ties go
+     by title as the reader's language sorts it (case and accents aside), then by URL, so the
+     order never depends on letter case or on the index's order. Returns { results, total }. */
+  function search(index, query, lang) {
     var wanted = terms(query);
-    if (!wanted.length) return [];
+    if (!wanted.length) return { results: [], total: 0 };
     var keys = null, scores = {};
     wanted.forEach(function (term, position) {
       var docs = index.terms[term] || [];
@@ -68,12 +89,16 @@
     var results = Object.keys(scores).map(Number).map(function (d) {
       var doc = index.docs[d], title = fold(doc.t), heads = fold(doc.h.join(" ")), bonus = 0;
       wanted.forEach(function (term) { if (title.indexOf(term) >= 0) bonus += 3; else if (heads.indexOf(term) >= 0) bonus += 1; });
-      return { doc: doc, all: scores[d] === wanted.length, score: scores[d] * 10 + bonus };
+      return { doc: doc, all: scores[d] === wanted.length, tier: titleTier(doc.t, wanted), score: scores[d] * 10 + bonus };
     });
     var complete = results.filter(function (r) { return r.all; });
     if (complete.length) results = complete;
-    results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
-    return results.slice(0, 50);
+    var collator = new Intl.Collator(lang || undefined, { sensitivity: "base", numeric: true });
+    results.sort(function (a, b) {
+      return a.tier - b.tier || b.score - a.score || collator.compare(a.doc.t, b.doc.t) ||
+        (a.doc.t < b.doc.t ? -1 : a.doc.t > b.doc.t ? 1 : 0) || (a.doc.u < b.doc.u ? -1 : a.doc.u > b.doc.u ? 1 : 0);
+    });
+    return { results: results.slice(0, limit), total: results.length };
   }
 
   /* The index's URLs are relative to the search page. One a browser would read as absolute is
@@ -85,7 +110,8 @@
     return absolute.protocol === "http:" || absolute.protocol === "https:" ? text : null;
   }
 
-  function render(container, query, results) {
+  function render(container, query, found) {
+    var results = found.results;
     container.textContent = "";
     var summary = document.createElement("p");
     summary.className = "summary";
@@ -105,10 +131,16 @@
       list.appendChild(item);
     });
     container.appendChild(list);
+    if (found.total > results.length) {
+      var more = document.createElement("p");
+      more.className = "more-results";
+      more.textContent = container.getAttribute("data-more");
+      container.appendChild(more);
+    }
   }
 
   if (typeof module !== "undefined" && typeof document === "undefined") {
-    module.exports = { terms: terms, search: search, resultHref: resultHref };
+    module.exports = { terms: terms, search: search, resultHref: resultHref, limit: limit };
     return;
   }
 
@@ -119,6 +151,6 @@
   if (input) input.value = query;
   if (!query.trim()) return;
   fetch("search-index.json").then(function (response) { return response.json(); }).then(function (index) {
-    render(container, query, search(index, query));
+    render(container, query, search(index, query, document.documentElement.lang));
   });
 })();

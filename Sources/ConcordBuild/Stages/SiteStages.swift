@@ -64,7 +64,7 @@ public struct SiteStages: Sendable {
 
         // Those of navigation and includes were found while the content loaded, with the checks'.
         var seen: Set<String> = []
-        result.diagnostics = (pages.flatMap(\.record.diagnostics) + media.diagnostics).filter { seen.insert($0.description).inserted }
+        result.diagnostics = (pages.flatMap(\.record.diagnostics) + media.diagnostics + builder.chromeFindings()).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })
         return Output(result: result, pages: records)
