@@ -32,6 +32,9 @@ extension RuleRegistry {
     public static let contentProblems: [ContentProblem] = [
         // Reading and modelling content.
         ContentProblem(id: "binary-file", defaultSetting: .error, summary: "A file in the content tree is not text.", stage: .load),
+        ContentProblem(
+            id: "cell-reference-limit", defaultSetting: .warning,
+            summary: "Table cells name more reference definitions than Concord gives them (1 MB); later ones stay text.", stage: .load),
         ContentProblem(id: "file-name-not-utf8", defaultSetting: .error, summary: "A file name is not UTF-8; the file is skipped.", stage: .load),
         ContentProblem(id: "file-too-large", defaultSetting: .error, summary: "A file is larger than Concord reads (5 MB); it is skipped.", stage: .load),
         ContentProblem(id: "invalid-front-matter", defaultSetting: .error, summary: "The YAML front matter cannot be read (or uses aliases).", stage: .load),

@@ -101,4 +101,24 @@ struct FlatFrontMatterTests {
         }
         #expect(checked > 2_500, "the fast path should take nearly every corpus file")
     }
+
+    /// The PowerShell corpus's reference links in table cells (114 in 12 files of both locales)
+    /// are links of the model, and cells of operators keep their character.
+    @Test func powershellTableCellsAreInline() throws {
+        let set = ContentSet.load(Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US"))
+        var inCells = 0
+        var files = 0
+        for locale in set.locales {
+            for article in set.sortedArticles(in: locale) {
+                let tableLines = Set(article.tables.flatMap { table in table.line...(table.line + table.rows.count + 1) })
+                let count = article.links.count { $0.kind == .reference && tableLines.contains($0.line) }
+                inCells += count
+                if count > 0 { files += 1 }
+            }
+        }
+        #expect(inCells == 114)
+        #expect(files == 12)
+        let arithmetic = try #require(set.article("7.1/Microsoft.PowerShell.Core/About/about_Arithmetic_Operators.md", in: "en-US"))
+        #expect(arithmetic.tables.first?.rows.compactMap(\.first).filter { !$0.isEmpty }.prefix(4) == ["+", "-", "-", "*"])
+    }
 }
