@@ -121,4 +121,37 @@ struct FlatFrontMatterTests {
         let arithmetic = try #require(set.article("7.1/Microsoft.PowerShell.Core/About/about_Arithmetic_Operators.md", in: "en-US"))
         #expect(arithmetic.tables.first?.rows.compactMap(\.first).filter { !$0.isEmpty }.prefix(4) == ["+", "-", "-", "*"])
     }
+
+    /// Root-relative links of the PowerShell corpus resolve through the `urlMap` that
+    /// docs/url-map.md gives for it: how many, printed for the record.
+    @Test func powershellRootRelativeLinksResolveThroughTheMap() throws {
+        var configuration = Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US")
+        configuration.urlMap = URLMap(["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"])
+        let set = ContentSet.load(configuration)
+        let targets = LinkTargets(content: set)
+        var rooted = 0, mapped = 0, resolved = 0
+        var pages: Set<String> = [], resolvedPages: Set<String> = []
+        for locale in set.locales {
+            for article in set.sortedArticles(in: locale) {
+                for link in article.links {
+                    let destination = LinkDestination(link.destination)
+                    guard destination.kind == .siteRooted, !link.destination.hasPrefix("//") else { continue }
+                    rooted += 1
+                    pages.insert(article.file)
+                    guard targets.urlMap.contentPath(of: destination) != nil else { continue }
+                    mapped += 1
+                    if case .article = targets.resolve(destination, from: article.path, locale: locale) {
+                        resolved += 1
+                        resolvedPages.insert(article.file)
+                    }
+                }
+            }
+        }
+        print("root-relative links: \(rooted) on \(pages.count) pages; under the map: \(mapped); resolved to an article: \(resolved) on \(resolvedPages.count) pages")
+        #expect(rooted == 6_432)
+        #expect(mapped == 1_708)
+        #expect(resolved == 1_344)
+        // Unmapped site paths stay what they were.
+        #expect(targets.resolve(LinkDestination("/dotnet/api/system.string"), from: "a.md", locale: "en-US") == .siteRooted)
+    }
 }

@@ -22,6 +22,8 @@ struct LinkAgreementTests {
         var renderPages: Bool
         /// The verdicts the part is chosen for: each must occur in it.
         var verdicts: Set<String>
+        /// `urlMap`, as docs/url-map.md gives it for the family.
+        var urlMap: [String: String] = [:]
         var testDescription: String { "\(family) (\(locales.joined(separator: ", ")))" }
     }
 
@@ -34,8 +36,9 @@ struct LinkAgreementTests {
              verdicts: ["broken", "external", "same article"]),
         Part(family: "partner-center", source: "es-ES", locales: ["es-ES", "de-DE"], renderPages: true,
              verdicts: ["article", "broken", "external", "file or folder", "same article", "site path"]),
-        Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: false,
-             verdicts: ["article", "broken", "external", "same article", "site path", "xref"]),
+        Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: true,
+             verdicts: ["article", "broken", "external", "same article", "site path", "xref", "mapped article", "mapped broken"],
+             urlMap: ["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"]),
     ]
 
     /// The three consumers, set up for one content set as a build sets them up.
@@ -61,7 +64,8 @@ struct LinkAgreementTests {
     @Test(.enabled(if: corpusIsPresent, "../shared/corpus is not beside the repository; the corpus agreement test is skipped"),
           arguments: parts)
     func everyLinkAgrees(part: Part) throws {
-        let configuration = Configuration(contentRoot: corpusRoot + "/" + part.family, sourceLocale: part.source, locales: part.locales)
+        var configuration = Configuration(contentRoot: corpusRoot + "/" + part.family, sourceLocale: part.source, locales: part.locales)
+        configuration.urlMap = URLMap(part.urlMap)
         let loaded = ContentSet.loadWithDocuments(configuration)
         let consumers = Consumers(loaded.content)
         var verdicts: [String: Int] = [:]
@@ -104,6 +108,10 @@ struct LinkAgreementTests {
             verdict = link.kind == .xref ? "xref" : "blocked"
             expect(exported == nothing, "JSON \(exported) for a scheme that is not followed")
             expect(href == nil, "page href \(href ?? "") for a scheme that is not followed")
+        case .siteRooted where consumers.check.linkIndex.targets.urlMap.contentPath(of: link) != nil:
+            let mapped = consumers.check.linkIndex.targets.urlMap.contentPath(of: link)!
+            verdict = "mapped " + compareRelative(link, in: article, target: RelativeTarget(path: mapped, inFolder: ""),
+                                                  exported: exported, href: href, landing: landing, consumers, &problems)
         case .siteRooted:
             verdict = "site path"
             expect(exported == nothing, "JSON \(exported) for a site path")
@@ -115,19 +123,21 @@ struct LinkAgreementTests {
             expect(href == destination, "page href \(href ?? "none"), not the place as written")
             expectAnchorTarget(link, in: article, is: article.path, consumers, &problems)
         case .relative:
-            verdict = compareRelative(link, in: article, exported: exported, href: href, landing: landing, consumers, &problems)
+            verdict = compareRelative(link, in: article, target: RelativeTarget(path: link.path, from: article.path),
+                                      exported: exported, href: href, landing: landing, consumers, &problems)
         }
         return (verdict, href, problems)
     }
 
-    /// ``compare(_:in:_:)`` for a relative path: the check's resolution against the JSON's and the page's.
+    /// ``compare(_:in:_:)`` for a path of the content tree (relative, or mapped by `urlMap`, `target`
+    /// from the locale root): the check's resolution against the JSON's and the page's.
     static func compareRelative(
-        _ link: LinkDestination, in article: Article, exported: ResolvedLink, href: String?, landing: String?,
+        _ link: LinkDestination, in article: Article, target: RelativeTarget, exported: ResolvedLink, href: String?, landing: String?,
         _ consumers: Consumers, _ problems: inout [String]
     ) -> String {
         func expect(_ condition: Bool, _ problem: @autoclosure () -> String) { if !condition { problems.append(problem()) } }
         expect(href != nil, "no page href for a relative path")
-        if case .outside = RelativeTarget(path: link.path, from: article.path) {
+        if case .outside = target {
             // Out of the locale: the check may look on disk (a shared `media/`, another locale's
             // folder); the JSON and the page resolve nothing there and keep the path as written.
             expect(exported == ResolvedLink(), "JSON \(exported) for a path out of the locale")

@@ -68,6 +68,8 @@ public final class LinkTargets: Sendable {
     package let topFolders: Set<String>
     /// The source locale, whose files stand in for a locale's missing ones.
     public let sourceLocale: String
+    /// Where root-relative links lead (`urlMap` in `concord.yml`).
+    public let urlMap: URLMap
 
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
@@ -87,6 +89,7 @@ public final class LinkTargets: Sendable {
         self.extensions = extensions
         self.topFolders = topFolders
         sourceLocale = content.sourceLocale
+        urlMap = content.configuration.urlMap
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
@@ -127,12 +130,18 @@ public final class LinkTargets: Sendable {
     /// Where `destination`, written in the article at `articlePath`, leads from a page of `locale`.
     /// With `fallback`, the source locale's files stand in for the locale's missing ones.
     public func resolve(_ destination: LinkDestination, from articlePath: String, locale: String, fallback: Bool = true) -> LinkTarget {
+        if let mapped = urlMap.contentPath(of: destination) {
+            return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
+        }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
         return resolve(RelativeTarget(path: destination.path, from: articlePath), destination, locale: locale, fallback: fallback)
     }
 
     /// ``resolve(_:from:locale:fallback:)`` for content shown from `folder` (an include's).
     public func resolve(_ destination: LinkDestination, inFolder folder: String, locale: String, fallback: Bool = true) -> LinkTarget {
+        if let mapped = urlMap.contentPath(of: destination) {
+            return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
+        }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
         return resolve(RelativeTarget(path: destination.path, inFolder: folder), destination, locale: locale, fallback: fallback)
     }
@@ -151,6 +160,12 @@ public final class LinkTargets: Sendable {
             }
             return own ?? .missing(locale: locale, path: path)
         }
+    }
+
+    /// Whether `destination` names a path of the content tree: a relative path, or a site-rooted
+    /// one that ``urlMap`` maps. Only those are resolved, checked and rewritten.
+    public func namesContentPath(_ destination: LinkDestination) -> Bool {
+        destination.kind == .relative || urlMap.contentPath(of: destination) != nil
     }
 
     /// The target of a destination that names no path of the content tree.
