@@ -52,6 +52,9 @@ extension RuleRegistry {
         ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
         ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .structure),
         ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .structure),
+        ContentProblem(
+            id: "invalid-redirects", defaultSetting: .warning,
+            summary: "A .openpublishing.redirection.json cannot be read, or has entries that cannot be used (or over 20,000).", stage: .structure),
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .structure),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         NumberMismatch(),
         OrphanTranslation(),
         ProcedureCount(),
+        RedirectedLink(),
         SectionExtra(),
         SectionMissing(),
         StaleTranslation(),

@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
     /// The look.
     public let theme: Theme
     private let templates: TemplateRenderer
-    private let links: LinkResolver
+    let links: LinkResolver
     private let includes: IncludeStore
     private let languageNames: [String: String]
 

@@ -56,6 +56,14 @@ public struct SiteStages: Sendable {
         result.assetsCopied = media.copied + (try writeThemeAssets(writer))
         clock.mark("assets")
 
+        // Moved pages answer with a redirect, where no article took their path.
+        let localePages = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
+        for redirect in builder.redirectPages(taken: plan.pagePaths.union(localePages)) {
+            try FileSystem.createDirectories(RelativePath.directory(of: folder + "/" + redirect.path))
+            try writer.write(redirect.html, to: redirect.path)
+        }
+        clock.mark("redirects")
+
         try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")

@@ -19,6 +19,9 @@ public enum LinkTarget: Sendable, Hashable {
     /// Nothing at `path` in `locale` (the locale the link was resolved in), nor, by fallback, in
     /// the source locale.
     case missing(locale: String, path: String)
+    /// Nothing at `path`, which the redirect table of `locale` sends to `url`: the site answers
+    /// it with a redirect page.
+    case redirected(locale: String, path: String, url: String)
     /// A path that climbs `levels` folders above the locale root, then descends into `rest`.
     case outside(levels: Int, rest: String)
 }
@@ -70,6 +73,8 @@ public final class LinkTargets: Sendable {
     public let sourceLocale: String
     /// Where root-relative links lead (`urlMap` in `concord.yml`).
     public let urlMap: URLMap
+    /// Each locale's redirect table.
+    public let redirects: [String: RedirectTable]
 
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
@@ -90,6 +95,7 @@ public final class LinkTargets: Sendable {
         self.topFolders = topFolders
         sourceLocale = content.sourceLocale
         urlMap = content.configuration.urlMap
+        redirects = content.redirects
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
@@ -158,7 +164,27 @@ public final class LinkTargets: Sendable {
                 if case .article = source { return source }
                 return own ?? source
             }
-            return own ?? .missing(locale: locale, path: path)
+            if let own { return own }
+            return redirected(path, locale: locale, fallback: fallback) ?? .missing(locale: locale, path: path)
+        }
+    }
+
+    /// The redirect of a missing `path`: the locale's table, then (with `fallback`) the source's.
+    private func redirected(_ path: String, locale: String, fallback: Bool) -> LinkTarget? {
+        for id in fallback && locale != sourceLocale ? [locale, sourceLocale] : [locale] {
+            if let redirect = redirects[id]?.redirect(for: path) {
+                return .redirected(locale: id, path: redirect.sourcePath, url: redirect.redirectURL)
+            }
+        }
+        return nil
+    }
+
+    /// The redirect that names the file `target` leads to, when the file is there all the same
+    /// (a redirect the docs platform would never serve, or a file left behind).
+    public func redirect(ofPresent target: LinkTarget) -> Redirect? {
+        switch target {
+        case .article(let locale, let path), .file(let locale, let path): redirects[locale]?.redirect(for: path)
+        default: nil
         }
     }
 
