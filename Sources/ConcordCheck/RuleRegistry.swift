@@ -11,6 +11,7 @@ public enum RuleRegistry {
         BrokenLink(),
         CodeChanged(),
         DuplicateAnchor(),
+        FAQMismatch(),
         ImageMismatch(),
         LinkMismatch(),
         ListItemCount(),

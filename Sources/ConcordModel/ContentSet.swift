@@ -27,6 +27,8 @@ public struct ContentSet: Sendable {
     public private(set) var structureDiagnostics: [Diagnostic] = []
     /// Each locale's redirect table (its `.openpublishing.redirection.json`), read while the content loads.
     public internal(set) var redirects: [String: RedirectTable] = [:]
+    /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
+    public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -172,6 +174,9 @@ public struct ContentSet: Sendable {
         content.digests = digests
         let loaded = content
         content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
+        let faq = loadFAQPages(configuration: configuration, files: files, fence: fence)
+        content.faqPages = faq.pages
+        content.diagnostics += faq.diagnostics
         var redirectFindings: [Diagnostic] = []
         for entry in configuration.locales {
             let (table, found) = RedirectTable.load(root: entry.path, locale: entry.id, fence: fence)

@@ -87,6 +87,11 @@ public struct LinkResolver: Sendable {
             let page = SitePaths.withoutMarkdownExtension(path) + ".html"
             return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
         }
+        if case .file(let targetLocale, let path) = target, targets.isFAQ(path, in: targetLocale) {
+            // A FAQ page (`x.yml`) is shown as `x.html`, however the link names it.
+            let page = String(path.dropLast(4)) + ".html"
+            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
+        }
         if let mapped {
             // What the map names, from the page, as a relative link to it would be written; one
             // that climbs out of the locale stays as written.

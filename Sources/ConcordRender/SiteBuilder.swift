@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
     public let statuses: [String: [String: ArticleStatus]]
     /// The look.
     public let theme: Theme
-    private let templates: TemplateRenderer
+    let templates: TemplateRenderer
     let links: LinkResolver
     private let includes: IncludeStore
     private let languageNames: [String: String]

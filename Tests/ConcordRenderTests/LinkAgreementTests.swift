@@ -35,7 +35,7 @@ struct LinkAgreementTests {
         Part(family: "partner-center-china", source: "es-ES", locales: ["es-ES", "de-DE", "fr-FR", "ja-JP", "pt-BR", "zh-CN"], renderPages: true,
              verdicts: ["broken", "external", "same article"]),
         Part(family: "partner-center", source: "es-ES", locales: ["es-ES", "de-DE"], renderPages: true,
-             verdicts: ["article", "broken", "external", "file or folder", "same article", "site path"]),
+             verdicts: ["article", "redirected", "external", "file or folder", "same article", "site path", "FAQ page"]),
         Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: true,
              verdicts: ["article", "broken", "external", "same article", "site path", "xref", "mapped article", "mapped broken"],
              urlMap: ["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"]),
@@ -144,6 +144,15 @@ struct LinkAgreementTests {
             expect(landing == nil, "page href \(href ?? "none") does not leave the locale as written")
             return "out of the locale"
         }
+        if case .redirected = consumers.check.linkIndex.targets.resolve(link, from: article.path, locale: article.locale) {
+            // A moved page: not broken for the check, no article for the JSON, and the page's link
+            // reaches the redirect page at the old path, no article's.
+            expect(consumers.check.linkIndex.resolve(link, from: article, fallback: true) == .unverifiable, "the check resolves a redirected path")
+            expect(exported == ResolvedLink(), "JSON \(exported) for a redirected path")
+            expect(!(landing.map { consumers.articlePages.contains(LinkTargets.lowercased($0)) } ?? false),
+                   "page href \(href ?? "") reaches an article's page for a redirected path")
+            return "redirected"
+        }
         switch consumers.check.linkIndex.resolve(link, from: article, fallback: consumers.check.sourceFallback) {
         case .found(_, _, let target?):
             let hasPage = consumers.content.sourceArticles[target] != nil
@@ -156,6 +165,12 @@ struct LinkAgreementTests {
             expectAnchorTarget(link, in: article, is: target, consumers, &problems)
             expectLinkKey(link, in: article, leadsTo: target, consumers, &problems)
             return "article"
+        case .found(let locale, let path, nil) where consumers.check.linkIndex.targets.isFAQ(path, in: locale):
+            // A FAQ page written as YAML (`x.yml`, linked as `x.md` too) is shown at `x.html`.
+            let page = String(path.dropLast(4)) + ".html"
+            expect(exported == ResolvedLink(), "JSON \(exported) for a FAQ page")
+            expect(landing.map(LinkTargets.lowercased) == LinkTargets.lowercased(page), "page href \(href ?? "none") does not reach \(page)")
+            return "FAQ page"
         case .found(_, let path, nil):
             let written = hasMarkdownExtension(path) ? Consumers.page(of: path) : path
             expect(exported == ResolvedLink(), "JSON \(exported) for a file that is no article")

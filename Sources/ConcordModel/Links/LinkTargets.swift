@@ -75,6 +75,8 @@ public final class LinkTargets: Sendable {
     public let urlMap: URLMap
     /// Each locale's redirect table.
     public let redirects: [String: RedirectTable]
+    /// Each locale's FAQ pages (`x.yml`), lower-cased: a link to `x.md` or `x` names one, as DocFX reads it.
+    public let faqPaths: [String: Set<String>]
 
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
@@ -96,6 +98,7 @@ public final class LinkTargets: Sendable {
         sourceLocale = content.sourceLocale
         urlMap = content.configuration.urlMap
         redirects = content.redirects
+        faqPaths = content.faqPages.mapValues { Set($0.keys.map { $0.lowercased() }) }
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
@@ -210,11 +213,23 @@ public final class LinkTargets: Sendable {
         guard let entry = locales[locale] else { return nil }
         if path.isEmpty { return .folder(locale: locale, path: "") }
         let lower = Self.lowercased(path)
-        if !folderOnly, let file = entry.files[lower] ?? entry.files[lower + ".md"] {
+        if !folderOnly, let file = entry.files[lower] ?? entry.files[lower + ".md"] ?? faqFile(lower, in: locale).flatMap({ entry.files[$0] }) {
             return file.isArticle ? .article(locale: locale, path: file.path) : .file(locale: locale, path: file.path)
         }
         if entry.folders.contains(lower) { return .folder(locale: locale, path: path) }
         return nil
+    }
+
+    /// The FAQ page (`x.yml`, lower-cased) a lower-cased `x.md` or `x` names, if `locale` has one.
+    private func faqFile(_ lower: String, in locale: String) -> String? {
+        guard let pages = faqPaths[locale], !pages.isEmpty else { return nil }
+        let stem = lower.hasSuffix(".md") ? String(lower.dropLast(3)) : lower
+        return pages.contains(stem + ".yml") ? stem + ".yml" : nil
+    }
+
+    /// Whether `path` (a file of `locale`) is a FAQ page, which the site shows as a page (`x.html`).
+    public func isFAQ(_ path: String, in locale: String) -> Bool {
+        faqPaths[locale]?.contains(path.lowercased()) == true
     }
 
     /// `string.lowercased()`, without making a new string when there is nothing to lower: most
