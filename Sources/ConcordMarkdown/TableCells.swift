@@ -135,9 +135,9 @@ public struct ReferenceDefinitionLines: Sendable {
     /// ``exhaustedAt`` is set to `line`).
     public mutating func markdown(for cell: String, line: Int = 0) -> String {
         guard !byLabel.isEmpty else { return "" }
-        var found: [Int] = []
+        var found: Set<Int> = []
         for label in Self.bracketed(cell) {
-            if let index = byLabel[Self.normalised(label)], !found.contains(index) { found.append(index) }
+            if let index = byLabel[Self.normalised(label)] { found.insert(index) }
         }
         guard !found.isEmpty else { return "" }
         var out = ""

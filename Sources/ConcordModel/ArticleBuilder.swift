@@ -588,7 +588,7 @@ struct ArticleBuilder {
                 // a line end between a link's destination and title is caught at the next break.
                 case .htmlInline: line += document.literal(of: inner).utf8.count { $0 == 0x0A }
                 case .code:
-                    line = min(lastLine, line + Self.lineEndsInCodeSpan(inner, line: line, lineStart: lineStart, in: document))
+                    line = min(lastLine, line + Self.lineEndsInCodeSpan(inner, line: line, lineStart: lineStart, lastLine: lastLine, in: document))
                 default: break
                 }
             }
@@ -598,7 +598,7 @@ struct ArticleBuilder {
         /// the block's first line), from the source: its opening backtick run ends where cmark
         /// placed its content (columns off by the line's shift, as ``openerPlace`` corrects them),
         /// and the closing run is the next of the same length.
-        static func lineEndsInCodeSpan(_ code: Int, line: Int, lineStart: Int, in document: MarkdownDocument) -> Int {
+        static func lineEndsInCodeSpan(_ code: Int, line: Int, lineStart: Int, lastLine: Int, in document: MarkdownDocument) -> Int {
             guard let reported = document[code].start else { return 0 }
             let text = document.source.line(line)
             var column = reported.column
@@ -612,16 +612,17 @@ struct ArticleBuilder {
             guard column >= 2, i <= text.endIndex, text[i - 1] == backtick else { return 0 }
             var run = 0
             while i - run - 1 >= text.startIndex, text[i - run - 1] == backtick { run += 1 }
-            // The rest of the source from there: the closing run is the next run of exactly `run`.
+            // The rest of the block from there: the closing run is the next run of exactly `run`.
             let bytes = document.source.bytes
+            let end = document.source.line(lastLine).endIndex
             var breaks = 0
-            while i < bytes.count {
+            while i < end {
                 if bytes[i] == 0x0A {
                     breaks += 1
                     i += 1
                 } else if bytes[i] == backtick {
                     var length = 0
-                    while i < bytes.count, bytes[i] == backtick { length += 1; i += 1 }
+                    while i < end, bytes[i] == backtick { length += 1; i += 1 }
                     if length == run { return breaks }
                 } else {
                     i += 1
@@ -629,6 +630,9 @@ struct ArticleBuilder {
             }
             return 0
         }
+
+        /// How many lines past the count ``sourceLine(from:through:starting:in:)`` looks.
+        static let lookAhead = 8
 
         /// The line that inline `first`, the first after a line break, starts: `line` by the count,
         /// unless the source says otherwise. Line ends inside a code span or between a link's
@@ -657,7 +661,9 @@ struct ArticleBuilder {
                 return false
             }
             guard line < lastLine, !startsAsExpected(line) else { return line }
-            for candidate in (line + 1)...lastLine where startsAsExpected(candidate) { return candidate }
+            // A destination and its title are a few lines apart at most: a short look ahead keeps a
+            // paragraph of lines that never match from costing its square.
+            for candidate in (line + 1)...min(lastLine, line + Self.lookAhead) where startsAsExpected(candidate) { return candidate }
             return line
         }
 
