@@ -274,6 +274,10 @@ extension BuildAction {
             hasher.combine(locale.id)
             hasher.combine(locale.path)
         }
+        for entry in configuration.urlMap.entries {
+            hasher.combine(entry.prefix)
+            hasher.combine(entry.folder)
+        }
         for (rule, setting) in configuration.rules.sorted(by: { $0.key < $1.key }) {
             hasher.combine(rule)
             hasher.combine("\(setting)")

@@ -34,8 +34,12 @@ extension RuleRegistry {
     public static let contentProblems: [ContentProblem] = [
         // Reading and modelling content.
         ContentProblem(id: "binary-file", defaultSetting: .error, summary: "A file in the content tree is not text.", stage: .load),
+        ContentProblem(
+            id: "cell-reference-limit", defaultSetting: .warning,
+            summary: "Table cells name more reference definitions than Concord gives them (1 MB); later ones stay text.", stage: .load),
         ContentProblem(id: "file-name-not-utf8", defaultSetting: .error, summary: "A file name is not UTF-8; the file is skipped.", stage: .load),
         ContentProblem(id: "file-too-large", defaultSetting: .error, summary: "A file is larger than Concord reads (5 MB); it is skipped.", stage: .load),
+        ContentProblem(id: "invalid-faq", defaultSetting: .warning, summary: "A YAML FAQ page cannot be read, or has questions that cannot be used.", stage: .load),
         ContentProblem(id: "invalid-front-matter", defaultSetting: .error, summary: "The YAML front matter cannot be read (or uses aliases).", stage: .load),
         ContentProblem(id: "invalid-utf8", defaultSetting: .error, summary: "A file has bytes that are not valid UTF-8.", stage: .load),
         ContentProblem(
@@ -51,6 +55,9 @@ extension RuleRegistry {
         ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
         ContentProblem(id: "include-not-found", defaultSetting: .warning, summary: "An [!INCLUDE] names a file that does not exist.", stage: .structure),
         ContentProblem(id: "include-outside-content", defaultSetting: .warning, summary: "An [!INCLUDE] names a file outside the content root.", stage: .structure),
+        ContentProblem(
+            id: "invalid-redirects", defaultSetting: .warning,
+            summary: "A .openpublishing.redirection.json cannot be read, or has entries that cannot be used (or over 20,000).", stage: .structure),
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .structure),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),

@@ -172,7 +172,30 @@ struct SiteDataTranslator: Sendable {
             site: SiteManifest.Site(title: content.configuration.siteTitle, baseURL: content.configuration.baseURL),
             sourceLocale: content.sourceLocale,
             locales: locales,
-            articles: entries
+            articles: entries,
+            redirects: Self.redirects(content),
+            faqPages: Self.faqPages(content)
         )
+    }
+
+    /// The manifest's redirects: every locale's, in locale then file order; `nil` when none.
+    static func redirects(_ content: ContentSet) -> [SiteManifest.RedirectEntry]? {
+        let entries = content.locales.flatMap { locale in
+            (content.redirects[locale]?.entries ?? []).map {
+                SiteManifest.RedirectEntry(locale: locale, sourcePath: $0.sourcePath, redirectURL: $0.redirectURL, redirectDocumentID: $0.redirectDocumentID)
+            }
+        }
+        return entries.isEmpty ? nil : entries
+    }
+
+    /// The manifest's FAQ pages: every locale's, by locale then path; `nil` when none.
+    static func faqPages(_ content: ContentSet) -> [SiteManifest.FAQEntry]? {
+        let entries = content.locales.flatMap { locale in
+            (content.faqPages[locale] ?? [:]).sorted { $0.key < $1.key }.map { path, page in
+                SiteManifest.FAQEntry(locale: locale, path: path, page: locale + "/" + String(path.dropLast(4)) + ".html",
+                                      title: page.title, questions: page.sections.reduce(0) { $0 + $1.questions.count })
+            }
+        }
+        return entries.isEmpty ? nil : entries
     }
 }

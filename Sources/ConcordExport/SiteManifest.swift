@@ -14,6 +14,39 @@ public struct SiteManifest: Sendable, Hashable, Codable {
     public var locales: [LocaleEntry]
     /// Every source article, sorted by path.
     public var articles: [ArticleEntry]
+    /// Every locale's moved paths (`.openpublishing.redirection.json`), by locale then path;
+    /// absent when no locale has any.
+    public var redirects: [RedirectEntry]?
+    /// Every locale's FAQ pages written as YAML, by locale then path; absent when there are none.
+    public var faqPages: [FAQEntry]?
+
+    /// A moved path of one locale, and where it goes.
+    @JSONWritable
+    public struct RedirectEntry: Sendable, Hashable, Codable {
+        /// The locale whose redirection file names it.
+        public var locale: String
+        /// The moved path, relative to the locale root (`partner-center/old.md`).
+        public var sourcePath: String
+        /// Where it goes, as written in the redirection file.
+        public var redirectURL: String
+        /// `redirect_document_id`.
+        public var redirectDocumentID: Bool
+    }
+
+    /// A FAQ page of one locale.
+    @JSONWritable
+    public struct FAQEntry: Sendable, Hashable, Codable {
+        /// The locale.
+        public var locale: String
+        /// The YAML file, relative to the locale root (`partner-center/payout-faq.yml`).
+        public var path: String
+        /// Its page, relative to the output folder (`es-ES/partner-center/payout-faq.html`).
+        public var page: String
+        /// Its title.
+        public var title: String
+        /// How many questions it has.
+        public var questions: Int
+    }
 
     /// The site's title and address.
     @JSONWritable

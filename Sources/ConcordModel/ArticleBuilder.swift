@@ -29,6 +29,8 @@ struct ArticleBuilder {
     var fragments: [String: MarkdownDocument] = [:]
     /// The DocFX directives of the document (``DocFXLayout``).
     private(set) var docfx: DocFXLayout
+    /// The article's reference definitions, read once: for table cells and for the model.
+    private var definitionLines: ReferenceDefinitionLines?
 
     /// The deepest sub-step nesting kept; deeper lists are ignored rather than recursed into.
     static let maximumStepDepth = 16
@@ -239,20 +241,21 @@ struct ArticleBuilder {
                 }
                 return text
             }
-            // Parsed from line 1, as the renderer would parse it, so that it can reuse this parse;
-            // only columns are read from it below.
-            // Found or parsed and stored in one look-up: hashing the cell's text is a good part of the cost.
-            func stored(_ document: inout MarkdownDocument) -> MarkdownDocument { document }
-            let cellDocument = stored(&fragments[cell.markdown, default: MarkdownParser.parse(cell.markdown)])
+            let cellDocument = inlineCell(cell.markdown, line: line)
             // Links inside the cell, with positions shifted to the cell's place in the line.
             for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
-                let start = cellDocument[i].start ?? SourceLocation(line: line, column: 1)
+                let start = cellDocument[i].start ?? SourceLocation(line: 1, column: 1)
                 let destination = cellDocument.destination(of: i)
+                let text = cellDocument.plainText(of: i)
+                let closing = cellDocument[i].range.flatMap { range in
+                    cell.markdown.utf8.dropFirst(range.end.column - 1).first
+                }
                 article.links.append(Link(
-                    destination: destination, text: clean(cellDocument.plainText(of: i)),
-                    kind: linkKind(destination: destination, text: cellDocument.plainText(of: i), closing: nil),
+                    destination: destination, text: clean(text),
+                    kind: linkKind(destination: destination, text: text, closing: closing),
                     section: section, line: line, column: fileColumn(column + start.column - 1, line: line)))
             }
+            findUnresolvedReferences(inCell: cellDocument, line: line, column: column)
             let (text, prose) = Self.textAndProse(of: 0, in: cellDocument)
             if !text.isEmpty {
                 article.textBlocks.append(TextBlock(
@@ -268,6 +271,36 @@ struct ArticleBuilder {
             alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
             rows: rows, line: range.start.line + pipe.header.lineIndex)
     }
+
+    /// A cell parsed as inline content with the article's reference definitions it names
+    /// (``MarkdownParser/parseInline(_:definitions:)``), kept in ``fragments`` so that the
+    /// renderer reuses it: a cell's text is the same in every table of the article.
+    private mutating func inlineCell(_ markdown: String, line: Int) -> MarkdownDocument {
+        if let found = fragments[markdown] { return found }
+        if definitionLines == nil { definitionLines = ReferenceDefinitionLines(document) }
+        let parsed = MarkdownParser.parseInline(markdown, definitions: definitionLines!.markdown(for: markdown, line: line))
+        fragments[markdown] = parsed
+        return parsed
+    }
+
+    /// ``findUnresolvedReferences(in:)`` for a cell: its paragraph is one line, `column` being
+    /// where the cell starts in the source line (in the line's bytes).
+    private mutating func findUnresolvedReferences(inCell cell: MarkdownDocument, line: Int, column: Int) {
+        let paragraph = cell[cell.root].firstChild
+        guard paragraph >= 0 else { return }
+        for child in cell.children(of: paragraph) where cell[child].kind == .text && cell.literal(of: child, contains: UInt8(ascii: "]")) {
+            let start = cell[child].start?.column ?? 1
+            for match in ReferenceShape.matches(in: cell.literal(of: child)) {
+                article.unresolvedReferences.append(UnresolvedReference(
+                    text: match.text, label: match.label, section: section,
+                    line: line, column: fileColumn(column + start - 1 + match.offset, line: line)))
+            }
+        }
+    }
+
+    /// The line of the first cell given none of the article's definitions because the limit on
+    /// them (``ReferenceDefinitionLines/maximumBytes``) was reached.
+    var cellReferenceLimitLine: Int? { definitionLines?.exhaustedAt }
 
     /// Whether any line after the first has both `|` and `-`: checked on bytes, because most
     /// multi-line paragraphs are prose and building their lines as strings costs more than the check.
@@ -564,6 +597,7 @@ struct ArticleBuilder {
             lineStarts.reserveCapacity(end - block - 1)
             var line = firstLine
             var lineStart = -1
+            let lastLine = document[block].range?.end.line ?? firstLine
             for inner in (block + 1)..<end {
                 lines.append(line)
                 lineStarts.append(lineStart)
@@ -571,11 +605,88 @@ struct ArticleBuilder {
                 case .softBreak, .lineBreak:
                     line += 1
                     lineStart = inner + 1
-                // Raw HTML keeps its line ends; code spans and link destinations lose theirs (rare).
+                    if lineStart < end { line = Self.sourceLine(from: line, through: lastLine, starting: lineStart, in: document) }
+                // Raw HTML keeps its line ends; code spans lose theirs, counted in the source;
+                // a line end between a link's destination and title is caught at the next break.
                 case .htmlInline: line += document.literal(of: inner).utf8.count { $0 == 0x0A }
+                case .code:
+                    line = min(lastLine, line + Self.lineEndsInCodeSpan(inner, line: line, lineStart: lineStart, lastLine: lastLine, in: document))
                 default: break
                 }
             }
+        }
+
+        /// The line ends inside code span `code` on `line` (whose first inline is `lineStart`, -1 on
+        /// the block's first line), from the source: its opening backtick run ends where cmark
+        /// placed its content (columns off by the line's shift, as ``openerPlace`` corrects them),
+        /// and the closing run is the next of the same length.
+        static func lineEndsInCodeSpan(_ code: Int, line: Int, lineStart: Int, lastLine: Int, in document: MarkdownDocument) -> Int {
+            guard let reported = document[code].start else { return 0 }
+            let text = document.source.line(line)
+            var column = reported.column
+            if lineStart >= 0, let first = (lineStart == code ? reported : document[lineStart].start),
+               let firstText = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }) {
+                column = reported.column - (first.column - (firstText - text.startIndex + 1))
+            }
+            let backtick = UInt8(ascii: "`")
+            // cmark places a code span at its content, after the opening run.
+            var i = text.startIndex + column - 1
+            guard column >= 2, i <= text.endIndex, text[i - 1] == backtick else { return 0 }
+            var run = 0
+            while i - run - 1 >= text.startIndex, text[i - run - 1] == backtick { run += 1 }
+            // The rest of the block from there: the closing run is the next run of exactly `run`.
+            let bytes = document.source.bytes
+            let end = document.source.line(lastLine).endIndex
+            var breaks = 0
+            while i < end {
+                if bytes[i] == 0x0A {
+                    breaks += 1
+                    i += 1
+                } else if bytes[i] == backtick {
+                    var length = 0
+                    while i < end, bytes[i] == backtick { length += 1; i += 1 }
+                    if length == run { return breaks }
+                } else {
+                    i += 1
+                }
+            }
+            return 0
+        }
+
+        /// How many lines past the count ``sourceLine(from:through:starting:in:)`` looks.
+        static let lookAhead = 8
+
+        /// The line that inline `first`, the first after a line break, starts: `line` by the count,
+        /// unless the source says otherwise. Line ends inside a code span or between a link's
+        /// destination and its title leave no line break in the tree, so the count can fall
+        /// short, never overshoot; the first of the block's lines from `line` on whose text
+        /// starts as `first` does is taken (the count when none does).
+        static func sourceLine(from line: Int, through lastLine: Int, starting first: Int, in document: MarkdownDocument) -> Int {
+            let openers: [UInt8]
+            switch document[first].kind {
+            case .text, .code, .htmlInline:
+                guard let byte = document.literalFirstByte(of: first) else { return line }
+                // A text run may come from a backslash escape or an entity.
+                openers = document[first].kind == .text ? [byte, UInt8(ascii: "\\"), UInt8(ascii: "&")]
+                    : document[first].kind == .code ? [UInt8(ascii: "`")] : [byte]
+            case .link: openers = [UInt8(ascii: "["), UInt8(ascii: "<")]
+            case .image: openers = [UInt8(ascii: "!")]
+            case .emphasis, .strong: openers = [UInt8(ascii: "*"), UInt8(ascii: "_")]
+            default: return line
+            }
+            // The line's first byte of text, past its containers' markers and indentation.
+            func startsAsExpected(_ candidate: Int) -> Bool {
+                for byte in document.source.line(candidate) {
+                    if openers.contains(byte) { return true }
+                    guard byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") else { return false }
+                }
+                return false
+            }
+            guard line < lastLine, !startsAsExpected(line) else { return line }
+            // A destination and its title are a few lines apart at most: a short look ahead keeps a
+            // paragraph of lines that never match from costing its square.
+            for candidate in (line + 1)...min(lastLine, line + Self.lookAhead) where startsAsExpected(candidate) { return candidate }
+            return line
         }
 
         /// The line of inline `index` of the block, and the first inline of that line.
@@ -619,7 +730,7 @@ struct ArticleBuilder {
             var seen: Set<String> = []
             article.extraAnchors = htmlAnchors.filter { !sectionAnchors.contains($0) && seen.insert($0).inserted }
         }
-        article.referenceDefinitions = ReferenceShape.definitions(in: document)
+        article.referenceDefinitions = ReferenceShape.definitions(in: definitionLines ?? ReferenceDefinitionLines(document))
         closeTabs(endLine: document.source.firstLine + document.source.lineCount - 1)
         frontMatterProtectedTerms()
     }

@@ -73,6 +73,12 @@ public enum ArticleLoader {
         var document = MarkdownParser.parse(input.body)
         var builder = ArticleBuilder(document: document, article: Article(path: path, locale: locale, file: file, metadata: metadata))
         let article = builder.build()
+        if let line = builder.cellReferenceLimitLine {
+            diagnostics.append(Diagnostic(rule: "cell-reference-limit", severity: .warning, locale: locale,
+                location: FileLocation(file: file, line: line),
+                message: "table cells name more than \(ReferenceDefinitionLines.maximumBytes >> 20) MB of reference definitions; "
+                    + "from this cell on, reference links in cells are left as text"))
+        }
         document.tables = builder.tables
         document.fragments = builder.fragments
         document.docfx = builder.docfx

@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Hashable {
     public var ruleLines: [String: Int] = [:]
     /// The configuration file, if there is one.
     public var file: String?
+    /// `urlMap`: where root-relative links of the published site lead in the content tree.
+    public var urlMap = URLMap()
 
     /// The setting of a rule in `rules:`.
     public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
@@ -99,6 +101,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.rules = rules
         configuration.ruleLines = ruleLines
         configuration.file = file
+        configuration.urlMap = try reader.urlMap()
         return configuration
     }
 
@@ -187,7 +190,7 @@ private struct ConfigurationReader {
     }
 
     func refuseUnknownKeys() throws(Failure) {
-        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules"]
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap"]
         for (key, _) in root {
             if let name = key.string, !known.contains(name) {
                 throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
@@ -204,6 +207,25 @@ private struct ConfigurationReader {
         var baseURL = try string("baseURL", in: map, path: "site.baseURL") ?? ""
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         return (try string("title", in: map, path: "site.title") ?? "Help", baseURL)
+    }
+
+    /// `urlMap`: a mapping of URL prefixes (`/powershell/module/`) to folders of each locale (`7.1/`).
+    func urlMap() throws(Failure) -> URLMap {
+        guard let node = root["urlMap"] else { return URLMap() }
+        guard let map = node.mapping else {
+            throw Failure(file: file, key: "urlMap", line: node.mark?.line, reason: "expected a mapping of URL prefixes to folders, like '/docs/': 'articles/'")
+        }
+        var entries: [String: String] = [:]
+        for (key, value) in map {
+            guard let prefix = key.string, !prefix.isEmpty, let folder = value.scalar?.string else {
+                throw Failure(file: file, key: "urlMap", line: key.mark?.line, reason: "expected a URL prefix mapped to a folder (a string)")
+            }
+            if let problem = URLMap.problem(prefix: prefix, folder: folder) {
+                throw Failure(file: file, key: "urlMap.\(prefix)", line: key.mark?.line, reason: problem)
+            }
+            entries[prefix] = folder
+        }
+        return URLMap(entries)
     }
 
     func sourceLocale() throws(Failure) -> String {

@@ -27,6 +27,10 @@ public struct ContentSet: Sendable {
     /// cannot be read, includes that cannot be expanded, articles on a path the site needs
     /// (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build` report them.
     public private(set) var structureDiagnostics: [Diagnostic] = []
+    /// Each locale's redirect table (its `.openpublishing.redirection.json`), read while the content loads.
+    public internal(set) var redirects: [String: RedirectTable] = [:]
+    /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
+    public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -173,7 +177,16 @@ public struct ContentSet: Sendable {
         content.digests = digests
         let loaded = content
         content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
-        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings)
+        let faq = loadFAQPages(configuration: configuration, files: files, fence: fence)
+        content.faqPages = faq.pages
+        content.diagnostics += faq.diagnostics
+        var redirectFindings: [Diagnostic] = []
+        for entry in configuration.locales {
+            let (table, found) = RedirectTable.load(root: entry.path, locale: entry.id, fence: fence)
+            if !table.isEmpty { content.redirects[entry.id] = table }
+            redirectFindings += found
+        }
+        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings
         return (content, documents)
     }
 }

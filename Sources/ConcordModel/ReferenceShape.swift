@@ -70,44 +70,14 @@ enum ReferenceShape {
     }
 
     /// Definitions (`[label]: destination`) on lines outside code and HTML blocks.
-    static func definitions(in document: MarkdownDocument) -> [ReferenceDefinition] {
-        let source = document.source
-        var excluded: [ClosedRange<Int>] = []
-        for index in document.nodes.indices where document[index].kind == .codeBlock || document[index].kind == .htmlBlock {
-            if let r = document[index].range { excluded.append(r.start.line...r.end.line) }
+    static func definitions(in lines: ReferenceDefinitionLines) -> [ReferenceDefinition] {
+        lines.entries.map { entry in
+            // On bytes: a destination ends at a space or a tab, whatever combines with it.
+            let rest = entry.rest.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+            var destination = String(Substring(rest.prefix { $0 != 0x20 && $0 != 0x09 }))
+            if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
+            return ReferenceDefinition(label: entry.label, destination: destination, line: entry.line)
         }
-        var result: [ReferenceDefinition] = []
-        var nextExcluded = 0
-        source.bytes.withUnsafeBufferPointer { bytes in
-            for (lineIndex, lineStart) in source.lineStarts.enumerated() {
-                // Up to three spaces, then `[`: the first bytes of a line rule out nearly all of them.
-                // A line break is neither, so the look stays within the line.
-                var i = lineStart
-                var indent = 0
-                while i < bytes.count, bytes[i] == 0x20, indent < 4 { i += 1; indent += 1 }
-                guard indent < 4, i < bytes.count, bytes[i] == UInt8(ascii: "[") else { continue }
-                let line = source.firstLine + lineIndex
-                while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
-                if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) { continue }
-                let end = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] - 1 : bytes.count
-                var j = i + 1
-                while j < end, bytes[j] != UInt8(ascii: "]") {
-                    if bytes[j] == UInt8(ascii: "\\") { j += 1 }
-                    j += 1
-                }
-                guard j + 1 < end, bytes[j + 1] == UInt8(ascii: ":"), j > i + 1 else { continue }
-                let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
-                guard !label.hasPrefix("!") else { continue }
-                var k = j + 2
-                while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-                var stop = k
-                while stop < end, bytes[stop] != 0x20, bytes[stop] != 0x09 { stop += 1 }
-                var destination = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<stop]), as: UTF8.self)
-                if destination.hasPrefix("<"), destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
-                result.append(ReferenceDefinition(label: label, destination: destination, line: line))
-            }
-        }
-        return result
     }
 
     /// Labels match case-insensitively with runs of white space folded, as CommonMark says.

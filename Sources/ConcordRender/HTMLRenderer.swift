@@ -687,7 +687,7 @@ extension HTMLRenderer {
             if table.header.lineIndex > 0, let (lines, _) = context.document.paragraphLines(of: paragraph) {
                 let before = lines[..<table.header.lineIndex].joined(separator: "\n")
                 out += "<p>"
-                renderFragment(context, markdown: before, line: firstLine)
+                renderFragment(context, fragment: MarkdownParser.parse(before), line: firstLine)
                 out += "</p>\n"
             }
             // Classes, not `style` attributes: the theme's Content-Security-Policy allows no inline style.
@@ -700,12 +700,14 @@ extension HTMLRenderer {
                 case .right: return " class=\"align-right\""
                 }
             }
+            // The document's definitions, read if a cell the model builder did not parse needs them.
+            var definitions: ReferenceDefinitionLines?
             out += "<div class=\"table-wrapper\"><table>\n<thead>\n<tr>"
             for (column, cell) in table.header.cells.enumerated() {
                 out += "<th"
                 out += style(column)
                 out += ">"
-                renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + table.header.lineIndex })
+                renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + table.header.lineIndex }, definitions: &definitions)
                 out += "</th>"
             }
             out += "</tr>\n</thead>\n"
@@ -717,7 +719,7 @@ extension HTMLRenderer {
                         out += "<td"
                         out += style(column)
                         out += ">"
-                        renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + row.lineIndex })
+                        renderCell(context, markdown: cell.markdown, line: firstLine.map { $0 + row.lineIndex }, definitions: &definitions)
                         out += "</td>"
                     }
                     out += "</tr>\n"
@@ -728,10 +730,13 @@ extension HTMLRenderer {
         }
 
         /// Renders a table cell: a cell of plain words is its own text, escaped, as parsing it
-        /// would give; any other goes through ``renderFragment(_:markdown:)``.
-        private mutating func renderCell(_ context: DocumentContext, markdown: String, line: Int?) {
+        /// would give; any other is parsed as inline content (``MarkdownDocument/tableCell(_:definitions:)``).
+        private mutating func renderCell(
+            _ context: DocumentContext, markdown: String, line: Int?, definitions: inout ReferenceDefinitionLines?
+        ) {
             guard !DocFXDirectives.mayHold(markdown.utf8), let text = Self.plainCellText(markdown) else {
-                renderFragment(context, markdown: markdown, line: line)
+                guard !markdown.isEmpty else { return }
+                renderFragment(context, fragment: context.document.tableCell(markdown, definitions: &definitions), line: line)
                 return
             }
             // A fragment's paragraph resets the raw-HTML filter where it ends.
@@ -762,11 +767,15 @@ extension HTMLRenderer {
             return markdown[..<markdown.utf8.index(markdown.utf8.startIndex, offsetBy: length)]
         }
 
-        /// Renders a snippet of Markdown (a table cell) inline, in the same document's folder.
+        /// Renders a snippet of Markdown (the text beside a DocFX directive) inline, in the same
+        /// document's folder, parsed once already when the model was built.
         mutating func renderFragment(_ context: DocumentContext, markdown: String, line: Int?) {
             guard !markdown.isEmpty else { return }
-            // Table cells were parsed once already, when the model was built.
-            let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)
+            renderFragment(context, fragment: context.document.fragments[markdown] ?? MarkdownParser.parse(markdown), line: line)
+        }
+
+        /// Renders a snippet of Markdown parsed on its own (a table cell) inline, in the same document's folder.
+        private mutating func renderFragment(_ context: DocumentContext, fragment: MarkdownDocument, line: Int?) {
             let nested = DocumentContext(
                 document: fragment, article: nil, directory: context.directory, locale: context.locale, file: context.file, line: line)
             let saved = adjustments

@@ -71,10 +71,14 @@ public struct LinkResolver: Sendable {
 
     /// ``href(_:documentDirectory:pageDirectory:locale:)`` before its last check.
     private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String, locale: String?) -> String? {
-        if let kind = Self.kindWithoutPath(destination) { return kind == .blocked ? nil : destination }
+        if let kind = Self.kindWithoutPath(destination), kind != .siteRooted || targets.urlMap.isEmpty {
+            return kind == .blocked ? nil : destination
+        }
         let link = LinkDestination(destination)
+        let mapped = targets.urlMap.contentPath(of: link)
         switch link.kind {
         case .blocked, .xref: return nil
+        case .siteRooted where mapped != nil: break
         case .empty, .fragment, .siteRooted, .external: return destination
         case .relative: break
         }
@@ -82,6 +86,19 @@ public struct LinkResolver: Sendable {
         if case .article(_, let path) = target {
             let page = SitePaths.withoutMarkdownExtension(path) + ".html"
             return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
+        }
+        if case .file(let targetLocale, let path) = target, targets.isFAQ(path, in: targetLocale) {
+            // A FAQ page (`x.yml`) is shown as `x.html`, however the link names it.
+            let page = String(path.dropLast(4)) + ".html"
+            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
+        }
+        if let mapped {
+            // What the map names, from the page, as a relative link to it would be written; one
+            // that climbs out of the locale stays as written.
+            guard case .inside(var path) = RelativeTarget(path: mapped, inFolder: "") else { return destination }
+            if Self.hasMarkdownExtension(path.utf8) { path = SitePaths.withoutMarkdownExtension(path) + ".html" }
+            if mapped.hasSuffix("/"), !path.isEmpty { path += "/" }
+            return LinkDestination.urlPath(RelativePath.relative(to: path, from: pageDirectory)) + link.suffix
         }
         return Self.writtenHref(link, documentDirectory: documentDirectory, pageDirectory: pageDirectory)
     }

@@ -33,8 +33,8 @@ public struct SiteBuilder: Sendable {
     public let statuses: [String: [String: ArticleStatus]]
     /// The look.
     public let theme: Theme
-    private let templates: TemplateRenderer
-    private let links: LinkResolver
+    let templates: TemplateRenderer
+    let links: LinkResolver
     private let includes: IncludeStore
     private let languageNames: [String: String]
 

@@ -61,6 +61,24 @@ struct SchemaValidationTests {
         #expect(try SchemaValidator.validate([path("manifest.json")], against: Self.schema("manifest")).map(\.description) == [])
     }
 
+    @Test func manifestWithRedirectsAndFAQPagesValidates() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let redirects = #"{"redirections": [{"source_path": "old.md", "redirect_url": "/docs/a", "redirect_document_id": "TRUE"}]}"#
+        let faq = "### YamlMime:FAQ\ntitle: Q\nsections:\n- name: S\n  questions:\n  - question: Why?\n    answer: Because.\n"
+        let root = folder + "/content"
+        try FileSystem.createDirectories(root + "/en-US")
+        for (name, text) in ["a.md": "# A\n", ".openpublishing.redirection.json": redirects, "q.yml": faq] {
+            try FileSystem.writeAtomically(Array(text.utf8), to: root + "/en-US/" + name)
+        }
+        let content = ContentSet.load(Configuration(contentRoot: root, sourceLocale: "en-US"))
+        _ = try SiteDataWriter.write(content: content, statuses: [:], to: folder + "/out")
+        let manifest = try Fixtures.json(folder + "/out/manifest.json")
+        #expect((manifest["redirects"] as? [[String: Any]])?.first?["redirectDocumentID"] as? Bool == true)
+        #expect((manifest["faqPages"] as? [[String: Any]])?.first?["page"] as? String == "en-US/q.html")
+        #expect(try SchemaValidator.validate([folder + "/out/manifest.json"], against: Self.schema("manifest")).map(\.description) == [])
+    }
+
     /// Each broken copy must be rejected, or the tests above prove nothing.
     @Test("a broken document fails validation", arguments: [
         ("bundle", "drop schemaVersion"),

@@ -101,4 +101,57 @@ struct FlatFrontMatterTests {
         }
         #expect(checked > 2_500, "the fast path should take nearly every corpus file")
     }
+
+    /// The PowerShell corpus's reference links in table cells (114 in 12 files of both locales)
+    /// are links of the model, and cells of operators keep their character.
+    @Test func powershellTableCellsAreInline() throws {
+        let set = ContentSet.load(Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US"))
+        var inCells = 0
+        var files = 0
+        for locale in set.locales {
+            for article in set.sortedArticles(in: locale) {
+                let tableLines = Set(article.tables.flatMap { table in table.line...(table.line + table.rows.count + 1) })
+                let count = article.links.count { $0.kind == .reference && tableLines.contains($0.line) }
+                inCells += count
+                if count > 0 { files += 1 }
+            }
+        }
+        #expect(inCells == 114)
+        #expect(files == 12)
+        let arithmetic = try #require(set.article("7.1/Microsoft.PowerShell.Core/About/about_Arithmetic_Operators.md", in: "en-US"))
+        #expect(arithmetic.tables.first?.rows.compactMap(\.first).filter { !$0.isEmpty }.prefix(4) == ["+", "-", "-", "*"])
+    }
+
+    /// Root-relative links of the PowerShell corpus resolve through the `urlMap` that
+    /// docs/url-map.md gives for it: how many, printed for the record.
+    @Test func powershellRootRelativeLinksResolveThroughTheMap() throws {
+        var configuration = Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US")
+        configuration.urlMap = URLMap(["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"])
+        let set = ContentSet.load(configuration)
+        let targets = LinkTargets(content: set)
+        var rooted = 0, mapped = 0, resolved = 0
+        var pages: Set<String> = [], resolvedPages: Set<String> = []
+        for locale in set.locales {
+            for article in set.sortedArticles(in: locale) {
+                for link in article.links {
+                    let destination = LinkDestination(link.destination)
+                    guard destination.kind == .siteRooted, !link.destination.hasPrefix("//") else { continue }
+                    rooted += 1
+                    pages.insert(article.file)
+                    guard targets.urlMap.contentPath(of: destination) != nil else { continue }
+                    mapped += 1
+                    if case .article = targets.resolve(destination, from: article.path, locale: locale) {
+                        resolved += 1
+                        resolvedPages.insert(article.file)
+                    }
+                }
+            }
+        }
+        print("root-relative links: \(rooted) on \(pages.count) pages; under the map: \(mapped); resolved to an article: \(resolved) on \(resolvedPages.count) pages")
+        #expect(rooted == 6_432)
+        #expect(mapped == 1_708)
+        #expect(resolved == 1_344)
+        // Unmapped site paths stay what they were.
+        #expect(targets.resolve(LinkDestination("/dotnet/api/system.string"), from: "a.md", locale: "en-US") == .siteRooted)
+    }
 }

@@ -44,3 +44,14 @@ struct MultilineLinkPositionTests {
         #expect(article.links.last.map { [$0.line, $0.column] } == [4, 999_991])
     }
 }
+
+/// Line ends inside a code span leave no line break in the tree: the lines after them are found
+/// in the source.
+@Suite("Links after a code span wrapped over lines")
+struct CodeSpanLineEndTests {
+    @Test("a link after a wrapped code span, on its line and at the start of a later one")
+    func afterWrappedCodeSpan() throws {
+        let article = try #require(ArticleLoader.load(markdown: "# T\n\nSee `a\nb` and [x](x.md), then\n[y](y.md).\n\nText `c\nd`\ne `f\ng`.\n[z](z.md)\n").article)
+        #expect(article.links.map { [$0.line, $0.column] } == [[4, 8], [5, 1], [11, 1]])
+    }
+}

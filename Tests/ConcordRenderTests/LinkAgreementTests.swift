@@ -22,6 +22,8 @@ struct LinkAgreementTests {
         var renderPages: Bool
         /// The verdicts the part is chosen for: each must occur in it.
         var verdicts: Set<String>
+        /// `urlMap`, as docs/url-map.md gives it for the family.
+        var urlMap: [String: String] = [:]
         var testDescription: String { "\(family) (\(locales.joined(separator: ", ")))" }
     }
 
@@ -33,9 +35,10 @@ struct LinkAgreementTests {
         Part(family: "partner-center-china", source: "es-ES", locales: ["es-ES", "de-DE", "fr-FR", "ja-JP", "pt-BR", "zh-CN"], renderPages: true,
              verdicts: ["broken", "external", "same article"]),
         Part(family: "partner-center", source: "es-ES", locales: ["es-ES", "de-DE"], renderPages: true,
-             verdicts: ["article", "broken", "external", "file or folder", "same article", "site path"]),
-        Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: false,
-             verdicts: ["article", "broken", "external", "same article", "site path", "xref"]),
+             verdicts: ["article", "redirected", "external", "file or folder", "same article", "site path", "FAQ page"]),
+        Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: true,
+             verdicts: ["article", "broken", "external", "same article", "site path", "xref", "mapped article", "mapped broken"],
+             urlMap: ["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"]),
     ]
 
     /// The three consumers, set up for one content set as a build sets them up.
@@ -61,7 +64,8 @@ struct LinkAgreementTests {
     @Test(.enabled(if: corpusIsPresent, "../shared/corpus is not beside the repository; the corpus agreement test is skipped"),
           arguments: parts)
     func everyLinkAgrees(part: Part) throws {
-        let configuration = Configuration(contentRoot: corpusRoot + "/" + part.family, sourceLocale: part.source, locales: part.locales)
+        var configuration = Configuration(contentRoot: corpusRoot + "/" + part.family, sourceLocale: part.source, locales: part.locales)
+        configuration.urlMap = URLMap(part.urlMap)
         let loaded = ContentSet.loadWithDocuments(configuration)
         let consumers = Consumers(loaded.content)
         var verdicts: [String: Int] = [:]
@@ -104,6 +108,10 @@ struct LinkAgreementTests {
             verdict = link.kind == .xref ? "xref" : "blocked"
             expect(exported == nothing, "JSON \(exported) for a scheme that is not followed")
             expect(href == nil, "page href \(href ?? "") for a scheme that is not followed")
+        case .siteRooted where consumers.check.linkIndex.targets.urlMap.contentPath(of: link) != nil:
+            let mapped = consumers.check.linkIndex.targets.urlMap.contentPath(of: link)!
+            verdict = "mapped " + compareRelative(link, in: article, target: RelativeTarget(path: mapped, inFolder: ""),
+                                                  exported: exported, href: href, landing: landing, consumers, &problems)
         case .siteRooted:
             verdict = "site path"
             expect(exported == nothing, "JSON \(exported) for a site path")
@@ -115,24 +123,35 @@ struct LinkAgreementTests {
             expect(href == destination, "page href \(href ?? "none"), not the place as written")
             expectAnchorTarget(link, in: article, is: article.path, consumers, &problems)
         case .relative:
-            verdict = compareRelative(link, in: article, exported: exported, href: href, landing: landing, consumers, &problems)
+            verdict = compareRelative(link, in: article, target: RelativeTarget(path: link.path, from: article.path),
+                                      exported: exported, href: href, landing: landing, consumers, &problems)
         }
         return (verdict, href, problems)
     }
 
-    /// ``compare(_:in:_:)`` for a relative path: the check's resolution against the JSON's and the page's.
+    /// ``compare(_:in:_:)`` for a path of the content tree (relative, or mapped by `urlMap`, `target`
+    /// from the locale root): the check's resolution against the JSON's and the page's.
     static func compareRelative(
-        _ link: LinkDestination, in article: Article, exported: ResolvedLink, href: String?, landing: String?,
+        _ link: LinkDestination, in article: Article, target: RelativeTarget, exported: ResolvedLink, href: String?, landing: String?,
         _ consumers: Consumers, _ problems: inout [String]
     ) -> String {
         func expect(_ condition: Bool, _ problem: @autoclosure () -> String) { if !condition { problems.append(problem()) } }
         expect(href != nil, "no page href for a relative path")
-        if case .outside = RelativeTarget(path: link.path, from: article.path) {
+        if case .outside = target {
             // Out of the locale: the check may look on disk (a shared `media/`, another locale's
             // folder); the JSON and the page resolve nothing there and keep the path as written.
             expect(exported == ResolvedLink(), "JSON \(exported) for a path out of the locale")
             expect(landing == nil, "page href \(href ?? "none") does not leave the locale as written")
             return "out of the locale"
+        }
+        if case .redirected = consumers.check.linkIndex.targets.resolve(link, from: article.path, locale: article.locale) {
+            // A moved page: not broken for the check, no article for the JSON, and the page's link
+            // reaches the redirect page at the old path, no article's.
+            expect(consumers.check.linkIndex.resolve(link, from: article, fallback: true) == .unverifiable, "the check resolves a redirected path")
+            expect(exported == ResolvedLink(), "JSON \(exported) for a redirected path")
+            expect(!(landing.map { consumers.articlePages.contains(LinkTargets.lowercased($0)) } ?? false),
+                   "page href \(href ?? "") reaches an article's page for a redirected path")
+            return "redirected"
         }
         switch consumers.check.linkIndex.resolve(link, from: article, fallback: consumers.check.sourceFallback) {
         case .found(_, _, let target?):
@@ -146,6 +165,12 @@ struct LinkAgreementTests {
             expectAnchorTarget(link, in: article, is: target, consumers, &problems)
             expectLinkKey(link, in: article, leadsTo: target, consumers, &problems)
             return "article"
+        case .found(let locale, let path, nil) where consumers.check.linkIndex.targets.isFAQ(path, in: locale):
+            // A FAQ page written as YAML (`x.yml`, linked as `x.md` too) is shown at `x.html`.
+            let page = String(path.dropLast(4)) + ".html"
+            expect(exported == ResolvedLink(), "JSON \(exported) for a FAQ page")
+            expect(landing.map(LinkTargets.lowercased) == LinkTargets.lowercased(page), "page href \(href ?? "none") does not reach \(page)")
+            return "FAQ page"
         case .found(_, let path, nil):
             let written = hasMarkdownExtension(path) ? Consumers.page(of: path) : path
             expect(exported == ResolvedLink(), "JSON \(exported) for a file that is no article")

@@ -73,7 +73,7 @@ public struct PageKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// What every page shares: settings, Concord, templates, and every locale's files and articles.
+    /// What every page shares: settings, Concord, templates, and every locale's files, articles and FAQ pages.
     static func sharedDigest(content: ContentSet, sorted: SortedContent, inputs: InputSnapshot, settings: Digest) -> Digest {
         var hasher = DigestHasher()
         hasher.combine(BuildCache.formatVersion)
@@ -90,6 +90,10 @@ public struct PageKeys: Sendable {
             for file in sorted.files[locale] ?? [] { hasher.combine(file) }
             hasher.combine("articles")
             for path in sorted.articles[locale] ?? [] { hasher.combine(path) }
+            // A link to `x.yml` or `x.md` is written `x.html` when `x.yml` is a FAQ page: which
+            // YAML files are is told by their first line, not by the file list.
+            hasher.combine("faq")
+            for path in (content.faqPages[locale] ?? [:]).keys.sorted() { hasher.combine(path) }
         }
         return hasher.finalize()
     }

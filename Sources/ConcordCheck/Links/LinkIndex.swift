@@ -44,11 +44,13 @@ public final class LinkIndex: Sendable {
     /// Looks in the article's own locale, then (with `fallback`) in the source locale, as a site
     /// with source fallback serves it (``LinkTargets``).
     public func resolve(_ destination: LinkDestination, from article: Article, fallback: Bool) -> LinkResolution {
-        guard destination.kind == .relative else { return .unverifiable }
+        guard targets.namesContentPath(destination) else { return .unverifiable }
         switch targets.resolve(destination, from: article.path, locale: article.locale, fallback: fallback) {
         case .outside(let levels, let rest):
             return resolveOutside(levels: levels, rest: rest, locale: article.locale)
         case .missing(_, let path):
+            if let mapping = targets.urlMap.mapping(of: destination),
+               !isVerifiable(mapping, locale: article.locale, fallback: fallback) { return .unverifiable }
             return isVerifiable(path) ? .missing(locale: article.locale, path: path) : .unverifiable
         case let target:
             return Self.resolution(target) ?? .unverifiable
@@ -99,6 +101,21 @@ public final class LinkIndex: Sendable {
             if !targets.topFolders.contains(String(lower[firstStart..<firstEnd])) { return false }
         }
         return true
+    }
+
+    /// Whether a missing mapped path could be checked: a site's prefix is often served by more
+    /// than one repository (`/powershell/module/` has modules documented elsewhere), so a path
+    /// into a folder under the mapped one that the tree does not have (a module it does not
+    /// document) is not reported; a missing page of a folder it has is.
+    private func isVerifiable(_ mapping: (folder: String, rest: String), locale: String, fallback: Bool) -> Bool {
+        let rest = mapping.rest.drop { $0 == "/" }
+        guard let slash = rest.firstIndex(of: "/") else { return true }
+        let folder = mapping.folder + rest[..<slash]
+        func hasFolder(_ locale: String) -> Bool {
+            if case .folder = targets.lookup(folder, in: locale, folderOnly: true) { return true }
+            return false
+        }
+        return hasFolder(locale) || (fallback && hasFolder(content.sourceLocale))
     }
 
     /// A link that climbs above its locale's root: checked on disk when it stays in the content

@@ -30,22 +30,31 @@ enum LinkKey {
         case .xref:
             return "xref:" + parsed.path + query(parsed.query)
         case .siteRooted:
+            // A path `urlMap` maps is compared as the relative link to the same file would be.
+            if let mapped = context.linkIndex.targets.urlMap.contentPath(of: parsed) {
+                return contentKey(RelativeTarget(path: mapped, inFolder: ""), parsed, context: context)
+            }
             return path(parsed.path) + query(parsed.query)
         case .external, .blocked:
             return external(parsed)
         case .relative:
-            switch RelativeTarget(path: parsed.path, from: article.path) {
-            case .outside(let levels, let rest):
-                return String(repeating: "../", count: levels) + withoutMarkdownExtension(rest.lowercased()) + query(parsed.query)
-            case .inside(let target):
-                var fragment = ""
-                if let found = context.linkIndex.lookup(target, in: context.sourceLocale),
-                   case .found(let locale, _, let articlePath?) = found,
-                   let targetArticle = context.content.article(articlePath, in: locale) {
-                    fragment = significantFragment(parsed.fragment, ofSourceArticle: targetArticle)
-                }
-                return withoutMarkdownExtension(target.lowercased()) + query(parsed.query) + (fragment.isEmpty ? "" : "#" + fragment)
+            return contentKey(RelativeTarget(path: parsed.path, from: article.path), parsed, context: context)
+        }
+    }
+
+    /// The key of a path of the content tree (`target`, from the locale root) that `parsed` names.
+    private static func contentKey(_ target: RelativeTarget, _ parsed: LinkDestination, context: CheckContext) -> String {
+        switch target {
+        case .outside(let levels, let rest):
+            return String(repeating: "../", count: levels) + withoutMarkdownExtension(rest.lowercased()) + query(parsed.query)
+        case .inside(let target):
+            var fragment = ""
+            if let found = context.linkIndex.lookup(target, in: context.sourceLocale),
+               case .found(let locale, _, let articlePath?) = found,
+               let targetArticle = context.content.article(articlePath, in: locale) {
+                fragment = significantFragment(parsed.fragment, ofSourceArticle: targetArticle)
             }
+            return withoutMarkdownExtension(target.lowercased()) + query(parsed.query) + (fragment.isEmpty ? "" : "#" + fragment)
         }
     }
 

@@ -127,7 +127,7 @@ public struct BrokenAnchor: ArticleRule {
         switch destination.kind {
         case .fragment:
             return article
-        case .relative:
+        case .relative, .siteRooted:
             guard case .found(let locale, _, let path?) = context.linkIndex.resolve(
                 destination, from: article, fallback: context.sourceFallback)
             else { return nil }

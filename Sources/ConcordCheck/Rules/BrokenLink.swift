@@ -4,7 +4,8 @@ import ConcordModel
 /// article's locale nor, by fallback, in the source locale.
 ///
 /// Paths resolve the way docs platforms serve them (any letter case, `.md` optional, a folder is a
-/// target). Links that cannot be checked are not reported: site paths (`/…`), URLs, `xref:`, paths
+/// target), and so do site paths (`/…`) that `urlMap` maps. Links that cannot be checked are not
+/// reported: other site paths, URLs, `xref:`, paths
 /// that leave the content root, and paths into parts of the tree that are not there (see
 /// ``LinkIndex``). A translation does not repeat a broken link its source already has: it is
 /// reported once, in the source, where fixing it fixes every locale.
@@ -39,7 +40,7 @@ public struct BrokenLink: ArticleRule {
         var findings: [Diagnostic] = []
         for reference in BrokenLink.references(of: article) {
             let destination = LinkDestination(reference.destination)
-            guard destination.kind == .relative,
+            guard index.targets.namesContentPath(destination),
                   case .missing(let locale, _) = index.resolve(destination, from: article, fallback: context.sourceFallback)
             else { continue }
             if article.locale != context.sourceLocale, let source = context.content.source(of: article),
@@ -79,7 +80,7 @@ public struct BrokenLink: ArticleRule {
         }
         guard written.contains(destination) else { return false }
         let parsed = LinkDestination(destination)
-        guard parsed.kind == .relative,
+        guard context.linkIndex.targets.namesContentPath(parsed),
               case .missing = context.linkIndex.resolve(parsed, from: article, fallback: context.sourceFallback)
         else { return false }
         return true
@@ -103,7 +104,8 @@ extension LinkIndex {
     /// Paths are cut at their last `/` byte, as ``RelativeTarget`` joined them, not by characters:
     /// splitting them into characters cost more than the rest of the suggestion.
     func suggestion(for destination: LinkDestination, from article: Article, memo: CheckMemo) -> String? {
-        guard case .inside(let path) = RelativeTarget(path: destination.path, from: article.path), !path.isEmpty
+        // A mapped root-relative path is not a path from the article's folder: no guess is made.
+        guard destination.kind == .relative, case .inside(let path) = RelativeTarget(path: destination.path, from: article.path), !path.isEmpty
         else { return nil }
         let nameStart = LinkIndex.nameStart(of: path)
         let lowerName = path[nameStart...].lowercased()

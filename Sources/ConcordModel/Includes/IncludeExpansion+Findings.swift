@@ -97,20 +97,21 @@ extension IncludeExpansion {
         mutating func cells(_ context: Context, table: PipeTable, paragraph: Int) {
             let firstLine = context.line ?? context.document[paragraph].start?.line
             if table.header.lineIndex > 0, let (lines, _) = context.document.paragraphLines(of: paragraph) {
-                fragment(context, markdown: lines[..<table.header.lineIndex].joined(separator: "\n"), line: firstLine)
+                let before = lines[..<table.header.lineIndex].joined(separator: "\n")
+                fragment(context, fragment: MarkdownParser.parse(before), line: firstLine)
             }
+            var definitions: ReferenceDefinitionLines?
             for row in [table.header] + table.rows {
                 // A cell of plain words holds no link, so no include.
-                for cell in row.cells where !MarkdownParser.isPlainInline(cell.markdown) {
-                    fragment(context, markdown: cell.markdown, line: firstLine.map { $0 + row.lineIndex })
+                for cell in row.cells where !cell.markdown.isEmpty && !MarkdownParser.isPlainInline(cell.markdown) {
+                    let parsed = context.document.tableCell(cell.markdown, definitions: &definitions)
+                    fragment(context, fragment: parsed, line: firstLine.map { $0 + row.lineIndex })
                 }
             }
         }
 
-        /// Walks a snippet of Markdown of `context`'s document (a table cell).
-        mutating func fragment(_ context: Context, markdown: String, line: Int?) {
-            guard !markdown.isEmpty else { return }
-            let fragment = context.document.fragments[markdown] ?? MarkdownParser.parse(markdown)
+        /// Walks a snippet of `context`'s document parsed on its own (a table cell).
+        mutating func fragment(_ context: Context, fragment: MarkdownDocument, line: Int?) {
             var nested = context
             nested.document = fragment
             nested.article = nil

@@ -121,7 +121,7 @@ public struct LinkDestination: Sendable, Hashable {
 
     /// `%XX` sequences decoded; the text unchanged when decoding would not give valid UTF-8.
     /// (Also the reference definition's, in the tests: only the reading around it changed.)
-    static func percentDecoded<UTF8Bytes: RandomAccessCollection<UInt8>>(_ bytes: UTF8Bytes) -> String where UTF8Bytes.Index == Int {
+    package static func percentDecoded<UTF8Bytes: RandomAccessCollection<UInt8>>(_ bytes: UTF8Bytes) -> String where UTF8Bytes.Index == Int {
         guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

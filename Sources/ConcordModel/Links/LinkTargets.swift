@@ -19,6 +19,9 @@ public enum LinkTarget: Sendable, Hashable {
     /// Nothing at `path` in `locale` (the locale the link was resolved in), nor, by fallback, in
     /// the source locale.
     case missing(locale: String, path: String)
+    /// Nothing at `path`, which the redirect table of `locale` sends to `url`: the site answers
+    /// it with a redirect page.
+    case redirected(locale: String, path: String, url: String)
     /// A path that climbs `levels` folders above the locale root, then descends into `rest`.
     case outside(levels: Int, rest: String)
 }
@@ -68,6 +71,12 @@ public final class LinkTargets: Sendable {
     package let topFolders: Set<String>
     /// The source locale, whose files stand in for a locale's missing ones.
     public let sourceLocale: String
+    /// Where root-relative links lead (`urlMap` in `concord.yml`).
+    public let urlMap: URLMap
+    /// Each locale's redirect table.
+    public let redirects: [String: RedirectTable]
+    /// Each locale's FAQ pages (`x.yml`), lower-cased: a link to `x.md` or `x` names one, as DocFX reads it.
+    public let faqPaths: [String: Set<String>]
 
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
@@ -87,6 +96,9 @@ public final class LinkTargets: Sendable {
         self.extensions = extensions
         self.topFolders = topFolders
         sourceLocale = content.sourceLocale
+        urlMap = content.configuration.urlMap
+        redirects = content.redirects
+        faqPaths = content.faqPages.mapValues { Set($0.keys.map { $0.lowercased() }) }
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
@@ -127,12 +139,18 @@ public final class LinkTargets: Sendable {
     /// Where `destination`, written in the article at `articlePath`, leads from a page of `locale`.
     /// With `fallback`, the source locale's files stand in for the locale's missing ones.
     public func resolve(_ destination: LinkDestination, from articlePath: String, locale: String, fallback: Bool = true) -> LinkTarget {
+        if let mapped = urlMap.contentPath(of: destination) {
+            return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
+        }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
         return resolve(RelativeTarget(path: destination.path, from: articlePath), destination, locale: locale, fallback: fallback)
     }
 
     /// ``resolve(_:from:locale:fallback:)`` for content shown from `folder` (an include's).
     public func resolve(_ destination: LinkDestination, inFolder folder: String, locale: String, fallback: Bool = true) -> LinkTarget {
+        if let mapped = urlMap.contentPath(of: destination) {
+            return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
+        }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
         return resolve(RelativeTarget(path: destination.path, inFolder: folder), destination, locale: locale, fallback: fallback)
     }
@@ -149,8 +167,34 @@ public final class LinkTargets: Sendable {
                 if case .article = source { return source }
                 return own ?? source
             }
-            return own ?? .missing(locale: locale, path: path)
+            if let own { return own }
+            return redirected(path, locale: locale, fallback: fallback) ?? .missing(locale: locale, path: path)
         }
+    }
+
+    /// The redirect of a missing `path`: the locale's table, then (with `fallback`) the source's.
+    private func redirected(_ path: String, locale: String, fallback: Bool) -> LinkTarget? {
+        for id in fallback && locale != sourceLocale ? [locale, sourceLocale] : [locale] {
+            if let redirect = redirects[id]?.redirect(for: path) {
+                return .redirected(locale: id, path: redirect.sourcePath, url: redirect.redirectURL)
+            }
+        }
+        return nil
+    }
+
+    /// The redirect that names the file `target` leads to, when the file is there all the same
+    /// (a redirect the docs platform would never serve, or a file left behind).
+    public func redirect(ofPresent target: LinkTarget) -> Redirect? {
+        switch target {
+        case .article(let locale, let path), .file(let locale, let path): redirects[locale]?.redirect(for: path)
+        default: nil
+        }
+    }
+
+    /// Whether `destination` names a path of the content tree: a relative path, or a site-rooted
+    /// one that ``urlMap`` maps. Only those are resolved, checked and rewritten.
+    public func namesContentPath(_ destination: LinkDestination) -> Bool {
+        destination.kind == .relative || urlMap.contentPath(of: destination) != nil
     }
 
     /// The target of a destination that names no path of the content tree.
@@ -169,11 +213,23 @@ public final class LinkTargets: Sendable {
         guard let entry = locales[locale] else { return nil }
         if path.isEmpty { return .folder(locale: locale, path: "") }
         let lower = Self.lowercased(path)
-        if !folderOnly, let file = entry.files[lower] ?? entry.files[lower + ".md"] {
+        if !folderOnly, let file = entry.files[lower] ?? entry.files[lower + ".md"] ?? faqFile(lower, in: locale).flatMap({ entry.files[$0] }) {
             return file.isArticle ? .article(locale: locale, path: file.path) : .file(locale: locale, path: file.path)
         }
         if entry.folders.contains(lower) { return .folder(locale: locale, path: path) }
         return nil
+    }
+
+    /// The FAQ page (`x.yml`, lower-cased) a lower-cased `x.md` or `x` names, if `locale` has one.
+    private func faqFile(_ lower: String, in locale: String) -> String? {
+        guard let pages = faqPaths[locale], !pages.isEmpty else { return nil }
+        let stem = lower.hasSuffix(".md") ? String(lower.dropLast(3)) : lower
+        return pages.contains(stem + ".yml") ? stem + ".yml" : nil
+    }
+
+    /// Whether `path` (a file of `locale`) is a FAQ page, which the site shows as a page (`x.html`).
+    public func isFAQ(_ path: String, in locale: String) -> Bool {
+        faqPaths[locale]?.contains(path.lowercased()) == true
     }
 
     /// `string.lowercased()`, without making a new string when there is nothing to lower: most

@@ -6,7 +6,7 @@ import Foundation
 /// A content tree written to a temporary folder: `files` maps `locale/path` to Markdown (or any text).
 struct TemporaryContent {
     let root: String
-    let configuration: Configuration
+    var configuration: Configuration
 
     init(_ files: [String: String], sourceLocale: String = "en-US", baseURL: String = "https://docs.example.com") throws {
         root = NSTemporaryDirectory() + "concord-render-tests-\(UUID().uuidString)"
