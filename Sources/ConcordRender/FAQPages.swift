@@ -67,7 +67,7 @@ extension SiteBuilder {
         values[.contentLang] = .text(page.locale)
         values[.contentDir] = .text(LocaleID.isRightToLeft(page.locale) ? "rtl" : "ltr")
         values[.contentLangDiffers] = .flag(page.locale != context.locale)
-        let onThisPage = onThisPage(article)
+        let onThisPage = onThisPage(article, ids: body.sectionIDs)
         values[.onThisPage] = .objects(onThisPage)
         values[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
         return try templates.renderUTF8("article", values)
