@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConcordCheck
 import ConcordModel
 import ConcordTranslation
 import Foundation
@@ -42,7 +43,7 @@ extension ExportCommand {
             do { result = try TranslationExport.handoff(configuration, locale: locale) } catch {
                 throw ConcordFailure(message: error.description)
             }
-            for diagnostic in result.diagnostics {
+            for diagnostic in CheckEngine(settings: configuration.rules).applySettings(result.diagnostics) {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
             let handoff = changedOnly ? result.handoff.changedOnly : result.handoff

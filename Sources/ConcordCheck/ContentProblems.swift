@@ -15,6 +15,8 @@ public struct ContentProblem: Rule {
         case structure
         /// Building the site: media, reported by `concord build`.
         case site
+        /// Making the translation handoff, reported by `concord export xliff`.
+        case handoff
     }
 
     /// The stable kebab-case id.
@@ -55,6 +57,8 @@ extension RuleRegistry {
         ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .structure),
         // Building the site.
         ContentProblem(id: "unsafe-media", defaultSetting: .error, summary: "A file shown as an image is not an image the site may publish.", stage: .site),
+        // Exporting translation units.
+        ContentProblem(id: "translation-unit-limit", defaultSetting: .warning, summary: "An article has more translation units than an export takes (10,000).", stage: .handoff),
     ]
 
     /// Every rule id `rules:` may set: the checks and the content problems.

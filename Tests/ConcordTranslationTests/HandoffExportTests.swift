@@ -154,3 +154,17 @@ import Testing
         #expect(po.contains("#, fuzzy\n#| msgctxt \"a.md#b/p-1\"\n#| msgid \"Second paragraph.\"\nmsgctxt \"a.md#b/p-1\"\nmsgid \"Second paragraph, changed.\"\nmsgstr \"Segundo párrafo.\""))
     }
 }
+
+/// Content can multiply units: an article gives at most ``ArticleSegmenter/maximumUnits``, and a warning says so.
+@Suite struct UnitLimitTests {
+    @Test func anArticleOverTheLimitIsCutWithAWarning() throws {
+        let body = (1...(ArticleSegmenter.maximumUnits + 50)).map { "Paragraph \($0)." }.joined(separator: "\n\n")
+        let fixture = try Fixture(["en-US/big.md": body + "\n", "en-US/small.md": "Text.\n", "es-ES/small.md": "Texto.\n"])
+        defer { fixture.remove() }
+        let (handoff, diagnostics) = try TranslationExport.handoff(fixture.configuration, locale: "es-ES")
+        #expect(handoff.files.first { $0.path == "big.md" }?.units.count == ArticleSegmenter.maximumUnits)
+        #expect(diagnostics.map(\.rule) == ["translation-unit-limit"])
+        #expect(diagnostics.first?.location.file.hasSuffix("en-US/big.md") == true)
+        #expect(handoff.files.first { $0.path == "small.md" }?.units.first?.target?.text == "Texto.")
+    }
+}
