@@ -82,3 +82,24 @@ import Testing
         #expect(compared >= report.written.count / 2, "\(compared) of \(report.written.count) compared byte for byte")
     }
 }
+
+/// A translation's own markup (a localised link, `__` for `**`) travels as data of its own and comes back.
+@Suite struct LocalisedMarkupTests {
+    @Test func aLocalisedLinkDestinationComesBack() throws {
+        let fixture = try Fixture([
+            "en-US/a.md": "# <a name=\"a\"></a>Title\n\nSee [the guide](https://example.com/en-us/guide) and **Save**.\n",
+            "es-ES/a.md": "# <a name=\"a\"></a>Título\n\nVea [la guía](https://example.com/es-es/guide) y __Guardar__.\n",
+        ])
+        defer { fixture.remove() }
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let xliff = XLIFFWriter.document(handoff)
+        #expect(xliff.contains("<data id=\"t1\">[</data><data id=\"t1e\">](https://example.com/es-es/guide)</data><data id=\"t2\">__</data><data id=\"t2e\">__</data>"))
+        #expect(xliff.contains("Vea <pc id=\"1\" dataRefStart=\"t1\" dataRefEnd=\"t1e\" type=\"link\""))
+        let output = try Place.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let report = try TranslationImport.run(Array(xliff.utf8), configuration: fixture.configuration, options: .init(output: output))
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let written = try String(contentsOfFile: output + "/a.md", encoding: .utf8)
+        #expect(written.hasSuffix("# <a name=\"a\"></a>Título\n\nVea [la guía](https://example.com/es-es/guide) y __Guardar__.\n"))
+    }
+}
