@@ -103,3 +103,45 @@ import Testing
         #expect(written.hasSuffix("# <a name=\"a\"></a>Título\n\nVea [la guía](https://example.com/es-es/guide) y __Guardar__.\n"))
     }
 }
+
+/// The PO file read back by import: the same articles as from XLIFF where the translation's
+/// markup is the source's, and the same refusals.
+@Suite struct POImportTests {
+    @Test func theSampleSpanishRoundTripsThroughPO() throws {
+        let configuration = try Place.sample()
+        let handoff = try TranslationExport.handoff(configuration, locale: "es-ES").handoff
+        let output = try Place.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let report = try TranslationImport.run(Array(POWriter.document(handoff).utf8), configuration: configuration, options: .init(output: output))
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(10).map(\.description))")
+        #expect(report.written.count == handoff.files.count)
+        for path in report.written {
+            let original = try #require(ArticleLoader.load(fileAt: configuration.contentRoot + "/es-ES/" + path, path: path, locale: "es-ES", file: path).article)
+            let imported = try #require(ArticleLoader.load(fileAt: output + "/" + path, path: path, locale: "es-ES", file: path).article)
+            let (left, right) = (try ModelShape.of(imported), try ModelShape.of(original))
+            #expect(left == right, "\(path): \(ModelShape.difference(left, right))")
+        }
+    }
+
+    @Test func aDeletedOrUnclosedTokenIsRefused() throws {
+        let events = POReader.events("Seleccione {1}Guardar durante {2} horas.")
+        #expect(events == [.text("Seleccione "), .token(id: "1"), .text("Guardar durante "), .token(id: "2"), .text(" horas.")])
+        #expect(POReader.events("a {{1}} b") == [.text("a {1}} b")])
+        let source = InlineScanner.content(of: Array("Select **Save** for `24` hours.".utf8), quoted: false)
+        guard case .failure(let unclosed) = TargetReading.content(events, data: [:], source: source) else {
+            Issue.record("an unclosed {1} was accepted")
+            return
+        }
+        #expect(unclosed.messages == ["{1} is never closed with {/1}"])
+        guard case .failure(let missing) = TargetReading.content(POReader.events("Seleccione {1}Guardar{/1} durante horas."), data: [:], source: source) else {
+            Issue.record("a missing {2} was accepted")
+            return
+        }
+        #expect(missing.messages == ["placeholder 2 (code `24`) is missing"])
+        guard case .success(let content) = TargetReading.content(POReader.events("Seleccione {1}Guardar{/1} durante {2} horas."), data: [:], source: source) else {
+            Issue.record("a good target was refused")
+            return
+        }
+        #expect(content.markdown == "Seleccione **Guardar** durante `24` horas.")
+    }
+}
