@@ -48,9 +48,9 @@ struct CheckCommand: ParsableCommand {
 
     /// Every rule `rules:` can set, a line each: id, default, where it is found, summary. The
     /// place says which commands report it: `load` every command that reads content, `check`
-    /// `check` and `build`, `build` only `build`, `export` only `export xliff`.
+    /// `check` and `build`, `build` only `build`, `xliff` only `export xliff`.
     static func ruleList() -> String {
-        let stages: [ContentProblem.Stage: String] = [.load: "load", .structure: "check", .site: "build", .export: "export"]
+        let stages: [ContentProblem.Stage: String] = [.load: "load", .structure: "check", .site: "build", .handoff: "xliff"]
         let rules: [(rule: any Rule, stage: String)] = RuleRegistry.all.map { ($0, "check") }
             + RuleRegistry.contentProblems.map { ($0, stages[$0.stage]!) }
         let width = rules.map(\.rule.id.count).max() ?? 0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConcordCheck
 import ConcordModel
 import ConcordTranslation
 import Foundation
@@ -42,7 +43,7 @@ extension ExportCommand {
             do { result = try TranslationExport.handoff(configuration, locale: locale) } catch {
                 throw ConcordFailure(message: error.description)
             }
-            for diagnostic in result.diagnostics {
+            for diagnostic in CheckEngine(settings: configuration.rules).applySettings(result.diagnostics) {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
             let handoff = changedOnly ? result.handoff.changedOnly : result.handoff
@@ -63,7 +64,7 @@ extension ExportCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write translated Markdown from a translated XLIFF 2.1 document, checked against its source.",
+        abstract: "Write translated Markdown from a translated XLIFF 2.1 document (or PO file), checked against its source.",
         discussion: """
             Each article is the source's Markdown with every unit's target put in. A unit whose \
             placeholders are missing, repeated or unpaired, or an article that fails the cross-locale \
@@ -74,7 +75,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Argument(help: "The translated XLIFF file.")
+    @Argument(help: "The translated XLIFF file (or PO file, as export xliff --format po writes it).")
     var file: String
 
     @Option(help: "The folder to write the articles to (default: the target locale's content folder).")

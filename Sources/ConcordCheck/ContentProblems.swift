@@ -15,8 +15,8 @@ public struct ContentProblem: Rule {
         case structure
         /// Building the site: media, reported by `concord build`.
         case site
-        /// Exporting translation units, reported by `concord export xliff`.
-        case export
+        /// Making the translation handoff, reported by `concord export xliff`.
+        case handoff
     }
 
     /// The stable kebab-case id.
@@ -68,9 +68,8 @@ extension RuleRegistry {
             summary: "A locale has no strings file for the site's own words (templates/i18n/<locale>.yml) or lacks keys; they show in English.",
             stage: .site),
         ContentProblem(id: "unsafe-media", defaultSetting: .error, summary: "A file shown as an image is not an image the site may publish.", stage: .site),
-        ContentProblem(
-            id: "translation-unit-limit", defaultSetting: .warning,
-            summary: "An article has more translation units than an export takes; only the first are exported.", stage: .export),
+        // Exporting translation units.
+        ContentProblem(id: "translation-unit-limit", defaultSetting: .warning, summary: "An article has more translation units than an export takes (10,000).", stage: .handoff),
     ]
 
     /// Every rule id `rules:` may set: the checks and the content problems.

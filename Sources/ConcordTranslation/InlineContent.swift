@@ -107,21 +107,17 @@ public struct InlineCode: Sendable, Hashable {
             if tail.hasPrefix("](") { return String(tail.dropFirst(2).dropLast()) }
             return tail
         case .code:
-            return String(start.drop { $0 == "`" }.reversed().drop { $0 == "`" }.reversed())
-                .trimming([" "])
+            // The text between the backtick runs, without the space that may pad each side.
+            let bytes = start.utf8
+            var lower = bytes.startIndex, upper = bytes.endIndex
+            while lower < upper, bytes[lower] == UInt8(ascii: "`") { lower = bytes.index(after: lower) }
+            while upper > lower, bytes[bytes.index(before: upper)] == UInt8(ascii: "`") { upper = bytes.index(before: upper) }
+            while lower < upper, bytes[lower] == 0x20 { lower = bytes.index(after: lower) }
+            while upper > lower, bytes[bytes.index(before: upper)] == 0x20 { upper = bytes.index(before: upper) }
+            return String(Substring(bytes[lower..<upper]))
         case .escape: return String(start.dropFirst())
         case .lineBreak: return "↵"
         default: return start
         }
-    }
-}
-
-extension String {
-    /// The string without `characters` at either end.
-    func trimming(_ characters: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

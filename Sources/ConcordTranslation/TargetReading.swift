@@ -25,9 +25,30 @@ enum TargetReading {
                 guard let code = sourceCode(id, in: source, paired: false, problems: &problems) else { continue }
                 if let ref, let markup = data[ref] { codes[code.id - 1].start = markup }
                 pieces.append(.placeholder(code.id))
+            case .token(let id):
+                guard let number = Int(id), let code = source.code(number) else {
+                    problems.append("placeholder {\(id)} is not one of the source's")
+                    continue
+                }
+                if code.kind.isPaired {
+                    pieces.append(.open(number))
+                    open.append(number)
+                } else {
+                    pieces.append(.placeholder(number))
+                }
+            case .tokenClose(let id):
+                guard let number = Int(id), open.last == number else {
+                    problems.append("{/\(id)} closes a placeholder that is not the one open")
+                    continue
+                }
+                open.removeLast()
+                pieces.append(.close(number))
             case .unknown(let name):
                 problems.append("<\(name)> in the target: only <pc> and <ph> can be put back into Markdown")
             }
+        }
+        for id in open.reversed() where events.contains(.token(id: String(id))) {
+            problems.append("{\(id)} is never closed with {/\(id)}")
         }
         let content = InlineContent(pieces: InlineScanner.merged(pieces), codes: codes)
         problems += check(content, against: source)

@@ -2,8 +2,8 @@ import ConcordCheck
 import ConcordModel
 import Foundation
 
-/// `concord import`: translated Markdown from a translated XLIFF document, each article checked
-/// before it is written.
+/// `concord import`: translated Markdown from a translated XLIFF document (or PO file), each
+/// article checked before it is written.
 ///
 /// Each unit's target must keep its source's placeholders, paired, and be one block of text;
 /// the article it makes must pass the cross-locale rules against its source. An article with a
@@ -61,7 +61,11 @@ public enum TranslationImport {
     /// Imports the XLIFF document `bytes` into the content `configuration` describes.
     public static func run(_ bytes: [UInt8], configuration: Configuration, options: Options) throws(Failure) -> Report {
         let input: XLIFFInput
-        do { input = try XLIFFInput.read(bytes) } catch { throw Failure(description: error.description) }
+        // XML starts with `<` (after a byte-order mark and blank lines); anything else is read as PO.
+        let first = bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.first
+        do { input = first == UInt8(ascii: "<") ? try XLIFFInput.read(bytes) : try POReader.read(bytes) } catch {
+            throw Failure(description: error.description)
+        }
         let sourceLocale = configuration.sourceLocale
         guard input.sourceLocale == sourceLocale else {
             throw Failure(description: "the document translates from '\(input.sourceLocale)', and the content's source locale is \(sourceLocale)")

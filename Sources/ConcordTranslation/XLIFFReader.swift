@@ -43,6 +43,10 @@ public struct XLIFFInput: Sendable {
         case placeholder(id: String, dataRef: String?)
         /// An element import does not know (`<mrk>`, `<sc>`…): the translation is refused.
         case unknown(String)
+        /// A PO `{n}`: a standalone code, or the start of a paired one, as the source's code is.
+        case token(id: String)
+        /// A PO `{/n}`: the end of paired code `n`.
+        case tokenClose(id: String)
     }
 
     /// Why a document cannot be read.

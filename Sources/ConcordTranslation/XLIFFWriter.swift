@@ -17,7 +17,9 @@ public enum XLIFFWriter {
         out += " srcLang=\"\(XMLEscaping.escape(handoff.sourceLocale))\" trgLang=\"\(XMLEscaping.escape(handoff.targetLocale))\">\n"
         let files = Array(handoff.files.filter { !$0.units.isEmpty }.enumerated())
         // Each file on its own core: a whole locale of a large tree is tens of megabytes.
-        for text in parallelMap(files, { file($0.element, number: $0.offset + 1) }) { out += text }
+        let parts = parallelMap(files) { file($0.element, number: $0.offset + 1) }
+        out.reserveCapacity(out.utf8.count + parts.reduce(0) { $0 + $1.utf8.count } + 16)
+        for text in parts { out += text }
         out += "</xliff>\n"
         return out
     }

@@ -82,3 +82,66 @@ import Testing
         #expect(compared >= report.written.count / 2, "\(compared) of \(report.written.count) compared byte for byte")
     }
 }
+
+/// A translation's own markup (a localised link, `__` for `**`) travels as data of its own and comes back.
+@Suite struct LocalisedMarkupTests {
+    @Test func aLocalisedLinkDestinationComesBack() throws {
+        let fixture = try Fixture([
+            "en-US/a.md": "# <a name=\"a\"></a>Title\n\nSee [the guide](https://example.com/en-us/guide) and **Save**.\n",
+            "es-ES/a.md": "# <a name=\"a\"></a>Título\n\nVea [la guía](https://example.com/es-es/guide) y __Guardar__.\n",
+        ])
+        defer { fixture.remove() }
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let xliff = XLIFFWriter.document(handoff)
+        #expect(xliff.contains("<data id=\"t1\">[</data><data id=\"t1e\">](https://example.com/es-es/guide)</data><data id=\"t2\">__</data><data id=\"t2e\">__</data>"))
+        #expect(xliff.contains("Vea <pc id=\"1\" dataRefStart=\"t1\" dataRefEnd=\"t1e\" type=\"link\""))
+        let output = try Place.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let report = try TranslationImport.run(Array(xliff.utf8), configuration: fixture.configuration, options: .init(output: output))
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let written = try String(contentsOfFile: output + "/a.md", encoding: .utf8)
+        #expect(written.hasSuffix("# <a name=\"a\"></a>Título\n\nVea [la guía](https://example.com/es-es/guide) y __Guardar__.\n"))
+    }
+}
+
+/// The PO file read back by import: the same articles as from XLIFF where the translation's
+/// markup is the source's, and the same refusals.
+@Suite struct POImportTests {
+    @Test func theSampleSpanishRoundTripsThroughPO() throws {
+        let configuration = try Place.sample()
+        let handoff = try TranslationExport.handoff(configuration, locale: "es-ES").handoff
+        let output = try Place.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let report = try TranslationImport.run(Array(POWriter.document(handoff).utf8), configuration: configuration, options: .init(output: output))
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(10).map(\.description))")
+        #expect(report.written.count == handoff.files.count)
+        for path in report.written {
+            let original = try #require(ArticleLoader.load(fileAt: configuration.contentRoot + "/es-ES/" + path, path: path, locale: "es-ES", file: path).article)
+            let imported = try #require(ArticleLoader.load(fileAt: output + "/" + path, path: path, locale: "es-ES", file: path).article)
+            let (left, right) = (try ModelShape.of(imported), try ModelShape.of(original))
+            #expect(left == right, "\(path): \(ModelShape.difference(left, right))")
+        }
+    }
+
+    @Test func aDeletedOrUnclosedTokenIsRefused() throws {
+        let events = POReader.events("Seleccione {1}Guardar durante {2} horas.")
+        #expect(events == [.text("Seleccione "), .token(id: "1"), .text("Guardar durante "), .token(id: "2"), .text(" horas.")])
+        #expect(POReader.events("a {{1}} b") == [.text("a {1}} b")])
+        let source = InlineScanner.content(of: Array("Select **Save** for `24` hours.".utf8), quoted: false)
+        guard case .failure(let unclosed) = TargetReading.content(events, data: [:], source: source) else {
+            Issue.record("an unclosed {1} was accepted")
+            return
+        }
+        #expect(unclosed.messages == ["{1} is never closed with {/1}"])
+        guard case .failure(let missing) = TargetReading.content(POReader.events("Seleccione {1}Guardar{/1} durante horas."), data: [:], source: source) else {
+            Issue.record("a missing {2} was accepted")
+            return
+        }
+        #expect(missing.messages == ["placeholder 2 (code `24`) is missing"])
+        guard case .success(let content) = TargetReading.content(POReader.events("Seleccione {1}Guardar{/1} durante {2} horas."), data: [:], source: source) else {
+            Issue.record("a good target was refused")
+            return
+        }
+        #expect(content.markdown == "Seleccione **Guardar** durante `24` horas.")
+    }
+}

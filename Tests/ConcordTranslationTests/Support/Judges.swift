@@ -6,6 +6,8 @@ enum Judges {
     static let hasXmllint = Tool.exists("xmllint")
     static let hasMsgfmt = Tool.exists("msgfmt")
     static let hasPolib = Tool.hasPythonModule("polib")
+    /// Why the XLIFF validation tests are skipped when they are.
+    static let noXmllint: Comment = "xmllint is not installed (Debian libxml2-utils; scripts/bootstrap --test)"
 
     /// Validates an XLIFF file against the core schema and the Translation Candidates module.
     /// Returns xmllint's complaints (empty when the file validates).
