@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// A DocFX extension written inside Markdown text, as DocFX's Markdig reads it:
 ///
 /// - triple-colon: `:::image type="content" source="a.png" alt-text="A":::`, `:::no-loc text="x":::`,
@@ -69,22 +76,35 @@ public enum DocFXDirectives {
     static let maximumAttributes = 32
 
     /// Whether `bytes` may hold a directive: a `:::` or `[!code-` somewhere.
+    ///
+    /// Asked of every paragraph, table cell and document: one pass over contiguous bytes, with
+    /// no allocation (a generic index walk and an array per `!` cost more than the parse they guard).
     public static func mayHold(_ bytes: some Collection<UInt8>) -> Bool {
-        let code = Array("code".utf8)
-        var colons = 0
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            index = bytes.index(after: index)
-            guard byte == UInt8(ascii: ":") else {
-                colons = 0
-                if byte == UInt8(ascii: "!"), bytes[index...].prefix(4).map({ $0 | 0x20 }) == code { return true }
-                continue
+        if let found = bytes.withContiguousStorageIfAvailable({ mayHold(buffer: $0) }) { return found }
+        return Array(bytes).withUnsafeBufferPointer { mayHold(buffer: $0) }
+    }
+
+    private static func mayHold(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        // memchr jumps from one `:` (or `!`) to the next many bytes a step; most text has few.
+        func each(_ byte: UInt8, _ body: (Int) -> Bool) -> Bool {
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, Int32(byte), buffer.count - offset) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if body(at) { return true }
+                offset = at + 1
             }
-            colons += 1
-            if colons == 3 { return true }
+            return false
         }
-        return false
+        let colons = each(UInt8(ascii: ":")) { at in
+            at + 2 < buffer.count && buffer[at + 1] == UInt8(ascii: ":") && buffer[at + 2] == UInt8(ascii: ":")
+        }
+        if colons { return true }
+        // `!` then `code`, in any case.
+        return each(UInt8(ascii: "!")) { at in
+            at + 4 < buffer.count && buffer[at + 1] | 0x20 == UInt8(ascii: "c") && buffer[at + 2] | 0x20 == UInt8(ascii: "o")
+                && buffer[at + 3] | 0x20 == UInt8(ascii: "d") && buffer[at + 4] | 0x20 == UInt8(ascii: "e")
+        }
     }
 
     /// The segments of paragraph lines (each without its block prefix; `lineNumbers` and

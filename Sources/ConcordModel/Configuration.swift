@@ -135,7 +135,10 @@ public enum LocaleID {
 
     /// The language part (`es` for `es-ES`), lower-cased.
     public static func language(of id: String) -> String {
-        String(id.split(separator: "-").first ?? Substring(id)).lowercased()
+        // Asked per section by some checks: bytes up to the first `-`, not a Character split.
+        let utf8 = id.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "-")) ?? utf8.endIndex
+        return String(decoding: utf8[..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Whether the locale's script runs right to left.

@@ -47,7 +47,9 @@ public struct ImageMismatch: TranslationRule {
     /// `:::image:::` alt text left as the source wrote it: each translated image paired, by file
     /// name in order, with the source's. Only where the languages differ (`es-ES` and `es-MX` may agree).
     private func untranslatedAltText(_ group: SectionGroup<Image>, _ pair: TranslationPair) -> [Diagnostic] {
-        guard LocaleID.language(of: pair.source.locale) != LocaleID.language(of: pair.locale) else { return [] }
+        // Only `:::image:::` images have a type; most sections have none.
+        guard group.translation.contains(where: { $0.type != nil }),
+              LocaleID.language(of: pair.source.locale) != LocaleID.language(of: pair.locale) else { return [] }
         var sourceAlts: [String: [Image]] = [:]
         for image in group.source where image.type != nil { sourceAlts[Self.name(of: image.source), default: []].append(image) }
         var found: [Diagnostic] = []
