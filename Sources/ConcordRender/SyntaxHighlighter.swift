@@ -57,6 +57,9 @@ enum SyntaxHighlighter {
 }
 
 extension SyntaxHighlighter {
+    /// The length in bytes of each language's longest keyword.
+    static let longestKeyword: [Language: Int] = keywords.mapValues { $0.map(\.utf8.count).max() ?? 0 }
+
     /// Keywords by language, lower-case (PowerShell's are matched without case).
     static let keywords: [Language: Set<String>] = [
         .powershell: [
@@ -89,10 +92,22 @@ extension SyntaxHighlighter {
         let language: Language
         var i = 0
         var tokens: [(range: Range<Int>, kind: Kind)] = []
+        /// The language's keywords, looked up once: a word longer than the longest is not made a string.
+        let keywords: Set<String>
+        let longestKeyword: Int
 
         init(code: UnsafeBufferPointer<UInt8>, language: Language) {
             self.code = code
             self.language = language
+            keywords = SyntaxHighlighter.keywords[language] ?? []
+            longestKeyword = SyntaxHighlighter.longestKeyword[language] ?? 0
+        }
+
+        /// Whether the bytes `range` are a keyword (PowerShell's in any case).
+        func isKeyword(_ range: Range<Int>) -> Bool {
+            guard range.count <= longestKeyword else { return false }
+            let text = String(decoding: code[range], as: UTF8.self)
+            return keywords.contains(language == .powershell ? text.lowercased() : text)
         }
 
         func byte(_ k: Int) -> UInt8 { k < code.count ? code[k] : 0 }
@@ -139,8 +154,7 @@ extension SyntaxHighlighter {
                     continue
                 }
                 if c == UInt8(ascii: "$"), language == .powershell || language == .shell, variable() {
-                    let name = String(decoding: code[start..<i], as: UTF8.self).lowercased()
-                    add(start, SyntaxHighlighter.keywords[language]?.contains(name) == true ? .keyword : .variable)
+                    add(start, isKeyword(start..<i) ? .keyword : .variable)
                     continue
                 }
                 if isDigit(c), atTokenStart {
@@ -243,11 +257,9 @@ extension SyntaxHighlighter {
         /// A word: a keyword, a PowerShell cmdlet (`Get-Process`), or plain text.
         mutating func word(_ start: Int) {
             while i < code.count, isWord(code[i]) || (language == .powershell && code[i] == UInt8(ascii: "-") && isLetter(byte(i + 1))) { i += 1 }
-            let text = String(decoding: code[start..<i], as: UTF8.self)
-            if language == .powershell, text.contains("-"), isLetter(code[start]) {
+            if language == .powershell, isLetter(code[start]), code[start..<i].contains(UInt8(ascii: "-")) {
                 add(start, .name)
-            } else if let keywords = SyntaxHighlighter.keywords[language],
-                      keywords.contains(language == .powershell ? text.lowercased() : text) {
+            } else if isKeyword(start..<i) {
                 add(start, .keyword)
             }
         }
