@@ -1,3 +1,5 @@
+import ConcordModel
+
 /// How two sequences differ when compared as multisets of keys (image names, alert kinds):
 /// order alone is no difference, since translators may reorder a sentence around an image.
 struct KeyedDifference<Element> {
@@ -35,5 +37,36 @@ struct KeyedDifference<Element> {
         changed = (0..<replaced).map { (missing[$0], extra[$0]) }
         self.missing = Array(missing.dropFirst(replaced))
         self.extra = Array(extra.dropFirst(replaced))
+    }
+}
+
+extension TranslationRule {
+    /// The findings of one aligned section's `difference`, for blocks a rule names by `describe`
+    /// and counts by `key`: a changed block where the translation has it, a missing one at the
+    /// section, an extra one where it stands, each with the source's line.
+    func findings<Element>(
+        _ difference: KeyedDifference<Element>, in group: SectionGroup<Element>, of pair: TranslationPair,
+        key: (Element) -> String, describe: (Element) -> String, line: (Element) -> Int
+    ) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (block, translated) in difference.changed {
+            found.append(finding(
+                "\(describe(translated)) here, \(describe(block)) in source \(pair.sourcePlace(line(block)))",
+                at: pair.here(line(translated)), locale: pair.locale, source: pair.there(line(block)),
+                fingerprint: "\(key(block))->\(key(translated))"))
+        }
+        for block in difference.missing {
+            found.append(finding(
+                "\(describe(block)) of source \(pair.sourcePlace(line(block))) is missing here",
+                at: pair.here(pair.translationLine(of: group.pair)), locale: pair.locale, source: pair.there(line(block)),
+                fingerprint: "-" + key(block)))
+        }
+        for translated in difference.extra {
+            let there = pair.sourceLine(of: group.pair)
+            found.append(finding(
+                "\(describe(translated)) is not in the source section \(pair.sourcePlace(there))",
+                at: pair.here(line(translated)), locale: pair.locale, source: pair.there(there), fingerprint: "+" + key(translated)))
+        }
+        return found
     }
 }

@@ -19,24 +19,7 @@ public struct TypedBlockMismatch: TranslationRule {
         var found: [Diagnostic] = []
         for group in pair.byMatchedSection(source: pair.source.typedBlocks, translation: pair.translation.typedBlocks, line: \.line) {
             let difference = KeyedDifference(source: group.source, translation: group.translation, key: Self.key(of:))
-            for (block, translated) in difference.changed {
-                found.append(finding(
-                    "\(Self.describe(translated)) here, \(Self.describe(block)) in source \(pair.sourcePlace(block.line))",
-                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(block.line),
-                    fingerprint: "\(Self.key(of: block))->\(Self.key(of: translated))"))
-            }
-            for block in difference.missing {
-                found.append(finding(
-                    "\(Self.describe(block)) of source \(pair.sourcePlace(block.line)) is missing here",
-                    at: pair.here(pair.translationLine(of: group.pair)), locale: pair.locale, source: pair.there(block.line),
-                    fingerprint: "-" + Self.key(of: block)))
-            }
-            for translated in difference.extra {
-                let there = pair.sourceLine(of: group.pair)
-                found.append(finding(
-                    "\(Self.describe(translated)) is not in the source section \(pair.sourcePlace(there))",
-                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(there), fingerprint: "+" + Self.key(of: translated)))
-            }
+            found += findings(difference, in: group, of: pair, key: Self.key(of:), describe: Self.describe, line: \.line)
         }
         return found
     }

@@ -29,24 +29,7 @@ public struct ZoneMismatch: TranslationRule {
                 }
                 continue
             }
-            for (zone, translated) in difference.changed {
-                found.append(finding(
-                    "\(Self.describe(translated)) here, \(Self.describe(zone)) in source \(pair.sourcePlace(zone.line))",
-                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(zone.line),
-                    fingerprint: "\(Self.key(of: zone))->\(Self.key(of: translated))"))
-            }
-            for zone in difference.missing {
-                found.append(finding(
-                    "\(Self.describe(zone)) of source \(pair.sourcePlace(zone.line)) is missing here",
-                    at: pair.here(pair.translationLine(of: group.pair)), locale: pair.locale, source: pair.there(zone.line),
-                    fingerprint: "-" + Self.key(of: zone)))
-            }
-            for translated in difference.extra {
-                let there = pair.sourceLine(of: group.pair)
-                found.append(finding(
-                    "\(Self.describe(translated)) is not in the source section \(pair.sourcePlace(there))",
-                    at: pair.here(translated.line), locale: pair.locale, source: pair.there(there), fingerprint: "+" + Self.key(of: translated)))
-            }
+            found += findings(difference, in: group, of: pair, key: Self.key(of:), describe: Self.describe, line: \.line)
         }
         return found
     }
