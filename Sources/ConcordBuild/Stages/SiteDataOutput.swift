@@ -41,11 +41,22 @@ public struct SiteDataOutput: SiteOutputWriter {
 
         init(root: String) { self.root = root }
 
+        /// Makes `relative` and its parents inside the staging folder, never the staging folder
+        /// itself: an interrupt moves it away while the JSON is still being written, and making
+        /// it again would leave a staging folder behind.
         func make(_ relative: String) throws {
             lock.lock()
             defer { lock.unlock() }
-            guard made.insert(relative).inserted else { return }
-            try FileSystem.createDirectories(root + "/" + relative)
+            var path = ""
+            for component in relative.split(separator: "/") {
+                path += path.isEmpty ? String(component) : "/" + component
+                guard made.insert(path).inserted else { continue }
+                if mkdir(root + "/" + path, 0o755) == 0 { continue }
+                let error = errno
+                guard error == EEXIST, FileSystem.isDirectory(root + "/" + path) else {
+                    throw OutputFolder.Failure(reason: "cannot create \(root)/\(path): \(String(cString: strerror(error)))")
+                }
+            }
         }
     }
 }
