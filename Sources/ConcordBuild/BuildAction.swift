@@ -158,7 +158,11 @@ public struct BuildAction: Sendable {
         inputs = inputs?.completed(with: site.content.digests)
         let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
         progress(.stage("Checking"))
-        let diagnostics = CheckEngine(settings: configuration.rules).run(site.content)
+        let reuse = inputs.map { inputs in
+            FindingsReuse(previous: previous == nil ? [:] : cache?.loadFindings() ?? [:], shared: Self.findingsDigest(site.content, inputs: inputs, settings: settingsDigest))
+        }
+        let checked = CheckEngine(settings: configuration.rules).run(site.content, reusing: reuse)
+        let diagnostics = checked.diagnostics
         let statuses = ArticleStatus.statuses(content: site.content, diagnostics: diagnostics)
         var report = Report(diagnostics: diagnostics, site: nil, stoppedByFindings: false, locales: site.content.locales, seconds: 0, output: output)
         if strict, diagnostics.contains(where: { $0.severity == .error }) {
@@ -194,7 +198,7 @@ public struct BuildAction: Sendable {
             // Saved before the lock is released, so that it describes the output as this build left it.
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
-                Self.save(report, pages: built.output.pages, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
+                Self.save(report, pages: built.output.pages, findings: checked.entries, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
         lock.release()
@@ -296,6 +300,26 @@ extension BuildAction {
         return hasher.finalize()
     }
 
+    /// What every article's findings share (``FindingsReuse/shared``): the settings, the shape of
+    /// the content, and every input that is not an article (Concord itself, snippets, redirect
+    /// tables, navigation, templates). An article's own file and its source's are in its key.
+    static func findingsDigest(_ content: ContentSet, inputs: InputSnapshot, settings: Digest) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(BuildCache.formatVersion)
+        hasher.combine(settings)
+        hasher.combine(ContentShape.digest(of: content))
+        // Each input's own digest, sorted: cheaper to order than the paths, and as deterministic.
+        var others: [Digest] = []
+        for (path, entry) in inputs.files where content.digests[path] == nil {
+            var input = DigestHasher()
+            input.combine(path)
+            input.combine(entry.digest)
+            others.append(input.finalize())
+        }
+        for digest in others.sorted() { hasher.combine(digest) }
+        return hasher.finalize()
+    }
+
     /// Whether every file the last build published is still there as it was published.
     static func outputsUnchanged(_ outputs: [String: FileStamp], in folder: String) -> Bool {
         !outputs.isEmpty && outputs.allSatisfy { FileStamp.of(folder + "/" + $0.key) == $0.value }
@@ -316,7 +340,10 @@ extension BuildAction {
 
     /// Records what this build read and published. A cache that cannot be written costs the
     /// next build its speed, not its correctness: the build does not fail for it.
-    static func save(_ report: Report, pages: [String: PageRecord], inputs: InputSnapshot, fingerprint: Digest, output: String, in cache: BuildCache) {
+    static func save(
+        _ report: Report, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry], inputs: InputSnapshot, fingerprint: Digest,
+        output: String, in cache: BuildCache
+    ) {
         guard let site = report.site else { return }
         var outputs: [String: FileStamp] = [:]
         let prefix = output.hasSuffix("/") ? output : output + "/"
@@ -327,6 +354,6 @@ extension BuildAction {
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
-        do { try cache.save(state, pages: pages) } catch { cache.remove() }
+        do { try cache.save(state, pages: pages, findings: findings) } catch { cache.remove() }
     }
 }

@@ -25,30 +25,69 @@ public struct CheckEngine: Sendable {
     /// paths are checked and reported: the pre-commit fast path, where a commit touches a few
     /// files. The whole set is still loaded, since links and fallbacks reach any file.
     public func run(_ content: ContentSet, paths: Set<String>? = nil) -> [Diagnostic] {
+        run(content, paths: paths, reusing: nil).diagnostics
+    }
+
+    /// What a run found, and each article's findings with their key, for the next run to reuse.
+    public struct Run: Sendable {
+        /// Every finding, sorted, with `rules:` applied.
+        public var diagnostics: [Diagnostic]
+        /// Each article's findings and their key, by article file (empty without ``FindingsReuse``).
+        public var entries: [String: FindingsReuse.Entry]
+    }
+
+    /// ``run(_:paths:)``, taking the findings of articles whose key is unchanged from `reuse`.
+    public func run(_ content: ContentSet, paths: Set<String>? = nil, reusing reuse: FindingsReuse?) -> Run {
         let context = CheckContext(content: content)
         let enabled = rules.filter { setting(of: $0) != .off }
-        let articleRules = enabled.compactMap { $0 as? any ArticleRule }
-        let translationRules = enabled.compactMap { $0 as? any TranslationRule }
-        let setRules = enabled.compactMap { $0 as? any ContentSetRule }
+        let rules = ArticleRules(enabled)
 
         var articles: [Article] = []
         for locale in content.locales { articles += content.sortedArticles(in: locale) }
         if let paths { articles.removeAll { !paths.contains($0.path) } }
         let sourceLocale = content.sourceLocale
-        let perArticle = parallelMap(articles) { article -> [Diagnostic] in
+        let perArticle = parallelMap(articles) { article -> (found: [Diagnostic], entry: FindingsReuse.Entry?) in
+            let pair = article.locale == sourceLocale ? nil : content.source(of: article).map { TranslationPair(source: $0, translation: article) }
+            let key = reuse?.key(of: article, source: pair?.source, in: content)
+            let kept: [Diagnostic]
+            if let key, let entry = reuse?.previous[article.file], entry.key == key {
+                kept = entry.findings
+            } else {
+                kept = rules.findings(article, pair, in: context, readingHistory: false)
+            }
+            let found = kept + rules.findings(article, pair, in: context, readingHistory: true)
+            return (found, key.map { FindingsReuse.Entry(key: $0, findings: kept) })
+        }
+        var diagnostics = content.diagnostics + content.structureDiagnostics
+        var entries: [String: FindingsReuse.Entry] = [:]
+        for (article, result) in zip(articles, perArticle) {
+            diagnostics += result.found
+            if let entry = result.entry { entries[article.file] = entry }
+        }
+        for rule in enabled.compactMap({ $0 as? any ContentSetRule }) { diagnostics += rule.check(context) }
+        if let paths { diagnostics = CheckEngine.only(diagnostics, at: paths, in: content.configuration) }
+        return Run(diagnostics: CheckEngine.sorted(applySettings(diagnostics)), entries: entries)
+    }
+
+    /// The enabled rules that look at one article or one pair, split by whether they read history.
+    private struct ArticleRules {
+        var article: [any ArticleRule]
+        var translation: [any TranslationRule]
+
+        init(_ enabled: [any Rule]) {
+            article = enabled.compactMap { $0 as? any ArticleRule }
+            translation = enabled.compactMap { $0 as? any TranslationRule }
+        }
+
+        /// The findings of the rules that read history (or of those that do not) for `article`.
+        func findings(_ article: Article, _ pair: TranslationPair?, in context: CheckContext, readingHistory: Bool) -> [Diagnostic] {
             var found: [Diagnostic] = []
-            for rule in articleRules { found += rule.check(article, in: context) }
-            if article.locale != sourceLocale, let source = content.source(of: article) {
-                let pair = TranslationPair(source: source, translation: article)
-                for rule in translationRules { found += rule.check(pair, in: context) }
+            for rule in self.article where rule.readsHistory == readingHistory { found += rule.check(article, in: context) }
+            if let pair {
+                for rule in translation where rule.readsHistory == readingHistory { found += rule.check(pair, in: context) }
             }
             return found
         }
-        var diagnostics = content.diagnostics + content.structureDiagnostics
-        for found in perArticle { diagnostics += found }
-        for rule in setRules { diagnostics += rule.check(context) }
-        if let paths { diagnostics = CheckEngine.only(diagnostics, at: paths, in: content.configuration) }
-        return CheckEngine.sorted(applySettings(diagnostics))
     }
 
     /// The findings in a file at one of `paths` (relative to any locale's folder).

@@ -8,6 +8,15 @@ public protocol Rule: Sendable {
     var defaultSetting: Configuration.RuleSetting { get }
     /// One line for `--help`, SARIF rule metadata and docs.
     var summary: String { get }
+    /// Whether the rule's findings depend on more than the content: on version history, for
+    /// one. Such a rule runs on every article every time; the others' findings are kept for
+    /// articles that did not change (``FindingsReuse``).
+    var readsHistory: Bool { get }
+}
+
+extension Rule {
+    /// Most rules read the content alone.
+    public var readsHistory: Bool { false }
 }
 
 /// A rule that looks at one article at a time, in every locale (the source included).

@@ -68,7 +68,7 @@ struct IncrementalBuildTests {
     /// An edit a writer (or translator, or designer) might make.
     enum Edit: CaseIterable {
         case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
-             addInclude, editInclude
+             addInclude, editInclude, linkToAnchor, repeatHeading
     }
 
     /// Makes `edit` on a random file of `project`; returns what it did, for failure messages.
@@ -103,6 +103,21 @@ struct IncrementalBuildTests {
             let toc = "content/\(locale)/TOC.md"
             try project.write(toc, ((try? project.read(toc)) ?? "") + "- [Step \(step)](\(name))\n")
             return "added \(name) to \(toc)"
+        case .linkToAnchor:
+            // Another article's findings may change with it: a duplicate anchor a link targets is an error.
+            let other = articles.randomElement(using: &random)!
+            let text = try project.read("content/\(locale)/\(other)")
+            let anchor = text.range(of: "\n## ").map { heading in
+                String(text[heading.upperBound...].prefix { $0 != "\n" }).lowercased().replacingOccurrences(of: " ", with: "-")
+            } ?? "nowhere"
+            try project.write(path, try project.read(path) + "\nSee [the other article](\(other)#\(anchor)).\n")
+            return "linked \(path) to \(other)#\(anchor)"
+        case .repeatHeading:
+            let text = try project.read(path)
+            guard let heading = text.range(of: "\n## ") else { return "nothing (no section in \(path))" }
+            let line = text[heading.lowerBound...].dropFirst().prefix { $0 != "\n" }
+            try project.write(path, text + "\n" + line + "\n\nRepeated at step \(step).\n")
+            return "repeated '\(line)' in \(path)"
         case .touch:
             try project.write(path, try project.read(path))
             return "rewrote \(path) unchanged"
@@ -131,7 +146,7 @@ struct IncrementalBuildTests {
         var random = SeededRandom()
         let project = try Project()
         _ = try project.buildIncrementally()
-        for step in 1...24 {
+        for step in 1...30 {
             let edit = Edit.allCases.randomElement(using: &random)!
             let did = try Self.apply(edit, to: project, using: &random, step: step)
             let incremental = try project.buildIncrementally()

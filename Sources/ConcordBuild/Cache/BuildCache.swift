@@ -1,3 +1,4 @@
+import ConcordCheck
 import ConcordModel
 import ConcordRender
 import Foundation
@@ -64,13 +65,14 @@ public struct PageReuse: Sendable {
 }
 
 /// The build cache of one output folder: `<cache folder>/<digest of the output's path>/`, holding
-/// the inputs' stamps and digests, the outputs' stamps, the last report, and each page's record.
+/// the inputs' stamps and digests, the outputs' stamps, the last report, each page's record, and
+/// each article's findings.
 /// Everything in it can be deleted at any time: the next build is then a full one.
 public struct BuildCache: Sendable {
     /// This cache's folder.
     public let folder: String
     /// Bumped whenever what the cache holds, or how Concord uses it, changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The cache for the output folder `output`, inside `root` (`.concord/cache`).
     public init(root: String, output: String) {
@@ -124,13 +126,20 @@ public struct BuildCache: Sendable {
         return pages
     }
 
-    /// Saves a build's state and page records, each file replaced in one rename.
-    public func save(_ state: State, pages: [String: PageRecord]) throws {
+    /// Each article's findings in the last build, by article file (empty when there are none).
+    public func loadFindings() -> [String: FindingsReuse.Entry] {
+        guard let bytes = try? FileSystem.read(folder + "/findings"), let findings = CacheCodec.decodeFindings(bytes) else { return [:] }
+        return findings
+    }
+
+    /// Saves a build's state, page records and findings, each file replaced in one rename.
+    public func save(_ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:]) throws {
         try FileSystem.createDirectories(folder)
         let report = CachedReportFile(format: Self.formatVersion, fingerprint: state.fingerprint.description, report: state.report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try replace("pages", with: CacheCodec.encode(pages))
+        try replace("findings", with: CacheCodec.encode(findings))
         try replace("report.json", with: Array(try encoder.encode(report)))
         // Last: until it is in place, the report above does not match the state, and is not used.
         try replace("state", with: CacheCodec.encode(state))

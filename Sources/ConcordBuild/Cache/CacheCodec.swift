@@ -1,9 +1,11 @@
+import ConcordCheck
 import ConcordModel
 import ConcordRender
 import Foundation
 
 /// The cache's files. The state, read by every build, is lines of text split by hand (a build
-/// that has nothing to do spends its time here); page records are JSON.
+/// that has nothing to do spends its time here); page records and findings are lines too, with
+/// each finding in JSON.
 enum CacheCodec {
     static let stateHeader = "concord-cache \(BuildCache.formatVersion)"
 
@@ -191,6 +193,50 @@ enum CacheCodec {
         }
         if let current { pages[current.path] = current.record }
         return pages
+    }
+
+    // MARK: - Findings
+
+    /// Each article's findings as lines: `f <key> <file>`, followed by its findings (`d`, one
+    /// JSON object each).
+    static func encode(_ findings: [String: FindingsReuse.Entry]) -> [UInt8] {
+        var text = stateHeader + "\n"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (file, entry) in findings {
+            text += "f \(entry.key) \(escaped(file))\n"
+            for diagnostic in entry.findings {
+                guard let json = try? encoder.encode(diagnostic) else { continue }
+                text += "d " + String(decoding: json, as: UTF8.self) + "\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    static func decodeFindings(_ bytes: [UInt8]) -> [String: FindingsReuse.Entry]? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        guard let header = lines.first, String(decoding: header, as: UTF8.self) == stateHeader else { return nil }
+        var findings: [String: FindingsReuse.Entry] = [:]
+        var current: (file: String, entry: FindingsReuse.Entry)?
+        let decoder = JSONDecoder()
+        for line in lines.dropFirst() {
+            guard line.count > 2 else { return nil }
+            let rest = line.dropFirst(2)
+            switch line.first {
+            case UInt8(ascii: "f"):
+                if let current { findings[current.file] = current.entry }
+                let fields = rest.split(separator: UInt8(ascii: " "), maxSplits: 1, omittingEmptySubsequences: false)
+                guard fields.count == 2, let key = hexDigest(fields[0]) else { return nil }
+                current = (unescaped(fields[1]), FindingsReuse.Entry(key: key, findings: []))
+            case UInt8(ascii: "d"):
+                guard current != nil, let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(rest)) else { return nil }
+                current!.entry.findings.append(diagnostic)
+            default:
+                return nil
+            }
+        }
+        if let current { findings[current.file] = current.entry }
+        return findings
     }
 
     /// `line column file`, or `-` for none.

@@ -16,6 +16,8 @@ public struct StaleTranslation: TranslationRule {
     public let defaultSetting: Configuration.RuleSetting = .warning
     /// One line for help, SARIF and docs.
     public let summary = "The source article changed after the translation was made."
+    /// Git's answers change with commits that change no file of the content.
+    public let readsHistory = true
 
     /// Creates the rule.
     public init() {}
