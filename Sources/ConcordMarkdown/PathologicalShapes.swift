@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Shapes of Markdown that the system libcmark parses in quadratic time, found in one linear pass
 /// before cmark sees the text.
 ///
@@ -31,16 +39,25 @@ public enum PathologicalShapes {
     public static func find(in bytes: UnsafeBufferPointer<UInt8>) -> Finding? {
         // The walk adds at most the image openers so far at each `]`, so it can pass the limit
         // only if (`!` bytes) × (`]` bytes) does: nearly every file is cleared by this count,
-        // a loop the compiler vectorizes, without the stack.
-        var bangs = 0
-        var closers = 0
-        for byte in bytes {
-            bangs &+= byte == UInt8(ascii: "!") ? 1 : 0
-            closers &+= byte == UInt8(ascii: "]") ? 1 : 0
-        }
+        // without the stack. Prose has few of either byte: libc's memchr skips to each.
+        let bangs = occurrences(of: UInt8(ascii: "!"), in: bytes)
+        guard bangs > 0 else { return nil }
+        let closers = occurrences(of: UInt8(ascii: "]"), in: bytes)
         let (bound, overflow) = bangs.multipliedReportingOverflow(by: closers)
         guard overflow || bound > maximumBracketWork else { return nil }
         return walk(bytes, limit: maximumBracketWork)
+    }
+
+    /// How many times `byte` occurs in `bytes`.
+    static func occurrences(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(byte), bytes.count - offset) {
+            count += 1
+            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        }
+        return count
     }
 
     /// The walk of cmark's bracket stack itself: the block where its work passes `limit`.

@@ -78,9 +78,7 @@ public struct ContentFence: Sendable, Hashable {
     /// (the content does not change during a run: a tree changed while Concord reads it, by
     /// another process, is outside what this fence guards against).
     public func read(_ path: String) throws(FileSystem.Failure) -> [UInt8] {
-        let name = (path as NSString).lastPathComponent
-        let folder = (path as NSString).deletingLastPathComponent
-        if name != "." && name != ".." && !name.isEmpty && name != path && !folder.isEmpty {
+        if let (folder, name) = Self.folderAndName(path) {
             guard let resolvedFolder = folders.resolve(folder) else {
                 throw FileSystem.Failure(path: path, reason: "no such file or directory")
             }
@@ -96,6 +94,17 @@ public struct ContentFence: Sendable, Hashable {
         do { return try FileSystem.readRegularFile(resolved) } catch {
             throw FileSystem.Failure(path: path, reason: error.reason)
         }
+    }
+
+    /// `path` split at its last slash (`a/b.md` → `a`, `b.md`; `/b.md` → `/`, `b.md`), when that
+    /// leaves a plain file name and a folder the look-up can take as it is; nil otherwise (no
+    /// slash, a trailing or doubled slash, `.` or `..`), for the general path.
+    static func folderAndName(_ path: String) -> (folder: String, name: String)? {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let name = String(path[path.index(after: slash)...])
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        guard !name.isEmpty, name != ".", name != "..", folder == "/" || !folder.hasSuffix("/") else { return nil }
+        return (folder, name)
     }
 
     /// Rewrites an existing content file atomically. Through a symbolic link, the file it leads to

@@ -17,6 +17,18 @@ struct PathologicalShapesTests {
         #expect((finding?.openImages ?? 0) > 300)
     }
 
+    @Test("the byte count that clears most files counts every occurrence, at the ends too")
+    func occurrenceCount() {
+        func count(_ byte: Character, _ text: String) -> Int {
+            Array(text.utf8).withUnsafeBufferPointer { PathologicalShapes.occurrences(of: byte.asciiValue!, in: $0) }
+        }
+        #expect(count("!", "") == 0)
+        #expect(count("!", "no bangs") == 0)
+        #expect(count("!", "!") == 1)
+        #expect(count("]", "]a]]b]") == 4)
+        #expect(count("!", String(repeating: "ab!", count: 1_000) + "!") == 1_001)
+    }
+
     @Test func openersAndLinksOnSeparateLinesOfOneParagraph() {
         let text = String(repeating: "![a\n", count: 10_000) + String(repeating: "[b](c)\n", count: 10_000)
         #expect(find(text)?.line == 1)
