@@ -180,7 +180,8 @@ public struct BuildAction: Sendable {
             stages.plan = plan
             let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest)
             stages.reuse = PageReuse(
-                liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys)
+                liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
+                searchEntries: previous == nil ? nil : cache?.searchEntries)
         }
         // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
         let lock = try folder.lock { progress(.stage("Waiting for another build of \(output)")) }
@@ -198,7 +199,7 @@ public struct BuildAction: Sendable {
             // Saved before the lock is released, so that it describes the output as this build left it.
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
-                Self.save(report, pages: built.output.pages, findings: checked.entries, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
+                Self.save(report, built.output, findings: checked.entries, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
         lock.release()
@@ -341,7 +342,7 @@ extension BuildAction {
     /// Records what this build read and published. A cache that cannot be written costs the
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
-        _ report: Report, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry], inputs: InputSnapshot, fingerprint: Digest,
+        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry], inputs: InputSnapshot, fingerprint: Digest,
         output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
@@ -354,6 +355,6 @@ extension BuildAction {
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
-        do { try cache.save(state, pages: pages, findings: findings) } catch { cache.remove() }
+        do { try cache.save(state, pages: built.pages, findings: findings, search: built.search) } catch { cache.remove() }
     }
 }

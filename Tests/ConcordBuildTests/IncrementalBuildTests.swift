@@ -217,4 +217,24 @@ struct IncrementalBuildTests {
         #expect(report.site?.pagesRendered == 1)
         #expect(try project.read("site/pt-BR/customer-support.html").contains("Uma frase a mais."))
     }
+
+    @Test("a kept page's search entry comes from the cache when another page of its locale changes")
+    func keptPagesSearchEntriesComeFromTheCache() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        // The cached entry of a page that stays as it is gets a title no page has: the rebuilt
+        // index shows it only if the entry was taken from the cache, not worked out again.
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: project.cache).first)
+        let store = SearchEntryCache(folder: project.cache + "/" + folder)
+        var entries = store.load("pt-BR")
+        let kept = try #require(entries.keys.sorted().first { !$0.hasSuffix("customer-support.html") })
+        entries[kept]!.document.title = "Marked in the cache"
+        try store.save(entries, for: "pt-BR")
+
+        let path = "content/pt-BR/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUma frase a mais.\n")
+        _ = try project.buildIncrementally()
+        #expect(try project.read("site/pt-BR/search-index.json").contains("Marked in the cache"))
+        #expect(try !project.read("site/en-US/search-index.json").contains("Marked in the cache"))
+    }
 }

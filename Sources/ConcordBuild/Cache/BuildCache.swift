@@ -34,12 +34,15 @@ public struct PageReuse: Sendable {
     public var outputs: [String: FileStamp]
     /// The pages' keys in this build.
     public var keys: PageKeys
+    /// The previous build's search entries, for kept pages of a locale whose index is made again.
+    public var searchEntries: SearchEntryCache?
 
-    public init(liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys) {
+    public init(liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys, searchEntries: SearchEntryCache? = nil) {
         self.liveSite = liveSite
         self.previous = previous
         self.outputs = outputs
         self.keys = keys
+        self.searchEntries = searchEntries
     }
 
     /// Links the live site's file at `path` into the staging folder when it is still the file
@@ -133,8 +136,12 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename.
-    public func save(_ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:]) throws {
+    public func save(
+        _ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
+        search: [String: [String: SearchEntryCache.Entry]] = [:]
+    ) throws {
         try FileSystem.createDirectories(folder)
+        for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
         let report = CachedReportFile(format: Self.formatVersion, fingerprint: state.fingerprint.description, report: state.report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -150,12 +157,20 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// The search entries of the last build's pages, a file per locale.
+    public var searchEntries: SearchEntryCache { SearchEntryCache(folder: folder) }
+
     private func replace(_ name: String, with bytes: [UInt8]) throws {
-        let temporary = folder + "/." + name + ".\(getpid())"
+        try Self.replace(folder + "/" + name, with: bytes)
+    }
+
+    /// Writes `bytes` to `path` under a temporary name and renames it into place.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".\(getpid())"
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, folder + "/" + name) == 0 else {
+        guard rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw OutputFolder.Failure(reason: "cannot write the build cache in \(folder): \(String(cString: strerror(errno)))")
+            throw OutputFolder.Failure(reason: "cannot write the build cache at \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -27,6 +27,8 @@ public struct SiteStages: Sendable {
         public var result: SiteBuildResult
         /// What each article page needs besides its file, by page path.
         public var pages: [String: PageRecord]
+        /// The search entries of the locales whose index was made, by locale and page path, for the cache.
+        public var search: [String: [String: SearchEntryCache.Entry]] = [:]
     }
 
     /// Writes the site into `folder` (an empty staging folder), linking files unchanged since
@@ -72,7 +74,7 @@ public struct SiteStages: Sendable {
         }
         clock.mark("redirects and FAQ pages")
 
-        try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
+        let search = try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")
         try writer.write(sitemap.value(), to: "sitemap.xml")
@@ -83,7 +85,7 @@ public struct SiteStages: Sendable {
         result.diagnostics = (pages.flatMap(\.record.diagnostics) + media.diagnostics + builder.chromeFindings()).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })
-        return Output(result: result, pages: records)
+        return Output(result: result, pages: records, search: search)
     }
 
     /// The theme's stylesheets, scripts and icons; returns how many.
@@ -96,10 +98,11 @@ public struct SiteStages: Sendable {
     }
 
     /// Each locale's home and search page (unless an article at the locale's root takes its
-    /// path: writers keep control of their home page) and its search index.
+    /// path: writers keep control of their home page) and its search index. Returns the search
+    /// entries of the locales whose index was made again.
     private func writeLocalePages(
         _ contexts: [String: SiteBuilder.LocaleContext], searchDocuments pages: [PageStage.Outcome], written: Set<String>, writer: StagingWriter
-    ) throws {
+    ) throws -> [String: [String: SearchEntryCache.Entry]] {
         let locales = builder.site.content.locales
         for locale in locales {
             let context = contexts[locale]!
@@ -113,17 +116,38 @@ public struct SiteStages: Sendable {
             let kept = !pagesOfLocale.isEmpty && pagesOfLocale.allSatisfy { !$0.rendered } && reuse?.samePages(pagesOfLocale.map(\.job.pagePath), in: locale) == true
             if !(kept && reuse?.keepFile(SitePaths.searchIndex(locale: locale), writer: writer) == true) { fresh.append(locale) }
         }
-        // Kept pages' entries are worked out here, only for the locales whose index is made again.
-        let missing = pages.filter { $0.search == nil && fresh.contains($0.job.locale) }.map(\.job)
-        let worked = parallelMap(missing) { builder.searchDocument($0) }
-        var filled: [String: SearchIndex.Document] = [:]
-        for (job, document) in zip(missing, worked) { filled[job.pagePath] = document }
+        let filled = keptPagesEntries(pages.filter { $0.search == nil && fresh.contains($0.job.locale) })
         var documents: [String: [SearchIndex.Document]] = [:]
+        var entries: [String: [String: SearchEntryCache.Entry]] = [:]
         for page in pages where fresh.contains(page.job.locale) {
-            if let document = page.search ?? filled[page.job.pagePath] { documents[page.job.locale, default: []].append(document) }
+            guard let document = page.search ?? filled[page.job.pagePath] else { continue }
+            documents[page.job.locale, default: []].append(document)
+            if let key = page.record.key { entries[page.job.locale, default: [:]][page.job.pagePath] = SearchEntryCache.Entry(key: key, document: document) }
         }
         // Pages were tokenised while rendering; this only merges their terms, a locale per core.
         let indexes = parallelMap(fresh.map { SearchIndex(locale: $0, documents: documents[$0] ?? []) }) { $0.jsonUTF8() }
         for (locale, json) in zip(fresh, indexes) { try writer.write(json, to: SitePaths.searchIndex(locale: locale)) }
+        return entries
+    }
+
+    /// The search entries of pages kept from the live site, by page path: the previous build's
+    /// entry when it was made from the same page (same key), else worked out from the article.
+    private func keptPagesEntries(_ kept: [PageStage.Outcome]) -> [String: SearchIndex.Document] {
+        var cached: [String: [String: SearchEntryCache.Entry]] = [:]
+        if let store = reuse?.searchEntries {
+            let locales = Array(Set(kept.map(\.job.locale))).sorted()
+            cached = Dictionary(uniqueKeysWithValues: zip(locales, parallelMap(locales) { store.load($0) }))
+        }
+        var filled: [String: SearchIndex.Document] = [:]
+        var missing: [SiteBuilder.PageJob] = []
+        for page in kept {
+            if let entry = cached[page.job.locale]?[page.job.pagePath], entry.key == page.record.key {
+                filled[page.job.pagePath] = entry.document
+            } else {
+                missing.append(page.job)
+            }
+        }
+        for (job, document) in zip(missing, parallelMap(missing) { builder.searchDocument($0) }) { filled[job.pagePath] = document }
+        return filled
     }
 }

@@ -1,0 +1,50 @@
+import ConcordModel
+import ConcordRender
+import Foundation
+
+/// The search entries of one locale's pages in the last build, each with the key of the page it
+/// was made from: a page kept from the live site takes its entry from here when its locale's
+/// index must be made again (because another page of it changed), rather than tokenize its
+/// article once more. One file per locale, so a build reads only the locales it re-indexes.
+public struct SearchEntryCache: Sendable {
+    /// An entry and the key of the page it belongs to (``PageRecord/key``).
+    public struct Entry: Sendable {
+        public var key: Digest
+        public var document: SearchIndex.Document
+    }
+
+    /// The cache's folder.
+    let folder: String
+
+    /// The entries of `locale`'s pages, by page path (empty when there are none or they cannot be read).
+    public func load(_ locale: String) -> [String: Entry] {
+        guard let bytes = try? FileSystem.read(file(locale)) else { return [:] }
+        var reader = LengthPrefixedBytes.Reader(bytes[...])
+        guard reader.text() == CacheCodec.stateHeader, let count = reader.number() else { return [:] }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = reader.text(), let key = reader.text().flatMap(Digest.init(hex:)), let fields = reader.slice(),
+                  let document = SearchIndex.Document(cacheBytes: fields)
+            else { return [:] }
+            entries[path] = Entry(key: key, document: document)
+        }
+        return reader.isAtEnd ? entries : [:]
+    }
+
+    /// Replaces `locale`'s entries, in one rename.
+    func save(_ entries: [String: Entry], for locale: String) throws {
+        var out = LengthPrefixedBytes()
+        out.text(CacheCodec.stateHeader)
+        let written = entries.compactMap { path, entry in entry.document.cacheBytes().map { (path, entry.key, $0) } }
+        out.number(written.count)
+        for (path, key, fields) in written {
+            out.text(path)
+            out.text(key.description)
+            fields.withUnsafeBufferPointer { out.bytes($0) }
+        }
+        try BuildCache.replace(file(locale), with: out.bytes)
+    }
+
+    private func file(_ locale: String) -> String { folder + "/search-" + String(Digest.of(locale).description.prefix(16)) }
+}
