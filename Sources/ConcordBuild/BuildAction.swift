@@ -36,6 +36,11 @@ public struct BuildSnapshot: Sendable {
     public var statuses: [String: [String: ArticleStatus]]
     /// The live site being replaced, if there is one: files unchanged since it was built can be linked from it.
     public var previousSite: String?
+    /// What the pages keep from the previous build, and the pages: a file made from what a kept
+    /// page is made from may be kept too (nil: everything is written).
+    public var reuse: PageReuse?
+    /// The article pages the build writes.
+    public var plan: PagePlan?
 }
 
 /// `concord build`: load, check, render into a staging folder, swap it in, report.
@@ -188,7 +193,7 @@ public struct BuildAction: Sendable {
         let lockPath = lock.path
         let published = Result {
             try publish(
-                BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: nil),
+                BuildSnapshot(site: site, diagnostics: diagnostics, statuses: statuses, previousSite: nil, reuse: stages.reuse, plan: stages.plan),
                 stages: stages, into: folder, lockPath: lockPath, progress: progress)
         }
         if case .success(let built) = published {

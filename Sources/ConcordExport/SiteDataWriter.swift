@@ -40,11 +40,15 @@ public enum SiteDataWriter {
     /// as soon as it is encoded, the manifest last, once every other file was stored: nothing
     /// is kept, so the export never holds the whole site's JSON at once. Returns the paths, in
     /// the export's order (articles by locale, then bundles, then the manifest).
+    ///
+    /// `kept` is asked first for each article file and bundle: when it answers that the file is
+    /// in place already (a build keeping its live site's unchanged files), it is not encoded.
     public static func encode(
-        content: ContentSet, statuses: [String: [String: ArticleStatus]], store: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
+        content: ContentSet, statuses: [String: [String: ArticleStatus]], kept: @Sendable (_ path: String) -> Bool = { _ in false },
+        store: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
     ) throws -> [String] {
         let translator = SiteDataTranslator(content: content, statuses: statuses)
-        let paths = try storeFiles(translator, store: store)
+        let paths = try storeFiles(translator, kept: kept, store: store)
         let manifest = try encode(translator.manifest(), path: manifestPath)
         try store(manifest.path, manifest.bytes)
         return paths + [manifest.path]
@@ -66,7 +70,9 @@ public enum SiteDataWriter {
 
     /// Encodes and stores the per-article files and the bundles (not the manifest); returns
     /// their paths in a stable order.
-    static func storeFiles(_ translator: SiteDataTranslator, store: @Sendable (String, [UInt8]) throws -> Void) throws -> [String] {
+    static func storeFiles(
+        _ translator: SiteDataTranslator, kept: @Sendable (String) -> Bool, store: @Sendable (String, [UInt8]) throws -> Void
+    ) throws -> [String] {
         let content = translator.content
         enum Job: Sendable {
             case bundle(locale: String)
@@ -82,13 +88,16 @@ public enum SiteDataWriter {
         }
         let stored = parallelMap(jobs) { job -> Result<String, ExportFailure> in
             let path: String
+            switch job {
+            case .bundle(let locale): path = bundlePath(locale: locale)
+            case .article(let locale, let source): path = SitePaths.json(locale: locale, path: source.path)
+            }
+            if kept(path) { return .success(path) }
             let file: Result<File, Error>
             switch job {
             case .bundle(let locale):
-                path = bundlePath(locale: locale)
                 file = Result { try encode(translator.bundle(for: locale), path: path) }
             case .article(let locale, let source):
-                path = SitePaths.json(locale: locale, path: source.path)
                 let document = translator.document(for: translator.placement(of: source, in: locale))
                 file = Result { try encode(document, path: path) }
             }

@@ -237,4 +237,35 @@ struct IncrementalBuildTests {
         #expect(try project.read("site/pt-BR/search-index.json").contains("Marked in the cache"))
         #expect(try !project.read("site/en-US/search-index.json").contains("Marked in the cache"))
     }
+
+    @Test("the JSON of articles and bundles that did not change is linked from the live site, not encoded again")
+    func unchangedJSONIsKept() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        // Each untouched file is rewritten in place with a mark, its size and time put back: a
+        // build that links it unread shows the mark; one that encodes it again does not.
+        let untouched = ["en-US/customer-support.json", "pt-BR/check-service-health.json", "bundles/en-US.json"]
+        for file in untouched { try Self.mark(project.incremental + "/" + file) }
+
+        let path = "content/pt-BR/customer-support.md"
+        try project.write(path, try project.read(path) + "\n## Nova seção\n\nUma frase a mais.\n")
+        _ = try project.buildIncrementally()
+        for file in untouched { #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was encoded again") }
+        for file in ["pt-BR/customer-support.json", "bundles/pt-BR.json"] {
+            #expect(try project.read("site/" + file).contains("Nova seção"), "\(file) was kept")
+        }
+    }
+
+    /// Overwrites the start of `path` with `MARKED`, in place, and gives it back its modification time.
+    static func mark(_ path: String) throws {
+        var info = stat()
+        try #require(stat(path, &info) == 0)
+        var bytes = try FileSystem.read(path)
+        bytes.replaceSubrange(0..<6, with: Array("MARKED".utf8))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+        var times = [info.st_atim, info.st_mtim]
+        try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
 }

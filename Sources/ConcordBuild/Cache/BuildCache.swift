@@ -60,10 +60,14 @@ public struct PageReuse: Sendable {
 
     /// The record of the page at `path`, linked into the staging folder, when it can be kept.
     func keep(_ path: String, writer: StagingWriter) -> PageRecord? {
-        guard let record = previous[path], let key = keys.key(path, includedFiles: record.includedFiles), record.key == key,
-              keepFile(path, writer: writer)
-        else { return nil }
+        guard let record = previous[path], pageUnchanged(path), keepFile(path, writer: writer) else { return nil }
         return record
+    }
+
+    /// Whether the page at `path` is made from what it was made from in the previous build.
+    func pageUnchanged(_ path: String) -> Bool {
+        guard let record = previous[path], let key = keys.key(path, includedFiles: record.includedFiles) else { return false }
+        return record.key == key
     }
 }
 

@@ -24,12 +24,48 @@ public struct SiteDataOutput: SiteOutputWriter {
         let searchIndexes = Set(build.site.content.locales.map { SitePaths.searchIndex(locale: $0) })
         let writer = StagingWriter(root: folder, previous: build.previousSite)
         let folders = Folders(root: folder)
-        _ = try SiteDataWriter.encode(content: build.site.content, statuses: build.statuses) { path, bytes in
+        let unchanged = UnchangedFiles(build)
+        let kept: @Sendable (String) -> Bool = { path in
+            guard let unchanged, !searchIndexes.contains(path), unchanged.contains(path) else { return false }
+            return (try? folders.make(RelativePath.directory(of: path))) != nil && unchanged.reuse.keepFile(path, writer: writer)
+        }
+        _ = try SiteDataWriter.encode(content: build.site.content, statuses: build.statuses, kept: kept) { path, bytes in
             guard !searchIndexes.contains(path) else { return }
             try folders.make(RelativePath.directory(of: path))
             try writer.write(bytes, to: path)
         }
         return { _ in }
+    }
+
+    /// The JSON files made from nothing that changed since the live site was built: an
+    /// article's file when its page is unchanged (the page is made from all the file is made
+    /// from: the article, its status, the content's files and the settings), and a locale's
+    /// bundle when every page of the locale is.
+    struct UnchangedFiles: Sendable {
+        let reuse: PageReuse
+        private let files: Set<String>
+
+        init?(_ build: BuildSnapshot) {
+            guard let reuse = build.reuse, let plan = build.plan, build.previousSite != nil else { return nil }
+            self.reuse = reuse
+            var files: Set<String> = []
+            var pagesOfLocale: [String: [String]] = [:]
+            var changedLocales: Set<String> = []
+            for job in plan.jobs {
+                pagesOfLocale[job.locale, default: []].append(job.pagePath)
+                if reuse.pageUnchanged(job.pagePath) {
+                    files.insert(SitePaths.json(locale: job.locale, path: job.path))
+                } else {
+                    changedLocales.insert(job.locale)
+                }
+            }
+            for (locale, pages) in pagesOfLocale where !changedLocales.contains(locale) && reuse.samePages(pages, in: locale) {
+                files.insert(SiteDataWriter.bundlePath(locale: locale))
+            }
+            self.files = files
+        }
+
+        func contains(_ path: String) -> Bool { files.contains(path) }
     }
 
     /// The folders made so far in the staging folder, so each is made once though files are
