@@ -3,10 +3,10 @@ import ConcordModel
 /// Search entries in the form a build cache keeps them, so that a page kept from the live site
 /// brings its entry with it rather than having its article tokenized again.
 ///
-/// Fields are written with their byte length in front (LEB128), terms as the bytes of the
-/// document's term table in its order, so that the entry read back merges into the index in the
-/// same order as the one worked out from the text. Hashes are not kept: their seed is the
-/// process's.
+/// Fields are written with their byte length in front (LEB128); the ASCII terms as their
+/// lengths and then their bytes end to end, in the term table's order, so that the entry read
+/// back merges into the index in the same order as the one worked out from the text. Hashes are
+/// not kept: their seed is the process's.
 extension SearchIndex.Document {
     /// The entry as bytes; nil when its terms were given as strings (or not worked out).
     public func cacheBytes() -> [UInt8]? {
@@ -17,8 +17,14 @@ extension SearchIndex.Document {
         out.text(excerpt)
         out.number(headings.count)
         for heading in headings { out.text(heading) }
-        out.number(table.ascii.count)
-        table.ascii.forEachTerm { term, _ in out.bytes(term) }
+        let (storage, ends) = table.ascii.storedTerms
+        out.number(ends.count)
+        var start = 0
+        for end in ends {
+            out.number(end - start)
+            start = end
+        }
+        storage.withUnsafeBufferPointer { out.bytes($0) }
         out.number(table.others.count)
         for term in table.others.sorted() { out.text(term) }
         return out.bytes
@@ -33,15 +39,18 @@ extension SearchIndex.Document {
             guard let heading = reader.text() else { return nil }
             headings.append(heading)
         }
-        guard let asciiCount = reader.number() else { return nil }
-        var collector = SearchTermCollector(capacity: asciiCount)
-        defer { collector.deallocate() }
-        let seed = SearchTermTable.seed
+        guard let asciiCount = reader.number(), asciiCount <= bytes.count else { return nil }
+        var ends: [Int] = []
+        ends.reserveCapacity(asciiCount)
+        var end = 0
         for _ in 0..<asciiCount {
-            guard let term = reader.slice() else { return nil }
-            term.withUnsafeBufferPointer { _ = collector.insert($0, hash: SearchTermTable.hash($0, seed: seed)) }
+            guard let length = reader.number() else { return nil }
+            end += length
+            ends.append(end)
         }
-        guard collector.count == asciiCount, let otherCount = reader.number() else { return nil }
+        guard let storage = reader.slice(), let ascii = SearchTermTable.restored(storage: Array(storage), ends: ends),
+              let otherCount = reader.number()
+        else { return nil }
         var others: [String] = []
         for _ in 0..<otherCount {
             guard let term = reader.text() else { return nil }
@@ -49,7 +58,7 @@ extension SearchIndex.Document {
         }
         guard reader.isAtEnd else { return nil }
         self.init(url: url, title: title, headings: headings, excerpt: excerpt, text: [])
-        termTable = SearchDocumentTerms(ascii: collector.table(), others: others)
+        termTable = SearchDocumentTerms(ascii: ascii, others: others)
     }
 }
 

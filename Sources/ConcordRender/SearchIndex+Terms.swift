@@ -31,6 +31,29 @@ struct SearchTermTable: Sendable {
     /// How many distinct terms.
     var count: Int { ends.count }
 
+    /// The terms end to end, and where each ends: the table as a cache keeps it.
+    var storedTerms: (storage: [UInt8], ends: [Int]) { (storage, ends) }
+
+    /// The table a cache kept (``storedTerms``), its hashes made again with this process's seed;
+    /// nil when `ends` do not divide `storage` into terms.
+    static func restored(storage: [UInt8], ends: [Int]) -> SearchTermTable? {
+        var start = 0
+        for end in ends {
+            guard end > start else { return nil }
+            start = end
+        }
+        guard start == storage.count else { return nil }
+        let seed = self.seed
+        let hashes = storage.withUnsafeBufferPointer { storage in
+            var start = 0
+            return ends.map { end in
+                defer { start = end }
+                return hash(UnsafeBufferPointer(rebasing: storage[start..<end]), seed: seed)
+            }
+        }
+        return SearchTermTable(storage: storage, ends: ends, hashes: hashes)
+    }
+
     /// The bytes of all the terms.
     var byteCount: Int { storage.count }
 
