@@ -60,12 +60,14 @@ public struct UIDTable: Sendable, Hashable {
         var table = UIDTable()
         var diagnostics: [Diagnostic] = []
         var definedBy: [String: Page] = [:]
+        // The paths that claimed each uid: a translation of a page repeats its uid, which is no
+        // second definition (nor a second finding when the source's was one).
+        var claimedBy: [String: Set<String>] = [:]
         let ordered = pages.sorted { ($0.locale != sourceLocale ? 1 : 0, $0.locale, $0.path) < ($1.locale != sourceLocale ? 1 : 0, $1.locale, $1.path) }
         var limited = false
         func define(_ uid: String, _ page: Page) {
+            guard claimedBy[uid, default: []].insert(page.path).inserted else { return }
             if let first = definedBy[uid] {
-                // A translation of the same page repeats its source's uid: that is no duplicate.
-                guard first.path != page.path else { return }
                 diagnostics.append(Diagnostic(
                     rule: "duplicate-uid", severity: .warning, locale: page.locale, location: FileLocation(file: page.file, line: page.line),
                     message: "uid '\(uid)' is already defined by \(first.file); cross references lead there"))
