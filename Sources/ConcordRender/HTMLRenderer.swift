@@ -485,7 +485,10 @@ extension HTMLRenderer {
         /// its text as plain text (the uid for `<xref:uid>`), never the `xref:` destination.
         private mutating func crossReference(_ i: Int, _ node: MarkdownNode, _ walk: Walk, _ link: LinkDestination) -> Next {
             let uid = link.uid ?? ""
-            let namesItself = node.firstChild < 0 || walk.document.plainText(of: i) == link.raw
+            // cmark percent-encodes an autolink's destination, not its text (`<xref:A`B>`): the
+            // text of `<xref:…>` is still known by its scheme.
+            let text = walk.document.plainText(of: i)
+            let namesItself = node.firstChild < 0 || text == link.raw || text.utf8.count >= 5 && text.prefix(5).lowercased() == "xref:"
             guard let target = renderer.links.crossReference(link, pageDirectory: pageDirectory, locale: pageLocale) else {
                 guard namesItself else { return .children(Open(end: node.subtreeEnd, close: "", exit: .none)) }
                 out.appendEscaped(uid)

@@ -13,6 +13,7 @@ struct CrossReferenceRenderTests {
         "en-US/7.1/Management/Set-Location.md": "# Set-Location\n",
         "en-US/concepts/paths.md": "---\nuid: concepts.paths\n---\n# About a < b & \"more\"\n",
         "en-US/guide/article.md": "# Article\n\nSee <xref:concepts.paths>.\n",
+        "en-US/odd.md": "---\nuid: \"Odd`Uid\"\n---\n# Odd\n",
         "fr-FR/7.1/Management/Get-Location.md": "# Get-Location (fr)\n",
         "fr-FR/concepts/paths.md": "---\nuid: concepts.paths\n---\n# À propos des chemins\n",
         "fr-FR/guide/article.md": """
@@ -22,6 +23,8 @@ struct CrossReferenceRenderTests {
             <xref:Management.Set-Location?displayProperty=fullName> et <xref:concepts.paths>.
 
             Aussi @concepts.paths, mais pas me@concepts.paths, ni @octocat, ni `@concepts.paths`.
+
+            Percent-encoded: <xref:Odd`Uid>, <xref:Gone`Uid>.
 
             Absents : <xref:Missing.Uid>, [texte](xref:Missing.Uid) et <xref:management.get-location>.
 
@@ -52,6 +55,7 @@ struct CrossReferenceRenderTests {
         #expect(html.contains(#"<a href="../concepts/paths.html">À propos des chemins</a>"#))
         #expect(html.contains(#"Aussi <a href="../concepts/paths.html">À propos des chemins</a>, mais pas me@concepts.paths, ni @octocat, ni <code>@concepts.paths</code>."#))
         #expect(html.contains(#"<td><a href="../7.1/Management/Get-Location.html">Get-Location (fr)</a></td>"#))
+        #expect(html.contains(#"Percent-encoded: <a href="../odd.html">Odd</a>, Gone`Uid."#))
     }
 
     @Test("An undefined uid shows its text, plainly: never xref: in the page")
