@@ -30,8 +30,10 @@ extension ContentSet {
             for (path, var article) in mentioned {
                 let known = article.uidMentions.filter { uids.path(of: String($0.destination.dropFirst(5))) != nil }
                 article.uidMentions = []
-                if !known.isEmpty {
-                    article.links = (article.links + known).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+                // Each before the first link written after it; the others keep their order.
+                for mention in known {
+                    let place = article.links.firstIndex { ($0.line, $0.column) > (mention.line, mention.column) } ?? article.links.endIndex
+                    article.links.insert(mention, at: place)
                 }
                 articles[locale]![path] = article
             }

@@ -2,8 +2,8 @@
 /// both look for it.
 ///
 /// `@` starts one only at the start of a text or after a space or an opening bracket or quote, so
-/// an e-mail address (`me@contoso.com`) is never one; the uid is a letter then letters, digits and
-/// `. _ - # * : \``, without the sentence's closing `.`, `:` or `-`. Whether it *is* one depends on
+/// an e-mail address (`me@contoso.com`) is never one; the uid is a letter then letters, digits,
+/// `.`, `_`, `-`, `#`, `*`, `:` and backticks, without the sentence's closing `.`, `:` or `-`. Whether it *is* one depends on
 /// the uid being defined (``UIDTable``): DocFX leaves an `@name` no page defines as text, with no
 /// warning, and so does Concord (GitHub handles, PowerShell splatting `@params`).
 public enum UIDShorthand {
