@@ -50,6 +50,7 @@ extension RuleRegistry {
         ContentProblem(id: "unreadable-file", defaultSetting: .error, summary: "A file cannot be read.", stage: .load),
         ContentProblem(id: "unsupported-encoding", defaultSetting: .error, summary: "A file is text in an encoding other than UTF-8 (UTF-16).", stage: .load),
         // The site's structure: navigation, includes, reserved paths.
+        ContentProblem(id: "duplicate-uid", defaultSetting: .warning, summary: "Two pages define the same uid; cross references lead to the first.", stage: .structure),
         ContentProblem(id: "include-cycle", defaultSetting: .warning, summary: "Includes include each other; the loop is not expanded.", stage: .structure),
         ContentProblem(id: "include-depth", defaultSetting: .warning, summary: "Includes nest deeper than Concord expands (8).", stage: .structure),
         ContentProblem(id: "include-limit", defaultSetting: .warning, summary: "A page expands more includes, or more bytes of them, than Concord allows (256, 8 MB).", stage: .structure),
@@ -61,6 +62,9 @@ extension RuleRegistry {
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .structure),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),
+        ContentProblem(
+            id: "uid-limit", defaultSetting: .warning,
+            summary: "The pages define more uids than Concord takes (200,000); cross references to the rest are unresolved.", stage: .structure),
         ContentProblem(id: "toc-too-large", defaultSetting: .warning, summary: "A locale's tables of contents have more entries than Concord takes (10,000).", stage: .structure),
         // Building the site.
         ContentProblem(

@@ -50,9 +50,10 @@ public struct FindingsReuse: Sendable {
     }
 }
 
-/// What an article's rules read of the other articles: which files each locale has, and each
+/// What an article's rules read of the other articles: which files each locale has, each
 /// article's anchors, section titles (the anchors platforms derive from them) and links that
-/// name an anchor (a duplicate anchor is an error only when a link targets it).
+/// name an anchor (a duplicate anchor is an error only when a link targets it), and the uids
+/// cross references resolve through.
 ///
 /// A rule that starts reading something else of another article adds it here, or its findings
 /// go stale in incremental builds (the edit-sequence test of the build catches it).
@@ -64,6 +65,12 @@ public enum ContentShape {
             hasher.combine(locale)
             for file in (content.files[locale] ?? []).sorted() { hasher.combine(file) }
             for article in content.sortedArticles(in: locale) { combine(article, into: &hasher) }
+        }
+        // A cross reference resolves through the uids every article's front matter defines.
+        hasher.combine("uids")
+        for (uid, path) in content.uids.paths.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(uid)
+            hasher.combine(path)
         }
         return hasher.finalize()
     }

@@ -34,6 +34,7 @@ public enum RuleRegistry {
         TypedBlockMismatch(),
         UndefinedReference(),
         UnknownExtensionRule(),
+        UnresolvedXref(),
         Untranslated(),
         ZoneMismatch(),
     ]

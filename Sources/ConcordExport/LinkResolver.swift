@@ -17,7 +17,8 @@ struct ResolvedLink: Sendable, Hashable {
 /// source article) becomes that article's page in the same locale (so a Spanish bundle links to
 /// Spanish pages, fallback or not), and a link to a place in the same article that article's
 /// page, each with the `?query#fragment` as written, as the page's own link has them; a URL
-/// with an allowed scheme stays as written. Site-root paths (`/partner-center/…`), `xref:`, links
+/// with an allowed scheme stays as written; a cross reference (`xref:uid`) is a link to the page
+/// its uid names. Site-root paths (`/partner-center/…`), undefined uids, links
 /// to files that are not articles and links that lead nowhere get none, because the site cannot
 /// vouch for them.
 struct LinkResolver: Sendable {
@@ -50,7 +51,7 @@ struct LinkResolver: Sendable {
             return ResolvedLink()
         }
         let anchor = link.fragment.flatMap { $0.isEmpty ? nil : $0 }
-        let url = SitePaths.url(SitePaths.page(locale: locale, path: path), baseURL: baseURL) + link.suffix
+        let url = SitePaths.url(SitePaths.page(locale: locale, path: path), baseURL: baseURL) + link.pageSuffix
         return ResolvedLink(article: path, anchor: anchor, url: url)
     }
 }

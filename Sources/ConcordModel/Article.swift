@@ -140,6 +140,12 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.anchorMentions }
         _modify { makeUnique(); yield &storage.fields.anchorMentions }
     }
+    /// Every `@name` of running text that would be a cross reference (``UIDShorthand``): the
+    /// content set moves those whose uid is defined into ``links`` (not part of the JSON contract).
+    public var uidMentions: [Link] {
+        get { storage.fields.uidMentions }
+        _modify { makeUnique(); yield &storage.fields.uidMentions }
+    }
 
     /// The fields, shared by copies of the article until one of them changes.
     ///
@@ -193,6 +199,8 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var textBlocks: [TextBlock] = []
         /// Every anchor written in HTML, with its line.
         var anchorMentions: [AnchorMention] = []
+        /// Every `@name` that is a cross reference if a page defines the uid `name`.
+        var uidMentions: [Link] = []
     }
 
     /// The fields skip run-time exclusivity checks (`@exclusivity(unchecked)`): every access
@@ -342,6 +350,8 @@ public struct Link: Sendable, Hashable, Codable {
     /// How the link was written.
     public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
         case inline, reference, autolink
+        /// DocFX's `@uid` in running text (destination `xref:uid`), kept only where the uid is defined.
+        case shorthand
     }
 
     /// The destination, as written after reference resolution (`customer-support.md#anchor`).

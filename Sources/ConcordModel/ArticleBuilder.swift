@@ -68,6 +68,7 @@ struct ArticleBuilder {
             case .list: list(index)
             case .link: link(index)
             case .image: image(index)
+            case .text: uidMentions(in: index)
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
             case .htmlBlock, .htmlInline:
@@ -480,6 +481,25 @@ struct ArticleBuilder {
             return
         }
         article.links.append(makeLink(index))
+    }
+
+    /// The `@uid` candidates of a text node outside links (``UIDShorthand``): cross references
+    /// once the content set knows which uids are defined.
+    private mutating func uidMentions(in index: Int) {
+        let found = document.withLiteralBytes(of: index) { UIDShorthand.candidates(in: $0) }
+        guard !found.isEmpty else { return }
+        var ancestor = document[index].parent
+        while ancestor > 0 {
+            if document[ancestor].kind == .link { return }
+            ancestor = document[ancestor].parent
+        }
+        let line = blockLine(index)
+        let column = document[index].start?.line == line ? document[index].start?.column ?? 1 : 1
+        for candidate in found {
+            article.uidMentions.append(Link(
+                destination: "xref:" + candidate.uid, text: candidate.uid, kind: .shorthand, section: section,
+                line: line, column: fileColumn(column + candidate.start, line: line)))
+        }
     }
 
     private mutating func makeLink(_ index: Int) -> Link {

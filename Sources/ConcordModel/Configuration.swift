@@ -33,6 +33,8 @@ public struct Configuration: Sendable, Hashable {
     public var file: String?
     /// `urlMap`: where root-relative links of the published site lead in the content tree.
     public var urlMap = URLMap()
+    /// `xref.uidFromPath`: the uids pages have because of where they are (``UIDPattern``).
+    public var uidFromPath: [UIDPattern] = []
 
     /// The setting of a rule in `rules:`.
     public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
@@ -102,6 +104,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.ruleLines = ruleLines
         configuration.file = file
         configuration.urlMap = try reader.urlMap()
+        configuration.uidFromPath = try reader.uidFromPath()
         return configuration
     }
 
@@ -193,7 +196,7 @@ private struct ConfigurationReader {
     }
 
     func refuseUnknownKeys() throws(Failure) {
-        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap"]
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap", "xref"]
         for (key, _) in root {
             if let name = key.string, !known.contains(name) {
                 throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
@@ -229,6 +232,31 @@ private struct ConfigurationReader {
             entries[prefix] = folder
         }
         return URLMap(entries)
+    }
+
+    /// `xref.uidFromPath`: a list of `{pattern, uid}` rules giving pages uids from their paths.
+    func uidFromPath() throws(Failure) -> [UIDPattern] {
+        guard let node = root["xref"] else { return [] }
+        guard let map = node.mapping else {
+            throw Failure(file: file, key: "xref", line: node.mark?.line, reason: "expected a mapping with 'uidFromPath'")
+        }
+        for (key, _) in map where key.string != "uidFromPath" {
+            throw Failure(file: file, key: "xref.\(key.string ?? "")", line: key.mark?.line, reason: "unknown key; expected uidFromPath")
+        }
+        guard let list = map["uidFromPath"] else { return [] }
+        guard let rules = list.sequence else {
+            throw Failure(file: file, key: "xref.uidFromPath", line: list.mark?.line, reason: "expected a list of {pattern, uid} rules")
+        }
+        return try rules.enumerated().map { (index, item) throws(Failure) -> UIDPattern in
+            let key = "xref.uidFromPath[\(index)]"
+            guard let rule = item.mapping, let pattern = rule["pattern"]?.scalar?.string, let uid = rule["uid"]?.scalar?.string else {
+                throw Failure(file: file, key: key, line: item.mark?.line, reason: "expected {pattern: \"7.1/{module}/{name}.md\", uid: \"{module}.{name}\"}")
+            }
+            guard let parsed = UIDPattern(pattern: pattern, uid: uid) else {
+                throw Failure(file: file, key: key, line: item.mark?.line, reason: UIDPattern.problem(pattern: pattern, uid: uid) ?? "cannot be used")
+            }
+            return parsed
+        }
     }
 
     func sourceLocale() throws(Failure) -> String {

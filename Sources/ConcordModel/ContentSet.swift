@@ -7,7 +7,7 @@ public struct ContentSet: Sendable {
     /// The configuration the set was loaded with.
     public let configuration: Configuration
     /// Articles by locale id, then by path relative to the locale root.
-    public private(set) var articles: [String: [String: Article]]
+    public internal(set) var articles: [String: [String: Article]]
     /// Every file (any kind) by locale id, as paths relative to the locale root: for link checks.
     public private(set) var files: [String: Set<String>]
     /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
@@ -31,6 +31,8 @@ public struct ContentSet: Sendable {
     public internal(set) var redirects: [String: RedirectTable] = [:]
     /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
     public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
+    /// Every uid the pages define and the page's path (`uid:` front matter, `xref.uidFromPath`).
+    public internal(set) var uids = UIDTable()
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -72,6 +74,7 @@ public struct ContentSet: Sendable {
     /// Creates a set from articles already built (for tests and tools).
     public init(configuration: Configuration, articles: [Article], files: [String: Set<String>]? = nil, diagnostics: [Diagnostic] = []) {
         self.init(configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: ContentFence(configuration), includes: nil)
+        structureDiagnostics = defineUIDs()
     }
 
     private init(
@@ -186,7 +189,8 @@ public struct ContentSet: Sendable {
             if !table.isEmpty { content.redirects[entry.id] = table }
             redirectFindings += found
         }
-        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings
+        let uidFindings = content.defineUIDs()
+        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings + uidFindings
         return (content, documents)
     }
 }

@@ -435,6 +435,7 @@ extension HTMLRenderer {
 
         private mutating func text(_ i: Int, _ walk: Walk) {
             guard let trim = adjustments.trim(of: i) else {
+                if renderer.links.hasUIDs, textWithShorthand(i, walk) { return }
                 walk.document.withLiteralBytes(of: i) { out.appendEscaped(utf8: $0) }
                 return
             }
@@ -456,9 +457,14 @@ extension HTMLRenderer {
             if document[node.parent].kind == .heading, document.destination(of: i).hasPrefix("#tab/") {
                 return .children(Open(end: node.subtreeEnd, close: "", exit: .none))
             }
+            let destination = document.destination(of: i)
+            if !walk.suppressing, let first = destination.utf8.first, first | 0x20 == UInt8(ascii: "x") {
+                let link = LinkDestination(destination)
+                if link.kind == .xref { return crossReference(i, node, walk, link) }
+            }
             // Suppressed, or an unsafe destination: the text stays, the link goes.
             guard !walk.suppressing, let href = renderer.links.href(
-                document.destination(of: i), documentDirectory: walk.context.directory, pageDirectory: pageDirectory, locale: pageLocale)
+                destination, documentDirectory: walk.context.directory, pageDirectory: pageDirectory, locale: pageLocale)
             else { return .children(Open(end: node.subtreeEnd, close: "", exit: .none)) }
             out += "<a href=\""
             out.appendEscaped(URLPolicy.encodeForAttribute(href))
@@ -471,6 +477,63 @@ extension HTMLRenderer {
             }
             out += ">"
             return .children(Open(end: node.subtreeEnd, close: "</a>", exit: .none))
+        }
+
+        /// A cross reference (`<xref:uid>`, `[text](xref:uid)`): a link to the page its uid names
+        /// in the reader's locale, showing the link's text, or the page's title when the link's
+        /// text is only its destination (as DocFX shows the target's name). An undefined uid shows
+        /// its text as plain text (the uid for `<xref:uid>`), never the `xref:` destination.
+        private mutating func crossReference(_ i: Int, _ node: MarkdownNode, _ walk: Walk, _ link: LinkDestination) -> Next {
+            let uid = link.uid ?? ""
+            // cmark percent-encodes an autolink's destination, not its text (`<xref:A`B>`): the
+            // text of `<xref:…>` is still known by its scheme.
+            let text = walk.document.plainText(of: i)
+            let namesItself = node.firstChild < 0 || text == link.raw || text.utf8.count >= 5 && text.prefix(5).lowercased() == "xref:"
+            guard let target = renderer.links.crossReference(link, pageDirectory: pageDirectory, locale: pageLocale) else {
+                guard namesItself else { return .children(Open(end: node.subtreeEnd, close: "", exit: .none)) }
+                out.appendEscaped(uid)
+                return .skip
+            }
+            out += "<a href=\""
+            out.appendEscaped(URLPolicy.encodeForAttribute(target.href))
+            out += "\">"
+            guard namesItself else { return .children(Open(end: node.subtreeEnd, close: "</a>", exit: .none)) }
+            out.appendEscaped(target.title.isEmpty ? uid : target.title)
+            out += "</a>"
+            return .skip
+        }
+
+        /// Writes text node `i` with each `@uid` whose uid is defined as a cross reference to its
+        /// page (``UIDShorthand``, as the model reads it); `false`, having written nothing, when
+        /// there is none, or the text is a link's.
+        private mutating func textWithShorthand(_ i: Int, _ walk: Walk) -> Bool {
+            let document = walk.document
+            let candidates = document.withLiteralBytes(of: i) { UIDShorthand.candidates(in: $0) }
+            guard !candidates.isEmpty else { return false }
+            let targets = candidates.map { candidate in
+                renderer.links.crossReference(LinkDestination("xref:" + candidate.uid), pageDirectory: pageDirectory, locale: pageLocale)
+            }
+            guard targets.contains(where: { $0 != nil }) else { return false }
+            var ancestor = document[i].parent
+            while ancestor > 0 {
+                if document[ancestor].kind == .link { return false }
+                ancestor = document[ancestor].parent
+            }
+            document.withLiteralBytes(of: i) { bytes in
+                var written = 0
+                for (candidate, target) in zip(candidates, targets) {
+                    guard let target else { continue }
+                    out.appendEscaped(utf8: UnsafeBufferPointer(rebasing: bytes[written..<candidate.start]))
+                    out += "<a href=\""
+                    out.appendEscaped(URLPolicy.encodeForAttribute(target.href))
+                    out += "\">"
+                    out.appendEscaped(target.title.isEmpty ? candidate.uid : target.title)
+                    out += "</a>"
+                    written = candidate.end
+                }
+                out.appendEscaped(utf8: UnsafeBufferPointer(rebasing: bytes[written...]))
+            }
+            return true
         }
 
         private mutating func image(_ i: Int, _ node: MarkdownNode, _ walk: Walk) {

@@ -42,6 +42,9 @@ public struct LinkResolver: Sendable {
     let sourceLocale: String
     /// Every locale, source first: the order navigation, which has no locale, looks in.
     let locales: [String]
+    /// The title of each article and FAQ page, by locale and path: what a cross reference without
+    /// text of its own shows. Empty when no uid is defined.
+    let titles: [String: [String: String]]
 
     /// Creates a resolver for a content set.
     public init(content: ContentSet) {
@@ -51,6 +54,30 @@ public struct LinkResolver: Sendable {
         self.roots = roots
         sourceLocale = content.sourceLocale
         locales = content.locales
+        var titles: [String: [String: String]] = [:]
+        if !content.uids.isEmpty {
+            for (locale, articles) in content.articles { titles[locale] = articles.mapValues(\.title) }
+            for (locale, pages) in content.faqPages {
+                for (path, page) in pages { titles[locale, default: [:]][path] = page.title }
+            }
+        }
+        self.titles = titles
+    }
+
+    /// Whether any uid is defined, so that `@uid` in text may be a cross reference.
+    public var hasUIDs: Bool { !targets.uids.isEmpty }
+
+    /// Where a cross reference (`xref:uid`, `@uid`) shown on a page of `locale` in folder
+    /// `pageDirectory` leads, and the title of that page in the locale it is shown from (the
+    /// reader's, else the source's, as other links fall back); `nil` when no page defines the uid.
+    public func crossReference(_ link: LinkDestination, pageDirectory: String, locale: String) -> (href: String, title: String)? {
+        guard link.kind == .xref, let href = href(link.raw, documentDirectory: pageDirectory, pageDirectory: pageDirectory, locale: locale) else { return nil }
+        switch targets.resolve(link, inFolder: pageDirectory, locale: locale) {
+        case .article(let found, let path), .file(let found, let path):
+            return (href, titles[found]?[path] ?? "")
+        default:
+            return (href, "")
+        }
     }
 
     /// The `href` for a link destination written in a document in folder `documentDirectory`,
@@ -71,12 +98,14 @@ public struct LinkResolver: Sendable {
 
     /// ``href(_:documentDirectory:pageDirectory:locale:)`` before its last check.
     private func rewrittenHref(_ destination: String, documentDirectory: String, pageDirectory: String, locale: String?) -> String? {
-        if let kind = Self.kindWithoutPath(destination), kind != .siteRooted || targets.urlMap.isEmpty {
+        if let kind = Self.kindWithoutPath(destination), kind != .siteRooted || targets.urlMap.isEmpty,
+           kind != .blocked || targets.uids.isEmpty {
             return kind == .blocked ? nil : destination
         }
         let link = LinkDestination(destination)
         let mapped = targets.urlMap.contentPath(of: link)
         switch link.kind {
+        case .xref where targets.uidPath(of: link) != nil: break
         case .blocked, .xref: return nil
         case .siteRooted where mapped != nil: break
         case .empty, .fragment, .siteRooted, .external: return destination
@@ -85,13 +114,15 @@ public struct LinkResolver: Sendable {
         let target = targets.resolve(link, inFolder: documentDirectory, locale: locale ?? sourceLocale)
         if case .article(_, let path) = target {
             let page = SitePaths.withoutMarkdownExtension(path) + ".html"
-            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
+            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.pageSuffix
         }
         if case .file(let targetLocale, let path) = target, targets.isFAQ(path, in: targetLocale) {
             // A FAQ page (`x.yml`) is shown as `x.html`, however the link names it.
             let page = String(path.dropLast(4)) + ".html"
-            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.suffix
+            return LinkDestination.urlPath(RelativePath.relative(to: page, from: pageDirectory)) + link.pageSuffix
         }
+        // A uid names a page; one that is no page (a file a rule matched) is no link.
+        if link.kind == .xref { return nil }
         if let mapped {
             // What the map names, from the page, as a relative link to it would be written; one
             // that climbs out of the locale stays as written.

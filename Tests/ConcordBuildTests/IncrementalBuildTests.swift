@@ -68,7 +68,7 @@ struct IncrementalBuildTests {
     /// An edit a writer (or translator, or designer) might make.
     enum Edit: CaseIterable {
         case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
-             addInclude, editInclude, linkToAnchor, repeatHeading
+             addInclude, editInclude, linkToAnchor, repeatHeading, addCrossReference
     }
 
     /// Makes `edit` on a random file of `project`; returns what it did, for failure messages.
@@ -137,6 +137,16 @@ struct IncrementalBuildTests {
             let file = "content/\(locale)/includes/\(include)"
             try project.write(file, try project.read(file) + "Changed at step \(step).\n")
             return "edited \(file)"
+        case .addCrossReference:
+            // Another page's front matter decides where (and with what title) this link leads:
+            // a later rename, retitle or delete of the target must reach the linking page.
+            guard let linking = articles.filter({ $0 != name }).randomElement(using: &random) else { return "nothing (one article)" }
+            let text = try project.read(path)
+            let uid = "uid-\(step)"
+            try project.write(path, text.hasPrefix("---\n") ? "---\nuid: \(uid)\n" + text.dropFirst(4) : "---\nuid: \(uid)\n---\n" + text)
+            let other = "content/\(locale)/\(linking)"
+            try project.write(other, try project.read(other) + "\nSee <xref:\(uid)> and @\(uid).\n")
+            return "gave \(path) uid \(uid), linked from \(other)"
         }
         return "\(edit) on \(path)"
     }
@@ -166,6 +176,30 @@ struct IncrementalBuildTests {
             }
             try FileManager.default.removeItem(atPath: folder)
         }
+    }
+
+    @Test("a cross reference follows its uid when only the target's front matter moves it")
+    func crossReferenceFollowsItsUID() throws {
+        let project = try Project()
+        let linking = "content/en-US/customer-support.md"
+        try project.write(linking, try project.read(linking) + "\nSee <xref:moved-uid>.\n")
+        func giveUID(_ path: String, _ uid: String) throws {
+            let text = try project.read(path)
+            try project.write(path, "---\nuid: \(uid)\n" + text.dropFirst(4))
+        }
+        try giveUID("content/en-US/check-service-health.md", "moved-uid")
+        _ = try project.buildIncrementally()
+        // The uid moves to another article: only that article's file and this one's key inputs change.
+        let first = "content/en-US/check-service-health.md"
+        try project.write(first, try project.read(first).replacingOccurrences(of: "uid: moved-uid", with: "uid: other-uid"))
+        try giveUID("content/en-US/suspend-a-subscription.md", "moved-uid")
+        let incremental = try project.buildIncrementally()
+        let (clean, folder) = try project.buildClean("uid")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(incremental.diagnostics.map(\.description) == clean.diagnostics.map(\.description))
+        let expected = try Self.tree(folder), actual = try Self.tree(project.incremental)
+        #expect(String(decoding: expected["en-US/customer-support.html"] ?? [], as: UTF8.self).contains("suspend-a-subscription.html"))
+        for (path, bytes) in expected where actual[path] != bytes { Issue.record("\(path) differs from a clean build's") }
     }
 
     @Test("a build with nothing changed reports the last build's findings and leaves the output untouched")

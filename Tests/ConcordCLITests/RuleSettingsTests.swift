@@ -29,7 +29,8 @@ struct RuleSettingsTests {
     func listed() {
         let list = CheckCommand.ruleList()
         for id in ["step-count", "broken-link", "invalid-utf8", "unreadable-file", "invalid-toc", "include-not-found",
-                   "reserved-path", "unsafe-media", "outside-content-root", "markdown-too-complex"] {
+                   "reserved-path", "unsafe-media", "outside-content-root", "markdown-too-complex",
+                   "unresolved-xref", "duplicate-uid", "uid-limit"] {
             #expect(list.contains("\n\(id) ") || list.hasPrefix("\(id) "), "\(id) is not listed")
         }
         #expect(list.contains("invalid-toc") && list.contains("  build  "))
@@ -99,5 +100,34 @@ struct RuleSettingsTests {
         #expect(try build("", checkExit: 0).contains { $0.rule == "include-not-found" && $0.severity == .warning })
         #expect(try build("  include-not-found: error\n", checkExit: 1).contains { $0.rule == "include-not-found" && $0.severity == .error })
         #expect(try !build("  include-not-found: off\n", checkExit: 0).contains { $0.rule == "include-not-found" })
+    }
+
+    @Test("xref.uidFromPath in concord.yml defines uids; unresolved-xref follows rules:; a bad rule is refused with its key and line")
+    func crossReferenceSettings() throws {
+        let root = try scratch([
+            "content/en-US/7.1/Core/Get-Help.md": "# Get-Help\n",
+            "content/en-US/a.md": "# A\n\n<xref:Core.Get-Help> and <xref:Core.Get-Nothing>\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func findings(_ yaml: String) throws -> [Diagnostic] {
+            try Data("sourceLocale: en-US\ncontent: content\n\(yaml)".utf8).write(to: URL(fileURLWithPath: root + "/concord.yml"))
+            let configuration = try Configuration.load(file: root + "/concord.yml")
+            let engine = CheckEngine(settings: configuration.rules)
+            return engine.run(ContentSet.load(configuration)).filter { $0.rule == "unresolved-xref" }
+        }
+        let rule = "xref:\n  uidFromPath:\n    - pattern: \"7.1/{module}/{name}.md\"\n      uid: \"{module}.{name}\"\n"
+        #expect(try findings(rule).map(\.description) == [
+            "content/en-US/a.md:3:26: warning: cross reference to uid 'Core.Get-Nothing' is unresolved: no page defines it "
+                + "(uid: front matter or xref.uidFromPath in concord.yml) [unresolved-xref]",
+        ].map { root + "/" + $0 })
+        #expect(try findings(rule + "rules:\n  unresolved-xref: error\n").map(\.severity) == [.error])
+        #expect(try findings("").count == 2)
+        #expect(throws: Configuration.Failure.self) { try findings("xref:\n  uidFromPath:\n    - pattern: \"7.1/{a}{b}.md\"\n      uid: \"{a}\"\n") }
+        let refusal = #expect(throws: Configuration.Failure.self) {
+            try findings("xref:\n  uidFromPath:\n    - pattern: \"../{name}.md\"\n      uid: \"{name}\"\n")
+        }
+        if let refusal {
+            #expect(refusal.description.hasSuffix("concord.yml:5: 'xref.uidFromPath[0]': the pattern '../{name}.md' is a path from the locale root (no leading '/', no '..', no empty folder)"))
+        }
     }
 }

@@ -57,6 +57,10 @@ import Testing
 
         ---
 
+        ## Links
+
+        See <xref:docs.blocks> and [the code](xref:docs.blocks#code).
+
         """
 
     static let translation = """
@@ -109,6 +113,10 @@ import Testing
 
         ---
 
+        ## Liens
+
+        Voir <xref:docs.blocks> et [le code](xref:docs.blocks#code).
+
         """
 
     /// The findings of the DocFX rules on the pair, with the snippet files written beside them.
@@ -119,9 +127,13 @@ import Testing
         try LinkFixtures.write(translation, to: "fr-FR/blocks.md", in: folder)
         try LinkFixtures.write("line 1\n    line 2\n    line 3\nline 4\n", to: "en-US/snippets/get.ps1", in: folder)
         try LinkFixtures.write("class Main {}\nclass Other {}\n", to: "en-US/snippets/main.cs", in: folder)
-        let configuration = Configuration(contentRoot: folder, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])
+        var configuration = Configuration(contentRoot: folder, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])
+        configuration.uidFromPath = [UIDPattern(pattern: "{name}.md", uid: "docs.{name}")!]
         let content = ContentSet.load(configuration)
-        let rules: [any Rule] = [ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch(), TypedBlockMismatch(), TabMismatch()]
+        let rules: [any Rule] = [
+            ImageMismatch(), SnippetMismatch(), BrokenSnippet(), ProtectedTermMissing(), MissingAltText(), UnknownExtensionRule(), ZoneMismatch(),
+            TypedBlockMismatch(), TabMismatch(), LinkMismatch(), UnresolvedXref(),
+        ]
         return CheckEngine(rules: rules).run(content).map { finding in
             var relative = finding
             relative.message = finding.message.replacingOccurrences(of: folder + "/", with: "")
@@ -247,5 +259,17 @@ import Testing
         #expect(found.first?.message == "tabs [windows, macos] here, [windows, linux] in source en-US/blocks.md:40")
         let dropped = Self.translation.replacingOccurrences(of: "#### [Linux](#tab/linux)\n\nUtilisez apt.\n\n", with: "")
         #expect(places(try findings(translation: dropped), rule: "tab-mismatch") == ["fr-FR/blocks.md:40 <- en-US/blocks.md:40"])
+    }
+
+    @Test func changedOrDroppedCrossReferenceIsFoundWithBothLines() throws {
+        let changed = Self.translation.replacingOccurrences(of: "[le code](xref:docs.blocks#code)", with: "[le code](xref:docs.other#code)")
+        let found = try findings(translation: changed)
+        #expect(places(found, rule: "link-mismatch") == ["fr-FR/blocks.md:52 <- en-US/blocks.md:52"])
+        #expect(found.first { $0.rule == "link-mismatch" }?.message == "link changed from 'xref:docs.blocks#code' (en-US/blocks.md:52:28) to 'xref:docs.other#code'")
+        #expect(places(found, rule: "unresolved-xref") == ["fr-FR/blocks.md:52"])
+        let dropped = Self.translation.replacingOccurrences(of: "Voir <xref:docs.blocks> et ", with: "Voir ")
+        let missing = try findings(translation: dropped).filter { $0.rule == "link-mismatch" }
+        #expect(missing.map(Sample.places) == ["fr-FR/blocks.md:50 <- en-US/blocks.md:52"])
+        #expect(missing.first?.message.hasPrefix("link to 'xref:docs.blocks") == true)
     }
 }

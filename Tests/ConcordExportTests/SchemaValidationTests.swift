@@ -61,6 +61,38 @@ struct SchemaValidationTests {
         #expect(try SchemaValidator.validate([path("manifest.json")], against: Self.schema("manifest")).map(\.description) == [])
     }
 
+    @Test("Cross references validate: @uid as a shorthand link, and a step's xref link has the page's url")
+    func crossReferencesValidate() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let content = try Fixtures.content([
+            "en-US": [
+                "a.md": "---\nuid: a.page\n---\n# A\n",
+                "b.md": "# B\n\nSee @a.page and <xref:missing.uid>.\n\n**Do**\n\n1. Open [A](xref:a.page?displayProperty=fullName#top).\n2. Done.\n",
+            ],
+        ])
+        let written = try SiteDataWriter.write(content: content, statuses: [:], to: folder)
+        let article = try Fixtures.json(folder + "/en-US/b.json")
+        let articleLinks = try #require(article["links"] as? [[String: Any]])
+        #expect(articleLinks.map { "\($0["kind"] ?? "") \($0["destination"] ?? "")" } == [
+            "shorthand xref:a.page", "autolink xref:missing.uid", "inline xref:a.page?displayProperty=fullName#top",
+        ])
+        // The step's link in the bundle: the page of the uid, the fragment kept, the query not.
+        func links(in value: Any) -> [[String: Any]] {
+            if let object = value as? [String: Any] {
+                return (object["destination"] != nil ? [object] : []) + object.values.flatMap { links(in: $0) }
+            }
+            return (value as? [Any])?.flatMap { links(in: $0) } ?? []
+        }
+        let bundle = try Fixtures.json(folder + "/" + written.first { $0.hasPrefix("bundles/") }!)
+        let step = try #require(links(in: bundle).first { ($0["destination"] as? String)?.hasPrefix("xref:") == true })
+        #expect(step["url"] as? String == "https://help.example.com/en-US/a.html#top")
+        #expect(step["article"] as? String == "a.md")
+        let path = { (name: String) in folder + "/" + name }
+        #expect(try SchemaValidator.validate(written.filter { !$0.hasPrefix("bundles/") && $0 != "manifest.json" }.map(path), against: Self.schema("article")).map(\.description) == [])
+        #expect(try SchemaValidator.validate(written.filter { $0.hasPrefix("bundles/") }.map(path), against: Self.schema("bundle")).map(\.description) == [])
+    }
+
     @Test func manifestWithRedirectsAndFAQPagesValidates() throws {
         let folder = try Fixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

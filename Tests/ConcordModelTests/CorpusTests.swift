@@ -154,4 +154,39 @@ struct FlatFrontMatterTests {
         // Unmapped site paths stay what they were.
         #expect(targets.resolve(LinkDestination("/dotnet/api/system.string"), from: "a.md", locale: "en-US") == .siteRooted)
     }
+
+    /// The PowerShell docs' `xref:<module>.<cmdlet>` links, with the rule of docs/docfx-xref.md:
+    /// how many reach a page, and why the others do not.
+    @Test func powershellCrossReferencesResolveThroughUIDFromPath() throws {
+        var configuration = Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US")
+        configuration.uidFromPath = [try #require(UIDPattern(pattern: "7.1/{module}/{name}.md", uid: "{module}.{name}"))]
+        let set = ContentSet.load(configuration)
+        let targets = LinkTargets(content: set)
+        var total: [String: Int] = [:], resolved: [String: Int] = [:], shorthand = 0
+        var unresolved: [String] = []
+        for locale in set.locales {
+            for article in set.sortedArticles(in: locale) {
+                for link in article.links {
+                    let destination = LinkDestination(link.destination)
+                    guard destination.kind == .xref else { continue }
+                    if link.kind == .shorthand { shorthand += 1 }
+                    total[locale, default: 0] += 1
+                    if case .article = targets.resolve(destination, from: article.path, locale: locale) {
+                        resolved[locale, default: 0] += 1
+                    } else {
+                        unresolved.append("\(article.file.dropFirst(configuration.contentRoot.count + 1)):\(link.line) \(link.destination)")
+                    }
+                }
+            }
+        }
+        print("xref links: \(total) resolved: \(resolved) shorthand: \(shorthand) uids: \(set.uids.count); unresolved: \(unresolved)")
+        // One uid per cmdlet page of 7.1 (`about_` topics are in `About/`, which the rule does not match).
+        #expect(set.uids.count == 358)
+        #expect(total["en-US"] == 599 && total["fr-FR"] == 599)
+        #expect(resolved == total)
+        #expect(unresolved.isEmpty)
+        // `@Microsoft.PowerShell.Core.ForEach-Object` in about_Remote_Variables' related links, in both locales.
+        #expect(shorthand == 2)
+        #expect(set.structureDiagnostics.filter { $0.rule == "duplicate-uid" || $0.rule == "uid-limit" }.isEmpty)
+    }
 }

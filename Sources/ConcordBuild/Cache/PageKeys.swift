@@ -7,8 +7,9 @@ import ConcordRender
 /// A page is made from its article's file (the source's on a fallback page), the files it
 /// includes, its status, the locales that have the article (language switcher, `hreflang`), its
 /// locale's navigation (the tables of contents and every article's title), and what every page
-/// shares: the settings, the templates, Concord itself, and the content's file list (links are
-/// resolved against it, and an include that was missing may appear in it).
+/// shares: the settings, the templates, Concord itself, the content's file list (links are
+/// resolved against it, and an include that was missing may appear in it) and its uids (cross
+/// references lead where they say).
 public struct PageKeys: Sendable {
     /// Each page's key before its includes are added, by page path.
     let base: [String: Digest]
@@ -94,6 +95,19 @@ public struct PageKeys: Sendable {
             // YAML files are is told by their first line, not by the file list.
             hasher.combine("faq")
             for path in (content.faqPages[locale] ?? [:]).keys.sorted() { hasher.combine(path) }
+        }
+        // A cross reference leads to the page its uid names, which another page's front matter
+        // says, and may show that page's title (a FAQ page's is not in the navigation's digest).
+        hasher.combine("uids")
+        for (uid, path) in content.uids.paths.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(uid)
+            hasher.combine(path)
+        }
+        for locale in content.locales where !content.uids.isEmpty {
+            for (path, page) in (content.faqPages[locale] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                hasher.combine(path)
+                hasher.combine(page.title)
+            }
         }
         return hasher.finalize()
     }

@@ -6,6 +6,8 @@ import ConcordModel
 /// - URLs: scheme and host lower-cased; locale path segments (`/en-us/`, `/zh-hans/`) and
 ///   locale parameters (`lang=`, `locale=`, `mkt=`…) dropped; a trailing `/` dropped; the
 ///   fragment dropped (the target page is translated too, so its anchors may differ).
+/// - Cross references (`xref:uid`, `@uid`): the page the uid names, keyed as a relative link to it
+///   (so `xref:X` and a link to X's file are the same link); an undefined uid as `xref:uid`.
 /// - Relative paths: resolved against the article's folder and lower-cased, `.md` optional
 ///   (`./a.md` = `A.md` = `a`); the fragment kept only when it names an anchor written explicitly
 ///   in the source locale's copy of the target (`<a name="x">`), because anchors made from
@@ -28,7 +30,12 @@ enum LinkKey {
         case .fragment:
             return "#" + significantFragment(parsed.fragment, ofSourceArticle: pair.source)
         case .xref:
-            return "xref:" + parsed.path + query(parsed.query)
+            // The page the uid names, as a relative link to it would be keyed; `?displayProperty=`
+            // says how the link is shown, not where it leads.
+            if let path = context.linkIndex.targets.uidPath(of: parsed) {
+                return contentKey(RelativeTarget(path: path, inFolder: ""), parsed, context: context, keepsQuery: false)
+            }
+            return "xref:" + (parsed.uid ?? parsed.path)
         case .siteRooted:
             // A path `urlMap` maps is compared as the relative link to the same file would be.
             if let mapped = context.linkIndex.targets.urlMap.contentPath(of: parsed) {
@@ -43,10 +50,11 @@ enum LinkKey {
     }
 
     /// The key of a path of the content tree (`target`, from the locale root) that `parsed` names.
-    private static func contentKey(_ target: RelativeTarget, _ parsed: LinkDestination, context: CheckContext) -> String {
+    private static func contentKey(_ target: RelativeTarget, _ parsed: LinkDestination, context: CheckContext, keepsQuery: Bool = true) -> String {
+        let query = keepsQuery ? query(parsed.query) : ""
         switch target {
         case .outside(let levels, let rest):
-            return String(repeating: "../", count: levels) + withoutMarkdownExtension(rest.lowercased()) + query(parsed.query)
+            return String(repeating: "../", count: levels) + withoutMarkdownExtension(rest.lowercased()) + query
         case .inside(let target):
             var fragment = ""
             if let found = context.linkIndex.lookup(target, in: context.sourceLocale),
@@ -54,7 +62,7 @@ enum LinkKey {
                let targetArticle = context.content.article(articlePath, in: locale) {
                 fragment = significantFragment(parsed.fragment, ofSourceArticle: targetArticle)
             }
-            return withoutMarkdownExtension(target.lowercased()) + query(parsed.query) + (fragment.isEmpty ? "" : "#" + fragment)
+            return withoutMarkdownExtension(target.lowercased()) + query + (fragment.isEmpty ? "" : "#" + fragment)
         }
     }
 

@@ -18,6 +18,7 @@ public enum RuleHelp {
         "file-name-not-utf8": "Rename the file in UTF-8 (for example with convmv -f latin1 -t utf8).",
         "file-too-large": "Split the file; Concord does not read files over 5 MB.",
         "image-mismatch": "Use the source's images in the section, localized copies named as the source names them.",
+        "duplicate-uid": "Give each page its own uid: cross references to a repeated uid reach only the first page.",
         "include-cycle": "Break the loop: an include must not include the file that includes it.",
         "include-depth": "Flatten the includes: Concord expands eight levels.",
         "include-limit": "Include less on the page, or split the page.",
@@ -51,6 +52,7 @@ public enum RuleHelp {
         "tab-mismatch": "Keep the source's tab ids (the #tab/ part of each tab heading) in the same groups and order.",
         "table-shape": "Give the table the source's rows and columns.",
         "toc-cycle": "Break the loop between the tables of contents.",
+        "uid-limit": "Define fewer uids, or split the content into several sites.",
         "toc-too-large": "Split the table of contents: Concord reads 10,000 entries per locale.",
         "translation-unit-limit": "Split the article into smaller ones: units past the limit are not in the export, so they cannot be translated through it.",
         "typed-block-mismatch": "Keep the source's [!div] and [!VIDEO] blocks in the section.",
@@ -59,6 +61,7 @@ public enum RuleHelp {
         "unreadable-file": "Make the file or folder readable by the user running Concord.",
         "unsafe-media": "Replace the file with a real image in a format the site publishes.",
         "unsupported-encoding": "Save the file as UTF-8.",
+        "unresolved-xref": "Fix the uid (letter case counts), give the target page that uid in its front matter, or add an xref.uidFromPath rule to concord.yml.",
         "untranslated": "Translate the paragraph, or turn the rule off where identical text is expected.",
         "zone-mismatch": "Keep the source's zone pivots and moniker ranges, in the same order.",
     ]

@@ -66,6 +66,19 @@ public struct LinkDestination: Sendable, Hashable {
     /// `?query#fragment` as written (empty when there is neither), for a page that keeps them.
     public var suffix: Substring { slice(pathEnd, end) }
 
+    /// What a page writes after the URL of the target: ``suffix``, but for an `xref:` only its
+    /// `#fragment`, as a `?displayProperty=…` query says how DocFX shows the link, not where it goes.
+    public var pageSuffix: Substring {
+        let all = suffix
+        guard kind == .xref else { return all }
+        return all.firstIndex(of: "#").map { all[$0...] } ?? all[all.endIndex...]
+    }
+
+    /// The uid an `xref:` destination names (its path, percent-decoded); `nil` for any other destination.
+    public var uid: String? {
+        kind == .xref ? LinkDestination.percentDecoded(Array(path.utf8)) : nil
+    }
+
     private func slice(_ from: Int, _ to: Int) -> Substring {
         let utf8 = raw.utf8
         return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])

@@ -4,7 +4,7 @@ public enum LinkTarget: Sendable, Hashable {
     case sameArticle
     /// A URL with a scheme of ``LinkScheme/allowed``.
     case external
-    /// `xref:Some.Uid`, resolved by the docs platform.
+    /// `xref:Some.Uid` (or `@Some.Uid`) naming a uid no page defines (``UIDTable``).
     case xref
     /// A URL with any other scheme: never followed.
     case blocked
@@ -77,6 +77,8 @@ public final class LinkTargets: Sendable {
     public let redirects: [String: RedirectTable]
     /// Each locale's FAQ pages (`x.yml`), lower-cased: a link to `x.md` or `x` names one, as DocFX reads it.
     public let faqPaths: [String: Set<String>]
+    /// The uids the pages define: an `xref:` leads to the page of its uid.
+    public let uids: UIDTable
 
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
@@ -99,6 +101,7 @@ public final class LinkTargets: Sendable {
         urlMap = content.configuration.urlMap
         redirects = content.redirects
         faqPaths = content.faqPages.mapValues { Set($0.keys.map { $0.lowercased() }) }
+        uids = content.uids
     }
 
     /// The files of one locale, with the extensions and top-level folders they use.
@@ -139,7 +142,7 @@ public final class LinkTargets: Sendable {
     /// Where `destination`, written in the article at `articlePath`, leads from a page of `locale`.
     /// With `fallback`, the source locale's files stand in for the locale's missing ones.
     public func resolve(_ destination: LinkDestination, from articlePath: String, locale: String, fallback: Bool = true) -> LinkTarget {
-        if let mapped = urlMap.contentPath(of: destination) {
+        if let mapped = urlMap.contentPath(of: destination) ?? uidPath(of: destination) {
             return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
         }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
@@ -148,11 +151,17 @@ public final class LinkTargets: Sendable {
 
     /// ``resolve(_:from:locale:fallback:)`` for content shown from `folder` (an include's).
     public func resolve(_ destination: LinkDestination, inFolder folder: String, locale: String, fallback: Bool = true) -> LinkTarget {
-        if let mapped = urlMap.contentPath(of: destination) {
+        if let mapped = urlMap.contentPath(of: destination) ?? uidPath(of: destination) {
             return resolve(RelativeTarget(path: mapped, inFolder: ""), destination, locale: locale, fallback: fallback)
         }
         guard destination.kind == .relative else { return Self.target(of: destination.kind) }
         return resolve(RelativeTarget(path: destination.path, inFolder: folder), destination, locale: locale, fallback: fallback)
+    }
+
+    /// The path from the locale root of the page that defines the uid of an `xref:` destination.
+    public func uidPath(of destination: LinkDestination) -> String? {
+        guard destination.kind == .xref, !uids.isEmpty, let uid = destination.uid else { return nil }
+        return uids.path(of: uid)
     }
 
     private func resolve(_ relative: RelativeTarget, _ destination: LinkDestination, locale: String, fallback: Bool) -> LinkTarget {

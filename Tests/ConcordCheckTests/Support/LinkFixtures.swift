@@ -20,10 +20,13 @@ enum LinkFixtures {
 
     /// A content set of `files` (Markdown files become articles) plus `others` (any other files,
     /// by locale), with `source` as the source locale. Nothing is read from disk.
-    static func content(_ files: [File], others: [String: [String]] = [:], source: String = "en-US") throws -> ContentSet {
+    static func content(
+        _ files: [File], others: [String: [String]] = [:], source: String = "en-US", uidFromPath: [UIDPattern] = []
+    ) throws -> ContentSet {
         var locales = [source]
         for file in files where !locales.contains(file.locale) { locales.append(file.locale) }
-        let configuration = Configuration(contentRoot: "/nonexistent-concord-fixture", sourceLocale: source, locales: locales)
+        var configuration = Configuration(contentRoot: "/nonexistent-concord-fixture", sourceLocale: source, locales: locales)
+        configuration.uidFromPath = uidFromPath
         var articles: [Article] = []
         var listing: [String: Set<String>] = [:]
         for file in files {
