@@ -34,6 +34,7 @@ public enum RuleRegistry {
         TypedBlockMismatch(),
         UndefinedReference(),
         UnknownExtensionRule(),
+        UnknownPivot(),
         Untranslated(),
         ZoneMismatch(),
     ]

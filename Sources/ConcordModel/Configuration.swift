@@ -33,6 +33,9 @@ public struct Configuration: Sendable, Hashable {
     public var file: String?
     /// `urlMap`: where root-relative links of the published site lead in the content tree.
     public var urlMap = URLMap()
+    /// `zonePivotGroups`: the zone pivot groups file, relative to each locale's folder (and then
+    /// to the content root); ``ZonePivotGroups/defaultPath`` when not set.
+    public var zonePivotGroups = ZonePivotGroups.defaultPath
 
     /// The setting of a rule in `rules:`.
     public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
@@ -102,6 +105,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.ruleLines = ruleLines
         configuration.file = file
         configuration.urlMap = try reader.urlMap()
+        configuration.zonePivotGroups = try reader.zonePivotGroups()
         return configuration
     }
 
@@ -193,7 +197,7 @@ private struct ConfigurationReader {
     }
 
     func refuseUnknownKeys() throws(Failure) {
-        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap"]
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap", "zonePivotGroups"]
         for (key, _) in root {
             if let name = key.string, !known.contains(name) {
                 throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
@@ -229,6 +233,16 @@ private struct ConfigurationReader {
             entries[prefix] = folder
         }
         return URLMap(entries)
+    }
+
+    /// `zonePivotGroups`: a relative path that stays inside the folder it is read from.
+    func zonePivotGroups() throws(Failure) -> String {
+        guard let path = try string("zonePivotGroups") else { return ZonePivotGroups.defaultPath }
+        guard case .inside(let inside) = RelativeTarget(path: path, inFolder: ""), !inside.isEmpty, !path.hasPrefix("/") else {
+            throw Failure(file: file, key: "zonePivotGroups", line: root["zonePivotGroups"]?.mark?.line,
+                          reason: "expected a path relative to each locale folder, like 'zone-pivot-groups.yml'")
+        }
+        return inside
     }
 
     func sourceLocale() throws(Failure) -> String {

@@ -7,7 +7,7 @@ public struct ContentSet: Sendable {
     /// The configuration the set was loaded with.
     public let configuration: Configuration
     /// Articles by locale id, then by path relative to the locale root.
-    public private(set) var articles: [String: [String: Article]]
+    public internal(set) var articles: [String: [String: Article]]
     /// Every file (any kind) by locale id, as paths relative to the locale root: for link checks.
     public private(set) var files: [String: Set<String>]
     /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
@@ -31,6 +31,9 @@ public struct ContentSet: Sendable {
     public internal(set) var redirects: [String: RedirectTable] = [:]
     /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
     public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
+    /// Each locale's zone pivot groups (``ZonePivotGroups``), read while the content loads: its
+    /// own file, else the content root's, else the source locale's.
+    public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -186,7 +189,8 @@ public struct ContentSet: Sendable {
             if !table.isEmpty { content.redirects[entry.id] = table }
             redirectFindings += found
         }
-        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings
+        let pivotFindings = content.loadZonePivotGroups()
+        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings + pivotFindings
         return (content, documents)
     }
 }
