@@ -14,6 +14,14 @@ public struct ZonePivotGroup: Sendable, Hashable, Codable {
     public var prompt: String?
     /// The pivots, in the file's order: the first is the one shown when the reader has not chosen.
     public var pivots: [ZonePivot]
+
+    /// A group.
+    public init(id: String, title: String, prompt: String?, pivots: [ZonePivot]) {
+        self.id = id
+        self.title = title
+        self.prompt = prompt
+        self.pivots = pivots
+    }
 }
 
 /// One pivot of a ``ZonePivotGroup``: the value a zone's `pivot="…"` names.
@@ -23,6 +31,12 @@ public struct ZonePivot: Sendable, Hashable, Codable {
     public var id: String
     /// What the reader sees (`Windows`).
     public var title: String
+
+    /// A pivot.
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
 }
 
 /// A zone pivot groups file as DocFX reads it (`### YamlMime:ZonePivotGroups`, then `groups:`, a
