@@ -39,7 +39,8 @@ extension HTMLRenderer.Writer {
     }
 
     /// A zone or moniker: a block labelled with the pivots or versions it is for, after the page's
-    /// selector when it is the first. A page zone has an id for the selector's link to lead to.
+    /// selector when it is the first. A page zone has an id for the selector's link to lead to,
+    /// `zone.LINE`: a `.` no heading slug has, so that no heading's anchor can take it.
     mutating func selectorBlock(_ directive: DocFXDirective, context: DocumentContext) {
         selectors.used = true
         if directive.name == "zone" {
@@ -53,10 +54,14 @@ extension HTMLRenderer.Writer {
                 out += String(directive.line)
                 out += "\""
             }
-            out += ">\n<p class=\"zone-label\">"
+            out += ">\n"
+            // A zone without pivots (`target="docs"`) has nothing to be labelled with.
             let pivots = ZonePivotGroups.pivots(of: value)
-            out.appendEscaped(pivots.isEmpty ? value : pivots.map { selectors.pivotTitles[$0] ?? $0 }.joined(separator: ", "))
-            out += "</p>\n"
+            if !pivots.isEmpty {
+                out += "<p class=\"zone-label\">"
+                out.appendEscaped(pivots.map { selectors.pivotTitles[$0] ?? $0 }.joined(separator: ", "))
+                out += "</p>\n"
+            }
         } else {
             let value = directive.value("range") ?? ""
             if !selectors.wroteVersionSelector, !selectors.monikers.isEmpty { versionSelector() }
@@ -104,12 +109,13 @@ extension HTMLRenderer.Writer {
     }
 
     /// The version selector: hidden until `selectors.js` shows it, as it works only with script;
-    /// without it every moniker block is shown with its range.
+    /// without it every moniker block is shown with its range. Its id has a `.`, which no heading
+    /// slug has, so that no heading's anchor can take it.
     private mutating func versionSelector() {
         selectors.wroteVersionSelector = true
-        out += "<div class=\"version-selector\" hidden>\n<label for=\"version-select\">"
+        out += "<div class=\"version-selector\" hidden>\n<label for=\"versions.select\">"
         out.appendEscaped(renderer.words["chooseVersion"] ?? "Choose a version")
-        out += "</label>\n<select id=\"version-select\">\n"
+        out += "</label>\n<select id=\"versions.select\">\n"
         for moniker in selectors.monikers {
             out += "<option value=\""
             out.appendEscaped(moniker)

@@ -72,7 +72,7 @@ def with_script(driver, url, check):
 
     # Versions: the selector appears, the newest version is chosen, and a choice shows its blocks.
     check(driver.find_element(By.CSS_SELECTOR, ".version-selector").is_displayed(), "the version selector is shown")
-    menu = Select(driver.find_element(By.ID, "version-select"))
+    menu = Select(driver.find_element(By.ID, "versions.select"))
     check(menu.first_selected_option.text == "ps-7.1", "the newest version is chosen: %r" % menu.first_selected_option.text)
     check(len(shown(driver, ".moniker")) == 1, "one moniker block for ps-7.1: %r" % shown(driver, ".moniker"))
     menu.select_by_value("ps-5.1")

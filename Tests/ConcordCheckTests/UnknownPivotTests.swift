@@ -60,6 +60,10 @@ import Testing
         #expect(found == ["en-US/install.md:3: zone pivot=\"windows\" has no selector: the front matter names no zone_pivot_groups"])
     }
 
+    @Test func aZoneForAnotherMediumIsNoChoice() throws {
+        #expect(try findings("# A\n\n::: zone target=\"docs\"\nOnly on the web.\n::: zone-end\n").isEmpty)
+    }
+
     @Test func theRuleIsRegisteredAndDocumented() {
         #expect(RuleRegistry.rule("unknown-pivot") != nil)
         #expect(RuleRegistry.anyRule("invalid-zone-pivot-groups") != nil)

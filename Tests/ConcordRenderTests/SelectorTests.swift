@@ -149,8 +149,8 @@ struct SelectorTests {
         let html = Self.content(of: try temporary.read("en-US/install.html"))
         #expect(html.contains("""
             <div class="version-selector" hidden>
-            <label for="version-select">Choose a version</label>
-            <select id="version-select">
+            <label for="versions.select">Choose a version</label>
+            <select id="versions.select">
             <option value="ps-7.1">ps-7.1</option>
             <option value="ps-7.0">ps-7.0</option>
             <option value="ps-5.1">ps-5.1</option>
@@ -161,7 +161,7 @@ struct SelectorTests {
             """))
         #expect(html.contains("<div class=\"moniker\" data-range=\"&lt;= ps-7.0\" data-monikers=\"ps-7.0 ps-5.1\">"))
         let spanish = try temporary.read("es-ES/install.html")
-        #expect(spanish.contains("<label for=\"version-select\">Elija una versión</label>") && spanish.contains("Versiones: &gt;= ps-7.1"))
+        #expect(spanish.contains("<label for=\"versions.select\">Elija una versión</label>") && spanish.contains("Versiones: &gt;= ps-7.1"))
     }
 
     @Test("Each tab group is a .tabs block of panels, each with its heading and content; a dependent tab names its condition")
@@ -203,6 +203,13 @@ struct SelectorTests {
         #expect(html.contains("<div class=\"tabs\">\n<div class=\"tab-panel\" data-tab=\"a\">\n<h2 id=\"a\">A</h2>\n<p>One.</p>\n</div>\n<div class=\"tab-panel\" data-tab=\"b\">\n<h2 id=\"b\">B</h2>\n<p>Two.</p>\n</div>\n</div>\n"))
         let nested = renderBody("# T\n\n- ## [A](#tab/a)\n\n  One.\n")
         #expect(!nested.contains("tab-panel") && nested.contains("<h2 id=\"a\">A</h2>"))
+    }
+
+    @Test("A zone without pivots (target=\"docs\") is shown, with no label and no selector")
+    func zoneForAnotherMedium() {
+        let html = renderBody("# T\n\n::: zone target=\"docs\"\nOnly on the web.\n::: zone-end\n")
+        #expect(html.contains("<div class=\"zone\" data-pivot=\"\" id=\"zone.3\">\n<p>Only on the web.</p>\n</div>"))
+        #expect(!html.contains("zone-label") && !html.contains("pivot-selector"))
     }
 
     @Test("A zone's pivots and a moniker's range are escaped wherever they reach the page")

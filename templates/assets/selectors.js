@@ -168,7 +168,8 @@
 
     /* A link to a heading inside a panel not shown selects that panel's tab. */
     function reveal() {
-      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var target = null;
+      try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (error) { return; }
       var panel = target && target.closest(".tab-panel");
       if (!panel || !panel.hidden) return;
       groups.forEach(function (group) {

@@ -17,7 +17,8 @@ public struct UnknownPivot: ArticleRule {
     /// A finding per undefined group (on the front matter's line) and per zone pivot outside the groups.
     public func check(_ article: Article, in context: CheckContext) -> [Diagnostic] {
         let requested = ZonePivotGroups.requested(by: article.metadata)
-        let zones = article.zones.filter { $0.kind == .zone }
+        // A zone without pivots (`::: zone target="docs"`) is for another medium, not a reader's choice.
+        let zones = article.zones.filter { $0.kind == .zone && !ZonePivotGroups.pivots(of: $0.value).isEmpty }
         guard !requested.isEmpty || !zones.isEmpty else { return [] }
         let groups = article.zonePivotGroups ?? []
         let definitions = context.content.zonePivotGroups[article.locale]
