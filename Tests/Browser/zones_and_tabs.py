@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Checks zones, monikers and tabs on a page in headless Chromium, with and without JavaScript.
 
-    python3 Tests/Browser/zones_and_tabs.py SITE_FOLDER PAGE
+    python3 Tests/Browser/zones_and_tabs.py SITE_FOLDER PAGE [RTL_PAGE]
 
 PAGE is the fixture article of the Swift test `SelectorBrowserTests`: a pivot group (Windows,
 macOS, Linux) with zones for windows, macos+linux and linux; moniker blocks for `>= ps-7.1`,
 `<= ps-7.0` and `ps-5.1`; two tab groups of windows/linux tabs, then a group whose C# tab depends
 on the windows/linux choice (`#tab/csharp/windows`, `#tab/csharp/linux`) beside Python. Prints a
-line per check and `N passed, N failed`; exits 1 when any failed.
+line per check and `N passed, N failed`; exits 1 when any failed. RTL_PAGE, the same article on a
+right-to-left page, checks that the arrow keys follow the reading direction there.
 """
 import functools
 import http.server
@@ -139,19 +140,34 @@ def without_script(driver, url, check):
     check(driver.current_url.endswith("#zone.13"), "a pivot's link leads to its first zone: %s" % driver.current_url)
 
 
+def right_to_left(driver, url, check):
+    driver.get(url)
+    time.sleep(0.3)
+    tabs = tabs_of(driver, 0)
+    tabs[0].click()
+    tabs[0].send_keys(Keys.ARROW_LEFT)
+    time.sleep(0.1)
+    check(selected(driver, 0) == ["Linux"], "right to left, Left moves to the next tab: %r" % selected(driver, 0))
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    time.sleep(0.1)
+    check(selected(driver, 0) == ["Windows"], "right to left, Right moves back: %r" % selected(driver, 0))
+
+
 def main():
     site, page = sys.argv[1:3]
     base = serve(site)
     results = []
 
     def check(ok, message):
-        if message:
-            results.append((ok, message))
+        results.append((ok, message))
 
-    for javascript, run in [(True, with_script), (False, without_script)]:
+    runs = [(True, with_script, page), (False, without_script, page)]
+    if len(sys.argv) > 3:
+        runs.append((True, right_to_left, sys.argv[3]))
+    for javascript, run, target in runs:
         driver = browser(javascript)
         try:
-            run(driver, base + page, check)
+            run(driver, base + target, check)
         except Exception as error:  # noqa: BLE001 - a step that cannot run is a failed check
             results.append((False, "%s: %s" % (run.__name__, str(error).split("\n")[0])))
         finally:

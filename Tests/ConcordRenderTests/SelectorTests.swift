@@ -98,14 +98,16 @@ struct SelectorTests {
         End.
         """
 
-    /// The fixture: the article in en-US, a Spanish translation with its own pivot titles, and a
-    /// plain article (which must not load the script).
+    /// The fixture: the article in en-US, a Spanish translation with its own pivot titles, an
+    /// Arabic one without, and a plain article (which must not load the script).
     static let files: [String: String] = [
         "en-US/zone-pivot-groups.yml": groups,
         "en-US/install.md": article,
         "en-US/plain.md": "# Plain\n\nNo selectors here.\n",
         "es-ES/zone-pivot-groups.yml": groups.replacingOccurrences(of: "Choose a platform", with: "Elija una plataforma"),
         "es-ES/install.md": article.replacingOccurrences(of: "title: Install", with: "title: Instalar"),
+        // Right to left, and without a file of its own: the source's pivot titles.
+        "ar-SA/install.md": article.replacingOccurrences(of: "title: Install", with: "title: التثبيت"),
     ]
 
     static func build() throws -> TemporaryContent {
@@ -140,6 +142,7 @@ struct SelectorTests {
         #expect(html.components(separatedBy: "class=\"pivot-selector\"").count == 2, "one selector per group")
         let spanish = try temporary.read("es-ES/install.html")
         #expect(spanish.contains("<p class=\"pivot-prompt\">Elija una plataforma</p>"), "the translation's own definitions file")
+        #expect(try temporary.read("ar-SA/install.html").contains("<p class=\"pivot-prompt\">Choose a platform</p>"), "the source's file")
     }
 
     @Test("Moniker blocks carry the versions their range holds; the version selector lists them newest first, hidden without script")
@@ -227,15 +230,15 @@ struct SelectorBrowserTests {
     func selectorsWork() throws {
         let temporary = try SelectorTests.build()
         defer { temporary.remove() }
-        let run = runPython([repositoryRoot + "/Tests/Browser/zones_and_tabs.py", temporary.output, "en-US/install.html"])
-        #expect(run.status == 0 && run.output.contains("32 passed, 0 failed"), "\(run.output)")
+        let run = runPython([repositoryRoot + "/Tests/Browser/zones_and_tabs.py", temporary.output, "en-US/install.html", "ar-SA/install.html"])
+        #expect(run.status == 0 && run.output.contains("34 passed, 0 failed"), "\(run.output)")
     }
 
     @Test("axe-core finds no WCAG 2.1 AA violation on the page, as it opens and with other choices", .enabled(if: axeIsAvailable, "axe-playwright-python is missing: run scripts/bootstrap --test"))
     func axe() throws {
         let temporary = try SelectorTests.build()
         defer { temporary.remove() }
-        let pages = ["en-US/install.html", "en-US/install.html?tabs=linux&pivots=macos&view=ps-5.1", "es-ES/install.html"]
+        let pages = ["en-US/install.html", "en-US/install.html?tabs=linux&pivots=macos&view=ps-5.1", "es-ES/install.html", "ar-SA/install.html"]
         let run = runPython([repositoryRoot + "/Tests/Browser/axe_pages.py", temporary.output] + pages)
         #expect(run.status == 0 && run.output.contains("\(pages.count * 2) passed, 0 failed"), "\(run.output)")
     }
@@ -244,7 +247,7 @@ struct SelectorBrowserTests {
     func nuChecker() throws {
         let temporary = try SelectorTests.build()
         defer { temporary.remove() }
-        let failures = NuHTMLCheckerTests.validate([temporary.output + "/en-US/install.html", temporary.output + "/es-ES/install.html"])
+        let failures = NuHTMLCheckerTests.validate(["en-US", "es-ES", "ar-SA"].map { temporary.output + "/\($0)/install.html" })
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n").prefix(4000))")
     }
 }
