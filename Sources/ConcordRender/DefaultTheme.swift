@@ -356,45 +356,71 @@ enum DefaultTheme {
     apply();
   }
 
+  /* One .tabs group as a tab list; `choose` is called with the tab a reader picks. */
+  function makeTabList(container, choose, move) {
+    var tablist = document.createElement("div");
+    tablist.setAttribute("role", "tablist");
+    var panels = Array.prototype.filter.call(container.children, function (el) { return el.classList.contains("tab-panel"); });
+    var group = { shown: [], selected: null };
+    group.tabs = panels.map(function (panel) {
+      var first = panel.firstElementChild;
+      var heading = first && /^H[1-6]$/.test(first.tagName) ? first : null;
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.setAttribute("role", "tab");
+      tab.id = uniqueID("tab-" + panel.getAttribute("data-tab"));
+      panel.id = panel.id || uniqueID("tabpanel-" + panel.getAttribute("data-tab"));
+      tab.setAttribute("aria-controls", panel.id);
+      tab.textContent = heading ? heading.textContent : panel.getAttribute("data-tab");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.tabIndex = 0;
+      /* The tab names the panel now; the heading stays for links to its anchor. */
+      if (heading) heading.classList.add("visually-hidden");
+      tablist.appendChild(tab);
+      var entry = { tab: tab, panel: panel, id: panel.getAttribute("data-tab"), condition: panel.getAttribute("data-tab-condition") };
+      tab.addEventListener("click", function () { choose(entry); });
+      return entry;
+    });
+    tablist.addEventListener("keydown", function (event) { move(group, event); });
+    container.insertBefore(tablist, container.firstChild);
+    return group;
+  }
+
+  /* Selects, in each group, the offered tab chosen most recently (else its first), in page order
+     so that a condition names a tab already selected above; shows only the selected panels. */
+  function selectTabs(groups, chosen) {
+    var selectedIDs = [];
+    groups.forEach(function (group) {
+      var shown = group.tabs.filter(function (t) { return !t.condition || selectedIDs.indexOf(t.condition) >= 0; });
+      if (!shown.length) shown = group.tabs;
+      var selected = null, rank = Infinity;
+      shown.forEach(function (t) {
+        var at = chosen.indexOf(t.id);
+        if (at >= 0 && at < rank) { rank = at; selected = t; }
+      });
+      group.shown = shown;
+      group.selected = selected || shown[0];
+      selectedIDs.push(group.selected.id);
+      group.tabs.forEach(function (t) {
+        var isSelected = t === group.selected;
+        t.tab.hidden = shown.indexOf(t) < 0;
+        t.tab.setAttribute("aria-selected", isSelected ? "true" : "false");
+        t.tab.tabIndex = isSelected ? 0 : -1;
+        t.panel.hidden = !isSelected;
+      });
+    });
+  }
+
   function setUpTabs() {
     var containers = document.querySelectorAll(".tabs");
     if (!containers.length) return;
     var chosen = list(params.get("tabs"), ",");   /* tab ids, the latest choice first */
     var rtl = getComputedStyle(document.documentElement).direction === "rtl";
-    var groups = Array.prototype.map.call(containers, makeTabList);
-
-    function makeTabList(container) {
-      var tablist = document.createElement("div");
-      tablist.setAttribute("role", "tablist");
-      var panels = Array.prototype.filter.call(container.children, function (el) { return el.classList.contains("tab-panel"); });
-      var tabs = panels.map(function (panel) {
-        var heading = panel.firstElementChild && /^H[1-6]$/.test(panel.firstElementChild.tagName) ? panel.firstElementChild : null;
-        var tab = document.createElement("button");
-        tab.type = "button";
-        tab.setAttribute("role", "tab");
-        tab.id = uniqueID("tab-" + panel.getAttribute("data-tab"));
-        panel.id = panel.id || uniqueID("tabpanel-" + panel.getAttribute("data-tab"));
-        tab.setAttribute("aria-controls", panel.id);
-        tab.textContent = heading ? heading.textContent : panel.getAttribute("data-tab");
-        panel.setAttribute("role", "tabpanel");
-        panel.setAttribute("aria-labelledby", tab.id);
-        panel.tabIndex = 0;
-        /* The tab names the panel now; the heading stays for links to its anchor. */
-        if (heading) heading.classList.add("visually-hidden");
-        tablist.appendChild(tab);
-        var entry = { tab: tab, panel: panel, id: panel.getAttribute("data-tab"), condition: panel.getAttribute("data-tab-condition") };
-        tab.addEventListener("click", function () { choose(entry); });
-        return entry;
-      });
-      tablist.addEventListener("keydown", function (event) { move(group, event); });
-      container.insertBefore(tablist, container.firstChild);
-      var group = { tabs: tabs, shown: tabs, selected: tabs[0] };
-      return group;
-    }
 
     function choose(entry, focus) {
       chosen = [entry.id].concat(chosen.filter(function (id) { return id !== entry.id; }));
-      apply();
+      selectTabs(groups, chosen);
       if (focus) entry.tab.focus();
       remember("tabs", chosen.join(","));
     }
@@ -412,30 +438,6 @@ enum DefaultTheme {
       choose(group.shown[next], true);
     }
 
-    /* In page order, so that a condition names a tab already selected above. */
-    function apply() {
-      var selectedIDs = [];
-      groups.forEach(function (group) {
-        var shown = group.tabs.filter(function (t) { return !t.condition || selectedIDs.indexOf(t.condition) >= 0; });
-        if (!shown.length) shown = group.tabs;
-        var selected = null, rank = Infinity;
-        shown.forEach(function (t) {
-          var at = chosen.indexOf(t.id);
-          if (at >= 0 && at < rank) { rank = at; selected = t; }
-        });
-        group.shown = shown;
-        group.selected = selected || shown[0];
-        selectedIDs.push(group.selected.id);
-        group.tabs.forEach(function (t) {
-          var isSelected = t === group.selected;
-          t.tab.hidden = shown.indexOf(t) < 0;
-          t.tab.setAttribute("aria-selected", isSelected ? "true" : "false");
-          t.tab.tabIndex = isSelected ? 0 : -1;
-          t.panel.hidden = !isSelected;
-        });
-      });
-    }
-
     /* A link to a heading inside a panel not shown selects that panel's tab. */
     function reveal() {
       var target = null;
@@ -448,7 +450,8 @@ enum DefaultTheme {
       target.scrollIntoView();
     }
 
-    apply();
+    var groups = Array.prototype.map.call(containers, function (container) { return makeTabList(container, choose, move); });
+    selectTabs(groups, chosen);
     reveal();
     window.addEventListener("hashchange", reveal);
   }

@@ -119,6 +119,9 @@ def with_script(driver, url, check):
     python.click()
     time.sleep(0.1)
     check(selected(driver, 2) == ["Python"] and selected(driver, 0) == ["Linux"], "a click selects a tab; other groups keep theirs")
+    driver.get(url + "#linux")
+    time.sleep(0.3)
+    check(selected(driver, 0) == ["Linux"], "a link to a heading in a panel not shown selects its tab: %r" % selected(driver, 0))
 
 
 def without_script(driver, url, check):
