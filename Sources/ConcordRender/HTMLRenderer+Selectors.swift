@@ -68,9 +68,15 @@ extension HTMLRenderer.Writer {
             let range = MonikerRange(value)
             out += "<div class=\"moniker\" data-range=\""
             out.appendEscaped(value)
-            out += "\" data-monikers=\""
-            out.appendEscaped(selectors.monikers.filter(range.contains).joined(separator: " "))
-            out += "\">\n<p class=\"moniker-label\">"
+            out += "\""
+            // A block no offered version selects (an include's own range) is left to show always.
+            let versions = selectors.monikers.filter(range.contains)
+            if !versions.isEmpty {
+                out += " data-monikers=\""
+                out.appendEscaped(versions.joined(separator: " "))
+                out += "\""
+            }
+            out += ">\n<p class=\"moniker-label\">"
             out.appendEscaped(renderer.words["versions"] ?? "Versions")
             out += ": "
             out.appendEscaped(value)

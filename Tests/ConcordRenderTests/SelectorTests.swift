@@ -215,6 +215,13 @@ struct SelectorTests {
         #expect(!html.contains("zone-label") && !html.contains("pivot-selector"))
     }
 
+    @Test("A moniker block no offered version selects is left for the script to show always")
+    func monikerOutsideTheVersions() {
+        let html = renderBody("# T\n\n::: moniker range=\">= v2\"\nText.\n::: moniker-end\n\n::: moniker range=\"\"\nAll.\n::: moniker-end\n")
+        #expect(html.contains("<div class=\"moniker\" data-range=\"&gt;= v2\" data-monikers=\"v2\">"))
+        #expect(html.contains("<div class=\"moniker\" data-range=\"\">"))
+    }
+
     @Test("A zone's pivots and a moniker's range are escaped wherever they reach the page")
     func escaping() {
         let html = renderBody("# T\n\n::: zone pivot=\"<b>&x\"\nText.\n::: zone-end\n\n::: moniker range=\"<script>\"\nText.\n::: moniker-end\n")
