@@ -60,6 +60,10 @@ extension RuleRegistry {
             id: "invalid-redirects", defaultSetting: .warning,
             summary: "A .openpublishing.redirection.json cannot be read, or has entries that cannot be used (or over 20,000).", stage: .structure),
         ContentProblem(id: "invalid-toc", defaultSetting: .warning, summary: "A toc.yml or TOC.md cannot be read; the navigation is built without it.", stage: .structure),
+        ContentProblem(
+            id: "invalid-zone-pivot-groups", defaultSetting: .warning,
+            summary: "A zone pivot groups file cannot be read, or has groups or pivots that cannot be used (or over 1,000 groups, 100 pivots).",
+            stage: .structure),
         ContentProblem(id: "reserved-path", defaultSetting: .warning, summary: "An article's JSON would replace a file the site needs (the search index).", stage: .structure),
         ContentProblem(id: "toc-cycle", defaultSetting: .warning, summary: "A toc.yml leads back to one being read.", stage: .structure),
         ContentProblem(

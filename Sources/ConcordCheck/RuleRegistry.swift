@@ -35,6 +35,7 @@ public enum RuleRegistry {
         UndefinedReference(),
         UnknownExtensionRule(),
         UnresolvedXref(),
+        UnknownPivot(),
         Untranslated(),
         ZoneMismatch(),
     ]

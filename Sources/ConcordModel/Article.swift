@@ -104,6 +104,12 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.zones }
         _modify { makeUnique(); yield &storage.fields.contract.zones }
     }
+    /// The zone pivot groups `zone_pivot_groups` names that its locale's definitions file has, in
+    /// the order named, with their titles; `nil` when the front matter names none.
+    public var zonePivotGroups: [ZonePivotGroup]? {
+        get { storage.fields.contract.zonePivotGroups }
+        _modify { makeUnique(); yield &storage.fields.contract.zonePivotGroups }
+    }
     /// Terms not to be translated: `no-loc:` in the front matter and `:::no-loc text="…":::`.
     public var protectedTerms: [ProtectedTerm] {
         get { storage.fields.contract.protectedTerms }
@@ -182,6 +188,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var includes: [Include] = []
         var snippets: [Snippet] = []
         var zones: [Zone] = []
+        var zonePivotGroups: [ZonePivotGroup]?
         var typedBlocks: [TypedBlock] = []
         var tabGroups: [TabGroup] = []
         var protectedTerms: [ProtectedTerm] = []

@@ -35,6 +35,9 @@ public struct Configuration: Sendable, Hashable {
     public var urlMap = URLMap()
     /// `xref.uidFromPath`: the uids pages have because of where they are (``UIDPattern``).
     public var uidFromPath: [UIDPattern] = []
+    /// `zonePivotGroups`: the zone pivot groups file, relative to each locale's folder (and then
+    /// to the content root); ``ZonePivotGroups/defaultPath`` when not set.
+    public var zonePivotGroups = ZonePivotGroups.defaultPath
 
     /// The setting of a rule in `rules:`.
     public enum RuleSetting: String, Sendable, Hashable, CaseIterable {
@@ -105,6 +108,7 @@ public struct Configuration: Sendable, Hashable {
         configuration.file = file
         configuration.urlMap = try reader.urlMap()
         configuration.uidFromPath = try reader.uidFromPath()
+        configuration.zonePivotGroups = try reader.zonePivotGroups()
         return configuration
     }
 
@@ -196,7 +200,7 @@ private struct ConfigurationReader {
     }
 
     func refuseUnknownKeys() throws(Failure) {
-        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap", "xref"]
+        let known: Set<String> = ["site", "sourceLocale", "content", "locales", "output", "templates", "rules", "urlMap", "xref", "zonePivotGroups"]
         for (key, _) in root {
             if let name = key.string, !known.contains(name) {
                 throw Failure(file: file, key: name, line: key.mark?.line, reason: "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
@@ -257,6 +261,16 @@ private struct ConfigurationReader {
             }
             return parsed
         }
+    }
+
+    /// `zonePivotGroups`: a relative path that stays inside the folder it is read from.
+    func zonePivotGroups() throws(Failure) -> String {
+        guard let path = try string("zonePivotGroups") else { return ZonePivotGroups.defaultPath }
+        guard case .inside(let inside) = RelativeTarget(path: path, inFolder: ""), !inside.isEmpty, !path.hasPrefix("/") else {
+            throw Failure(file: file, key: "zonePivotGroups", line: root["zonePivotGroups"]?.mark?.line,
+                          reason: "expected a path relative to each locale folder, like 'zone-pivot-groups.yml'")
+        }
+        return inside
     }
 
     func sourceLocale() throws(Failure) -> String {

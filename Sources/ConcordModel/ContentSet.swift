@@ -33,6 +33,9 @@ public struct ContentSet: Sendable {
     public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
     /// Every uid the pages define and the page's path (`uid:` front matter, `xref.uidFromPath`).
     public internal(set) var uids = UIDTable()
+    /// Each locale's zone pivot groups (``ZonePivotGroups``), read while the content loads: its
+    /// own file, else the content root's, else the source locale's.
+    public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -190,7 +193,8 @@ public struct ContentSet: Sendable {
             redirectFindings += found
         }
         let uidFindings = content.defineUIDs()
-        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings + uidFindings
+        let pivotFindings = content.loadZonePivotGroups()
+        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings + uidFindings + pivotFindings
         return (content, documents)
     }
 }

@@ -6,6 +6,11 @@ enum DefaultTheme {
     static let files: [String: String] = [
         "article.mustache": #"""
 {{<layout}}
+{{$head}}
+{{#selectors}}
+<script src="{{assets}}selectors.js" defer></script>
+{{/selectors}}
+{{/head}}
 {{$main}}
 <nav class="breadcrumbs" aria-label="{{strings.breadcrumb}}">
 <ol>
@@ -259,6 +264,201 @@ enum DefaultTheme {
   fetch("search-index.json").then(function (response) { return response.json(); }).then(function (index) {
     render(container, query, search(index, query, document.documentElement.lang));
   });
+})();
+
+"""#,
+        "assets/selectors.js": #"""
+/* Zones, versions and tabs (docs/docfx-extensions.md). The page shows every zone, moniker block
+   and tab panel, each labelled, so that it reads well without script; this makes them choices:
+   - a pivot selector (.pivot-selector links) shows the zones of the chosen pivot (?pivots=);
+   - the version selector (.version-selector, hidden until now) shows the blocks whose range holds
+     the chosen version (?view=);
+   - each .tabs group becomes a WAI-ARIA tab list: one tab stop, Left/Right/Home/End move and
+     select, and a choice selects the same tab id in every group of the page (?tabs=), as DocFX
+     does; a tab written #tab/id/condition is offered only while tab `condition` is selected. */
+(function () {
+  "use strict";
+  var params = new URLSearchParams(location.search);
+
+  function list(text, separator) {
+    return (text || "").toLowerCase().split(separator).map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  /* Records a reader's choice in the address, so that a copied link shows what they saw. */
+  function remember(name, value) {
+    try {
+      var url = new URL(location.href);
+      url.searchParams.set(name, value);
+      history.replaceState(history.state, "", url.href);
+    } catch (error) { /* a page opened from a file may refuse it: the choice still applies */ }
+  }
+
+  function uniqueID(base) {
+    var id = base, number = 1;
+    while (document.getElementById(id)) id = base + "-" + number++;
+    return id;
+  }
+
+  function setUpZones() {
+    var wanted = list(params.get("pivots"), ",");
+    var groups = Array.prototype.map.call(document.querySelectorAll(".pivot-selector"), function (nav) {
+      var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-pivot]"));
+      var ids = links.map(function (a) { return a.getAttribute("data-pivot"); });
+      var chosen = ids.filter(function (id) { return wanted.indexOf(id) >= 0; })[0] || ids[0];
+      return { links: links, ids: ids, chosen: chosen };
+    });
+    if (!groups.length) return;
+    function apply() {
+      groups.forEach(function (group) {
+        group.links.forEach(function (a) {
+          if (a.getAttribute("data-pivot") === group.chosen) a.setAttribute("aria-current", "true");
+          else a.removeAttribute("aria-current");
+        });
+      });
+      Array.prototype.forEach.call(document.querySelectorAll(".zone[data-pivot]"), function (zone) {
+        var pivots = list(zone.getAttribute("data-pivot"), ",");
+        /* Shown when, in every group naming one of its pivots, the choice is one of them. */
+        zone.hidden = !groups.every(function (group) {
+          var named = pivots.some(function (pivot) { return group.ids.indexOf(pivot) >= 0; });
+          return !named || pivots.indexOf(group.chosen) >= 0;
+        });
+      });
+    }
+    groups.forEach(function (group) {
+      group.links.forEach(function (a) {
+        a.addEventListener("click", function (event) {
+          event.preventDefault();
+          group.chosen = a.getAttribute("data-pivot");
+          apply();
+          remember("pivots", groups.map(function (g) { return g.chosen; }).join(","));
+        });
+      });
+    });
+    apply();
+  }
+
+  function setUpVersions() {
+    var box = document.querySelector(".version-selector");
+    var select = box && box.querySelector("select");
+    if (!select || !select.options.length) return;
+    var wanted = list(params.get("view"), ",")[0];
+    if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+    function apply() {
+      Array.prototype.forEach.call(document.querySelectorAll(".moniker[data-monikers]"), function (block) {
+        block.hidden = block.getAttribute("data-monikers").split(" ").indexOf(select.value) < 0;
+      });
+    }
+    select.addEventListener("change", function () {
+      apply();
+      remember("view", select.value);
+    });
+    box.hidden = false;
+    apply();
+  }
+
+  /* One .tabs group as a tab list; `choose` is called with the tab a reader picks. */
+  function makeTabList(container, choose, move) {
+    var tablist = document.createElement("div");
+    tablist.setAttribute("role", "tablist");
+    var panels = Array.prototype.filter.call(container.children, function (el) { return el.classList.contains("tab-panel"); });
+    var group = { shown: [], selected: null };
+    group.tabs = panels.map(function (panel) {
+      var first = panel.firstElementChild;
+      var heading = first && /^H[1-6]$/.test(first.tagName) ? first : null;
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.setAttribute("role", "tab");
+      tab.id = uniqueID("tab-" + panel.getAttribute("data-tab"));
+      panel.id = panel.id || uniqueID("tabpanel-" + panel.getAttribute("data-tab"));
+      tab.setAttribute("aria-controls", panel.id);
+      tab.textContent = heading ? heading.textContent : panel.getAttribute("data-tab");
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.tabIndex = 0;
+      /* The tab names the panel now; the heading stays for links to its anchor. */
+      if (heading) heading.classList.add("visually-hidden");
+      tablist.appendChild(tab);
+      var entry = { tab: tab, panel: panel, id: panel.getAttribute("data-tab"), condition: panel.getAttribute("data-tab-condition") };
+      tab.addEventListener("click", function () { choose(entry); });
+      return entry;
+    });
+    tablist.addEventListener("keydown", function (event) { move(group, event); });
+    container.insertBefore(tablist, container.firstChild);
+    return group;
+  }
+
+  /* Selects, in each group, the offered tab chosen most recently (else its first), in page order
+     so that a condition names a tab already selected above; shows only the selected panels. */
+  function selectTabs(groups, chosen) {
+    var selectedIDs = [];
+    groups.forEach(function (group) {
+      var shown = group.tabs.filter(function (t) { return !t.condition || selectedIDs.indexOf(t.condition) >= 0; });
+      if (!shown.length) shown = group.tabs;
+      var selected = null, rank = Infinity;
+      shown.forEach(function (t) {
+        var at = chosen.indexOf(t.id);
+        if (at >= 0 && at < rank) { rank = at; selected = t; }
+      });
+      group.shown = shown;
+      group.selected = selected || shown[0];
+      selectedIDs.push(group.selected.id);
+      group.tabs.forEach(function (t) {
+        var isSelected = t === group.selected;
+        t.tab.hidden = shown.indexOf(t) < 0;
+        t.tab.setAttribute("aria-selected", isSelected ? "true" : "false");
+        t.tab.tabIndex = isSelected ? 0 : -1;
+        t.panel.hidden = !isSelected;
+      });
+    });
+  }
+
+  function setUpTabs() {
+    var containers = document.querySelectorAll(".tabs");
+    if (!containers.length) return;
+    var chosen = list(params.get("tabs"), ",");   /* tab ids, the latest choice first */
+    var rtl = getComputedStyle(document.documentElement).direction === "rtl";
+
+    function choose(entry, focus) {
+      chosen = [entry.id].concat(chosen.filter(function (id) { return id !== entry.id; }));
+      selectTabs(groups, chosen);
+      if (focus) entry.tab.focus();
+      remember("tabs", chosen.join(","));
+    }
+
+    /* Left/Right (mirrored right to left), Home and End among the tabs offered. */
+    function move(group, event) {
+      var index = group.shown.indexOf(group.selected), last = group.shown.length - 1, next = null;
+      var forward = rtl ? "ArrowLeft" : "ArrowRight", back = rtl ? "ArrowRight" : "ArrowLeft";
+      if (event.key === forward) next = index >= last ? 0 : index + 1;
+      else if (event.key === back) next = index <= 0 ? last : index - 1;
+      else if (event.key === "Home") next = 0;
+      else if (event.key === "End") next = last;
+      if (next === null) return;
+      event.preventDefault();
+      choose(group.shown[next], true);
+    }
+
+    /* A link to a heading inside a panel not shown selects that panel's tab. */
+    function reveal() {
+      var target = null;
+      try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (error) { return; }
+      var panel = target && target.closest(".tab-panel");
+      if (!panel || !panel.hidden) return;
+      groups.forEach(function (group) {
+        group.tabs.forEach(function (t) { if (t.panel === panel) choose(t); });
+      });
+      target.scrollIntoView();
+    }
+
+    var groups = Array.prototype.map.call(containers, function (container) { return makeTabList(container, choose, move); });
+    selectTabs(groups, chosen);
+    reveal();
+    window.addEventListener("hashchange", reveal);
+  }
+
+  setUpZones();
+  setUpVersions();
+  setUpTabs();
 })();
 
 """#,
@@ -588,6 +788,20 @@ mark.highlight { display: inline-block; min-width: 100%; background: var(--note-
 .snippet-missing > p { margin: 0; }
 .zone, .moniker { margin: 0 0 20px; padding-inline-start: 12px; border-inline-start: 2px solid var(--note); }
 .zone-label, .moniker-label { font-size: 13px; font-weight: 600; color: var(--note); margin: 0 0 4px; }
+/* Selectors: what assets/selectors.js makes of zones, monikers and tabs. */
+.zone[hidden], .moniker[hidden], .tab-panel[hidden], [role="tab"][hidden], .version-selector[hidden] { display: none; }
+.pivot-selector, .version-selector { margin: 0 0 20px; }
+.pivot-prompt { font-weight: 600; margin: 0 0 6px; }
+.pivot-selector ul { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; margin: 0; padding: 0; }
+.pivot-selector a { display: inline-block; padding: 4px 12px; border: 1px solid var(--border); border-radius: var(--radius); text-decoration: none; }
+.pivot-selector a[aria-current="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
+.version-selector label { font-weight: 600; margin-inline-end: 8px; }
+.version-selector select { font: inherit; color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: 4px; padding: 4px 8px; }
+.tabs { margin: 0 0 20px; }
+.tabs [role="tablist"] { display: flex; flex-wrap: wrap; gap: 4px; border-bottom: 1px solid var(--border); margin: 0 0 12px; }
+.tabs [role="tab"] { font: inherit; color: var(--text); background: none; border: 0; border-bottom: 3px solid transparent; padding: 6px 12px; cursor: pointer; }
+.tabs [role="tab"][aria-selected="true"] { border-bottom-color: var(--accent); font-weight: 600; }
+.tab-panel:focus-visible, .tabs [role="tab"]:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .docfx-nextstepaction a { display: inline-block; padding: 8px 16px; border-radius: var(--radius); background: var(--note); color: #fff; font-weight: 600; text-decoration: none; }
 .docfx-checklist ul { list-style: none; padding-inline-start: 0; }
 .docfx-checklist li::before { content: "\2713\00a0"; color: var(--tip); font-weight: 700; }
@@ -875,6 +1089,9 @@ copyCode: "نسخ"
 copied: "تم النسخ"
 snippetMissing: "نموذج التعليمة البرمجية غير متوفر:"
 watchVideo: شاهد الفيديو
+chooseVersion: اختر إصدارًا
+versions: الإصدارات
+chooseOption: اختر خيارًا
 
 """#,
         "i18n/cs-CZ.yml": #"""
@@ -915,6 +1132,9 @@ copyCode: "Kopírovat"
 copied: "Zkopírováno"
 snippetMissing: "Ukázka kódu není k dispozici:"
 watchVideo: Přehrát video
+chooseVersion: Vyberte verzi
+versions: Verze
+chooseOption: Vyberte možnost
 
 """#,
         "i18n/da-DK.yml": #"""
@@ -954,6 +1174,9 @@ copyCode: "Kopiér"
 copied: "Kopieret"
 snippetMissing: "Kodeeksemplet er ikke tilgængeligt:"
 watchVideo: Se videoen
+chooseVersion: Vælg en version
+versions: Versioner
+chooseOption: Vælg en mulighed
 
 """#,
         "i18n/de-DE.yml": #"""
@@ -987,6 +1210,9 @@ warning: Warnung
 caution: Vorsicht
 snippetMissing: "Codebeispiel nicht verfügbar:"
 watchVideo: Video ansehen
+chooseVersion: Version auswählen
+versions: Versionen
+chooseOption: Option auswählen
 codeBlock: Code
 searchMore: "Es gibt mehr Ergebnisse als angezeigt: Fügen Sie Wörter hinzu, um die Suche einzugrenzen."
 articles.one: "{count} Artikel"
@@ -1026,6 +1252,9 @@ warning: Warning
 caution: Caution
 snippetMissing: "Code sample not available:"
 watchVideo: Watch the video
+chooseVersion: Choose a version
+versions: Versions
+chooseOption: Choose an option
 codeBlock: Code
 searchMore: "More results exist than are shown: add words to narrow the search."
 articles.one: "{count} article"
@@ -1065,6 +1294,9 @@ warning: Advertencia
 caution: Precaución
 snippetMissing: "Ejemplo de código no disponible:"
 watchVideo: Ver el vídeo
+chooseVersion: Elija una versión
+versions: Versiones
+chooseOption: Elija una opción
 codeBlock: Código
 searchMore: "Hay más resultados de los que se muestran: agregue palabras para acotar la búsqueda."
 articles.one: "{count} artículo"
@@ -1110,6 +1342,9 @@ copyCode: "Kopioi"
 copied: "Kopioitu"
 snippetMissing: "Koodiesimerkki ei ole saatavilla:"
 watchVideo: Katso video
+chooseVersion: Valitse versio
+versions: Versiot
+chooseOption: Valitse vaihtoehto
 
 """#,
         "i18n/fr-FR.yml": #"""
@@ -1143,6 +1378,9 @@ warning: Avertissement
 caution: Attention
 snippetMissing: "Exemple de code indisponible :"
 watchVideo: Regarder la vidéo
+chooseVersion: Choisir une version
+versions: Versions
+chooseOption: Choisir une option
 codeBlock: Code
 searchMore: "Il y a plus de résultats que ceux affichés : ajoutez des mots pour affiner la recherche."
 articles.one: "{count} article"
@@ -1189,6 +1427,9 @@ copyCode: "העתק"
 copied: "הועתק"
 snippetMissing: "דוגמת הקוד אינה זמינה:"
 watchVideo: צפו בסרטון
+chooseVersion: בחרו גרסה
+versions: גרסאות
+chooseOption: בחרו אפשרות
 
 """#,
         "i18n/hi-IN.yml": #"""
@@ -1228,6 +1469,9 @@ copyCode: "कॉपी करें"
 copied: "कॉपी किया गया"
 snippetMissing: "कोड नमूना उपलब्ध नहीं है:"
 watchVideo: वीडियो देखें
+chooseVersion: कोई संस्करण चुनें
+versions: संस्करण
+chooseOption: कोई विकल्प चुनें
 
 """#,
         "i18n/id-ID.yml": #"""
@@ -1266,6 +1510,9 @@ copyCode: "Salin"
 copied: "Disalin"
 snippetMissing: "Contoh kode tidak tersedia:"
 watchVideo: Tonton video
+chooseVersion: Pilih versi
+versions: Versi
+chooseOption: Pilih opsi
 
 """#,
         "i18n/it-IT.yml": #"""
@@ -1305,6 +1552,9 @@ copyCode: "Copia"
 copied: "Copiato"
 snippetMissing: "Esempio di codice non disponibile:"
 watchVideo: Guarda il video
+chooseVersion: Scegli una versione
+versions: Versioni
+chooseOption: Scegli un'opzione
 
 """#,
         "i18n/ja-JP.yml": #"""
@@ -1338,6 +1588,9 @@ warning: 警告
 caution: 注意
 snippetMissing: "コード サンプルを表示できません:"
 watchVideo: ビデオを見る
+chooseVersion: バージョンを選択
+versions: バージョン
+chooseOption: オプションを選択
 codeBlock: コード
 searchMore: "表示されているより多くの結果があります。語句を追加して検索を絞り込んでください。"
 articles.other: "{count} 件の記事"
@@ -1381,6 +1634,9 @@ copyCode: "복사"
 copied: "복사됨"
 snippetMissing: "코드 샘플을 사용할 수 없습니다:"
 watchVideo: 동영상 보기
+chooseVersion: 버전 선택
+versions: 버전
+chooseOption: 옵션 선택
 
 """#,
         "i18n/nl-NL.yml": #"""
@@ -1420,6 +1676,9 @@ copyCode: "Kopiëren"
 copied: "Gekopieerd"
 snippetMissing: "Codevoorbeeld niet beschikbaar:"
 watchVideo: Bekijk de video
+chooseVersion: Kies een versie
+versions: Versies
+chooseOption: Kies een optie
 
 """#,
         "i18n/pl-PL.yml": #"""
@@ -1461,6 +1720,9 @@ copyCode: "Kopiuj"
 copied: "Skopiowano"
 snippetMissing: "Przykład kodu jest niedostępny:"
 watchVideo: Obejrzyj wideo
+chooseVersion: Wybierz wersję
+versions: Wersje
+chooseOption: Wybierz opcję
 
 """#,
         "i18n/pt-BR.yml": #"""
@@ -1494,6 +1756,9 @@ warning: Aviso
 caution: Cuidado
 snippetMissing: "Exemplo de código indisponível:"
 watchVideo: Assistir ao vídeo
+chooseVersion: Escolha uma versão
+versions: Versões
+chooseOption: Escolha uma opção
 codeBlock: Código
 searchMore: "Há mais resultados do que os exibidos: adicione palavras para refinar a pesquisa."
 articles.one: "{count} artigo"
@@ -1539,6 +1804,9 @@ copyCode: "Copiar"
 copied: "Copiado"
 snippetMissing: "Exemplo de código indisponível:"
 watchVideo: Ver o vídeo
+chooseVersion: Escolha uma versão
+versions: Versões
+chooseOption: Escolha uma opção
 
 """#,
         "i18n/ru-RU.yml": #"""
@@ -1580,6 +1848,9 @@ copyCode: "Копировать"
 copied: "Скопировано"
 snippetMissing: "Пример кода недоступен:"
 watchVideo: Смотреть видео
+chooseVersion: Выберите версию
+versions: Версии
+chooseOption: Выберите вариант
 
 """#,
         "i18n/sv-SE.yml": #"""
@@ -1619,6 +1890,9 @@ copyCode: "Kopiera"
 copied: "Kopierat"
 snippetMissing: "Kodexemplet är inte tillgängligt:"
 watchVideo: Titta på videon
+chooseVersion: Välj en version
+versions: Versioner
+chooseOption: Välj ett alternativ
 
 """#,
         "i18n/th-TH.yml": #"""
@@ -1657,6 +1931,9 @@ copyCode: "คัดลอก"
 copied: "คัดลอกแล้ว"
 snippetMissing: "ไม่มีตัวอย่างโค้ด:"
 watchVideo: ดูวิดีโอ
+chooseVersion: เลือกเวอร์ชัน
+versions: เวอร์ชัน
+chooseOption: เลือกตัวเลือก
 
 """#,
         "i18n/tr-TR.yml": #"""
@@ -1696,6 +1973,9 @@ copyCode: "Kopyala"
 copied: "Kopyalandı"
 snippetMissing: "Kod örneği kullanılamıyor:"
 watchVideo: Videoyu izleyin
+chooseVersion: Bir sürüm seçin
+versions: Sürümler
+chooseOption: Bir seçenek belirleyin
 
 """#,
         "i18n/uk-UA.yml": #"""
@@ -1737,6 +2017,9 @@ copyCode: "Копіювати"
 copied: "Скопійовано"
 snippetMissing: "Приклад коду недоступний:"
 watchVideo: Переглянути відео
+chooseVersion: Виберіть версію
+versions: Версії
+chooseOption: Виберіть варіант
 
 """#,
         "i18n/zh-CN.yml": #"""
@@ -1770,6 +2053,9 @@ warning: 警告
 caution: 注意
 snippetMissing: "代码示例不可用："
 watchVideo: 观看视频
+chooseVersion: 选择版本
+versions: 版本
+chooseOption: 选择一个选项
 codeBlock: 代码
 searchMore: "结果多于显示的数量：请添加更多字词以缩小搜索范围。"
 articles.other: "{count} 篇文章"
@@ -1813,6 +2099,9 @@ copyCode: "複製"
 copied: "已複製"
 snippetMissing: "無法使用程式碼範例："
 watchVideo: 觀看影片
+chooseVersion: 選擇版本
+versions: 版本
+chooseOption: 選擇一個選項
 
 """#,
         "layout.mustache": #"""
@@ -1838,6 +2127,8 @@ watchVideo: 觀看影片
 {{/alternates}}
 <link rel="stylesheet" href="{{assets}}site.css">
 <script src="{{assets}}site.js" defer></script>
+{{$head}}
+{{/head}}
 </head>
 <body>
 <a class="skip-link" href="#main">{{strings.skipToContent}}</a>

@@ -3,7 +3,7 @@ import ConcordModel
 
 /// DocFX directives on the page: `:::image:::` as `<img>` (a lightbox link, a `<details>` long
 /// description), `:::code:::` and `[!code-…]` as the lines they name (or a visible placeholder),
-/// `no-loc` as its text, zones and monikers as labelled blocks, anything else as the text written.
+/// `no-loc` as its text, zones and monikers as labelled blocks (`HTMLRenderer+Selectors`), anything else as the text written.
 /// What cannot be shown is `concord check`'s finding (`broken-snippet`, `unknown-extension`),
 /// not reported again from here.
 extension HTMLRenderer.Writer {
@@ -57,7 +57,7 @@ extension HTMLRenderer.Writer {
             out.appendEscaped(directive.value("text") ?? "")
         case "zone", "moniker" where opens:
             closeInline(&run)
-            block(directive)
+            selectorBlock(directive, context: walk.context)
         case "zone-end", "moniker-end" where closes:
             closeInline(&run)
             out += "</div>\n"
@@ -101,17 +101,6 @@ extension HTMLRenderer.Writer {
         }
         emitImage(directive.value("source") ?? "", alt: alt, title: nil, className: border, at: location, context)
         if lightbox != nil { out += "</a>" }
-    }
-
-    /// A zone or moniker: a block labelled with the pivots or versions it is for.
-    private mutating func block(_ directive: DocFXDirective) {
-        let (attribute, label) = directive.name == "zone" ? ("pivot", "data-pivot") : ("range", "data-range")
-        let value = directive.value(attribute) ?? ""
-        out += "<div class=\"\(directive.name)\" \(label)=\""
-        out.appendEscaped(value)
-        out += "\">\n<p class=\"\(directive.name)-label\">"
-        out.appendEscaped(value)
-        out += "</p>\n"
     }
 
     /// `:::code:::` and `[!code-…]`: the lines named, highlighted ones marked; a placeholder that

@@ -26,6 +26,8 @@ public struct RenderedBody: Sendable {
     /// its anchor made unique on the page and never empty (``PageAnchors``); `nil` for a heading
     /// not shown (empty, or hidden by an include). What "in this article" links to.
     public var sectionIDs: [String?] = []
+    /// Whether the content has zones, monikers or tabs, which `assets/selectors.js` makes selectable.
+    public var usesSelectors = false
 }
 
 /// Renders an article's Markdown tree to HTML, using the typed model for what cmark
@@ -79,10 +81,11 @@ public struct HTMLRenderer: Sendable {
             document: document, article: article, directory: RelativePath.directory(of: article.path), locale: article.locale,
             file: article.file, isPage: true)
         writer.sectionIDs = Array(repeating: nil, count: article.sections.count)
+        writer.selectors = Writer.Selectors(article: article)
         writer.renderBlocks(context, parent: document.root, tight: false)
         return RenderedBody(
             utf8: writer.out.array(), assets: writer.assets, diagnostics: writer.diagnostics, includedFiles: writer.includedFiles,
-            includeFindings: writer.expansion?.diagnostics ?? [], sectionIDs: writer.sectionIDs)
+            includeFindings: writer.expansion?.diagnostics ?? [], sectionIDs: writer.sectionIDs, usesSelectors: writer.selectors.used)
     }
 }
 
@@ -178,6 +181,8 @@ extension HTMLRenderer {
         var adjustments = Adjustments()
         /// The id each section of the page's article was given (``RenderedBody/sectionIDs``).
         var sectionIDs: [String?] = []
+        /// The page's zone pivot groups, versions and open tab group (``Selectors``).
+        var selectors = Selectors()
 
         /// Creates a writer whose buffer has room for `capacity` bytes of HTML.
         init(renderer: HTMLRenderer, pageLocale: String, pageDirectory: String, file: String, capacity: Int) {
@@ -207,6 +212,9 @@ extension HTMLRenderer {
             let docfx: DocFXLayout
             /// The lines of the `---` that end tab groups.
             let tabEnds: Set<Int>
+            /// The page article's tab groups by the line of their first tab; empty for anything
+            /// but the page's own article, whose top-level blocks the groups are wrapped around.
+            let tabGroups: [Int: TabGroup]
             /// Whether inline markup is being left out (the filter is inside raw HTML it drops).
             var suppressing = false
             var document: MarkdownDocument { context.document }
@@ -227,6 +235,9 @@ extension HTMLRenderer {
                 explicitAnchors = Set(sections.filter(\.explicitAnchor).map(\.anchor))
                 docfx = context.document.docfx ?? DocFXLayout.find(in: context.document)
                 tabEnds = Set(context.article?.tabGroups.map(\.endLine) ?? [])
+                tabGroups = context.isPage && parent == context.document.root
+                    ? Dictionary((context.article?.tabGroups ?? []).filter { !$0.tabs.isEmpty }.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+                    : [:]
             }
         }
 
@@ -253,6 +264,7 @@ extension HTMLRenderer {
             while i < end {
                 while let top = stack.last, i >= top.end { close(stack.removeLast()) }
                 let node = nodes[i]
+                if !walk.tabGroups.isEmpty, node.parent == parent { tabBoundary(node, walk) }
                 if adjustments.isHidden(i) {
                     if node.kind == .heading { walk.headingIndex += 1 }
                     i = node.subtreeEnd
@@ -268,6 +280,7 @@ extension HTMLRenderer {
                 }
             }
             while let top = stack.popLast() { close(top) }
+            if !walk.tabGroups.isEmpty { closeTabs() }
         }
 
         /// Renders the opening of node `i` (all of it, for a leaf) and says where the walk goes.

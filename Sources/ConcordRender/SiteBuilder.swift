@@ -214,6 +214,7 @@ public struct SiteBuilder: Sendable {
         let onThisPage = onThisPage(article, ids: body.sectionIDs)
         page[.onThisPage] = .objects(onThisPage)
         page[.hasOnThisPage] = .flag(!onThisPage.isEmpty)
+        if body.usesSelectors { page[.selectors] = .flag(true) }
 
         let html = try templates.renderUTF8("article", page)
         return RenderedPage(html: html, assets: body.assets, diagnostics: body.diagnostics, search: searchDocument(job, article: article),

@@ -99,6 +99,7 @@ extension TemplateKey {
     static let breadcrumbs = TemplateKey("breadcrumbs")
     static let onThisPage = TemplateKey("onThisPage")
     static let hasOnThisPage = TemplateKey("hasOnThisPage")
+    static let selectors = TemplateKey("selectors")
     static let anchor = TemplateKey("anchor")
     static let sub = TemplateKey("sub")
 }

@@ -170,7 +170,8 @@ public struct ChromeStrings: Sendable {
 
     /// The words DocFX blocks show on a page (``HTMLRenderer/words``).
     public var blockWords: [String: String] {
-        ["snippetMissing": self["snippetMissing"], "watchVideo": self["watchVideo"]]
+        ["snippetMissing": self["snippetMissing"], "watchVideo": self["watchVideo"], "chooseVersion": self["chooseVersion"],
+         "versions": self["versions"], "chooseOption": self["chooseOption"]]
     }
 
     /// Alert titles by kind.
@@ -211,6 +212,9 @@ public struct ChromeStrings: Sendable {
         "caution": "Caution",
         "snippetMissing": "Code sample not available:",
         "watchVideo": "Watch the video",
+        "chooseVersion": "Choose a version",
+        "versions": "Versions",
+        "chooseOption": "Choose an option",
         "codeBlock": "Code",
         "copyCode": "Copy",
         "copied": "Copied",

@@ -68,7 +68,7 @@ struct IncrementalBuildTests {
     /// An edit a writer (or translator, or designer) might make.
     enum Edit: CaseIterable {
         case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
-             addInclude, editInclude, linkToAnchor, repeatHeading, addCrossReference
+             addInclude, editInclude, linkToAnchor, repeatHeading, addCrossReference, editPivotGroups
     }
 
     /// Makes `edit` on a random file of `project`; returns what it did, for failure messages.
@@ -129,6 +129,11 @@ struct IncrementalBuildTests {
             try project.write("content/\(locale)/includes/note-\(step).md", "A shared note, written at step \(step).\n")
             try project.write(path, try project.read(path) + "\n[!INCLUDE[note](includes/note-\(step).md)]\n")
             return "added includes/note-\(step).md to \(path)"
+        case .editPivotGroups:
+            // The shared file in the content root, which no locale folder holds, and an article that shows its titles.
+            try project.write("content/zone-pivot-groups.yml", "groups:\n- id: os\n  title: OS\n  pivots:\n  - id: win\n    title: Windows \(step)\n")
+            try project.write("content/en-US/pivots.md", "---\ntitle: Pivots\nzone_pivot_groups: os\n---\n# Pivots\n\n::: zone pivot=\"win\"\nText.\n::: zone-end\n")
+            return "retitled the pivot of content/zone-pivot-groups.yml"
         case .editInclude:
             let folder = project.root + "/content/\(locale)/includes"
             guard let include = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().randomElement(using: &random) else {
@@ -301,5 +306,17 @@ struct IncrementalBuildTests {
         try handle.close()
         var times = [info.st_atim, info.st_mtim]
         try #require(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    @Test("retitling a pivot in the content root's zone pivot groups file renders the page that shows it again")
+    func editedPivotGroups() throws {
+        let project = try Project()
+        var random = SeededRandom()
+        _ = try Self.apply(.editPivotGroups, to: project, using: &random, step: 1)
+        _ = try project.buildIncrementally()
+        #expect(try project.read("site/en-US/pivots.html").contains(">Windows 1</a>"))
+        _ = try Self.apply(.editPivotGroups, to: project, using: &random, step: 2)
+        _ = try project.buildIncrementally()
+        #expect(try project.read("site/en-US/pivots.html").contains(">Windows 2</a>"))
     }
 }

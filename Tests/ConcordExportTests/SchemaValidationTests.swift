@@ -32,6 +32,20 @@ struct SchemaValidationTests {
         #expect(try SchemaValidator.validate([files.manifest], against: Self.schema("manifest")).map(\.description) == [])
     }
 
+    @Test func zonePivotGroupsValidate() throws {
+        let folder = try Fixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var article = try #require(ArticleLoader.load(
+            markdown: "---\nzone_pivot_groups: platform\n---\n# A\n\n::: zone pivot=\"windows\"\nText.\n::: zone-end\n",
+            path: "a.md", locale: "en-US", file: "/content/en-US/a.md").article)
+        article.zonePivotGroups = [ZonePivotGroup(id: "platform", title: "Platform", prompt: "Choose a platform", pivots: [ZonePivot(id: "windows", title: "Windows")])]
+        let content = ContentSet(configuration: Configuration(contentRoot: "/content", sourceLocale: "en-US", locales: ["en-US"]), articles: [article])
+        let written = try SiteDataWriter.write(content: content, statuses: [:], to: folder)
+        let articles = written.filter { !$0.hasPrefix("bundles/") && $0 != "manifest.json" }.map { folder + "/" + $0 }
+        #expect(try String(contentsOfFile: articles[0], encoding: .utf8).contains("\"zonePivotGroups\""))
+        #expect(try SchemaValidator.validate(articles, against: Self.schema("article")).map(\.description) == [])
+    }
+
     @Test func stepExportValidatesInJSONAndNDJSON() throws {
         let folder = try Fixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -138,10 +138,22 @@ struct DocFXBlockRenderTests {
         #expect(!html.contains("<iframe") && !html.contains("<script") && !html.contains("[!div") && !html.contains("[!VIDEO"))
     }
 
-    @Test("Tabs are readable without JavaScript: each a heading with its content, no #tab/ link, no rule for the end marker")
+    @Test("Tabs are readable without JavaScript: each a panel with its heading and content, no #tab/ link, no rule for the end marker")
     func tabs() throws {
         let html = try render().html
-        #expect(html.contains("<h2 id=\"windows\">Windows</h2>\n<p>Run it.</p>\n<h2 id=\"linux\">Linux</h2>\n<p>Use apt.</p>\n<p>After.</p>"))
+        #expect(html.contains("""
+            <div class="tabs">
+            <div class="tab-panel" data-tab="windows">
+            <h2 id="windows">Windows</h2>
+            <p>Run it.</p>
+            </div>
+            <div class="tab-panel" data-tab="linux" data-tab-condition="apt">
+            <h2 id="linux">Linux</h2>
+            <p>Use apt.</p>
+            </div>
+            </div>
+            <p>After.</p>
+            """))
         #expect(!html.contains("#tab/"))
     }
 }

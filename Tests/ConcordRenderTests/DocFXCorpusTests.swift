@@ -25,9 +25,10 @@ struct DocFXCorpusTests {
         return kept + text
     }
 
-    /// Renders every page of `family` and returns the pages showing a marker, and the `:::image`
-    /// directives whose page lacks their `<img alt>`.
-    func render(_ family: String, source: String) -> (marked: [String], missingImages: [String], pages: Int, images: Int) {
+    /// Renders every page of `family` and returns the pages showing a marker, the `:::image`
+    /// directives whose page lacks their `<img alt>`, and the pages that would load `selectors.js`
+    /// without zones, monikers or tabs, or not load it with them.
+    func render(_ family: String, source: String) -> (marked: [String], missingImages: [String], pages: Int, images: Int, scriptMismatch: [String]) {
         var configuration = Configuration(contentRoot: corpusRoot + "/" + family, sourceLocale: source)
         // The corpus's documented setting (docs/docfx-xref.md): the cmdlet pages' uids.
         configuration.uidFromPath = [UIDPattern(pattern: "7.1/{module}/{name}.md", uid: "{module}.{name}")!]
@@ -35,13 +36,15 @@ struct DocFXCorpusTests {
         let content = site.content
         let renderer = HTMLRenderer(
             links: LinkResolver(content: content), includes: IncludeStore(content: content), snippets: content.snippets)
-        var marked: [String] = [], missingImages: [String] = []
+        var marked: [String] = [], missingImages: [String] = [], scriptMismatch: [String] = []
         var pages = 0, images = 0
         for locale in content.locales {
             for article in content.sortedArticles(in: locale) {
                 guard let document = site.document(article.path, in: locale) else { continue }
-                let html = renderer.render(document, article: article, locale: locale).html
+                let body = renderer.render(document, article: article, locale: locale)
+                let html = body.html
                 pages += 1
+                if body.usesSelectors != !(article.zones.isEmpty && article.tabGroups.isEmpty) { scriptMismatch.append(article.file) }
                 let prose = Self.withoutCode(html)
                 if let marker = Self.markers.first(where: prose.contains) { marked.append("\(article.file): \(marker)") }
                 for image in article.images where image.type != nil {
@@ -53,7 +56,7 @@ struct DocFXCorpusTests {
                 }
             }
         }
-        return (marked, missingImages, pages, images)
+        return (marked, missingImages, pages, images, scriptMismatch)
     }
 
     @Test("PowerShell: no page shows :::code, [!code-], xref: or any other DocFX marker")
@@ -62,6 +65,7 @@ struct DocFXCorpusTests {
         #expect(Self.withoutCode("a <code>xref:x</code> b <pre><code class=\"l\">:::</code></pre> c") == "a  b <pre></pre> c")
         #expect(result.pages > 2_000)
         #expect(result.marked.isEmpty, "\(result.marked.prefix(10))")
+        #expect(result.scriptMismatch.isEmpty, "\(result.scriptMismatch.prefix(10))")
     }
 
     @Test("partner-center: no page shows a marker and every :::image gives an <img> with its alt text")
@@ -71,5 +75,6 @@ struct DocFXCorpusTests {
         #expect(result.images > 1_500)
         #expect(result.marked.isEmpty, "\(result.marked.prefix(10))")
         #expect(result.missingImages.isEmpty, "\(result.missingImages.prefix(10))")
+        #expect(result.scriptMismatch.isEmpty, "\(result.scriptMismatch.prefix(10))")
     }
 }

@@ -74,7 +74,7 @@ public struct PageKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// What every page shares: settings, Concord, templates, and every locale's files, articles and FAQ pages.
+    /// What every page shares: settings, Concord, templates, and every locale's files, articles, FAQ pages and zone pivot groups file.
     static func sharedDigest(content: ContentSet, sorted: SortedContent, inputs: InputSnapshot, settings: Digest) -> Digest {
         var hasher = DigestHasher()
         hasher.combine(BuildCache.formatVersion)
@@ -95,6 +95,12 @@ public struct PageKeys: Sendable {
             // YAML files are is told by their first line, not by the file list.
             hasher.combine("faq")
             for path in (content.faqPages[locale] ?? [:]).keys.sorted() { hasher.combine(path) }
+            // Pivot titles come from a locale's file, the content root's or the source's: the
+            // file each locale took, whichever it is.
+            if let file = content.zonePivotGroups[locale]?.file, !file.isEmpty {
+                hasher.combine(file)
+                hasher.combine(inputs.digest(of: file) ?? Digest(high: 0, low: 0))
+            }
         }
         // A cross reference leads to the page its uid names, which another page's front matter
         // says, and may show that page's title (a FAQ page's is not in the navigation's digest).
