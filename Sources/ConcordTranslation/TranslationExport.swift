@@ -34,8 +34,9 @@ public enum TranslationExport {
         let files = parallelMap(paths) { path -> Handoff.File? in
             guard let source = content.article(path, in: sourceLocale), let sourceDocument = documents[sourceLocale]?[path],
                   let bytes = try? content.fence.read(ContentSet.file(path, in: sourceRoot)) else { return nil }
+            // A translation written as a FAQ page is read from its YAML: units are made afresh from the source.
             let translation = content.article(path, in: locale).flatMap { article in
-                documents[locale]?[path].map { (article, $0) }
+                article.faq != nil ? nil : documents[locale]?[path].map { (article, $0) }
             }
             return file(source: (source, sourceDocument), sourceFile: ContentSet.file(path, in: sourceRoot),
                         sourceHash: SourceHash.of(file: bytes), translation: translation)

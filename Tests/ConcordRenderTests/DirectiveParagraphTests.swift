@@ -22,6 +22,9 @@ struct DirectiveParagraphTests {
 
         Missing too [!INCLUDE [gone](includes/gone.md)]
 
+        > [!NOTE]
+        > :::image type="icon" source="media/i.png" alt-text="Info"::: Noted [!INCLUDE [n](includes/note.md)] with [the guide][guide].
+
         [guide]: https://example.com/guide
         [docs]: other.md
         """
@@ -35,8 +38,10 @@ struct DirectiveParagraphTests {
     @Test("the model: includes beside a directive are includes, reference links beside one are links")
     func model() throws {
         let article = try #require(ArticleLoader.load(markdown: Self.article, path: "a.md").article)
-        #expect(article.includes.map { "\($0.line) \($0.path)" } == ["3 includes/note.md", "6 includes/note.md", "9 includes/gone.md", "11 includes/gone.md"])
-        #expect(article.links.map { "\($0.line) \($0.kind) \($0.destination)" } == ["3 reference https://example.com/guide", "6 reference other.md"])
+        #expect(article.includes.map { "\($0.line) \($0.path)" }
+                == ["3 includes/note.md", "6 includes/note.md", "9 includes/gone.md", "11 includes/gone.md", "14 includes/note.md"])
+        #expect(article.links.map { "\($0.line) \($0.kind) \($0.destination)" }
+                == ["3 reference https://example.com/guide", "6 reference other.md", "14 reference https://example.com/guide"])
         #expect(article.unresolvedReferences.isEmpty)
     }
 
@@ -48,6 +53,7 @@ struct DirectiveParagraphTests {
         let html = try temporary.read("en-US/a.html")
         #expect(html.contains("<a href=\"https://example.com/guide\" rel=\"noopener\">the guide</a> and Included <strong>note</strong> text."))
         #expect(html.contains("In a zone Included <strong>note</strong> text. and <a href=\"other.html\">Docs</a>."))
+        #expect(html.contains("Noted Included <strong>note</strong> text. with <a href=\"https://example.com/guide\" rel=\"noopener\">the guide</a>."))
         #expect(!html.contains("[guide]") && !html.contains("[!INCLUDE"))
         let content = ContentSet.load(temporary.configuration)
         let found = CheckEngine().run(content).filter { $0.severity != .note }
