@@ -15,6 +15,14 @@ public struct FAQPage: Sendable, Hashable {
         public var line: Int
         /// The file line the answer's text starts on (the line after `answer: |` for a block).
         public var answerLine: Int
+
+        /// Creates a question.
+        public init(question: String, answer: String, line: Int, answerLine: Int) {
+            self.question = question
+            self.answer = answer
+            self.line = line
+            self.answerLine = answerLine
+        }
     }
 
     /// One section: its name (optional) and its questions.
@@ -26,6 +34,13 @@ public struct FAQPage: Sendable, Hashable {
         public var questions: [Question]
         /// The line of the section's entry.
         public var line: Int
+
+        /// Creates a section.
+        public init(name: String?, questions: [Question], line: Int) {
+            self.name = name
+            self.questions = questions
+            self.line = line
+        }
     }
 
     /// The path relative to the locale root (`partner-center/payout-faq.yml`).
