@@ -61,6 +61,8 @@ struct FAQArticleTests {
             Después de 30 días.
 
             """,
+        // The other way round: a Markdown source translated as a FAQ page.
+        "es-ES/billing.yml": "### YamlMime:FAQ\ntitle: Facturación\nsections:\n- questions:\n  - question: ¿Facturas?\n    answer: Facturas.\n",
         // A number changed in a question, a link changed in an answer.
         "de-DE/payout-faq.yml": faq(title: "Auszahlungen", questions: [
             ("Was ist eine Erstattung?", "Geld, das wir zurückzahlen. Siehe [Abrechnung](overview.md)."),
@@ -89,6 +91,8 @@ struct FAQArticleTests {
         #expect(content.missing(in: "es-ES").contains("billing-faq.md"))
         #expect(!content.missing(in: "es-ES").contains("payout-faq.md"))
         #expect(content.orphans(in: "es-ES").isEmpty)
+        #expect(content.article("billing.md", in: "es-ES")?.faq != nil)
+        #expect(!content.missing(in: "es-ES").contains("billing.md"))
     }
 
     @Test("a Markdown article of the same name wins over the FAQ page in its locale")
