@@ -28,28 +28,40 @@ extension ContentSet {
         }
         jobs.sort { ($0.locale, $0.path) < ($1.locale, $1.path) }
         let markdownPaths = files.mapValues { Set($0.lazy.filter { $0.lowercased().hasSuffix(".md") }.map { $0.lowercased() }) }
-        let results = parallelMap(jobs) { job -> (FAQPage?, [Diagnostic], LoadResult?, Digest?, [Diagnostic]) in
+        // One file's outcome: the page, its findings, and its article when it is one.
+        struct Read: Sendable {
+            var page: FAQPage?
+            var diagnostics: [Diagnostic] = []
+            var loaded: LoadResult?
+            var digest: Digest?
+            var includeFindings: [Diagnostic] = []
+        }
+        let results = parallelMap(jobs) { job -> Read in
             let file = ContentSet.file(job.path, in: job.root)
-            if let size = ArticleLoader.fileSize(file), size > MarkdownInput.maximumBytes { return (nil, [], nil, nil, []) }
-            guard let bytes = try? fence.read(file), FAQPage.isFAQ(bytes) else { return (nil, [], nil, nil, []) }
+            if let size = ArticleLoader.fileSize(file), size > MarkdownInput.maximumBytes { return Read() }
+            guard let bytes = try? fence.read(file), FAQPage.isFAQ(bytes) else { return Read() }
             let (page, found) = FAQPage.load(bytes: bytes, path: job.path, locale: job.locale, file: file)
-            guard let page, markdownPaths[job.locale]?.contains(page.markdownPath.lowercased()) != true else { return (page, found, nil, nil, []) }
+            var read = Read(page: page, diagnostics: found)
+            guard let page, markdownPaths[job.locale]?.contains(page.markdownPath.lowercased()) != true else { return read }
             var loaded = page.article()
-            let includeFindings = loaded.article.flatMap { article in
+            // Expanded while the tree is at hand, as for Markdown articles.
+            read.includeFindings = loaded.article.flatMap { article in
                 loaded.document.map { IncludeExpansion.findings(article: article, document: $0, store: includes) }
             } ?? []
             if !keepingDocuments { loaded.document = nil }
-            return (page, found, loaded, Digest.of(bytes), includeFindings)
+            read.loaded = loaded
+            read.digest = Digest.of(bytes)
+            return read
         }
         var load = FAQLoad()
-        for (job, (page, found, loaded, digest, includeFindings)) in zip(jobs, results) {
-            if let page { load.pages[job.locale, default: [:]][job.path] = page }
-            load.diagnostics += found + (loaded?.diagnostics ?? [])
-            load.includeFindings += includeFindings
-            guard let loaded, let article = loaded.article else { continue }
+        for (job, read) in zip(jobs, results) {
+            if let page = read.page { load.pages[job.locale, default: [:]][job.path] = page }
+            load.diagnostics += read.diagnostics + (read.loaded?.diagnostics ?? [])
+            load.includeFindings += read.includeFindings
+            guard let loaded = read.loaded, let article = loaded.article else { continue }
             load.articles.append(article)
             if let document = loaded.document { load.documents[job.locale, default: [:]][article.path] = document }
-            if let digest { load.digests[article.file] = digest }
+            if let digest = read.digest { load.digests[article.file] = digest }
         }
         return load
     }
