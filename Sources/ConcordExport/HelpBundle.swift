@@ -50,6 +50,19 @@ public struct HelpBundle: Sendable, Hashable, Codable {
         public var appliesTo: [String]
         /// The links of the "see also" list.
         public var relatedLinks: [Link]
+        /// A FAQ page's questions and answers, in order; absent for a Markdown article.
+        public var questions: [Question]?
+    }
+
+    /// A question of a FAQ page and its answer.
+    @JSONWritable
+    public struct Question: Sendable, Hashable, Codable {
+        /// The name of the section the question is in, when it has one.
+        public var section: String?
+        /// The question.
+        public var question: String
+        /// The answer, Markdown as written.
+        public var answer: String
     }
 
     /// A heading.

@@ -133,7 +133,12 @@ struct SiteDataTranslator: Sendable {
             procedures: article.procedures.map { HelpBundle.Procedure(title: $0.title, section: $0.section, steps: $0.steps.map(bundleStep)) },
             categories: article.categories.map { HelpBundle.CategoryList(section: $0.section, intro: $0.intro, items: $0.items) },
             appliesTo: article.appliesTo,
-            relatedLinks: article.relatedLinks.map { link(text: $0.text, destination: $0.destination) }
+            relatedLinks: article.relatedLinks.map { link(text: $0.text, destination: $0.destination) },
+            questions: article.faq.map { faq in
+                faq.sections.flatMap { section in
+                    section.questions.map { HelpBundle.Question(section: section.name, question: $0.question, answer: $0.answer) }
+                }
+            }
         )
     }
 

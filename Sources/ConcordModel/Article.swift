@@ -120,6 +120,11 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         get { storage.fields.contract.unknownExtensions }
         _modify { makeUnique(); yield &storage.fields.contract.unknownExtensions }
     }
+    /// The questions of a FAQ page written as YAML (`### YamlMime:FAQ`); `nil` for a Markdown article.
+    public var faq: FAQContent? {
+        get { storage.fields.contract.faq }
+        _modify { makeUnique(); yield &storage.fields.contract.faq }
+    }
     /// Anchors that are not on a heading (`<a name="x"></a>` inside text).
     public var extraAnchors: [String] {
         get { storage.fields.contract.extraAnchors }
@@ -196,6 +201,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         var extraAnchors: [String] = []
         var referenceDefinitions: [ReferenceDefinition] = []
         var unresolvedReferences: [UnresolvedReference] = []
+        var faq: FAQContent? = nil
     }
 
     /// Every field: the JSON contract, and what only the checks read.

@@ -21,12 +21,12 @@ extension ArticleBuilder {
         }
     }
 
-    /// The Markdown between directives, parsed alone as the renderer parses it: its text, links and images.
+    /// The Markdown between directives, parsed alone as the renderer parses it (``fragmentDocument(_:line:)``):
+    /// its text, links, includes and images.
     private mutating func fragment(_ markdown: String, line: Int, column: Int, kind: TextBlock.Kind) {
         let trimmed = String(markdown.drop { $0 == " " || $0 == "\t" })
         let column = column + markdown.utf8.count - trimmed.utf8.count
-        func stored(_ document: inout MarkdownDocument) -> MarkdownDocument { document }
-        let parsed = stored(&fragments[trimmed, default: MarkdownParser.parse(trimmed)])
+        let parsed = fragmentDocument(trimmed, line: line)
         func place(_ index: Int) -> (line: Int, column: Int) {
             let start = parsed[index].start ?? SourceLocation(line: 1, column: 1)
             let fileLine = line + start.line - 1
@@ -34,11 +34,19 @@ extension ArticleBuilder {
         }
         for index in parsed.nodes.indices {
             switch parsed[index].kind {
+            case .link where parsed.includeCandidate(link: index) != nil:
+                // `[!INCLUDE [title](path)]` beside a directive: an include, as anywhere else.
+                let (line, column) = place(index)
+                article.includes.append(Include(
+                    title: clean(parsed.plainText(of: index)), path: parsed.destination(of: index), section: section, line: line, column: column))
             case .link:
                 let (line, column) = place(index)
                 let destination = parsed.destination(of: index), text = clean(parsed.plainText(of: index))
+                let closing = parsed[index].range.flatMap { range in
+                    parsed.source.line(range.end.line).dropFirst(range.end.column - 1).first
+                }
                 article.links.append(Link(
-                    destination: destination, text: text, kind: text == destination ? .autolink : .inline,
+                    destination: destination, text: text, kind: linkKind(destination: destination, text: text, closing: closing),
                     section: section, line: line, column: column))
             case .image:
                 let (line, column) = place(index)
@@ -52,6 +60,19 @@ extension ArticleBuilder {
             article.textBlocks.append(TextBlock(
                 kind: kind, text: text, prose: prose, section: section, line: line, column: fileColumn(column, line: line)))
         }
+    }
+
+    /// The Markdown between directives as a document of its own, followed by the article's
+    /// reference definitions it names (so `[label][ref]` beside a directive is a link, as in
+    /// any paragraph), kept in ``fragments`` for the renderer. A blank line ends whatever block
+    /// the fragment leaves open before the definitions.
+    private mutating func fragmentDocument(_ markdown: String, line: Int) -> MarkdownDocument {
+        if let found = fragments[markdown] { return found }
+        if definitionLines == nil { definitionLines = ReferenceDefinitionLines(document) }
+        let definitions = definitionLines!.markdown(for: markdown, line: line)
+        let parsed = MarkdownParser.parse(definitions.isEmpty ? markdown : markdown + "\n\n" + definitions)
+        fragments[markdown] = parsed
+        return parsed
     }
 
     /// One directive into the model. `id` is `nil` for one inside a table cell, which opens no block.

@@ -30,7 +30,7 @@ struct ArticleBuilder {
     /// The DocFX directives of the document (``DocFXLayout``).
     private(set) var docfx: DocFXLayout
     /// The article's reference definitions, read once: for table cells and for the model.
-    private var definitionLines: ReferenceDefinitionLines?
+    var definitionLines: ReferenceDefinitionLines?
 
     /// The deepest sub-step nesting kept; deeper lists are ignored rather than recursed into.
     static let maximumStepDepth = 16
@@ -520,7 +520,7 @@ struct ArticleBuilder {
             section: section, line: place.line, column: fileColumn(place.column, line: place.line))
     }
 
-    private func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
+    func linkKind(destination: String, text: String, closing: UInt8?) -> Link.Kind {
         if text == destination { return .autolink }
         // Only a destination that starts with `mailto:` can equal it with the text after (no other
         // characters are canonically equivalent to those); most do not, and the joined string cost

@@ -178,14 +178,18 @@ public struct ContentSet: Sendable {
             diagnostics += result.diagnostics
             includeFindings += found
         }
+        let faq = loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
+        articles += faq.articles
+        for (locale, found) in faq.documents { documents[locale, default: [:]].merge(found) { own, _ in own } }
+        digests.merge(faq.digests) { own, _ in own }
+        diagnostics += faq.diagnostics
+        includeFindings += faq.includeFindings
         var content = ContentSet(
             configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence, includes: includes)
         content.digests = digests
         let loaded = content
         content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
-        let faq = loadFAQPages(configuration: configuration, files: files, fence: fence)
         content.faqPages = faq.pages
-        content.diagnostics += faq.diagnostics
         var redirectFindings: [Diagnostic] = []
         for entry in configuration.locales {
             let (table, found) = RedirectTable.load(root: entry.path, locale: entry.id, fence: fence)

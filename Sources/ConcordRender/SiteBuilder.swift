@@ -205,7 +205,7 @@ public struct SiteBuilder: Sendable {
         if let description = article.metadata.description, !description.isEmpty { page[.description] = .text(description) }
         // Both as UTF-8 bytes, which the template copies as they are: as strings, tens of
         // kilobytes a page were validated as UTF-8 only to be turned back into bytes.
-        page[.content] = .html(TemplateHTML(utf8: body.utf8))
+        page[.content] = .html(TemplateHTML(utf8: article.faq == nil ? body.utf8 : body.utf8 + Array(Self.structuredDataElement(article).utf8)))
         page[.navigation] = .html(TemplateHTML(utf8: context.navigation.htmlUTF8(currentPath: job.path, pageDirectory: place.directory)))
         addDate(to: &page, article.metadata.date, context)
         addLanguageValues(to: &page, place)

@@ -28,12 +28,15 @@ public enum TranslationExport {
         configuration.locales.removeAll { $0.id != sourceLocale && $0.id != locale }
         let (content, documents) = ContentSet.loadWithDocuments(configuration)
         let sourceRoot = configuration.locales.first { $0.id == sourceLocale }?.path ?? ""
-        let paths = content.sourceArticles.keys.sorted()
+        // FAQ pages written as YAML are articles read from their YAML, not from Markdown a
+        // translation could be written back into: they are not handed off.
+        let paths = content.sourceArticles.filter { $0.value.faq == nil }.keys.sorted()
         let files = parallelMap(paths) { path -> Handoff.File? in
             guard let source = content.article(path, in: sourceLocale), let sourceDocument = documents[sourceLocale]?[path],
                   let bytes = try? content.fence.read(ContentSet.file(path, in: sourceRoot)) else { return nil }
+            // A translation written as a FAQ page is read from its YAML: units are made afresh from the source.
             let translation = content.article(path, in: locale).flatMap { article in
-                documents[locale]?[path].map { (article, $0) }
+                article.faq != nil ? nil : documents[locale]?[path].map { (article, $0) }
             }
             return file(source: (source, sourceDocument), sourceFile: ContentSet.file(path, in: sourceRoot),
                         sourceHash: SourceHash.of(file: bytes), translation: translation)

@@ -35,6 +35,10 @@ struct JSONWriterTests {
         article.unresolvedReferences = [UnresolvedReference(text: "[\(text)][]", label: text, section: "s", line: 20, column: 3)]
         article.textBlocks = [TextBlock(kind: .paragraph, text: text, prose: text, section: "s", line: 21, column: 1)]
         article.anchorMentions = [AnchorMention(name: "s", line: 9)]
+        article.faq = FAQContent(sections: [
+            FAQPage.Section(name: text, questions: [FAQPage.Question(question: text, answer: text + "\n", line: 23, answerLine: 25)], line: 22),
+            FAQPage.Section(name: nil, questions: [], line: 26),
+        ])
         return article
     }
 

@@ -94,8 +94,10 @@ struct GeneratedJSONWriterTests {
         // The contract is one declaration (`Article.Contract`): a property added there is a key
         // of the JSON, written and read, without listing it anywhere else.
         var article = try Fixtures.article("# Title\n\n1. Select **OK**.\n\nSee [x](x.md).\n")
-        // The one optional property, left out when the front matter names no groups.
+        // The optional properties: groups only when the front matter names some, `faq` only on
+        // FAQ pages written as YAML.
         article.zonePivotGroups = [ZonePivotGroup(id: "os", title: "OS", prompt: nil, pivots: [ZonePivot(id: "win", title: "Windows")])]
+        article.faq = FAQContent(sections: [])
         let properties = Mirror(reflecting: Article.Contract(path: "", locale: "", file: "", title: "", metadata: Metadata())).children.compactMap(\.label)
         let object = try #require(try JSONSerialization.jsonObject(with: article.jsonData()) as? [String: Any])
         #expect(object.keys.sorted() == properties.sorted())

@@ -35,7 +35,8 @@ struct LinkAgreementTests {
         Part(family: "partner-center-china", source: "es-ES", locales: ["es-ES", "de-DE", "fr-FR", "ja-JP", "pt-BR", "zh-CN"], renderPages: true,
              verdicts: ["broken", "external", "same article"]),
         Part(family: "partner-center", source: "es-ES", locales: ["es-ES", "de-DE"], renderPages: true,
-             verdicts: ["article", "redirected", "external", "file or folder", "same article", "site path", "FAQ page"]),
+             // Links to FAQ pages (`x.yml`, `x.md`) are "article": each FAQ page is read as the article `x.md`.
+             verdicts: ["article", "redirected", "external", "file or folder", "same article", "site path"]),
         Part(family: "powershell", source: "en-US", locales: ["en-US"], renderPages: true,
              verdicts: ["article", "broken", "external", "same article", "site path", "xref", "mapped article", "mapped broken"],
              urlMap: ["/powershell/module/": "7.1/", "/powershell/scripting/": "docs-conceptual/"]),
@@ -166,7 +167,8 @@ struct LinkAgreementTests {
             expectLinkKey(link, in: article, leadsTo: target, consumers, &problems)
             return "article"
         case .found(let locale, let path, nil) where consumers.check.linkIndex.targets.isFAQ(path, in: locale):
-            // A FAQ page written as YAML (`x.yml`, linked as `x.md` too) is shown at `x.html`.
+            // A FAQ page written as YAML that is not read as an article (the locale's own `x.md`
+            // takes its page): links to it reach `x.html` all the same.
             let page = String(path.dropLast(4)) + ".html"
             expect(exported == ResolvedLink(), "JSON \(exported) for a FAQ page")
             expect(landing.map(LinkTargets.lowercased) == LinkTargets.lowercased(page), "page href \(href ?? "none") does not reach \(page)")

@@ -58,21 +58,13 @@ public struct SiteStages: Sendable {
         result.assetsCopied = media.copied + (try writeThemeAssets(writer))
         clock.mark("assets")
 
-        // Moved pages answer with a redirect, where no article took their path.
+        // Moved pages answer with a redirect, where no article (FAQ pages included) took their path.
         let localePages = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
-        // FAQ pages written as YAML, where no article took their path.
-        let faqTaken = plan.pagePaths.union(localePages)
-        var faqPaths: Set<String> = []
-        for faq in try builder.faqPages(contexts, taken: faqTaken) {
-            try FileSystem.createDirectories(RelativePath.directory(of: folder + "/" + faq.path))
-            try writer.write(faq.html, to: faq.path)
-            faqPaths.insert(faq.path)
-        }
-        for redirect in builder.redirectPages(taken: faqTaken.union(faqPaths)) {
+        for redirect in builder.redirectPages(taken: plan.pagePaths.union(localePages)) {
             try FileSystem.createDirectories(RelativePath.directory(of: folder + "/" + redirect.path))
             try writer.write(redirect.html, to: redirect.path)
         }
-        clock.mark("redirects and FAQ pages")
+        clock.mark("redirects")
 
         let search = try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
         clock.mark("search")

@@ -9,9 +9,10 @@ import ConcordModel
 /// - Cross references (`xref:uid`, `@uid`): the page the uid names, keyed as a relative link to it
 ///   (so `xref:X` and a link to X's file are the same link); an undefined uid as `xref:uid`.
 /// - Relative paths: resolved against the article's folder and lower-cased, `.md` optional
-///   (`./a.md` = `A.md` = `a`); the fragment kept only when it names an anchor written explicitly
-///   in the source locale's copy of the target (`<a name="x">`), because anchors made from
-///   heading text are translated along with the heading.
+///   (`./a.md` = `A.md` = `a`, and `a.yml` = `a` when `a.yml` is a FAQ page); the fragment
+///   kept only when it names an anchor written explicitly in the source locale's copy of the
+///   target (`<a name="x">`), because anchors made from heading text are translated along with
+///   the heading.
 enum LinkKey {
     /// Query parameters that choose a language or market, not content.
     static let localeParameters: Set<String> = [
@@ -55,12 +56,15 @@ enum LinkKey {
         switch target {
         case .outside(let levels, let rest):
             return String(repeating: "../", count: levels) + withoutMarkdownExtension(rest.lowercased()) + query
-        case .inside(let target):
+        case .inside(var target):
             var fragment = ""
             if let found = context.linkIndex.lookup(target, in: context.sourceLocale),
                case .found(let locale, _, let articlePath?) = found,
                let targetArticle = context.content.article(articlePath, in: locale) {
                 fragment = significantFragment(parsed.fragment, ofSourceArticle: targetArticle)
+                // `x.yml` and `x.md` name one page when `x.yml` is a FAQ page (its article is `x.md`),
+                // whichever form each locale has it in.
+                if targetArticle.faq != nil, target.lowercased().hasSuffix(".yml") { target = articlePath }
             }
             return withoutMarkdownExtension(target.lowercased()) + query + (fragment.isEmpty ? "" : "#" + fragment)
         }

@@ -4,24 +4,43 @@ import Yams
 /// A FAQ page written as YAML (`### YamlMime:FAQ`), as Microsoft Docs publishes them: a title,
 /// metadata, a Markdown summary, and sections of questions with Markdown answers.
 public struct FAQPage: Sendable, Hashable {
-    /// One question and its answer (Markdown).
-    public struct Question: Sendable, Hashable {
+    /// One question and its answer (Markdown): in the article JSON (`faq.sections[].questions[]`).
+    @JSONWritable
+    public struct Question: Sendable, Hashable, Codable {
         /// The question, as written (plain text, trimmed).
         public var question: String
         /// The answer, Markdown.
         public var answer: String
         /// The line of the `question:` key.
         public var line: Int
+        /// The file line the answer's text starts on (the line after `answer: |` for a block).
+        public var answerLine: Int
+
+        /// Creates a question.
+        public init(question: String, answer: String, line: Int, answerLine: Int) {
+            self.question = question
+            self.answer = answer
+            self.line = line
+            self.answerLine = answerLine
+        }
     }
 
     /// One section: its name (optional) and its questions.
-    public struct Section: Sendable, Hashable {
+    @JSONWritable
+    public struct Section: Sendable, Hashable, Codable {
         /// The section's name, if it has one.
         public var name: String?
         /// Its questions, in order.
         public var questions: [Question]
         /// The line of the section's entry.
         public var line: Int
+
+        /// Creates a section.
+        public init(name: String?, questions: [Question], line: Int) {
+            self.name = name
+            self.questions = questions
+            self.line = line
+        }
     }
 
     /// The path relative to the locale root (`partner-center/payout-faq.yml`).
@@ -32,10 +51,16 @@ public struct FAQPage: Sendable, Hashable {
     public var file: String
     /// The page title (`title:`, else `metadata.title`).
     public var title: String
+    /// The line the title's text is on.
+    public var titleLine: Int
     /// The scalar values of `metadata:`, by key.
     public var metadata: [String: String]
+    /// The line of each `metadata:` key.
+    public var metadataLines: [String: Int]
     /// The summary (Markdown), if any.
     public var summary: String?
+    /// The line the summary's text starts on.
+    public var summaryLine: Int
     /// The sections, in order.
     public var sections: [Section]
 
@@ -73,8 +98,12 @@ public struct FAQPage: Sendable, Hashable {
         }
         var diagnostics: [Diagnostic] = []
         var metadata: [String: String] = [:]
+        var metadataLines: [String: Int] = [:]
         for (key, value) in root["metadata"]?.mapping ?? [:] {
-            if let name = key.string, let scalar = value.scalar?.string { metadata[name] = scalar }
+            if let name = key.string, let scalar = value.scalar?.string {
+                metadata[name] = scalar
+                metadataLines[name] = key.mark?.line ?? 1
+            }
         }
         var sections: [Section] = []
         var count = 0
@@ -89,8 +118,10 @@ public struct FAQPage: Sendable, Hashable {
                 }
                 count += 1
                 let questionLine = map.first { $0.key.string == "question" }?.key.mark?.line ?? entry.mark?.line ?? line
+                let answer = map["answer"]
                 questions.append(Question(
-                    question: question.trimmingCharacters(in: " \n\t"), answer: map["answer"]?.string ?? "", line: questionLine))
+                    question: question.trimmingCharacters(in: " \n\t"), answer: answer?.string ?? "", line: questionLine,
+                    answerLine: answer.map(textLine) ?? questionLine + 1))
             }
             sections.append(Section(name: item.mapping?["name"]?.string?.trimmingCharacters(in: " \n\t"), questions: questions, line: line))
             if count >= maximumQuestions {
@@ -99,8 +130,20 @@ public struct FAQPage: Sendable, Hashable {
             }
         }
         let title = root["title"]?.string ?? metadata["title"] ?? ""
-        return (FAQPage(path: path, locale: locale, file: file, title: title.trimmingCharacters(in: " \n\t"), metadata: metadata,
-                        summary: root["summary"]?.string, sections: sections), diagnostics)
+        let titleLine = root["title"].map(textLine) ?? metadataLines["title"] ?? 1
+        let summary = root["summary"]
+        return (FAQPage(path: path, locale: locale, file: file, title: title.trimmingCharacters(in: " \n\t"), titleLine: titleLine,
+                        metadata: metadata, metadataLines: metadataLines, summary: summary?.string,
+                        summaryLine: summary.map(textLine) ?? titleLine + 1, sections: sections), diagnostics)
+    }
+
+    /// The line a scalar's text starts on: a block scalar's (`|`, `>`) on the line after its indicator.
+    static func textLine(_ node: Node) -> Int {
+        let line = node.mark?.line ?? 1
+        switch node.scalar?.style {
+        case .literal?, .folded?: return line + 1
+        default: return line
+        }
     }
 
     /// The page's article path as links name it: `x.yml` is linked as `x.md` too (DocFX does so).

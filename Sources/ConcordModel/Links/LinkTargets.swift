@@ -115,7 +115,8 @@ public final class LinkTargets: Sendable {
         let slash = UInt8(ascii: "/")
         for path in paths {
             let lower = path.lowercased()
-            entry.files[lower] = File(path: path, isArticle: articles.index(forKey: path) != nil)
+            entry.files[lower] = faqArticle(path, lower: lower, articles: articles).map { File(path: $0, isArticle: true) }
+                ?? File(path: path, isArticle: articles.index(forKey: path) != nil)
             let bytes = lower.utf8
             let lastSlash = bytes.lastIndex(of: slash)
             let folder = lastSlash.map { String(lower[..<$0]) } ?? ""
@@ -227,6 +228,15 @@ public final class LinkTargets: Sendable {
         }
         if entry.folders.contains(lower) { return .folder(locale: locale, path: path) }
         return nil
+    }
+
+    /// The article a FAQ page `x.yml` is read as (`x.md`), when it is one: a link to the file
+    /// leads to that article's page, and the navigation lists it.
+    private static func faqArticle(_ path: String, lower: String, articles: [String: Article]) -> String? {
+        guard lower.hasSuffix(".yml") else { return nil }
+        let markdownPath = String(path.dropLast(4)) + ".md"
+        guard articles[markdownPath]?.faq != nil else { return nil }
+        return markdownPath
     }
 
     /// The FAQ page (`x.yml`, lower-cased) a lower-cased `x.md` or `x` names, if `locale` has one.
