@@ -11,14 +11,15 @@ extension TranslationExport {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// How many articles are read into units at once. Each batch is read and written on every
-    /// core, then handed to `write` in order: the document is never whole in memory, and the
-    /// cores wait for one another only between batches.
-    static let batchSize = 128
+    /// How many articles' parts may be made ahead of the one being written: enough to keep
+    /// every core busy past a long article, few enough that the document is never whole in memory.
+    static let window = 64
 
     /// Writes the handoff of `loaded` as `format`, part by part in document order, to `write`:
     /// the same bytes as ``XLIFFWriter/document(_:)`` or ``POWriter/document(_:)`` of
-    /// ``handoff(_:locale:)`` (with ``Handoff/changedOnly`` when `changedOnly`).
+    /// ``handoff(_:locale:)`` (with ``Handoff/changedOnly`` when `changedOnly`). Articles are read
+    /// into units and written as bytes on every core; `write` gets the parts in order on the
+    /// calling thread while later ones are made.
     public static func write(_ loaded: Loaded, format: Handoff.Format, changedOnly: Bool, to write: ([UInt8]) throws -> Void) rethrows -> Written {
         switch format {
         case .xliff: try write(XLIFFWriter.header(sourceLocale: loaded.sourceLocale, targetLocale: loaded.locale))
@@ -27,27 +28,23 @@ extension TranslationExport {
         var written = Written()
         // XLIFF numbers the `<file>` elements it writes: articles with units.
         var fileNumber = 0
-        var start = 0
-        while start < loaded.paths.count {
-            let batch = Array(loaded.paths[start..<min(start + batchSize, loaded.paths.count)])
-            start += batch.count
-            let parts = parallelMap(batch) { path in Part(loaded.file(at: path), loaded: loaded, format: format, changedOnly: changedOnly) }
-            for part in parts {
-                guard let file = part.file else { continue }
-                if let warning = part.unitLimit { written.diagnostics.append(warning) }
-                // Without changedOnly every article counts, as in the handoff; with it, those with a unit left.
-                guard !changedOnly || part.units > 0 else { continue }
-                written.articles += 1
-                written.units += part.units
-                written.final += part.final
-                guard part.units > 0 else { continue }
-                if format == .xliff {
-                    fileNumber += 1
-                    try write(XLIFFWriter.start(of: file, number: fileNumber))
-                }
-                try write(part.body)
+        try parallelForEachInOrder(loaded.paths, window: window, { path in
+            Part(loaded.file(at: path), loaded: loaded, format: format, changedOnly: changedOnly)
+        }, consume: { part in
+            guard let file = part.file else { return }
+            if let warning = part.unitLimit { written.diagnostics.append(warning) }
+            // Without changedOnly every article counts, as in the handoff; with it, those with a unit left.
+            guard !changedOnly || part.units > 0 else { return }
+            written.articles += 1
+            written.units += part.units
+            written.final += part.final
+            guard part.units > 0 else { return }
+            if format == .xliff {
+                fileNumber += 1
+                try write(XLIFFWriter.start(of: file, number: fileNumber))
             }
-        }
+            try write(part.body)
+        })
         if format == .xliff { try write(XLIFFWriter.footer) }
         return written
     }

@@ -1,4 +1,5 @@
 import ConcordCheck
+import ConcordMarkdown
 import ConcordModel
 @testable import ConcordTranslation
 import Foundation
@@ -42,11 +43,11 @@ import Testing
         for locale in ["pt-BR", "ja-JP", "zh-CN"] { try expectSameBytes(configuration, locale: locale) }
     }
 
-    /// More articles than a batch, some with no unit to write (`--changed-only` leaves them out
+    /// More articles than are made ahead of the one written, some with no unit to write (`--changed-only` leaves them out
     /// and XLIFF numbers its files without them), and a unit-limit warning in the middle.
-    @Test func filesAreNumberedAcrossBatches() throws {
+    @Test func filesAreNumberedInOrderAcrossTheWindow() throws {
         var files: [String: String] = [:]
-        for index in 0..<(TranslationExport.batchSize * 2 + 7) {
+        for index in 0..<(TranslationExport.window * 3 + 7) {
             let name = String(format: "a%04d.md", index)
             files["en-US/\(name)"] = "# Title \(index)\n\nText \(index).\n"
             if index % 3 != 0 { files["es-ES/\(name)"] = "# Título \(index)\n\nTexto \(index).\n" }
@@ -137,6 +138,24 @@ import Testing
             var bytes: [UInt8] = []
             bytes.add(number)
             #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+        }
+    }
+}
+
+/// Shortcuts the segmenter takes to avoid work, pinned to the work they avoid.
+@Suite struct SegmentingShortcutTests {
+    @Test func aCellsShapeIsCmarksWithoutParsingPlainCells() {
+        let cells = ["plain text", "", "a | b", "[link](x)", "![image](y.png)", "**bold**", "_it_", "`code`", "<https://x.example>",
+                     "a < b", "x * y", "snake_case", "&amp; 5 > 3", "\\[not a link\\]", "[ref][]", "*", "a]b(c)"]
+        for cell in cells {
+            let parsed = MarkdownParser.parse(cell)
+            #expect(InlineShape.ofCell(cell) == InlineShape(parsed, node: parsed.root), "\(cell)")
+        }
+    }
+
+    @Test func escapedPipesReadAsPipes() {
+        for (raw, read) in [("a\\|b", "a|b"), ("\\\\|", "\\|"), ("\\", "\\"), ("|", "|"), ("é\\|", "é|")] {
+            #expect(TableCellSpan.unescapedPipes(ArraySlice(raw.utf8)) == Array(read.utf8), "\(raw)")
         }
     }
 }
