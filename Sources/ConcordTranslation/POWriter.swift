@@ -110,10 +110,7 @@ public enum POWriter {
             switch piece {
             case .text(let text):
                 // `{` doubled, then escaped: neither changes what the other sees.
-                for part in text.split(separator: "{", omittingEmptySubsequences: false).enumerated() {
-                    if part.offset > 0 { out.add("{{") }
-                    if escaped { addEscaped(part.element, to: &out) } else { out.append(contentsOf: part.element.utf8) }
-                }
+                add(text, doublingBraces: true, escaped: escaped, to: &out)
             case .open(let id), .placeholder(let id):
                 out.add("{")
                 out.add(id)
@@ -133,18 +130,34 @@ public enum POWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// ``escape(_:)`` appended to `out`. On UTF-8 bytes: every byte it changes is ASCII.
-    private static func addEscaped(_ text: some StringProtocol, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): out.add("\\\\")
-            case UInt8(ascii: "\""): out.add("\\\"")
-            case UInt8(ascii: "\n"): out.add("\\n")
-            case UInt8(ascii: "\t"): out.add("\\t")
-            case UInt8(ascii: "\r"): out.add("\\r")
-            case ..<0x20: out.add("\u{FFFD}")
-            default: out.append(byte)
+    /// ``escape(_:)`` appended to `out`.
+    private static func addEscaped(_ text: String, to out: inout [UInt8]) {
+        add(text, doublingBraces: false, escaped: true, to: &out)
+    }
+
+    /// `text` appended to `out`, with `{` as `{{` and PO's escapes as asked. On UTF-8 bytes,
+    /// copying the runs between bytes that change: every byte that changes is ASCII.
+    private static func add(_ text: String, doublingBraces: Bool, escaped: Bool, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (i, byte) in bytes.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "{") where doublingBraces: replacement = "{{"
+                case UInt8(ascii: "\\") where escaped: replacement = "\\\\"
+                case UInt8(ascii: "\"") where escaped: replacement = "\\\""
+                case UInt8(ascii: "\n") where escaped: replacement = "\\n"
+                case UInt8(ascii: "\t") where escaped: replacement = "\\t"
+                case UInt8(ascii: "\r") where escaped: replacement = "\\r"
+                case ..<0x20 where escaped: replacement = "\u{FFFD}"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                runStart = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
@@ -156,7 +169,9 @@ public enum POWriter {
     }
 
     private static func addOneLine(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 { out.append(byte < 0x20 ? 0x20 : byte) }
+        let start = out.count
+        out.append(contentsOf: text.utf8)
+        for i in start..<out.count where out[i] < 0x20 { out[i] = 0x20 }
     }
 }
 
