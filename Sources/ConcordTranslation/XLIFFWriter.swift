@@ -277,7 +277,10 @@ struct UnitIDs {
             if byte == UInt8(ascii: "/") {
                 bytes.append(UInt8(ascii: "."))
             } else {
-                bytes.append(isNameCharacter(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "_"))
+                let kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                bytes.append(kept ? byte : UInt8(ascii: "_"))
             }
         }
         return String(decoding: bytes, as: UTF8.self)

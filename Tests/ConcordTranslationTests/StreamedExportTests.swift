@@ -126,7 +126,8 @@ import Testing
     }
 
     @Test func unitIDsOfASCIIAreTheScalarWalks() {
-        for id in ["a/b", "top/p-1", "x~2/table-1/r0c1", "über/p-1", "a b#c", "", "1.2:3_4"] {
+        let ascii = String(decoding: Array(0x20..<0x7F), as: UTF8.self)
+        for id in ["a/b", "top/p-1", "x~2/table-1/r0c1", "über/p-1", "a b#c", "", "1.2:3_4", ascii] {
             var ids = UnitIDs()
             let expected = id.unicodeScalars.map { $0 == "/" ? "." : UnitIDs.isNameCharacter($0) ? String($0) : "_" }.joined()
             #expect(ids.id(for: id) == (expected.isEmpty ? "u" : expected))
