@@ -147,7 +147,7 @@ public enum TranslationExport {
             // source it was made from where that is known.
             let madeFrom = stale ? previous?.content : unit.content
             return Handoff.Unit(source: unit, target: nil, state: .initial, candidate: Handoff.Candidate(
-                previousSource: madeFrom, target: existing.content, sourceChanged: stale))
+                previousSource: madeFrom, target: existing.content, sourceChanged: !unchanged))
         }
         return Handoff.File(path: path, sourceHash: sourceHash, units: handoffUnits)
     }

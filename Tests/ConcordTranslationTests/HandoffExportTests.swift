@@ -178,7 +178,7 @@ import Testing
 @Suite struct SourceGitCommitHandoffTests {
     @Test(.enabled(if: Tool.exists("git"), "needs git"))
     func theSourceAtTheNamedCommitIsTheCandidatesSource() throws {
-        let version1 = "# <a name=\"a\"></a>Title\n\nFirst paragraph.\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph.\n"
+        let version1 = "# <a name=\"a\"></a>Title\n\nFirst [paragraph](b.md).\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph.\n"
         let fixture = try Fixture(["en-US/a.md": version1, "en-US/b.md": "# B\n\nSame text.\n"])
         defer { fixture.remove() }
         func git(_ arguments: String...) throws -> String {
@@ -210,9 +210,12 @@ import Testing
 
         let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
         let units = Dictionary(uniqueKeysWithValues: handoff.files.flatMap { file in file.units.map { ("\(file.path)#\($0.source.id)", $0) } })
-        #expect(units["a.md#a/p-1"]?.state == .final && units["a.md#a/p-1"]?.target?.text == "Primer párrafo.")
+        #expect(units["a.md#a"]?.state == .final && units["a.md#a"]?.target?.text == "Título")
+        // Unchanged since the commit, but the translation lost the link: a candidate for that reason, not a change.
+        let unchanged = try #require(units["a.md#a/p-1"])
+        #expect(unchanged.state == .initial && unchanged.candidate?.sourceChanged == false && unchanged.candidate?.target.text == "Primer párrafo.")
         let changed = try #require(units["a.md#b/p-1"])
-        #expect(changed.state == .initial && changed.target == nil)
+        #expect(changed.state == .initial && changed.target == nil && changed.candidate?.sourceChanged == true)
         #expect(changed.candidate?.previousSource?.text == "Second paragraph.")
         #expect(changed.candidate?.target.text == "Segundo párrafo.")
         #expect(units["b.md#b/p-1"]?.state == .final)
@@ -223,7 +226,7 @@ import Testing
         // --changed-only on the tree: the changed unit and the unknown article's, nothing in sync.
         let changedOnly = handoff.changedOnly
         #expect(Set(changedOnly.files.flatMap { file in file.units.map { "\(file.path)#\($0.source.id)" } })
-                == ["a.md#b/p-1", "c.md#c", "c.md#c/p-1"])
+                == ["a.md#a/p-1", "a.md#b/p-1", "c.md#c", "c.md#c/p-1"])
         let xliff = XLIFFWriter.document(changedOnly)
         #expect(xliff.contains("origin=\"concord:previous-translation\"><source xml:space=\"preserve\">Second paragraph.</source><target xml:space=\"preserve\">Segundo párrafo.</target>"))
         #expect(xliff.contains("<segment id=\"s1\" state=\"initial\"><source xml:space=\"preserve\">Second paragraph, changed.</source></segment>"))
