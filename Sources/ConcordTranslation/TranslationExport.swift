@@ -13,10 +13,11 @@ public enum TranslationExport {
 
     /// The handoff of `locale`, and the problems met loading the two locales it reads.
     ///
-    /// A translation is in sync unless its `source-hash` names another version of its source
-    /// (`stale-translation`'s first signal). An in-sync translation's unit with the same id and
-    /// the same codes is the target (`final`). A stale one's unit is a candidate (`initial`),
-    /// with the source it was made from where git still has that version.
+    /// A translation is in sync unless its `source-hash` names another version of its source,
+    /// or, without one, git says the source changed since its `ms.sourcegitcommit`
+    /// (`stale-translation`'s two signals). An in-sync translation's unit with the same id and
+    /// the same codes is the target (`final`). A stale one's changed unit is a candidate
+    /// (`initial`), with the source it was made from where git has that version.
     public static func handoff(_ configuration: Configuration, locale: String) throws(Failure) -> (handoff: Handoff, diagnostics: [Diagnostic]) {
         let loaded = try load(configuration, locale: locale)
         let files = parallelMap(loaded.paths) { loaded.file(at: $0) }.compactMap { $0 }
