@@ -230,5 +230,11 @@ import Testing
         let xliff = XLIFFWriter.document(changedOnly)
         #expect(xliff.contains("origin=\"concord:previous-translation\"><source xml:space=\"preserve\">Second paragraph.</source><target xml:space=\"preserve\">Segundo párrafo.</target>"))
         #expect(xliff.contains("<segment id=\"s1\" state=\"initial\"><source xml:space=\"preserve\">Second paragraph, changed.</source></segment>"))
+        // What `concord export xliff --changed-only` writes: the same, streamed.
+        var streamed: [UInt8] = []
+        let written = TranslationExport.write(try TranslationExport.load(fixture.configuration, locale: "es-ES"), format: .xliff, changedOnly: true) {
+            streamed += $0
+        }
+        #expect(String(decoding: streamed, as: UTF8.self) == xliff && written.units == 4)
     }
 }
