@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Concord's performance benchmark: every stage against `cmark` on the same bytes.
 
-Usage: scripts/benchmark.py [--corpus DIR] [--source-locale en-US] [--runs N] [--no-build]
+Usage: scripts/benchmark.py [--corpus DIR] [--source-locale en-US] [--export-locale L] [--runs N] [--no-build]
 
 Builds concord in release mode, then times (best of N runs, wall clock) and
 measures peak memory of:
   cmark     the `cmark` command rendering every article's bytes to HTML (one process, one core)
   models    `concord inspect --content DIR`  (discover, split, parse, build every typed model)
   check     `concord check --content DIR`    (models + every translation rule)
+  export    `concord export xliff --locale L` (XLIFF, then PO) of one translation locale to a file,
+            as a ratio of the check of the same tree
   git check `concord check` on a git-backed copy of the corpus (each translation's
             ms.sourcegitcommit rewritten to a commit of a made-up history that edits the source
             between commits), against the same copy without its .git folder
@@ -105,6 +107,7 @@ def main():
     parser.add_argument("--source-locale", default="en-US")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--export-locale", help="the locale `export xliff` hands off (default: the first besides the source)")
     args = parser.parse_args()
 
     corpus = os.path.abspath(args.corpus)
@@ -148,9 +151,25 @@ def main():
         stages = [("concord models (inspect)", [concord, "inspect", "--format", "json"] + content)]
         if has("check"):
             stages.append(("concord check", [concord, "check", "--format", "json"] + content))
+        timed = {}
         for name, cmd in stages:
             seconds, memory = run_timed(cmd, args.runs)
             rows.append((name, seconds, memory))
+            timed[name] = seconds
+        export_note = None
+        targets = sorted(d for d in os.listdir(corpus)
+                         if d != args.source_locale and os.path.isdir(os.path.join(corpus, d)) and not d.startswith("."))
+        export_locale = args.export_locale or (targets[0] if targets else None)
+        if has("export") and export_locale and "concord check" in timed:
+            # The translation handoff of one locale, written to a file as a translation system gets it.
+            handoff = os.path.join(scratch, "handoff")
+            for label, extra in (("xliff", []), ("po", ["--format", "po"])):
+                cmd = [concord, "export", "xliff", "--locale", export_locale, "--output", handoff] + content + extra
+                seconds, memory = run_timed(cmd, args.runs)
+                rows.append((f"export {label} ({export_locale})", seconds, memory))
+                timed[label] = seconds
+            export_note = (f"export {export_locale}: XLIFF {timed['xliff'] / timed['concord check']:.2f}× the check, "
+                           f"PO {timed['po'] / timed['concord check']:.2f}×")
         git_note = None
         if has("check") and shutil.which("git"):
             backed = os.path.join(scratch, "git-backed")
@@ -218,6 +237,8 @@ def main():
         print(rebuild_note)
     if git_note:
         print(git_note)
+    if export_note:
+        print(export_note)
 
 
 if __name__ == "__main__":

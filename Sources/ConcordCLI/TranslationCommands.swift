@@ -39,18 +39,34 @@ extension ExportCommand {
         func run() throws {
             if let output { try OutputPath.check(output) }
             let configuration = try project.loadConfiguration()
-            let result: (handoff: Handoff, diagnostics: [Diagnostic])
-            do { result = try TranslationExport.handoff(configuration, locale: locale) } catch {
+            let loaded: TranslationExport.Loaded
+            do { loaded = try TranslationExport.load(configuration, locale: locale) } catch {
                 throw ConcordFailure(message: error.description)
             }
-            for diagnostic in CheckEngine(settings: configuration.rules).applySettings(result.diagnostics) {
+            let engine = CheckEngine(settings: configuration.rules)
+            for diagnostic in engine.applySettings(loaded.diagnostics) {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
-            let handoff = changedOnly ? result.handoff.changedOnly : result.handoff
-            let text = format == .xliff ? XLIFFWriter.document(handoff) : POWriter.document(handoff)
-            try emit(Data(text.utf8), to: output)
-            let counts = handoff.counts
-            FileHandle.standardError.write(Data("concord: \(counts.units) units in \(handoff.files.count) articles, \(counts.final) translated\n".utf8))
+            let handoffFormat: Handoff.Format = format == .xliff ? .xliff : .po
+            // Streamed: each batch of articles goes to the file as it is made.
+            let written: TranslationExport.Written
+            if let output {
+                do {
+                    let file = try AtomicFile(output)
+                    written = try TranslationExport.write(loaded, format: handoffFormat, changedOnly: changedOnly) { try file.write($0) }
+                    try file.commit()
+                } catch let error as FileSystem.Failure {
+                    throw ConcordFailure(message: "cannot write \(output): \(error.reason)")
+                }
+            } else {
+                written = TranslationExport.write(loaded, format: handoffFormat, changedOnly: changedOnly) {
+                    FileHandle.standardOutput.write(Data($0))
+                }
+            }
+            for diagnostic in engine.applySettings(written.diagnostics) {
+                FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            }
+            FileHandle.standardError.write(Data("concord: \(written.units) units in \(written.articles) articles, \(written.final) translated\n".utf8))
         }
     }
 

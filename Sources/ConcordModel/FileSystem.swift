@@ -81,43 +81,15 @@ public enum FileSystem {
     /// The temporary file is named `.<name>.concord-<random>`; a run killed before the rename
     /// leaves it behind (``leftoverTemporaryFiles(in:)`` finds those).
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        if !folder.isEmpty { try createDirectories(folder) }
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name)\(temporaryMarker)\(UInt32.random(in: 0...UInt32.max))"
-        // O_EXCL and O_NOFOLLOW: never write through something already at the temporary name.
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw Failure(path: path, errno: errno, doing: "cannot create a file in \(folder.isEmpty ? "." : folder)") }
-        func fail(_ error: Int32) -> Failure {
-            close(fd)
-            unlink(temporary)
-            return Failure(path: path, errno: error, doing: "cannot write")
-        }
-        var existing = stat()
-        if stat(path, &existing) == 0, fchmod(fd, existing.st_mode & 0o7777) != 0 { throw fail(errno) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw fail(count < 0 ? errno : EIO) }
-            written += count
-        }
-        guard close(fd) == 0 else {
-            let error = errno
-            unlink(temporary)
-            throw Failure(path: path, errno: error, doing: "cannot write")
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = errno
-            unlink(temporary)
-            throw Failure(path: path, errno: error, doing: "cannot replace")
-        }
+        let file = try AtomicFile(path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// What follows a file's name in the temporary files of ``writeAtomically(_:to:)``.
     static let temporaryMarker = ".concord-"
 
-    /// The temporary files a killed ``writeAtomically(_:to:)`` left directly in `folder`:
+    /// The temporary files a killed ``writeAtomically(_:to:)`` (or ``AtomicFile``) left directly in `folder`:
     /// `.<name>.concord-<digits>` beside a file `<name>`.
     public static func leftoverTemporaryFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -258,6 +230,72 @@ public enum FileSystem {
         scan.files.sort()
         scan.skipped.sort { $0.path < $1.path }
         return scan
+    }
+}
+
+/// A file written atomically in parts, for output too large to hold whole: the parts go to a
+/// temporary file in the same folder (missing folders are created), which ``commit()`` renames
+/// over the path. Dropped without a commit (an error on the way), the temporary file is removed
+/// and the path is untouched. A file already at the path keeps its permissions.
+///
+/// The temporary file is named `.<name>.concord-<random>`, as ``FileSystem/writeAtomically(_:to:)``'s.
+public final class AtomicFile {
+    /// The file the parts are for.
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+
+    /// Creates the temporary file for `path`.
+    public init(_ path: String) throws(FileSystem.Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if !folder.isEmpty { try FileSystem.createDirectories(folder) }
+        self.path = path
+        temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name)\(FileSystem.temporaryMarker)\(UInt32.random(in: 0...UInt32.max))"
+        // O_EXCL and O_NOFOLLOW: never write through something already at the temporary name.
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw FileSystem.Failure(path: path, errno: errno, doing: "cannot create a file in \(folder.isEmpty ? "." : folder)")
+        }
+        var existing = stat()
+        if stat(path, &existing) == 0, fchmod(descriptor, existing.st_mode & 0o7777) != 0 { throw fail(errno, "cannot write") }
+    }
+
+    /// Appends `bytes` to the file.
+    public func write(_ bytes: [UInt8]) throws(FileSystem.Failure) {
+        guard descriptor >= 0 else { throw FileSystem.Failure(path: path, reason: "cannot write: the file is closed") }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { posixWrite(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw fail(count < 0 ? errno : EIO, "cannot write") }
+            written += count
+        }
+    }
+
+    /// Closes the file and renames it over the path.
+    public func commit() throws(FileSystem.Failure) {
+        guard descriptor >= 0 else { throw FileSystem.Failure(path: path, reason: "cannot write: the file is closed") }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw fail(errno, "cannot write") }
+        guard rename(temporary, path) == 0 else { throw fail(errno, "cannot replace") }
+    }
+
+    /// The failure of `action`, after the temporary file is closed and removed.
+    private func fail(_ code: Int32, _ action: String) -> FileSystem.Failure {
+        abandon()
+        return FileSystem.Failure(path: path, errno: code, doing: action)
+    }
+
+    private func abandon() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        unlink(temporary)
+    }
+
+    deinit {
+        if descriptor >= 0 { abandon() }
     }
 }
 

@@ -218,8 +218,7 @@ struct SegmentWalker {
     private mutating func addCell(id: String, markdown: String, span: Range<Int>, line: Int, notes: [String]) {
         let raw = Array(document.source.bytes[span])
         var content = InlineScanner.content(of: raw, quoted: false)
-        let parsed = MarkdownParser.parse(markdown)
-        let verbatim = InlineShape(parsed, node: parsed.root) != InlineShape(content)
+        let verbatim = InlineShape.ofCell(markdown) != InlineShape(content)
         if verbatim { content = InlineScanner.content(of: raw, quoted: false, plain: true) }
         guard content.hasTranslatableText else { return }
         units.append(TranslationUnit(
@@ -292,6 +291,20 @@ struct InlineShape: Equatable {
             }
         }
     }
+
+    /// cmark's count for a table cell's Markdown. A cell without `[ * _ ` <` holds none of
+    /// the five (links and images open with `[`, autolinks with `<`), and is not parsed.
+    static func ofCell(_ markdown: String) -> InlineShape {
+        let opensInline = markdown.utf8.contains { byte in
+            byte == UInt8(ascii: "[") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "<")
+        }
+        guard opensInline else { return InlineShape() }
+        let parsed = MarkdownParser.parse(markdown)
+        return InlineShape(parsed, node: parsed.root)
+    }
+
+    /// No inline of any kind.
+    init() {}
 
     /// The scanner's count: an include holds one link (`[!INCLUDE [title](path)]`), an autolink is one.
     init(_ content: InlineContent) {

@@ -32,6 +32,14 @@ public struct Handoff: Sendable {
         public var candidate: Candidate?
     }
 
+    /// The two writings of a handoff.
+    public enum Format: String, Sendable, CaseIterable {
+        /// XLIFF 2.1 (``XLIFFWriter``).
+        case xliff
+        /// gettext PO (``POWriter``).
+        case po
+    }
+
     /// XLIFF's segment states, the two an export gives.
     public enum State: String, Sendable {
         case initial, final

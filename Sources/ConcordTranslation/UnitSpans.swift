@@ -68,7 +68,19 @@ enum TableCellSpan {
         }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         guard start < end else { return nil }
-        let raw = String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
-        return raw == cell.markdown ? start..<end : nil
+        return unescapedPipes(bytes[start..<end]).elementsEqual(cell.markdown.utf8) ? start..<end : nil
+    }
+
+    /// The bytes with each `\|` read as `|`.
+    static func unescapedPipes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "|") { i += 1 }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 }

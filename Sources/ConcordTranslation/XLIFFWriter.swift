@@ -12,41 +12,70 @@ public enum XLIFFWriter {
 
     /// The document.
     public static func document(_ handoff: Handoff) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<xliff xmlns=\"\(namespace)\" xmlns:mtc=\"\(matchesNamespace)\" version=\"2.1\""
-        out += " srcLang=\"\(XMLEscaping.escape(handoff.sourceLocale))\" trgLang=\"\(XMLEscaping.escape(handoff.targetLocale))\">\n"
-        let files = Array(handoff.files.filter { !$0.units.isEmpty }.enumerated())
+        var out = header(sourceLocale: handoff.sourceLocale, targetLocale: handoff.targetLocale)
+        let files = handoff.files.filter { !$0.units.isEmpty }
         // Each file on its own core: a whole locale of a large tree is tens of megabytes.
-        let parts = parallelMap(files) { file($0.element, number: $0.offset + 1) }
-        out.reserveCapacity(out.utf8.count + parts.reduce(0) { $0 + $1.utf8.count } + 16)
-        for text in parts { out += text }
-        out += "</xliff>\n"
+        let bodies = parallelMap(files) { body(of: $0) }
+        for (index, (file, body)) in zip(files, bodies).enumerated() {
+            out += start(of: file, number: index + 1)
+            out += body
+        }
+        out += footer
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The XML declaration and the `<xliff>` start tag.
+    static func header(sourceLocale: String, targetLocale: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.add("<xliff xmlns=\"\(namespace)\" xmlns:mtc=\"\(matchesNamespace)\" version=\"2.1\"")
+        out.add(" srcLang=\"")
+        out.addEscaped(sourceLocale)
+        out.add("\" trgLang=\"")
+        out.addEscaped(targetLocale)
+        out.add("\">\n")
         return out
     }
 
-    private static func file(_ file: Handoff.File, number: Int) -> String {
-        var out = " <file id=\"f\(number)\" original=\"\(XMLEscaping.escape(file.path))\">\n"
-        out += "  <notes><note category=\"concord:source-hash\">\(XMLEscaping.escape(file.sourceHash))</note></notes>\n"
+    /// The end of the document.
+    static let footer = Array("</xliff>\n".utf8)
+
+    /// A `<file>` start tag and its notes: `number` counts the files written (from 1), which
+    /// only the writer in document order knows.
+    static func start(of file: Handoff.File, number: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.add(" <file id=\"f")
+        out.add(number)
+        out.add("\" original=\"")
+        out.addEscaped(file.path)
+        out.add("\">\n  <notes><note category=\"concord:source-hash\">")
+        out.addEscaped(file.sourceHash)
+        out.add("</note></notes>\n")
+        return out
+    }
+
+    /// A file's units and its end tag: everything of a `<file>` that does not depend on the
+    /// files before it.
+    static func body(of file: Handoff.File) -> [UInt8] {
+        var out: [UInt8] = []
         var ids = UnitIDs()
         for unit in file.units {
             write(unit, id: ids.id(for: unit.source.id), path: file.path, to: &out)
         }
-        out += " </file>\n"
+        out.add(" </file>\n")
         return out
     }
 
-    private static func write(_ unit: Handoff.Unit, id: String, path: String, to out: inout String) {
+    private static func write(_ unit: Handoff.Unit, id: String, path: String, to out: inout [UInt8]) {
         let source = unit.source
-        out += "  <unit id=\"\(XMLEscaping.escape(id))\" name=\"\(XMLEscaping.escape(source.qualifiedID(path: path)))\">\n"
-        if let candidate = unit.candidate {
-            let previous = candidate.previousSource ?? source.content
-            let data = dataEntries(previous, prefix: "ms", against: nil) + dataEntries(candidate.target, prefix: "mt", against: nil)
-            out += "   <mtc:matches><mtc:match ref=\"#s1\" type=\"tm\" origin=\"concord:previous-translation\">"
-            if !data.isEmpty { out += "<originalData>\(data)</originalData>" }
-            out += "<source xml:space=\"preserve\">\(inline(previous, prefix: "ms", against: nil))</source>"
-            out += "<target xml:space=\"preserve\">\(inline(candidate.target, prefix: "mt", against: nil))</target>"
-            out += "</mtc:match></mtc:matches>\n"
-        }
+        out.add("  <unit id=\"")
+        out.addEscaped(id)
+        out.add("\" name=\"")
+        out.addEscaped(path)
+        out.add("#")
+        out.addEscaped(source.id)
+        out.add("\">\n")
+        if let candidate = unit.candidate { write(candidate, source: source, to: &out) }
         var notes = source.notes
         if let candidate = unit.candidate {
             notes.append(!candidate.sourceChanged ? "The translation does not keep this text's links and marks; it is the candidate."
@@ -54,56 +83,116 @@ public enum XLIFFWriter {
                 : "The source changed since it was translated; the candidate is the earlier translation with the source it was made from.")
         }
         if !notes.isEmpty {
-            out += "   <notes>"
-            for note in notes { out += "<note category=\"context\">\(XMLEscaping.escape(note))</note>" }
-            out += "</notes>\n"
+            out.add("   <notes>")
+            for note in notes {
+                out.add("<note category=\"context\">")
+                out.addEscaped(note)
+                out.add("</note>")
+            }
+            out.add("</notes>\n")
         }
-        let data = dataEntries(source.content, prefix: "d", against: nil)
-            + (unit.target.map { dataEntries($0, prefix: "t", against: source.content) } ?? "")
-        if !data.isEmpty { out += "   <originalData>\(data)</originalData>\n" }
-        out += "   <segment id=\"s1\" state=\"\(unit.state.rawValue)\">"
-        out += "<source xml:space=\"preserve\">\(inline(source.content, prefix: "d", against: nil))</source>"
+        var data: [UInt8] = []
+        dataEntries(source.content, prefix: "d", against: nil, to: &data)
+        if let target = unit.target { dataEntries(target, prefix: "t", against: source.content, to: &data) }
+        if !data.isEmpty {
+            out.add("   <originalData>")
+            out += data
+            out.add("</originalData>\n")
+        }
+        out.add("   <segment id=\"s1\" state=\"")
+        out.add(unit.state.rawValue)
+        out.add("\"><source xml:space=\"preserve\">")
+        inline(source.content, prefix: "d", against: nil, to: &out)
+        out.add("</source>")
         if let target = unit.target {
-            out += "<target xml:space=\"preserve\">\(inline(target, prefix: "d", against: source.content))</target>"
+            out.add("<target xml:space=\"preserve\">")
+            inline(target, prefix: "d", against: source.content, to: &out)
+            out.add("</target>")
         }
-        out += "</segment>\n  </unit>\n"
+        out.add("</segment>\n  </unit>\n")
+    }
+
+    /// The candidate: the earlier translation with the source it was made from (`mtc:match`).
+    private static func write(_ candidate: Handoff.Candidate, source: TranslationUnit, to out: inout [UInt8]) {
+        let previous = candidate.previousSource ?? source.content
+        var data: [UInt8] = []
+        dataEntries(previous, prefix: "ms", against: nil, to: &data)
+        dataEntries(candidate.target, prefix: "mt", against: nil, to: &data)
+        out.add("   <mtc:matches><mtc:match ref=\"#s1\" type=\"tm\" origin=\"concord:previous-translation\">")
+        if !data.isEmpty {
+            out.add("<originalData>")
+            out += data
+            out.add("</originalData>")
+        }
+        out.add("<source xml:space=\"preserve\">")
+        inline(previous, prefix: "ms", against: nil, to: &out)
+        out.add("</source><target xml:space=\"preserve\">")
+        inline(candidate.target, prefix: "mt", against: nil, to: &out)
+        out.add("</target></mtc:match></mtc:matches>\n")
     }
 
     // MARK: - Original data
 
     /// `<data>` for each code's markup. With `against`, only the codes whose markup differs
     /// from the source's (a target's localised link), which the target refers to as `t…`.
-    private static func dataEntries(_ content: InlineContent, prefix: String, against source: InlineContent?) -> String {
-        var out = ""
+    private static func dataEntries(_ content: InlineContent, prefix: String, against source: InlineContent?, to out: inout [UInt8]) {
         for code in content.codes {
             if let source, let original = source.code(code.id), original.start == code.start, original.end == code.end { continue }
-            out += "<data id=\"\(prefix)\(code.id)\">\(XMLEscaping.escape(code.start))</data>"
-            if let end = code.end { out += "<data id=\"\(prefix)\(code.id)e\">\(XMLEscaping.escape(end))</data>" }
+            out.add("<data id=\"")
+            out.add(prefix)
+            out.add(code.id)
+            out.add("\">")
+            out.addEscaped(code.start)
+            out.add("</data>")
+            if let end = code.end {
+                out.add("<data id=\"")
+                out.add(prefix)
+                out.add(code.id)
+                out.add("e\">")
+                out.addEscaped(end)
+                out.add("</data>")
+            }
         }
-        return out
     }
 
     /// The inline content as XLIFF: text escaped, codes as `<pc>` and `<ph>`. A target's code
     /// whose markup differs from the source's refers to its own `t…` data.
-    private static func inline(_ content: InlineContent, prefix: String, against source: InlineContent?) -> String {
-        var out = ""
+    private static func inline(_ content: InlineContent, prefix: String, against source: InlineContent?, to out: inout [UInt8]) {
         for piece in content.pieces {
             switch piece {
             case .text(let text):
-                out += XMLEscaping.escape(text)
+                out.addEscaped(text)
             case .open(let id):
                 guard let code = content.code(id) else { continue }
                 let data = dataPrefix(code, prefix: prefix, against: source)
-                out += "<pc id=\"\(id)\" dataRefStart=\"\(data)\(id)\" dataRefEnd=\"\(data)\(id)e\"\(attributes(code))>"
+                out.add("<pc id=\"")
+                out.add(id)
+                out.add("\" dataRefStart=\"")
+                out.add(data)
+                out.add(id)
+                out.add("\" dataRefEnd=\"")
+                out.add(data)
+                out.add(id)
+                out.add("e\"")
+                attributes(code, to: &out)
+                out.add(">")
             case .close:
-                out += "</pc>"
+                out.add("</pc>")
             case .placeholder(let id):
                 guard let code = content.code(id) else { continue }
                 let data = dataPrefix(code, prefix: prefix, against: source)
-                out += "<ph id=\"\(id)\" dataRef=\"\(data)\(id)\"\(attributes(code)) disp=\"\(XMLEscaping.escape(code.display))\"/>"
+                out.add("<ph id=\"")
+                out.add(id)
+                out.add("\" dataRef=\"")
+                out.add(data)
+                out.add(id)
+                out.add("\"")
+                attributes(code, to: &out)
+                out.add(" disp=\"")
+                out.addEscaped(code.display)
+                out.add("\"/>")
             }
         }
-        return out
     }
 
     private static func dataPrefix(_ code: InlineCode, prefix: String, against source: InlineContent?) -> String {
@@ -112,11 +201,14 @@ public enum XLIFFWriter {
     }
 
     /// `type`, `subType` and whether the code may be deleted.
-    private static func attributes(_ code: InlineCode) -> String {
+    private static func attributes(_ code: InlineCode, to out: inout [UInt8]) {
         let (type, subType) = typeAndSubType(code.kind)
-        var out = " type=\"\(type)\" subType=\"\(subType)\""
-        if PlaceholderRules.isRequired(code.kind) { out += " canDelete=\"no\"" }
-        return out
+        out.add(" type=\"")
+        out.add(type)
+        out.add("\" subType=\"")
+        out.add(subType)
+        out.add("\"")
+        if PlaceholderRules.isRequired(code.kind) { out.add(" canDelete=\"no\"") }
     }
 
     static func typeAndSubType(_ kind: InlineCode.Kind) -> (String, String) {
@@ -158,9 +250,11 @@ struct UnitIDs {
     private var used: Set<String> = []
 
     mutating func id(for structural: String) -> String {
-        var base = ""
-        for scalar in structural.unicodeScalars {
-            if scalar == "/" { base += "." } else if UnitIDs.isNameCharacter(scalar) { base.unicodeScalars.append(scalar) } else { base += "_" }
+        var base = UnitIDs.asciiName(structural) ?? ""
+        if base.isEmpty {
+            for scalar in structural.unicodeScalars {
+                if scalar == "/" { base += "." } else if UnitIDs.isNameCharacter(scalar) { base.unicodeScalars.append(scalar) } else { base += "_" }
+            }
         }
         if base.isEmpty { base = "u" }
         var id = base
@@ -171,6 +265,25 @@ struct UnitIDs {
         }
         used.insert(id)
         return id
+    }
+
+    /// The name of an ASCII id, made byte by byte as the scalar walk would; `nil` for any
+    /// other id (most ids are ASCII, and the walk asks Unicode properties of every character).
+    static func asciiName(_ structural: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(structural.utf8.count)
+        for byte in structural.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "/") {
+                bytes.append(UInt8(ascii: "."))
+            } else {
+                let kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+                bytes.append(kept ? byte : UInt8(ascii: "_"))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// XML's NameChar, restricted to what is safe: ASCII letters and digits, `.-_:`, and letters and digits beyond ASCII.

@@ -1,35 +1,67 @@
 /// The one definition of escaping for the XML Concord writes (XLIFF).
 ///
 /// Every value that reaches an XLIFF document, as text or as an attribute, goes through
-/// ``escape(_:)``: `& < > " '` always, and the characters XML 1.0 cannot carry at all (C0
+/// ``append(_:to:)`` (or ``escape(_:)``, the same as a string): `& < > " '` always, line ends
+/// and tabs as character references, and the characters XML 1.0 cannot carry at all (C0
 /// controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) as U+FFFD, since an
 /// unescapable character would make the whole file unreadable to every tool.
 public enum XMLEscaping {
     /// `text` safe in XML character data and in quoted attribute values.
     public static func escape(_ text: String) -> String {
-        // Most values (words, ids, paths) have nothing to escape: one look over the bytes.
         var text = text
-        let clean = text.withUTF8 { bytes in !bytes.contains(where: needsEscape) }
-        if clean { return text }
+        // Most values (words, ids, paths) have nothing to escape: one look over the bytes.
+        if text.withUTF8({ !$0.contains(where: needsEscape) }) { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += Array("&amp;".utf8)
-            case "<": out += Array("&lt;".utf8)
-            case ">": out += Array("&gt;".utf8)
-            case "\"": out += Array("&quot;".utf8)
-            case "'": out += Array("&apos;".utf8)
-            // Attribute values normalise line ends to spaces on reading; character references survive.
-            case "\n": out += Array("&#10;".utf8)
-            case "\r": out += Array("&#13;".utf8)
-            case "\t": out += Array("&#9;".utf8)
-            default:
-                let kept: Unicode.Scalar = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "\u{FFFD}" : scalar
-                UTF8.encode(kept) { out.append($0) }
-            }
-        }
+        append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped, to `out`: what the writers use, so that a document is built
+    /// as bytes without a string per value.
+    ///
+    /// It works on UTF-8 bytes, which a `String` always holds valid: the escaped characters are
+    /// ASCII, and U+FFFE/U+FFFF are the only characters encoded `EF BF BE`/`EF BF BF`.
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard needsEscape(byte) else { i += 1; continue }
+                if byte == 0xEF {
+                    // Only EF BF BE and EF BF BF are replaced; every other character starting EF is kept.
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF else { i += 1; continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD] as [UInt8])
+                    i += 3
+                    runStart = i
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                reference(for: byte).withUTF8Buffer { out.append(contentsOf: $0) }
+                i += 1
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+
+    /// What an ASCII byte that needs escaping is written as.
+    private static func reference(for byte: UInt8) -> StaticString {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&apos;"
+        // Attribute values normalise line ends to spaces on reading; character references survive.
+        case UInt8(ascii: "\n"): "&#10;"
+        case UInt8(ascii: "\r"): "&#13;"
+        case UInt8(ascii: "\t"): "&#9;"
+        // Other C0 controls, which XML 1.0 cannot carry.
+        default: "\u{FFFD}"
+        }
     }
 
     /// Whether a byte may need escaping: the five, a control character, or the lead byte of

@@ -52,3 +52,55 @@ struct SourceHashTests {
         #expect(SourceHash.of(file: Array(file.utf8)) == SHA256.hex(Array(file.utf8)))
     }
 }
+
+/// The hashing works on slices and whole blocks; these pin it to the byte-by-byte definitions.
+@Suite("source-hash, fast paths")
+struct SourceHashFastPathTests {
+    /// The normal form as the definition says it, one byte at a time.
+    private func plainNormalForm(_ body: [UInt8]) -> [UInt8] {
+        var lines: [[UInt8]] = [[]]
+        var i = 0
+        while i < body.count {
+            switch body[i] {
+            case 0x0A: lines.append([])
+            case 0x0D:
+                lines.append([])
+                if i + 1 < body.count, body[i + 1] == 0x0A { i += 1 }
+            default: lines[lines.count - 1].append(body[i])
+            }
+            i += 1
+        }
+        lines = lines.map { line in
+            var line = line
+            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            return line
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.isEmpty ? [] : lines.flatMap { $0 + [0x0A] }
+    }
+
+    @Test func theBodysHashIsTheHashOfItsPlainNormalForm() {
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: "a"), UInt8(ascii: "#"), 0xC3, 0xA9]
+        for _ in 0..<2_000 {
+            let body = (0..<Int.random(in: 0...40)).map { _ in alphabet.randomElement()! }
+            #expect(SourceHash.of(body: body) == SHA256.hex(plainNormalForm(body)), "\(body)")
+        }
+    }
+
+    @Test func aMessageFedInPiecesHashesAsOneFedWhole() {
+        for _ in 0..<200 {
+            let message = (0..<Int.random(in: 0...300)).map { _ in UInt8.random(in: 0...255) }
+            var hasher = SHA256()
+            var i = 0
+            while i < message.count {
+                let count = min(Int.random(in: 0...70), message.count - i)
+                if count == 1 { hasher.update(byte: message[i]) } else { hasher.update(message[i..<(i + count)]) }
+                i += count
+            }
+            #expect(hasher.finalize() == SHA256.hex(message))
+        }
+        // Not contiguous: the bytes are copied first.
+        #expect(SHA256.hex("abc".utf8.lazy.map { $0 }) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

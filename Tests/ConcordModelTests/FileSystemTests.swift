@@ -19,6 +19,29 @@ struct FileSystemTests {
         #expect(paths.allSatisfy(FileSystem.isDirectory))
     }
 
+    @Test("A file written in parts replaces the old one only when committed; dropped, it leaves nothing")
+    func atomicFileInParts() throws {
+        let root = NSTemporaryDirectory() + "concord-atomic-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/out/handoff.xlf"
+        do {
+            let file = try AtomicFile(path)
+            try file.write(Array("first ".utf8))
+            // Dropped without a commit: as if the export failed half-way.
+        }
+        #expect(!FileSystem.exists(path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").isEmpty)
+        try FileSystem.writeAtomically(Array("old".utf8), to: path)
+        let file = try AtomicFile(path)
+        try file.write(Array("first ".utf8))
+        try file.write(Array("second".utf8))
+        #expect(try FileSystem.read(path) == Array("old".utf8))
+        try file.commit()
+        #expect(try FileSystem.read(path) == Array("first second".utf8))
+        #expect(throws: FileSystem.Failure.self) { try file.write([1]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out") == ["handoff.xlf"])
+    }
+
     @Test("A file in the way is an error naming the path")
     func fileInTheWay() throws {
         let root = NSTemporaryDirectory() + "concord-folders-\(UUID().uuidString)"

@@ -172,3 +172,69 @@ import Testing
         #expect(handoff.files.first { $0.path == "small.md" }?.units.first?.target?.text == "Texto.")
     }
 }
+
+/// A translation that names the commit it was made from (`ms.sourcegitcommit`) and no
+/// `source-hash`: git's version of the source at that commit tells its changed units apart.
+@Suite struct SourceGitCommitHandoffTests {
+    @Test(.enabled(if: Tool.exists("git"), "needs git"))
+    func theSourceAtTheNamedCommitIsTheCandidatesSource() throws {
+        let version1 = "# <a name=\"a\"></a>Title\n\nFirst [paragraph](b.md).\n\n## <a name=\"b\"></a>Part\n\nSecond paragraph.\n"
+        let fixture = try Fixture(["en-US/a.md": version1, "en-US/b.md": "# B\n\nSame text.\n"])
+        defer { fixture.remove() }
+        func git(_ arguments: String...) throws -> String {
+            let result = try Tool.run("/usr/bin/env", ["git", "-C", fixture.root, "-c", "user.name=t", "-c", "user.email=t@example.com",
+                                                       "-c", "commit.gpgsign=false"] + arguments)
+            try #require(result.status == 0, "\(arguments): \(result.output)")
+            return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try git("init", "-q")
+        _ = try git("add", ".")
+        _ = try git("commit", "-q", "-m", "v1")
+        let commit = try git("rev-parse", "HEAD")
+        let translations = [
+            "es-ES/a.md": "---\nms.sourcegitcommit: \(commit)\n---\n# <a name=\"a\"></a>Título\n\nPrimer párrafo.\n\n## <a name=\"b\"></a>Parte\n\nSegundo párrafo.\n",
+            "es-ES/b.md": "---\nms.sourcegitcommit: \(commit)\n---\n# B\n\nEl mismo texto.\n",
+            // A source added after the commit the translation names: its earlier version is not known.
+            "es-ES/c.md": "---\nms.sourcegitcommit: \(commit)\n---\n# C\n\nTexto nuevo.\n",
+            // A commit of another repository says nothing: the translation is taken as in sync.
+            "es-ES/d.md": "---\nms.sourcegitcommit: 0123456789abcdef0123456789abcdef01234567\n---\n# D\n\nOtro texto.\n",
+        ]
+        var files = translations
+        files["en-US/a.md"] = version1.replacingOccurrences(of: "Second paragraph.", with: "Second paragraph, changed.")
+        files["en-US/c.md"] = "# C\n\nNew text.\n"
+        files["en-US/d.md"] = "# D\n\nOther text.\n"
+        try FileManager.default.createDirectory(atPath: fixture.root + "/es-ES", withIntermediateDirectories: true)
+        for (path, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: fixture.root + "/" + path)) }
+        _ = try git("add", ".")
+        _ = try git("commit", "-q", "-m", "v2")
+
+        let handoff = try TranslationExport.handoff(fixture.configuration, locale: "es-ES").handoff
+        let units = Dictionary(uniqueKeysWithValues: handoff.files.flatMap { file in file.units.map { ("\(file.path)#\($0.source.id)", $0) } })
+        #expect(units["a.md#a"]?.state == .final && units["a.md#a"]?.target?.text == "Título")
+        // Unchanged since the commit, but the translation lost the link: a candidate for that reason, not a change.
+        let unchanged = try #require(units["a.md#a/p-1"])
+        #expect(unchanged.state == .initial && unchanged.candidate?.sourceChanged == false && unchanged.candidate?.target.text == "Primer párrafo.")
+        let changed = try #require(units["a.md#b/p-1"])
+        #expect(changed.state == .initial && changed.target == nil && changed.candidate?.sourceChanged == true)
+        #expect(changed.candidate?.previousSource?.text == "Second paragraph.")
+        #expect(changed.candidate?.target.text == "Segundo párrafo.")
+        #expect(units["b.md#b/p-1"]?.state == .final)
+        let unknown = try #require(units["c.md#c/p-1"])
+        #expect(unknown.state == .initial && unknown.candidate?.previousSource == nil && unknown.candidate?.target.text == "Texto nuevo.")
+        #expect(units["d.md#d/p-1"]?.state == .final)
+
+        // --changed-only on the tree: the changed unit and the unknown article's, nothing in sync.
+        let changedOnly = handoff.changedOnly
+        #expect(Set(changedOnly.files.flatMap { file in file.units.map { "\(file.path)#\($0.source.id)" } })
+                == ["a.md#a/p-1", "a.md#b/p-1", "c.md#c", "c.md#c/p-1"])
+        let xliff = XLIFFWriter.document(changedOnly)
+        #expect(xliff.contains("origin=\"concord:previous-translation\"><source xml:space=\"preserve\">Second paragraph.</source><target xml:space=\"preserve\">Segundo párrafo.</target>"))
+        #expect(xliff.contains("<segment id=\"s1\" state=\"initial\"><source xml:space=\"preserve\">Second paragraph, changed.</source></segment>"))
+        // What `concord export xliff --changed-only` writes: the same, streamed.
+        var streamed: [UInt8] = []
+        let written = TranslationExport.write(try TranslationExport.load(fixture.configuration, locale: "es-ES"), format: .xliff, changedOnly: true) {
+            streamed += $0
+        }
+        #expect(String(decoding: streamed, as: UTF8.self) == xliff && written.units == 4)
+    }
+}

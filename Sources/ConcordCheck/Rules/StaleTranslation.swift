@@ -77,17 +77,9 @@ public struct StaleTranslation: TranslationRule {
     /// commits runs three git processes, not one per commit.
     static func gitAnswers(in context: CheckContext) -> [GitHistory.Query: GitHistory.Answer] {
         let content = context.content
-        guard let root = content.configuration.locales.first(where: { $0.id == content.sourceLocale })?.path,
-              GitHistory.isInWorkTree(root)
-        else { return [:] }
-        var queries: Set<GitHistory.Query> = []
-        for locale in content.translationLocales {
-            for (path, article) in content.articles[locale] ?? [:] where article.metadata.sourceHash == nil {
-                guard let commit = article.metadata.sourceGitCommit?.trimmingASCIIWhitespace(), !commit.isEmpty,
-                      content.hasArticle(path, in: content.sourceLocale)
-                else { continue }
-                queries.insert(GitHistory.Query(commit: commit.lowercased(), path: path))
-            }
+        guard let root = GitHistory.sourceRoot(of: content) else { return [:] }
+        let queries = content.translationLocales.reduce(into: Set<GitHistory.Query>()) { queries, locale in
+            queries.formUnion(GitHistory.commitQueries(content, locale: locale).values)
         }
         return GitHistory.answers(queries, in: root)
     }

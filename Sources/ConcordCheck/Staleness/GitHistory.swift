@@ -29,6 +29,27 @@ enum GitHistory {
         case changed(old: [UInt8]?)
     }
 
+    /// The source locale's folder, when it is inside a git work tree: where questions go.
+    static func sourceRoot(of content: ContentSet) -> String? {
+        guard let root = content.configuration.locales.first(where: { $0.id == content.sourceLocale })?.path,
+              isInWorkTree(root)
+        else { return nil }
+        return root
+    }
+
+    /// The question for each translation of `locale` that names a commit (`ms.sourcegitcommit`)
+    /// and records no `source-hash` (the stronger signal), and whose source exists, by path.
+    static func commitQueries(_ content: ContentSet, locale: String) -> [String: Query] {
+        var queries: [String: Query] = [:]
+        for (path, article) in content.articles[locale] ?? [:] where article.metadata.sourceHash == nil {
+            guard let commit = article.metadata.sourceGitCommit?.trimmingASCIIWhitespace(), !commit.isEmpty,
+                  content.hasArticle(path, in: content.sourceLocale)
+            else { continue }
+            queries[path] = Query(commit: commit.lowercased(), path: path)
+        }
+        return queries
+    }
+
     /// Whether `folder` is inside a git work tree (a `.git` folder or file in it or above it).
     static func isInWorkTree(_ folder: String) -> Bool {
         var url = URL(fileURLWithPath: FileSystem.canonical(folder))

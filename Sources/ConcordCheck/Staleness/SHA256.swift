@@ -24,14 +24,36 @@ struct SHA256 {
 
     /// Adds bytes to the message.
     mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            length &+= 1
-            buffer.append(byte)
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
+        if done == nil { Array(bytes).withUnsafeBufferPointer { update(contiguous: $0) } }
+    }
+
+    /// Adds one byte to the message.
+    mutating func update(byte: UInt8) {
+        withUnsafePointer(to: byte) { update(contiguous: UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// Whole blocks are compressed straight from `input`; only a block's start or end waits in `buffer`.
+    private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(input.count)
+        var i = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[0..<take]))
+            i = take
+            guard buffer.count == 64 else { return }
+            // Swapped out, so that compressing does not read `buffer` while it changes `state`.
+            var block: [UInt8] = []
+            swap(&block, &buffer)
+            block.withUnsafeBufferPointer { compress($0) }
+            block.removeAll(keepingCapacity: true)
+            swap(&block, &buffer)
         }
+        while input.count - i >= 64 {
+            compress(UnsafeBufferPointer(rebasing: input[i..<(i + 64)]))
+            i += 64
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[i...]))
     }
 
     /// The digest as 64 lower-case hexadecimal digits. The hasher must not be used afterwards.
@@ -41,7 +63,9 @@ struct SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         let bits = length &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<(start + 64)])) }
+        tail.withUnsafeBufferPointer { tail in
+            for start in stride(from: 0, to: tail.count, by: 64) { compress(UnsafeBufferPointer(rebasing: tail[start..<(start + 64)])) }
+        }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -59,8 +83,14 @@ struct SHA256 {
         return hasher.finalize()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        // The message schedule lives on the stack: a block is 64 bytes, an allocation each would cost more.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }

@@ -23,38 +23,27 @@ public enum SourceHash {
         var hasher = SHA256()
         var pendingBlankLines = 0
         var sawText = false
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
-
-        func flush(_ line: inout [UInt8]) {
-            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
-            if line.isEmpty {
-                if sawText { pendingBlankLines += 1 }
-            } else {
-                for _ in 0..<pendingBlankLines { hasher.update(CollectionOfOne(UInt8(ascii: "\n"))) }
-                pendingBlankLines = 0
-                hasher.update(line)
-                hasher.update(CollectionOfOne(UInt8(ascii: "\n")))
-                sawText = true
-            }
-            line.removeAll(keepingCapacity: true)
-        }
-
         var i = body.startIndex
         let end = body.endIndex
+        // Line by line, each line hashed as a slice of the body: no byte is copied.
         while i < end {
-            let byte = body[i]
-            if byte == 0x0A {
-                flush(&line)
-            } else if byte == 0x0D {
-                flush(&line)
-                if i + 1 < end, body[i + 1] == 0x0A { i += 1 }
+            var lineEnd = i
+            while lineEnd < end, body[lineEnd] != 0x0A, body[lineEnd] != 0x0D { lineEnd += 1 }
+            var trimmed = lineEnd
+            while trimmed > i, body[trimmed - 1] == 0x20 || body[trimmed - 1] == 0x09 { trimmed -= 1 }
+            if trimmed == i {
+                if sawText { pendingBlankLines += 1 }
             } else {
-                line.append(byte)
+                for _ in 0..<pendingBlankLines { hasher.update(byte: UInt8(ascii: "\n")) }
+                pendingBlankLines = 0
+                hasher.update(body[i..<trimmed])
+                hasher.update(byte: UInt8(ascii: "\n"))
+                sawText = true
             }
-            i += 1
+            // `\r\n` is one line end, as is `\r` or `\n` alone.
+            if lineEnd < end, body[lineEnd] == 0x0D, lineEnd + 1 < end, body[lineEnd + 1] == 0x0A { lineEnd += 1 }
+            i = lineEnd + 1
         }
-        flush(&line)
         return hasher.finalize()
     }
 

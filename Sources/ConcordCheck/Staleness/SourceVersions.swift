@@ -22,4 +22,29 @@ public enum SourceVersions {
         }
         return nil
     }
+
+    /// What git says of the source of a translation that names the commit it was made from.
+    public enum CommitVersion: Sendable, Hashable {
+        /// The source file is the same as at the commit.
+        case unchanged
+        /// The source file changed since the commit: its bytes then, `nil` when it did not exist.
+        case changed(previous: [UInt8]?)
+    }
+
+    /// For each translation of `locale` that names a commit (`ms.sourcegitcommit`) and records
+    /// no `source-hash`, by path: what git says of its source since that commit. Asked at once,
+    /// as `stale-translation` asks (``GitHistory/answers(_:in:)``); empty when the source locale
+    /// is not in a git work tree. A commit git does not know has no entry.
+    public static func commitVersions(_ content: ContentSet, locale: String) -> [String: CommitVersion] {
+        guard let root = GitHistory.sourceRoot(of: content) else { return [:] }
+        let asked = GitHistory.commitQueries(content, locale: locale)
+        let answers = GitHistory.answers(Set(asked.values), in: root)
+        return asked.compactMapValues { query in
+            switch answers[query] {
+            case .unchanged: .unchanged
+            case .changed(let old): .changed(previous: old)
+            case nil: nil
+            }
+        }
+    }
 }

@@ -1,0 +1,30 @@
+/// Appending to a document built as bytes: the XLIFF and PO writers build each article's part
+/// this way, on every core, and the export streams the parts to the file in order.
+extension Array where Element == UInt8 {
+    /// Appends `text` as it is (markup, or a value already safe where it goes).
+    mutating func add(_ text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    /// Appends `text` escaped for XML (``XMLEscaping``).
+    mutating func addEscaped(_ text: String) {
+        XMLEscaping.append(text, to: &self)
+    }
+
+    /// Appends `number` in decimal.
+    mutating func add(_ number: Int) {
+        guard number >= 0 else {
+            append(UInt8(ascii: "-"))
+            add(String(-number))
+            return
+        }
+        var divisor = 1
+        while number / divisor >= 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}
