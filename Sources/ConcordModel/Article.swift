@@ -339,9 +339,9 @@ public struct RelatedLink: Sendable, Hashable, Codable {
 /// A link.
 @JSONWritable
 public struct Link: Sendable, Hashable, Codable {
-    /// How the link was written.
+    /// How the link was written: `html` is an `<a href>` in a raw HTML block.
     public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
-        case inline, reference, autolink
+        case inline, reference, autolink, html
     }
 
     /// The destination, as written after reference resolution (`customer-support.md#anchor`).
