@@ -52,7 +52,22 @@ extension ArticleBuilder {
                 if !inTag { return true }
             }
         }
-        return html.firstRange(of: Array("href".utf8)) != nil || html.firstRange(of: Array("src".utf8)) != nil
+        return containsLowercased(html, "href") || containsLowercased(html, "src")
+    }
+
+    /// Whether `bytes`, ASCII letters lower-cased, contain `word` (lower-case ASCII).
+    private static func containsLowercased(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let wanted = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard bytes.count >= wanted.count else { return false }
+        for start in 0...(bytes.count - wanted.count) {
+            var matches = true
+            for (offset, byte) in wanted.enumerated() {
+                let found = bytes[start + offset]
+                if (found &- UInt8(ascii: "A") < 26 ? found | 0x20 : found) != byte { matches = false; break }
+            }
+            if matches { return true }
+        }
+        return false
     }
 
     /// Adds what was read in HTML on file lines `lines` to the article.
@@ -60,13 +75,15 @@ extension ArticleBuilder {
         // Each paragraph's text as the model keeps it (Markdown in it read), for its table cell.
         var texts: [String] = []
         texts.reserveCapacity(content.paragraphs.count)
+        var hrefPlaces = SourcePlaces(document.source, lines: lines), sourcePlaces = hrefPlaces, textPlaces = hrefPlaces
+        var markdownPlaces = MarkdownPlaces(links: hrefPlaces, images: hrefPlaces)
         var links: [(line: Int, link: Link)] = content.links.map { link in
-            let place = place(of: link.href, from: link.line, in: lines, opener: UInt8(ascii: "<"))
+            let place = hrefPlaces.place(of: link.href, from: link.line, opener: UInt8(ascii: "<"))
             return (place.line, Link(destination: link.href, text: clean(link.text), kind: .html, section: section,
                                      line: place.line, column: place.column))
         }
         var images: [(line: Int, image: Image)] = content.images.map { image in
-            let place = place(of: image.source, from: image.line, in: lines, opener: UInt8(ascii: "<"))
+            let place = sourcePlaces.place(of: image.source, from: image.line, opener: UInt8(ascii: "<"))
             return (place.line, Image(source: image.source, alt: clean(image.alt), section: section, line: place.line, column: place.column))
         }
         for paragraph in content.paragraphs {
@@ -75,18 +92,18 @@ extension ArticleBuilder {
                 let inline = inlineCell(paragraph.text, line: paragraph.line)
                 (text, prose) = Self.textAndProse(of: 0, in: inline)
                 if paragraph.prose != paragraph.text { prose = Self.textAndProse(of: 0, in: inlineCell(paragraph.prose, line: paragraph.line)).prose }
-                markdownLinks(in: inline, paragraph: paragraph, lines: lines, links: &links, images: &images)
+                markdownLinks(in: inline, paragraph: paragraph, places: &markdownPlaces, links: &links, images: &images)
             }
             texts.append(text)
             guard !text.isEmpty else { continue }
-            let column = place(of: String(paragraph.text.prefix(12)), from: paragraph.line, in: lines, opener: nil).column
+            let column = textPlaces.place(of: paragraph.text.prefix(12), from: paragraph.line, opener: nil).column
             article.textBlocks.append(TextBlock(
                 kind: paragraph.inCell ? .tableCell : .paragraph, text: text, prose: prose,
                 section: section, line: paragraph.line, column: column))
         }
         // In document order, as the rest of the model is: the checks pair them by order.
-        article.links += links.sorted { $0.line < $1.line }.map(\.link)
-        article.images += images.sorted { $0.line < $1.line }.map(\.image)
+        article.links += links.sorted { ($0.line, $0.link.column) < ($1.line, $1.link.column) }.map(\.link)
+        article.images += images.sorted { ($0.line, $0.image.column) < ($1.line, $1.image.column) }.map(\.image)
         for table in content.tables where !table.rows.isEmpty {
             func cellText(_ cell: HTMLBlockContent.Cell) -> String {
                 cell.paragraphs.map { texts[$0] }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -98,10 +115,16 @@ extension ArticleBuilder {
         }
     }
 
+    /// Where the links and the images of the Markdown in an HTML block are, each kind in order.
+    struct MarkdownPlaces {
+        var links: SourcePlaces
+        var images: SourcePlaces
+    }
+
     /// The links and images of a paragraph's Markdown (`[text](url)` in a cell), placed on the
     /// line of the block where their destination is written.
     private mutating func markdownLinks(
-        in inline: MarkdownDocument, paragraph: HTMLBlockContent.Paragraph, lines: ClosedRange<Int>,
+        in inline: MarkdownDocument, paragraph: HTMLBlockContent.Paragraph, places: inout MarkdownPlaces,
         links: inout [(line: Int, link: Link)], images: inout [(line: Int, image: Image)]
     ) {
         for i in inline.nodes.indices {
@@ -109,13 +132,13 @@ extension ArticleBuilder {
             case .link:
                 let destination = inline.destination(of: i)
                 let text = inline.plainText(of: i)
-                let place = place(of: destination, from: paragraph.line, in: lines, opener: UInt8(ascii: "["))
+                let place = places.links.place(of: destination, from: paragraph.line, opener: UInt8(ascii: "["))
                 links.append((place.line, Link(
                     destination: destination, text: clean(text), kind: linkKind(destination: destination, text: text, closing: nil),
                     section: section, line: place.line, column: place.column)))
             case .image:
                 let source = inline.destination(of: i)
-                let place = place(of: source, from: paragraph.line, in: lines, opener: UInt8(ascii: "!"))
+                let place = places.images.place(of: source, from: paragraph.line, opener: UInt8(ascii: "!"))
                 images.append((place.line, Image(source: source, alt: clean(inline.plainText(of: i)), section: section,
                                                  line: place.line, column: place.column)))
             default:
@@ -123,28 +146,58 @@ extension ArticleBuilder {
             }
         }
     }
+}
 
-    /// How many lines past its paragraph's first ``place(of:from:in:opener:)`` looks for a link.
-    static let placeLookAhead = 64
+/// Where text read from HTML is written in the source, to give it a line and column: libxml2
+/// knows lines only, and text it decoded (`&amp;`) or collapsed may be written otherwise.
+///
+/// Items of one kind come in document order, so each is looked for from where the last one was
+/// found, within a window of bytes: a block of many items costs time in proportion to its size,
+/// also when items cannot be found as written.
+struct SourcePlaces {
+    let source: SourceText
+    /// The byte offset just past the block's last line.
+    private let end: Int
+    /// Where the next item is looked for from, at the earliest.
+    private var cursor = 0
 
-    /// Where `needle` is written, from file line `line` to the end of `lines`: the line it is
-    /// first on and the column of the nearest `opener` before it there (of `needle` itself when
-    /// `opener` is `nil`). When it is not found as written (a character reference spelled it
-    /// otherwise), `line` and the column of its first character that is not white space.
-    private func place(of needle: String, from line: Int, in lines: ClosedRange<Int>, opener: UInt8?) -> (line: Int, column: Int) {
+    /// The bytes looked through for one item at most.
+    static let window = 4096
+
+    /// Places in the block on file lines `lines` of `source`.
+    init(_ source: SourceText, lines: ClosedRange<Int>) {
+        self.source = source
+        let last = lines.upperBound - source.firstLine + 1
+        end = last < source.lineStarts.count ? source.lineStarts[last] : source.bytes.count
+    }
+
+    /// The line and column (file columns) of `needle`, looked for from file line `line` on: the
+    /// column of the nearest `opener` before it on its line (of `needle` itself when `opener` is
+    /// `nil`). When it is not found, `line` and the column of its first byte that is not white space.
+    mutating func place(of needle: some StringProtocol, from line: Int, opener: UInt8?) -> (line: Int, column: Int) {
+        let index = line - source.firstLine
+        guard index >= 0, index < source.lineStarts.count else { return (line, 1) }
+        let lineStart = source.lineStarts[index]
         let wanted = Array(needle.utf8)
-        if !wanted.isEmpty, lines.contains(line) {
-            // A few lines on at most: a needle written otherwise must not cost the block's square.
-            for candidate in line...min(lines.upperBound, line + Self.placeLookAhead) {
-                let bytes = document.source.line(candidate)
-                guard let found = bytes.firstRange(of: wanted) else { continue }
-                var start = found.lowerBound
-                if let opener, let before = bytes[..<start].lastIndex(of: opener) { start = before }
-                return (candidate, fileColumn(start - bytes.startIndex + 1, line: candidate))
+        let start = max(lineStart, cursor)
+        let limit = min(start + Self.window, end)
+        if !wanted.isEmpty, start < limit, let found = source.bytes[start..<limit].firstRange(of: wanted) {
+            cursor = found.upperBound
+            // The line of the match: the last line that starts at or before it.
+            var low = index, high = source.lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if source.lineStarts[middle] <= found.lowerBound { low = middle } else { high = middle - 1 }
             }
+            let foundIndex = low
+            let foundLineStart = source.lineStarts[foundIndex]
+            var column = found.lowerBound
+            if let opener, let before = source.bytes[foundLineStart..<found.lowerBound].lastIndex(of: opener) { column = before }
+            let fileLine = source.firstLine + foundIndex
+            return (fileLine, source.fileColumn(column - foundLineStart + 1, line: fileLine))
         }
-        let bytes = document.source.line(line)
+        let bytes = source.line(line)
         let first = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.startIndex
-        return (line, fileColumn(first - bytes.startIndex + 1, line: line))
+        return (line, source.fileColumn(first - bytes.startIndex + 1, line: line))
     }
 }

@@ -34,6 +34,18 @@ struct HTMLBlockModelTests {
         #expect(!ArticleBuilder.mayHoldContent(Array("<a name=\"x\"></a>\n<!-- a note -->\n<br/>".utf8)))
         #expect(ArticleBuilder.mayHoldContent(Array("<p>Text</p>".utf8)))
         #expect(ArticleBuilder.mayHoldContent(Array("<img src=\"a.png\">".utf8)))
+        #expect(ArticleBuilder.mayHoldContent(Array("<A HREF=\"a.md\"></A>".utf8)))
+    }
+
+    @Test func repeatedTextIsPlacedWhereEachIsWritten() throws {
+        // Each cell is looked for after the one before: the second "Yes" is not given the first's column.
+        let markdown = "# Title\n\n<table><tr><td>Yes</td><td>Yes</td><td>A &amp; B</td></tr></table>\n"
+        let article = try #require(ArticleLoader.load(markdown: markdown).article)
+        let cells = article.textBlocks.filter { $0.kind == .tableCell }
+        #expect(cells.map(\.text) == ["Yes", "Yes", "A & B"])
+        // "A & B" is written "A &amp; B": not found as written, it is placed at the line's start.
+        #expect(cells.map(\.column) == [16, 28, 1])
+        #expect(cells.map(\.line) == [3, 3, 3])
     }
 
     @Test func aBlockOverTheCellLimitIsReportedAtItsLine() {
