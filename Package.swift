@@ -28,9 +28,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The system libxml2 (Debian `libxml2-dev`), for its HTML parser: raw HTML blocks are
+        // read with a real tokenizer (HTMLBlockReader), never with patterns.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // A per-thread bump allocator that cmark parses into (see its header).
         .target(name: "CCmarkArena"),
-        .target(name: "ConcordMarkdown", dependencies: ["CCmark", "CCmarkArena"]),
+        .target(name: "ConcordMarkdown", dependencies: ["CCmark", "CCmarkArena", "CLibXML2"]),
         // `@JSONWritable`: a JSON shape's fast writer, generated from its `Codable` declaration.
         .macro(
             name: "ConcordMacros",

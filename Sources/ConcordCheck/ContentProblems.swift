@@ -39,6 +39,10 @@ extension RuleRegistry {
             summary: "Table cells name more reference definitions than Concord gives them (1 MB); later ones stay text.", stage: .load),
         ContentProblem(id: "file-name-not-utf8", defaultSetting: .error, summary: "A file name is not UTF-8; the file is skipped.", stage: .load),
         ContentProblem(id: "file-too-large", defaultSetting: .error, summary: "A file is larger than Concord reads (5 MB); it is skipped.", stage: .load),
+        ContentProblem(
+            id: "html-block-limit", defaultSetting: .warning,
+            summary: "An HTML block is larger (1 MB), nested deeper (64) or has more table cells (10,000) than Concord reads; the rest is not checked.",
+            stage: .load),
         ContentProblem(id: "invalid-faq", defaultSetting: .warning, summary: "A YAML FAQ page cannot be read, or has questions that cannot be used.", stage: .load),
         ContentProblem(id: "invalid-front-matter", defaultSetting: .error, summary: "The YAML front matter cannot be read (or uses aliases).", stage: .load),
         ContentProblem(id: "invalid-utf8", defaultSetting: .error, summary: "A file has bytes that are not valid UTF-8.", stage: .load),

@@ -360,9 +360,9 @@ public struct RelatedLink: Sendable, Hashable, Codable {
 /// A link.
 @JSONWritable
 public struct Link: Sendable, Hashable, Codable {
-    /// How the link was written.
+    /// How the link was written: `html` is an `<a href>` in a raw HTML block.
     public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
-        case inline, reference, autolink
+        case inline, reference, autolink, html
         /// DocFX's `@uid` in running text (destination `xref:uid`), kept only where the uid is defined.
         case shorthand
     }

@@ -8,7 +8,7 @@ import ConcordMarkdown
 struct ArticleBuilder {
     let document: MarkdownDocument
     var article: Article
-    private var previousSibling: [Int]
+    private(set) var previousSibling: [Int]
     var section: String?
     private var pastTop = false
     private var usedSlugs: [String: Int] = [:]
@@ -29,6 +29,8 @@ struct ArticleBuilder {
     var fragments: [String: MarkdownDocument] = [:]
     /// The DocFX directives of the document (``DocFXLayout``).
     private(set) var docfx: DocFXLayout
+    /// The first limit an HTML block reached (``HTMLBlockReader``), for the `html-block-limit` finding.
+    var htmlLimit: HTMLBlockContent.Limit?
     /// The article's reference definitions, read once: for table cells and for the model.
     var definitionLines: ReferenceDefinitionLines?
 
@@ -72,6 +74,7 @@ struct ArticleBuilder {
             case .codeBlock: codeBlock(index)
             case .blockQuote: blockQuote(index)
             case .htmlBlock, .htmlInline:
+                if document[index].kind == .htmlBlock { htmlBlock(index) }
                 let found = document.withLiteralBytes(of: index, HTMLAnchors.anchors(inUTF8:))
                 if !found.isEmpty {
                     htmlAnchors += found
@@ -276,7 +279,7 @@ struct ArticleBuilder {
     /// A cell parsed as inline content with the article's reference definitions it names
     /// (``MarkdownParser/parseInline(_:definitions:)``), kept in ``fragments`` so that the
     /// renderer reuses it: a cell's text is the same in every table of the article.
-    private mutating func inlineCell(_ markdown: String, line: Int) -> MarkdownDocument {
+    mutating func inlineCell(_ markdown: String, line: Int) -> MarkdownDocument {
         if let found = fragments[markdown] { return found }
         if definitionLines == nil { definitionLines = ReferenceDefinitionLines(document) }
         let parsed = MarkdownParser.parseInline(markdown, definitions: definitionLines!.markdown(for: markdown, line: line))

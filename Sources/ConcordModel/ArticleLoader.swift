@@ -79,6 +79,10 @@ public enum ArticleLoader {
                 message: "table cells name more than \(ReferenceDefinitionLines.maximumBytes >> 20) MB of reference definitions; "
                     + "from this cell on, reference links in cells are left as text"))
         }
+        if let limit = builder.htmlLimit {
+            diagnostics.append(Diagnostic(rule: "html-block-limit", severity: .warning, locale: locale,
+                location: FileLocation(file: file, line: limit.line), message: htmlLimitMessage(limit)))
+        }
         document.tables = builder.tables
         document.fragments = builder.fragments
         document.docfx = builder.docfx
@@ -88,6 +92,16 @@ public enum ArticleLoader {
     /// Builds an article from Markdown text (for tests and tools).
     public static func load(markdown: String, path: String = "article.md", locale: String = "en-US", file: String? = nil) -> LoadResult {
         load(bytes: Array(markdown.utf8), path: path, locale: locale, file: file ?? path)
+    }
+
+    /// The message of `html-block-limit`: which limit, and that the rest of the block is not checked.
+    static func htmlLimitMessage(_ limit: HTMLBlockContent.Limit) -> String {
+        let what = switch limit.kind {
+        case .bytes: "an HTML block of more than \(HTMLBlockReader.maximumBytes >> 20) MB"
+        case .depth: "HTML nested more than \(HTMLBlockReader.maximumDepth) elements deep"
+        case .cells: "an HTML block with more than \(HTMLBlockReader.maximumCells) table cells"
+        }
+        return "\(what); from here on, its text, links and tables are not checked"
     }
 
     /// The message of `file-too-large` for a file of `size` bytes.

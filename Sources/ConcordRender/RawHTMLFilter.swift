@@ -1,3 +1,5 @@
+import ConcordMarkdown
+
 /// Reduces raw HTML from content to a harmless allow-list.
 ///
 /// Kept: `<a name|id>` (as `<a id>`), `<br>`, `<sup>`, `<sub>`, `<kbd>`, without other
@@ -48,10 +50,9 @@ public struct RawHTMLFilter: Sendable {
         }
     }
 
-    /// Tags whose content is never text for a reader.
-    static let contentDropping: Set<String> = [
-        "script", "style", "textarea", "title", "iframe", "noscript", "template", "xmp", "object", "embed", "svg", "math", "select",
-    ]
+    /// Tags whose content is never text for a reader: the list the checks' reading of HTML
+    /// blocks skips too, so that the page and the model agree on what a block says.
+    static let contentDropping = HTMLBlockReader.contentDropping
 
     /// Filters a piece of raw HTML, UTF-8 `bytes`, into `out`. Text between tags is kept
     /// (escaped, with well-formed character references left as they are) unless it is being

@@ -22,7 +22,22 @@ import Testing
         let content = Corpus.load("partner-center-china", source: source)
         #expect(content.translationLocales.count == 5)
         let found = Corpus.findings(content, rules: Self.structuralRules)
-        #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
+        // In sync but for numbers in the raw HTML tables of China-common-billing-scenarios.md
+        // (read since HTML blocks are), each read by eye:
+        // - ja-JP:84 says "8 月 14 日～ 8 月 14 日" (14 to 14 August) for "10 to 14 August": a real
+        //   defect, seen where the source writes the months as words (from zh-CN, "8 月 10 日到
+        //   8 月 14 日", the dropped 10 has a 14 to pair with, and the heuristic stays quiet);
+        // - de-DE:97 and zh-CN:97 compared with each other: "Sitzplätze-74.51" is a number where
+        //   "=-74.51" is read as code, and the months are digits on one side only. A false positive.
+        let expected: [String: [String]] = [
+            "es-ES": ["ja-JP:84"], "fr-FR": ["ja-JP:84"], "pt-BR": ["ja-JP:84"], "ja-JP": [],
+            "zh-CN": ["de-DE:97"], "de-DE": ["zh-CN:97"],
+        ]
+        let places = found.map { diagnostic in
+            "\(diagnostic.locale ?? ""):\(diagnostic.location.line)"
+        }
+        #expect(places == expected[source], "\(found.map(\.description).joined(separator: "\n"))")
+        #expect(found.allSatisfy { $0.rule == "number-mismatch" && $0.location.file.hasSuffix("/China-common-billing-scenarios.md") })
     }
 
     @Test(.enabled(if: Corpus.isAvailable, "needs ../shared/corpus"))

@@ -17,6 +17,7 @@ public enum RuleHelp {
         "faq-mismatch": "Give the translated FAQ page the source's sections and questions, in the same order.",
         "file-name-not-utf8": "Rename the file in UTF-8 (for example with convmv -f latin1 -t utf8).",
         "file-too-large": "Split the file; Concord does not read files over 5 MB.",
+        "html-block-limit": "Split the HTML block, or write the table in Markdown.",
         "image-mismatch": "Use the source's images in the section, localized copies named as the source names them.",
         "duplicate-uid": "Give each page its own uid: cross references to a repeated uid reach only the first page.",
         "include-cycle": "Break the loop: an include must not include the file that includes it.",
