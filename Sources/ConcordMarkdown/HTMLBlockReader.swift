@@ -157,11 +157,7 @@ private struct HTMLBlockWalk {
     private var stopped: Bool { content.limit != nil }
 
     /// Elements whose start and end close a paragraph.
-    static let blockElements: Set<String> = [
-        "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ]
+    static let blockElements = HTMLBlockReader.blockElements
     /// Elements whose text is code, not prose.
     static let codeElements: Set<String> = ["code", "pre", "kbd", "samp"]
     /// Elements whose content is never text for a reader (the page drops it too: RawHTMLFilter).
@@ -357,6 +353,14 @@ private struct HTMLBlockWalk {
 }
 
 extension HTMLBlockReader {
+    /// Elements whose start and end close a paragraph: the model's paragraphs of an HTML block,
+    /// and the translation units of one, end at them.
+    public static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+
     /// Elements whose content is never text for a reader: the model skips it, and the page
     /// drops it (`RawHTMLFilter`), so that the two agree on what an HTML block says.
     public static let contentDropping: Set<String> = [

@@ -54,6 +54,16 @@ public struct SourceText: Sendable {
     /// The number of body lines.
     public var lineCount: Int { lineStarts.count }
 
+    /// The file line of the byte at `offset`: the last line that starts at or before it.
+    public func line(containing offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return firstLine + low
+    }
+
     /// The bytes of a line, addressed by its line number in the original file, without the newline.
     public func line(_ fileLine: Int) -> ArraySlice<UInt8> {
         let index = fileLine - firstLine

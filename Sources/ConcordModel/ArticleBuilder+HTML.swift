@@ -183,13 +183,7 @@ struct SourcePlaces {
         let limit = min(start + Self.window, end)
         if !wanted.isEmpty, start < limit, let found = source.bytes[start..<limit].firstRange(of: wanted) {
             cursor = found.upperBound
-            // The line of the match: the last line that starts at or before it.
-            var low = index, high = source.lineStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if source.lineStarts[middle] <= found.lowerBound { low = middle } else { high = middle - 1 }
-            }
-            let foundIndex = low
+            let foundIndex = source.line(containing: found.lowerBound) - source.firstLine
             let foundLineStart = source.lineStarts[foundIndex]
             var column = found.lowerBound
             if let opener, let before = source.bytes[foundLineStart..<found.lowerBound].lastIndex(of: opener) { column = before }

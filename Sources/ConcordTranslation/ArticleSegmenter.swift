@@ -125,6 +125,8 @@ struct SegmentWalker {
             for child in document.children(of: node) {
                 block(child, container: id, quoted: true, depth: depth + 1, kind: isAlert ? .alert : .quote, notes: [note])
             }
+        case .htmlBlock:
+            htmlBlock(node, container: container, quoted: quoted)
         default:
             break
         }
@@ -213,6 +215,32 @@ struct SegmentWalker {
             }
         }
         return true
+    }
+
+    // MARK: - Raw HTML
+
+    /// The text of a raw HTML block (an HTML table, a `<div>`), a unit per run of text between
+    /// block tags (``HTMLTextRuns``): `setup/html-1/t-2` is the second run of the section's first
+    /// block. The tags around a run stay in the file; those inside it are codes.
+    private mutating func htmlBlock(_ node: Int, container: String, quoted: Bool) {
+        guard let span = HeadingSpan.paragraph(node, in: document) else { return }
+        let id = "\(container)/html-\(next("html", in: container))"
+        let bytes = document.source.bytes
+        var number = 0
+        for run in HTMLTextRuns.runs(in: bytes, span, quoted: quoted) where units.count < ArticleSegmenter.maximumUnits {
+            let raw = Array(bytes[run])
+            var content = InlineScanner.content(of: raw, quoted: quoted)
+            guard content.hasTranslatableText else { continue }
+            // The model reads Markdown in an HTML block's text as a table cell's: the same test decides.
+            let verbatim = InlineShape.ofCell(String(decoding: raw, as: UTF8.self)) != InlineShape(content)
+            if verbatim { content = InlineScanner.content(of: raw, quoted: quoted, plain: true) }
+            number += 1
+            let line = document.source.line(containing: run.lowerBound)
+            units.append(TranslationUnit(
+                id: unique("\(id)/t-\(number)"), kind: .paragraph, content: content,
+                notes: sectionNotes(["Text in raw HTML: the tags inside it are codes; those around it stay as they are."], verbatim: verbatim),
+                place: .body(run), line: line, isVerbatim: verbatim))
+        }
     }
 
     private mutating func addCell(id: String, markdown: String, span: Range<Int>, line: Int, notes: [String]) {

@@ -8,14 +8,18 @@ import Testing
 /// of the translations they came from, and the checks find nothing new in them.
 @Suite struct RoundTripTests {
     /// Exports `locale`, imports the XLIFF into a fresh folder, and compares every article.
-    private func roundTrip(_ configuration: Configuration, locale: String) throws {
+    /// `refused` names, by file, the unit import refuses because the translation itself has the
+    /// problem (import checks what it writes, and a real defect is not written back).
+    private func roundTrip(_ configuration: Configuration, locale: String, refused: [String: String] = [:]) throws {
         let handoff = try TranslationExport.handoff(configuration, locale: locale).handoff
         let xliff = XLIFFWriter.document(handoff)
         let output = try Place.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let report = try TranslationImport.run(Array(xliff.utf8), configuration: configuration, options: .init(output: output))
-        #expect(report.problems.isEmpty, "\(report.problems.prefix(20).map(\.description).joined(separator: "\n"))")
-        #expect(report.written.count == handoff.files.count)
+        let problems = Dictionary(report.problems.map { ($0.file, "\($0.unit ?? ""): \($0.message)") }) { $0 + "; " + $1 }
+        #expect(problems.keys.sorted() == refused.keys.sorted(), "\(report.problems.prefix(20).map(\.description).joined(separator: "\n"))")
+        for (file, problem) in refused { #expect(problems[file]?.hasPrefix(problem) == true, "\(file): \(problems[file] ?? "nothing")") }
+        #expect(report.written.count == handoff.files.count - refused.count)
         let root = configuration.locales.first { $0.id == locale }!.path
         for path in report.written {
             let original = try #require(ArticleLoader.load(fileAt: root + "/" + path, path: path, locale: locale, file: path).article)
@@ -34,7 +38,16 @@ import Testing
 
     @Test(.enabled(if: Place.hasCorpus, "needs ../shared/corpus"), arguments: ["pt-BR", "ja-JP", "zh-CN"])
     func partnerCenterRoundTrips(locale: String) throws {
-        try roundTrip(Configuration(contentRoot: Place.corpus + "/partner-center-china", sourceLocale: "es-ES"), locale: locale)
+        // Two translations differ from their source where the text of a raw HTML block is: ja-JP
+        // writes 8 月 14 日 for "10 de agosto" in a list of the billing scenarios (`check` reports
+        // it too), and zh-CN leaves out the bold of four UI names in a table cell, so the
+        // translation is only a candidate for that unit and it has no target.
+        let refused = [
+            "ja-JP": ["China-common-billing-scenarios.md": "licence-based-billing/html-1/t-28: number-mismatch: 8 here"],
+            "zh-CN": ["China-use-the-reconciliation-files.md": "itemizebypartner/html-1/t-8: no translation"],
+        ]
+        try roundTrip(Configuration(contentRoot: Place.corpus + "/partner-center-china", sourceLocale: "es-ES"), locale: locale,
+                      refused: refused[locale] ?? [:])
     }
 
     /// The source as its own translation: every unit's target is its source. The files that come
