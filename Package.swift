@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ConcordExportTests", dependencies: ["ConcordExport", "ConcordCheck", "ConcordTestSupport"]),
         // Golden pages are read by path (`#filePath`), not bundled.
         // ConcordBuild too: many render tests build a whole site through BuildAction.
-        .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordBuildTests", dependencies: ["ConcordBuild", "ConcordCheck", "ConcordTestSupport"]),
         .testTarget(name: "ConcordRenderTests", dependencies: ["ConcordRender", "ConcordBuild", "ConcordTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ConcordTranslationTests", dependencies: ["ConcordTranslation", "ConcordCheck", "ConcordTestSupport"]),
         // Replays the seeds and Tests/Fuzz/regressions through the fuzz pipeline.

@@ -1,3 +1,4 @@
+import ConcordCheck
 import ConcordModel
 import ConcordRender
 import ConcordTestSupport
@@ -160,6 +161,36 @@ struct CacheCodecTests {
             diagnostics: [finding], includedFiles: ["es-ES/includes/n.md"])
         let decoded = try #require(CacheCodec.decodePages(CacheCodec.encode(["es-ES/a.html": record])))
         #expect(decoded == ["es-ES/a.html": record])
+    }
+
+    /// Findings whose text holds what the line format uses (tabs, line breaks, `%`, `=`), with
+    /// every optional field present, absent, or present and empty.
+    static let awkwardFindings = [
+        Diagnostic(rule: "number-mismatch", severity: .error, locale: "fr-FR", location: FileLocation(file: "fr-FR/a b.md", line: 12, column: 7),
+                   message: "100% here\twhere\nthe source = 90%", source: FileLocation(file: "en-US/a\tb.md", line: 11, column: 1), fingerprint: "=abc"),
+        Diagnostic(rule: "invalid-utf8", severity: .note, location: FileLocation(file: "x.md", line: 1), message: ""),
+        Diagnostic(rule: "r", severity: .warning, locale: "", location: FileLocation(file: "", line: 0, column: 0), message: "%09", fingerprint: ""),
+    ]
+
+    @Test("findings survive the findings file exactly, whatever their text holds")
+    func findings() throws {
+        let entries = ["fr-FR/a b.md": FindingsReuse.Entry(key: Digest.of("k"), findings: Self.awkwardFindings),
+                       "none.md": FindingsReuse.Entry(key: Digest.of("n"), findings: [])]
+        let decoded = try #require(CacheCodec.decodeFindings(CacheCodec.encode(entries)))
+        #expect(decoded.mapValues(\.findings) == entries.mapValues(\.findings))
+        #expect(decoded.mapValues(\.key) == entries.mapValues(\.key))
+    }
+
+    @Test("the report replayed when nothing changed reads back as it was written, and only with its state's fingerprint")
+    func report() throws {
+        let report = BuildCache.CachedReport(
+            locales: ["en-US", "fr-FR"], diagnostics: Self.awkwardFindings, pages: ["en-US": 3, "fr-FR": 2], fallbacks: ["fr-FR": 1],
+            stale: [:], siteDiagnostics: [Self.awkwardFindings[1]], assetsCopied: 4)
+        let decoded = try #require(CacheCodec.decodeReport(CacheCodec.encode(report, fingerprint: Digest.of("f"))))
+        #expect(decoded.fingerprint == Digest.of("f"))
+        #expect(decoded.report == report)
+        #expect(CacheCodec.decodeReport(Array("concord-cache 2\nfingerprint \(Digest.of("f"))\n".utf8)) == nil)
+        #expect(CacheCodec.decodeReport(Array((CacheCodec.stateHeader + "\nfingerprint \(Digest.of("f"))\nd broken\n").utf8)) == nil)
     }
 }
 

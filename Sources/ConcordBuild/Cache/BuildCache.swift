@@ -79,7 +79,7 @@ public struct BuildCache: Sendable {
     /// This cache's folder.
     public let folder: String
     /// Bumped whenever what the cache holds, or how Concord uses it, changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The cache for the output folder `output`, inside `root` (`.concord/cache`).
     public init(root: String, output: String) {
@@ -107,7 +107,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The findings and result of a build, to report again when nothing changed.
-    public struct CachedReport: Sendable, Codable {
+    public struct CachedReport: Sendable, Hashable {
         public var locales: [String]
         public var diagnostics: [Diagnostic]
         public var pages: [String: Int]
@@ -119,10 +119,9 @@ public struct BuildCache: Sendable {
 
     /// The state the last build saved, or nil (no cache, another format, or unreadable).
     public func loadState() -> State? {
-        guard let text = try? FileSystem.read(folder + "/state"), let reportBytes = try? FileSystem.read(folder + "/report.json"),
-              let state = CacheCodec.decodeState(text),
-              let report = try? JSONDecoder().decode(CachedReportFile.self, from: Data(reportBytes)),
-              report.fingerprint == state.fingerprint.description, report.format == Self.formatVersion
+        guard let text = try? FileSystem.read(folder + "/state"), let reportBytes = try? FileSystem.read(folder + "/report"),
+              let state = CacheCodec.decodeState(text), let report = CacheCodec.decodeReport(reportBytes),
+              report.fingerprint == state.fingerprint
         else { return nil }
         return State(fingerprint: state.fingerprint, inputs: state.inputs, outputs: state.outputs, report: report.report)
     }
@@ -146,12 +145,9 @@ public struct BuildCache: Sendable {
     ) throws {
         try FileSystem.createDirectories(folder)
         for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
-        let report = CachedReportFile(format: Self.formatVersion, fingerprint: state.fingerprint.description, report: state.report)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         try replace("pages", with: CacheCodec.encode(pages))
         try replace("findings", with: CacheCodec.encode(findings))
-        try replace("report.json", with: Array(try encoder.encode(report)))
+        try replace("report", with: CacheCodec.encode(state.report, fingerprint: state.fingerprint))
         // Last: until it is in place, the report above does not match the state, and is not used.
         try replace("state", with: CacheCodec.encode(state))
     }
@@ -178,9 +174,4 @@ public struct BuildCache: Sendable {
         }
     }
 
-    private struct CachedReportFile: Codable {
-        var format: Int
-        var fingerprint: String
-        var report: CachedReport
-    }
 }

@@ -3,9 +3,10 @@ import ConcordModel
 import ConcordRender
 import Foundation
 
-/// The cache's files. The state, read by every build, is lines of text split by hand (a build
-/// that has nothing to do spends its time here); page records and findings are lines too, with
-/// each finding in JSON.
+/// The cache's files: lines of text split by hand, without a general-purpose decoder (a build
+/// that has nothing to do spends its time reading the state and the report, and a rebuild reads
+/// every article's findings). A finding is one line of tab-separated fields (``LineWriter
+/// /diagnostic(_:)``).
 enum CacheCodec {
     static let stateHeader = "concord-cache \(BuildCache.formatVersion)"
 
@@ -42,6 +43,22 @@ enum CacheCodec {
                 }
             }
             bytes.append(UInt8(ascii: " "))
+        }
+
+        /// A finding's fields, tab-separated, and the line's end: rule, severity, locale,
+        /// file, line, column, message, fingerprint, then the source's file, line and column.
+        /// An optional field is empty when absent and starts with `=` when present.
+        mutating func diagnostic(_ diagnostic: Diagnostic) {
+            func optional(_ value: String?) -> String { value.map { "=" + escaped($0) } ?? "" }
+            let source = diagnostic.source
+            let fields = [
+                escaped(diagnostic.rule), diagnostic.severity.rawValue, optional(diagnostic.locale),
+                escaped(diagnostic.location.file), String(diagnostic.location.line), String(diagnostic.location.column),
+                escaped(diagnostic.message), optional(diagnostic.fingerprint),
+                optional(source?.file), source.map { String($0.line) } ?? "", source.map { String($0.column) } ?? "",
+            ]
+            text(fields.joined(separator: "\t"))
+            bytes.append(0x0A)
         }
 
         /// `size modified inode ` (with the trailing space).
@@ -125,6 +142,25 @@ enum CacheCodec {
         return Digest(high: words[0], low: words[1])
     }
 
+    /// The finding ``LineWriter/diagnostic(_:)`` wrote, or `nil` when the line is not one.
+    static func diagnostic(_ line: ArraySlice<UInt8>) -> Diagnostic? {
+        let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+        guard fields.count == 11, let severity = Severity(rawValue: String(decoding: fields[1], as: UTF8.self)),
+              let lineNumber = integer(fields[4]), let column = integer(fields[5]) else { return nil }
+        func optional(_ field: ArraySlice<UInt8>) -> String? {
+            field.first == UInt8(ascii: "=") ? unescaped(field.dropFirst()) : nil
+        }
+        var source: FileLocation?
+        if let file = optional(fields[8]) {
+            guard let sourceLine = integer(fields[9]), let sourceColumn = integer(fields[10]) else { return nil }
+            source = FileLocation(file: file, line: sourceLine, column: sourceColumn)
+        }
+        return Diagnostic(
+            rule: unescaped(fields[0]), severity: severity, locale: optional(fields[2]),
+            location: FileLocation(file: unescaped(fields[3]), line: lineNumber, column: column),
+            message: unescaped(fields[6]), source: source, fingerprint: optional(fields[7]))
+    }
+
     /// A path on one line: `%`, line breaks and tabs percent-encoded.
     static func escaped(_ path: String) -> String {
         guard path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return path }
@@ -142,24 +178,23 @@ enum CacheCodec {
     // MARK: - Page records
 
     /// Page records as lines: `p <key> <path>` for each page, followed
-    /// by its images (`a`), included files (`n`) and findings (`d`, one JSON object each: rare).
+    /// by its images (`a`), included files (`n`) and findings (`d`: rare).
     static func encode(_ pages: [String: PageRecord]) -> [UInt8] {
-        var text = stateHeader + "\n"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var out = LineWriter()
+        out.text(stateHeader + "\n")
         for (path, record) in pages {
-            text += "p \(record.key?.description ?? "-") \(escaped(path))\n"
+            out.text("p \(record.key?.description ?? "-") \(escaped(path))\n")
             for asset in record.assets {
                 let reference = asset.reference.map { "\($0.line) \($0.column) \(escaped($0.file))" } ?? "-"
-                text += "a \(escaped(asset.outputPath))\t\(escaped(asset.sourceFile))\t\(reference)\n"
+                out.text("a \(escaped(asset.outputPath))\t\(escaped(asset.sourceFile))\t\(reference)\n")
             }
-            for file in record.includedFiles { text += "n \(escaped(file))\n" }
+            for file in record.includedFiles { out.text("n \(escaped(file))\n") }
             for diagnostic in record.diagnostics {
-                guard let json = try? encoder.encode(diagnostic) else { continue }
-                text += "d " + String(decoding: json, as: UTF8.self) + "\n"
+                out.text("d ")
+                out.diagnostic(diagnostic)
             }
         }
-        return Array(text.utf8)
+        return out.bytes
     }
 
     static func decodePages(_ bytes: [UInt8]) -> [String: PageRecord]? {
@@ -167,7 +202,6 @@ enum CacheCodec {
         guard let header = lines.first, String(decoding: header, as: UTF8.self) == stateHeader else { return nil }
         var pages: [String: PageRecord] = [:]
         var current: (path: String, record: PageRecord)?
-        let decoder = JSONDecoder()
         for line in lines.dropFirst() {
             guard line.count > 2 else { return nil }
             let rest = line.dropFirst(2)
@@ -185,7 +219,7 @@ enum CacheCodec {
                 guard current != nil else { return nil }
                 current!.record.includedFiles.append(unescaped(rest))
             case UInt8(ascii: "d"):
-                guard current != nil, let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(rest)) else { return nil }
+                guard current != nil, let diagnostic = diagnostic(rest) else { return nil }
                 current!.record.diagnostics.append(diagnostic)
             default:
                 return nil
@@ -197,20 +231,18 @@ enum CacheCodec {
 
     // MARK: - Findings
 
-    /// Each article's findings as lines: `f <key> <file>`, followed by its findings (`d`, one
-    /// JSON object each).
+    /// Each article's findings as lines: `f <key> <file>`, followed by its findings (`d`).
     static func encode(_ findings: [String: FindingsReuse.Entry]) -> [UInt8] {
-        var text = stateHeader + "\n"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var out = LineWriter()
+        out.text(stateHeader + "\n")
         for (file, entry) in findings {
-            text += "f \(entry.key) \(escaped(file))\n"
+            out.text("f \(entry.key) \(escaped(file))\n")
             for diagnostic in entry.findings {
-                guard let json = try? encoder.encode(diagnostic) else { continue }
-                text += "d " + String(decoding: json, as: UTF8.self) + "\n"
+                out.text("d ")
+                out.diagnostic(diagnostic)
             }
         }
-        return Array(text.utf8)
+        return out.bytes
     }
 
     static func decodeFindings(_ bytes: [UInt8]) -> [String: FindingsReuse.Entry]? {
@@ -218,7 +250,6 @@ enum CacheCodec {
         guard let header = lines.first, String(decoding: header, as: UTF8.self) == stateHeader else { return nil }
         var findings: [String: FindingsReuse.Entry] = [:]
         var current: (file: String, entry: FindingsReuse.Entry)?
-        let decoder = JSONDecoder()
         for line in lines.dropFirst() {
             guard line.count > 2 else { return nil }
             let rest = line.dropFirst(2)
@@ -229,7 +260,7 @@ enum CacheCodec {
                 guard fields.count == 2, let key = hexDigest(fields[0]) else { return nil }
                 current = (unescaped(fields[1]), FindingsReuse.Entry(key: key, findings: []))
             case UInt8(ascii: "d"):
-                guard current != nil, let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(rest)) else { return nil }
+                guard current != nil, let diagnostic = diagnostic(rest) else { return nil }
                 current!.entry.findings.append(diagnostic)
             default:
                 return nil
@@ -237,6 +268,66 @@ enum CacheCodec {
         }
         if let current { findings[current.file] = current.entry }
         return findings
+    }
+
+    // MARK: - The report
+
+    /// The last build's report, replayed when nothing changed, as lines: the fingerprint of the
+    /// state it belongs to, the locales (`l`), the counts per locale of pages, fallbacks and
+    /// stale pages (`c p|f|s <count> <locale>`), the images copied (`m`), the findings (`d`)
+    /// and the site's findings (`s`).
+    static func encode(_ report: BuildCache.CachedReport, fingerprint: Digest) -> [UInt8] {
+        var out = LineWriter()
+        out.text(stateHeader + "\nfingerprint \(fingerprint)\n")
+        for locale in report.locales { out.text("l \(escaped(locale))\n") }
+        for (kind, counts) in [("p", report.pages), ("f", report.fallbacks), ("s", report.stale)] {
+            for (locale, count) in counts.sorted(by: { $0.key < $1.key }) { out.text("c \(kind) \(count) \(escaped(locale))\n") }
+        }
+        out.text("m \(report.assetsCopied)\n")
+        for diagnostic in report.diagnostics {
+            out.text("d ")
+            out.diagnostic(diagnostic)
+        }
+        for diagnostic in report.siteDiagnostics {
+            out.text("s ")
+            out.diagnostic(diagnostic)
+        }
+        return out.bytes
+    }
+
+    static func decodeReport(_ bytes: [UInt8]) -> (fingerprint: Digest, report: BuildCache.CachedReport)? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == stateHeader,
+              lines[1].starts(with: "fingerprint ".utf8), let fingerprint = hexDigest(lines[1].dropFirst(12))
+        else { return nil }
+        var report = BuildCache.CachedReport(locales: [], diagnostics: [], pages: [:], fallbacks: [:], stale: [:], siteDiagnostics: [], assetsCopied: 0)
+        for line in lines.dropFirst(2) {
+            guard line.count > 2 else { return nil }
+            let rest = line.dropFirst(2)
+            switch line.first {
+            case UInt8(ascii: "l"):
+                report.locales.append(unescaped(rest))
+            case UInt8(ascii: "c"):
+                let fields = rest.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3, let count = integer(fields[1]) else { return nil }
+                let locale = unescaped(fields[2])
+                switch fields[0].first {
+                case UInt8(ascii: "p"): report.pages[locale] = count
+                case UInt8(ascii: "f"): report.fallbacks[locale] = count
+                case UInt8(ascii: "s"): report.stale[locale] = count
+                default: return nil
+                }
+            case UInt8(ascii: "m"):
+                guard let count = integer(rest) else { return nil }
+                report.assetsCopied = count
+            case UInt8(ascii: "d"), UInt8(ascii: "s"):
+                guard let diagnostic = diagnostic(rest) else { return nil }
+                if line.first == UInt8(ascii: "d") { report.diagnostics.append(diagnostic) } else { report.siteDiagnostics.append(diagnostic) }
+            default:
+                return nil
+            }
+        }
+        return (fingerprint, report)
     }
 
     /// `line column file`, or `-` for none.
