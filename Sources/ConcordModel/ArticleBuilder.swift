@@ -489,6 +489,7 @@ struct ArticleBuilder {
     /// The `@uid` candidates of a text node outside links (``UIDShorthand``): cross references
     /// once the content set knows which uids are defined.
     private mutating func uidMentions(in index: Int) {
+        guard document.literal(of: index, contains: UInt8(ascii: "@")) else { return }
         let found = document.withLiteralBytes(of: index) { UIDShorthand.candidates(in: $0) }
         guard !found.isEmpty else { return }
         var ancestor = document[index].parent
