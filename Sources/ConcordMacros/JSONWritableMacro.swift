@@ -83,7 +83,7 @@ struct JSONMember {
     }
 
     /// The stored instance properties, in declaration order, with their types where written.
-    private static func storedProperties(of structDecl: StructDeclSyntax) throws -> [(name: String, type: TypeSyntax?)] {
+    static func storedProperties(of structDecl: StructDeclSyntax) throws -> [(name: String, type: TypeSyntax?)] {
         var properties: [(name: String, type: TypeSyntax?)] = []
         for member in structDecl.memberBlock.members {
             guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }

@@ -3,7 +3,7 @@
 /// Built from structure, never from words: the same rules recognise a procedure
 /// in en-US, es-ES, ja-JP or ar-SA. Encoded as JSON this is the `concord inspect`
 /// contract other tools read.
-public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStringConvertible {
+public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, CustomDebugStringConvertible {
     /// The path relative to the locale root, with `/` separators (`customer-support.md`).
     public var path: String {
         get { storage.fields.contract.path }
@@ -173,7 +173,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
     /// The fields of the `concord inspect` JSON: this declaration is the contract. `Codable` is
     /// synthesized from it and the fast writer generated from it (``JSONWritable()``), so a
     /// property added here is in the JSON, read and written, with no other edit.
-    @JSONWritable
+    @JSONWritable @ModelCodable
     struct Contract: Sendable, Hashable, Codable {
         var path: String
         var locale: String
@@ -205,6 +205,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
     }
 
     /// Every field: the JSON contract, and what only the checks read.
+    @ModelCodable
     struct Fields: Sendable, Hashable {
         /// The fields of the JSON contract.
         var contract: Contract
@@ -248,6 +249,16 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
         try storage.fields.contract.encode(to: encoder)
     }
 
+    /// Writes every field, for the build cache's copy of the model (``ModelCodable``).
+    public func write(to writer: inout ModelWriter) {
+        writer.write(storage.fields)
+    }
+
+    /// Reads an article ``write(to:)`` wrote.
+    public init(from reader: inout ModelReader) throws {
+        storage = Storage(try reader.read())
+    }
+
     /// Writes what ``encode(to:)`` encodes, through the contract's generated writer.
     public func writeJSON(to writer: inout JSONWriter) {
         storage.fields.contract.writeJSON(to: &writer)
@@ -274,7 +285,7 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, CustomDebugStr
 }
 
 /// A heading.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Section: Sendable, Hashable, Codable {
     /// The anchor: from `<a name>`/`id` in or just before the heading, else a slug of the title.
     public var anchor: String
@@ -298,7 +309,7 @@ public struct Section: Sendable, Hashable, Codable {
 }
 
 /// A procedure: a title and its numbered steps.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Procedure: Sendable, Hashable, Codable {
     /// The bold lead-in or heading text.
     public var title: String
@@ -313,7 +324,7 @@ public struct Procedure: Sendable, Hashable, Codable {
 }
 
 /// One numbered step of a procedure.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Step: Sendable, Hashable, Codable {
     /// The step number as displayed (the list's start plus the item's index).
     public var number: Int
@@ -334,7 +345,7 @@ public struct Step: Sendable, Hashable, Codable {
 }
 
 /// A bulleted list of plain items introduced by a paragraph (for example the services a partner supports).
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct CategoryList: Sendable, Hashable, Codable {
     /// The anchor of the section the list is in, if any.
     public var section: String?
@@ -347,7 +358,7 @@ public struct CategoryList: Sendable, Hashable, Codable {
 }
 
 /// An item of a "see also" list.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct RelatedLink: Sendable, Hashable, Codable {
     /// The link destination.
     public var destination: String
@@ -358,10 +369,10 @@ public struct RelatedLink: Sendable, Hashable, Codable {
 }
 
 /// A link.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Link: Sendable, Hashable, Codable {
     /// How the link was written: `html` is an `<a href>` in a raw HTML block.
-    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+    public enum Kind: String, Sendable, Hashable, Codable, ModelCodable, JSONWritable {
         case inline, reference, autolink, html
         /// DocFX's `@uid` in running text (destination `xref:uid`), kept only where the uid is defined.
         case shorthand
@@ -382,7 +393,7 @@ public struct Link: Sendable, Hashable, Codable {
 }
 
 /// An image.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Image: Sendable, Hashable, Codable {
     /// The image source.
     public var source: String
@@ -406,7 +417,7 @@ public struct Image: Sendable, Hashable, Codable {
 
 /// A code snippet shown from another file: `:::code language source range highlight id:::` or
 /// `[!code-lang[title](path#L1-L5 "title")]`.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Snippet: Sendable, Hashable, Codable {
     /// The language the code is shown as (`csharp`), if written.
     public var language: String?
@@ -430,10 +441,10 @@ public struct Snippet: Sendable, Hashable, Codable {
 
 /// A block shown only for some pivots (`::: zone pivot="a,b"` … `::: zone-end`) or product
 /// versions (`::: moniker range=">= v2"` … `::: moniker-end`).
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Zone: Sendable, Hashable, Codable {
     /// Which kind of block.
-    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+    public enum Kind: String, Sendable, Hashable, Codable, ModelCodable, JSONWritable {
         case zone, moniker
     }
 
@@ -450,10 +461,10 @@ public struct Zone: Sendable, Hashable, Codable {
 
 /// A block quote DocFX gives a meaning: `> [!div class="nextstepaction"]` (also `checklist`,
 /// `op_single_selector`) or `> [!VIDEO https://…]`.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct TypedBlock: Sendable, Hashable, Codable {
     /// Which kind of block.
-    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable {
+    public enum Kind: String, Sendable, Hashable, Codable, ModelCodable, JSONWritable {
         case div, video
     }
 
@@ -469,7 +480,7 @@ public struct TypedBlock: Sendable, Hashable, Codable {
 /// Tabs: headings of one level whose text is one link to `#tab/id` (`#tab/id/condition` for a
 /// tab that depends on another group's choice), each holding the blocks up to the next, the group
 /// ended by `---` or a heading that is not a tab.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct TabGroup: Sendable, Hashable, Codable {
     /// The heading level of the tabs.
     public var level: Int
@@ -484,7 +495,7 @@ public struct TabGroup: Sendable, Hashable, Codable {
 }
 
 /// One tab of a ``TabGroup``.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Tab: Sendable, Hashable, Codable {
     /// The id after `#tab/` (`windows`, or `windows/cli` for a dependent tab).
     public var id: String
@@ -495,7 +506,7 @@ public struct Tab: Sendable, Hashable, Codable {
 }
 
 /// A term not to be translated.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct ProtectedTerm: Sendable, Hashable, Codable {
     /// The term as written.
     public var text: String
@@ -506,7 +517,7 @@ public struct ProtectedTerm: Sendable, Hashable, Codable {
 }
 
 /// DocFX syntax Concord does not know (`:::row:::`, `::: zone-end` with no zone open), kept as text.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct UnknownExtension: Sendable, Hashable, Codable {
     /// The extension's name (`row`).
     public var name: String
@@ -523,10 +534,10 @@ public struct UnknownExtension: Sendable, Hashable, Codable {
 }
 
 /// A `> [!NOTE]`-style alert.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Alert: Sendable, Hashable, Codable {
     /// The alert kinds Microsoft Docs defines.
-    public enum Kind: String, Sendable, Hashable, Codable, JSONWritable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, ModelCodable, JSONWritable, CaseIterable {
         case note, tip, important, warning, caution
     }
 
@@ -541,10 +552,10 @@ public struct Alert: Sendable, Hashable, Codable {
 }
 
 /// A GitHub-style pipe table.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Table: Sendable, Hashable, Codable {
     /// Column alignment from the delimiter row.
-    public enum Alignment: String, Sendable, Hashable, Codable, JSONWritable {
+    public enum Alignment: String, Sendable, Hashable, Codable, ModelCodable, JSONWritable {
         case none, left, center, right
     }
 
@@ -564,7 +575,7 @@ public struct Table: Sendable, Hashable, Codable {
 }
 
 /// A code block.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct CodeBlock: Sendable, Hashable, Codable {
     /// The first word of the info string (`powershell`), if any.
     public var language: String?
@@ -579,7 +590,7 @@ public struct CodeBlock: Sendable, Hashable, Codable {
 }
 
 /// An `[!INCLUDE [title](path)]` reference.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct Include: Sendable, Hashable, Codable {
     /// The title between the inner brackets.
     public var title: String
@@ -594,7 +605,7 @@ public struct Include: Sendable, Hashable, Codable {
 }
 
 /// A reference-link definition.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct ReferenceDefinition: Sendable, Hashable, Codable {
     /// The label as written.
     public var label: String
@@ -605,7 +616,7 @@ public struct ReferenceDefinition: Sendable, Hashable, Codable {
 }
 
 /// Text shaped like a reference link (`[label][]`, `[text][label]`) that matched no definition.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct UnresolvedReference: Sendable, Hashable, Codable {
     /// The whole text as written (`[System. Int32][]`).
     public var text: String
@@ -620,6 +631,7 @@ public struct UnresolvedReference: Sendable, Hashable, Codable {
 }
 
 /// One `<a name="x">` or `<a id="x">` as written, with its line.
+@ModelCodable
 public struct AnchorMention: Sendable, Hashable, Codable {
     /// The anchor name.
     public var name: String
@@ -634,9 +646,10 @@ public struct AnchorMention: Sendable, Hashable, Codable {
 }
 
 /// A paragraph-like run of prose, for checks that compare text between locales.
+@ModelCodable
 public struct TextBlock: Sendable, Hashable, Codable {
     /// What the text is.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, ModelCodable {
         case paragraph, heading, listItem, tableCell
     }
 

@@ -1,7 +1,7 @@
 import Yams
 
 /// A YAML value from front matter.
-public indirect enum MetadataValue: Sendable, Hashable, Codable {
+public indirect enum MetadataValue: Sendable, Hashable, Codable, ModelCodable {
     case string(String)
     case list([MetadataValue])
     case map([MetadataEntry])
@@ -38,9 +38,35 @@ public indirect enum MetadataValue: Sendable, Hashable, Codable {
             self = .map(dictionary.keys.sorted().map { MetadataEntry(key: $0, value: dictionary[$0]!, line: 0) })
         }
     }
+
+    /// Writes the case (0 string, 1 list, 2 map) and its value, for the build cache.
+    public func write(to writer: inout ModelWriter) {
+        switch self {
+        case .string(let text):
+            writer.number(0)
+            writer.write(text)
+        case .list(let items):
+            writer.number(1)
+            writer.write(items)
+        case .map(let entries):
+            writer.number(2)
+            writer.write(entries)
+        }
+    }
+
+    /// Reads what ``write(to:)`` wrote.
+    public init(from reader: inout ModelReader) throws {
+        switch try reader.number() {
+        case 0: self = .string(try reader.read())
+        case 1: self = .list(try reader.read())
+        case 2: self = .map(try reader.read())
+        default: throw ModelReader.Malformed()
+        }
+    }
 }
 
 /// One key of front matter, with its value and the file line it is on.
+@ModelCodable
 public struct MetadataEntry: Sendable, Hashable, Codable {
     /// The key as written (`ms.contentlocale`).
     public var key: String
@@ -58,6 +84,7 @@ public struct MetadataEntry: Sendable, Hashable, Codable {
 }
 
 /// An article's front matter: typed fields for the keys Microsoft Docs uses, and every key in file order.
+@ModelCodable
 public struct Metadata: Sendable, Hashable {
     /// Every key in file order, the typed ones included.
     public var entries: [MetadataEntry] = []

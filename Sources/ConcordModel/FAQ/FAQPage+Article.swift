@@ -2,7 +2,7 @@ import ConcordMarkdown
 
 /// The questions of a FAQ page written as YAML, as its article carries them (`faq` in the
 /// article JSON): the sections in order, each question with its line and its answer's.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct FAQContent: Sendable, Hashable, Codable {
     /// The sections, in order.
     public var sections: [FAQPage.Section]

@@ -5,7 +5,7 @@ import Yams
 /// metadata, a Markdown summary, and sections of questions with Markdown answers.
 public struct FAQPage: Sendable, Hashable {
     /// One question and its answer (Markdown): in the article JSON (`faq.sections[].questions[]`).
-    @JSONWritable
+    @JSONWritable @ModelCodable
     public struct Question: Sendable, Hashable, Codable {
         /// The question, as written (plain text, trimmed).
         public var question: String
@@ -26,7 +26,7 @@ public struct FAQPage: Sendable, Hashable {
     }
 
     /// One section: its name (optional) and its questions.
-    @JSONWritable
+    @JSONWritable @ModelCodable
     public struct Section: Sendable, Hashable, Codable {
         /// The section's name, if it has one.
         public var name: String?

@@ -4,7 +4,7 @@ import Yams
 
 /// One group of zone pivots (`zone-pivot-groups.yml`): the choice a reader makes once for an
 /// article, such as a platform or a language.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct ZonePivotGroup: Sendable, Hashable, Codable {
     /// The id front matter names in `zone_pivot_groups`.
     public var id: String
@@ -25,7 +25,7 @@ public struct ZonePivotGroup: Sendable, Hashable, Codable {
 }
 
 /// One pivot of a ``ZonePivotGroup``: the value a zone's `pivot="…"` names.
-@JSONWritable
+@JSONWritable @ModelCodable
 public struct ZonePivot: Sendable, Hashable, Codable {
     /// The id zones name (`windows`).
     public var id: String

@@ -1,0 +1,180 @@
+/// A value the build cache keeps in binary: an article's model, so that a rebuild need not parse
+/// the files that did not change.
+///
+/// Structs get their conformance from ``ModelCodable()``, enums with `String` raw values from
+/// an empty conformance. The bytes are read only by the Concord that wrote them (the cache is
+/// keyed by Concord's executable), so there are no keys and no versions: fields in declaration
+/// order, numbers in LEB128, strings and arrays with their length in front.
+public protocol ModelCodable: Sendable {
+    /// Appends the value's bytes.
+    func write(to writer: inout ModelWriter)
+    /// Reads a value that ``write(to:)`` wrote; throws on bytes that are not one.
+    init(from reader: inout ModelReader) throws
+}
+
+/// Writes a struct's ``ModelCodable`` conformance from its declaration: every stored property, in
+/// declaration order.
+@attached(extension, conformances: ModelCodable, names: named(write(to:)), named(init(from:)))
+public macro ModelCodable() = #externalMacro(module: "ConcordMacros", type: "ModelCodableMacro")
+
+/// The bytes of model values.
+public struct ModelWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty writer.
+    public init() {}
+
+    /// Appends `value`.
+    @inlinable
+    public mutating func write<T: ModelCodable>(_ value: T) {
+        value.write(to: &self)
+    }
+
+    /// A non-negative number, seven bits a byte, lowest first.
+    public mutating func number(_ value: Int) {
+        var value = UInt(bitPattern: value)
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// Raw bytes, with their count in front.
+    public mutating func field(_ field: some Collection<UInt8>) {
+        number(field.count)
+        bytes.append(contentsOf: field)
+    }
+}
+
+/// Reads what ``ModelWriter`` wrote.
+public struct ModelReader {
+    /// Bytes that are not a value of the type read.
+    public struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private let end: Int
+
+    /// A reader of `bytes[range]`.
+    public init(_ bytes: [UInt8], _ range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// Whether every byte was read.
+    public var isAtEnd: Bool { position == end }
+
+    /// Reads a value of the type the context asks for.
+    @inlinable
+    public mutating func read<T: ModelCodable>() throws -> T {
+        try T(from: &self)
+    }
+
+    /// A number ``ModelWriter/number(_:)`` wrote.
+    public mutating func number() throws -> Int {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while position < end, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(bitPattern: value) }
+            shift += 7
+        }
+        throw Malformed()
+    }
+
+    /// The bytes of a field ``ModelWriter/field(_:)`` wrote.
+    public mutating func field() throws -> ArraySlice<UInt8> {
+        let count = try number()
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        defer { position += count }
+        return bytes[position..<(position + count)]
+    }
+
+    /// A count of elements that follow, each at least one byte: larger counts are malformed.
+    mutating func count() throws -> Int {
+        let count = try number()
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        return count
+    }
+}
+
+extension String: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        var copy = self
+        copy.withUTF8 { writer.field($0) }
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        self = String(decoding: try reader.field(), as: UTF8.self)
+    }
+}
+
+extension Int: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        // Zig-zag: small negative numbers stay short.
+        writer.number((self << 1) ^ (self >> (Int.bitWidth - 1)))
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        let encoded = UInt(bitPattern: try reader.number())
+        self = Int(bitPattern: encoded >> 1) ^ -Int(bitPattern: encoded & 1)
+    }
+}
+
+extension Bool: ModelCodable {
+    public func write(to writer: inout ModelWriter) { writer.number(self ? 1 : 0) }
+
+    public init(from reader: inout ModelReader) throws {
+        switch try reader.number() {
+        case 0: self = false
+        case 1: self = true
+        default: throw ModelReader.Malformed()
+        }
+    }
+}
+
+extension Optional: ModelCodable where Wrapped: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        switch self {
+        case .none: writer.number(0)
+        case .some(let value):
+            writer.number(1)
+            writer.write(value)
+        }
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        switch try reader.number() {
+        case 0: self = .none
+        case 1: self = .some(try reader.read())
+        default: throw ModelReader.Malformed()
+        }
+    }
+}
+
+extension Array: ModelCodable where Element: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        writer.number(count)
+        for element in self { writer.write(element) }
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        let count = try reader.count()
+        self = []
+        reserveCapacity(count)
+        for _ in 0..<count { append(try reader.read()) }
+    }
+}
+
+extension ModelCodable where Self: RawRepresentable, RawValue == String {
+    public func write(to writer: inout ModelWriter) { writer.write(rawValue) }
+
+    public init(from reader: inout ModelReader) throws {
+        guard let value = Self(rawValue: try reader.read()) else { throw ModelReader.Malformed() }
+        self = value
+    }
+}

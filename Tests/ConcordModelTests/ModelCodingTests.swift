@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ConcordModel
+
+/// The build cache keeps each article's model in binary (``ModelCodable``) so that a rebuild
+/// does not parse the files that did not change: what it reads back must be the very model
+/// the file gives, every field of it (those outside the JSON contract too).
+@Suite("The model in the build cache")
+struct ModelCodingTests {
+    private func roundTrip(_ article: Article) throws -> Article {
+        var writer = ModelWriter()
+        writer.write(article)
+        var reader = ModelReader(writer.bytes, 0..<writer.bytes.count)
+        let read: Article = try reader.read()
+        #expect(reader.isAtEnd)
+        return read
+    }
+
+    private func everyArticle(_ configuration: Configuration) throws -> Int {
+        let set = ContentSet.load(configuration)
+        var count = 0
+        for (_, articles) in set.articles {
+            for (_, article) in articles {
+                let read = try roundTrip(article)
+                #expect(read == article, "\(article.file)")
+                count += 1
+            }
+        }
+        return count
+    }
+
+    @Test func everyArticleOfTheSampleContentReadsBackEqual() throws {
+        let count = try everyArticle(Configuration(contentRoot: Fixtures.content, sourceLocale: "en-US"))
+        #expect(count > 10)
+    }
+
+    @Test(.enabled(if: Fixtures.corpusIsAvailable, "needs ../shared/corpus beside the repository"))
+    func everyArticleOfTheCorpusReadsBackEqual() throws {
+        // FAQ pages, HTML tables, DocFX extensions, front matter lists and maps: every field is filled somewhere.
+        var count = try everyArticle(Configuration(contentRoot: Fixtures.corpus + "/partner-center", sourceLocale: "es-ES"))
+        count += try everyArticle(Configuration(contentRoot: Fixtures.corpus + "/powershell", sourceLocale: "en-US"))
+        #expect(count > 4_000)
+    }
+
+    @Test func fieldsOutsideTheJSONContractAreKept() throws {
+        let article = try Fixtures.article("# Title\n\nSee @Some.Uid and <a name=\"x\"></a> text.\n")
+        #expect(!article.textBlocks.isEmpty && !article.anchorMentions.isEmpty)
+        let read = try roundTrip(article)
+        #expect(read.textBlocks == article.textBlocks && read.anchorMentions == article.anchorMentions && read.uidMentions == article.uidMentions)
+    }
+
+    @Test func truncatedOrDamagedBytesAreRefused() throws {
+        var writer = ModelWriter()
+        writer.write(try Fixtures.sample("es-ES", "customer-support.md"))
+        let bytes = writer.bytes
+        for cut in [1, bytes.count / 2, bytes.count - 1] {
+            var reader = ModelReader(bytes, 0..<cut)
+            #expect(throws: ModelReader.Malformed.self) { let _: Article = try reader.read() }
+        }
+        var reader = ModelReader([0xFF, 0xFF, 0xFF, 0x7F], 0..<4)
+        #expect(throws: ModelReader.Malformed.self) { let _: [String] = try reader.read() }
+    }
+}
