@@ -158,7 +158,13 @@ public struct BuildAction: Sendable {
         }
 
         progress(.stage("Loading"))
-        let site = SiteContent.load(configuration)
+        // Files unchanged since the last build are not parsed: their models come from the cache.
+        let models = previous.flatMap { previous in
+            inputs.flatMap { inputs in
+                InputSnapshot.concordDigest(inputs.files).flatMap { cache?.models.load(previous: previous.inputs, current: inputs, concord: $0) }
+            }
+        }
+        let site = SiteContent.load(configuration, reusing: models)
         defer { ExitTeardown.keepUntilExit(site) }
         inputs = inputs?.completed(with: site.content.digests)
         let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
@@ -204,7 +210,9 @@ public struct BuildAction: Sendable {
             // Saved before the lock is released, so that it describes the output as this build left it.
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
-                Self.save(report, built.output, findings: checked.entries, inputs: inputs, fingerprint: fingerprint, output: folder.path, in: cache)
+                Self.save(
+                    report, built.output, findings: checked.entries, models: site.content.loadRecords, inputs: inputs, fingerprint: fingerprint,
+                    output: folder.path, in: cache)
             }
         }
         lock.release()
@@ -347,8 +355,8 @@ extension BuildAction {
     /// Records what this build read and published. A cache that cannot be written costs the
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
-        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry], inputs: InputSnapshot, fingerprint: Digest,
-        output: String, in cache: BuildCache
+        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry], models: [String: ArticleLoadRecord],
+        inputs: InputSnapshot, fingerprint: Digest, output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
         var outputs: [String: FileStamp] = [:]
@@ -360,6 +368,6 @@ extension BuildAction {
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
-        do { try cache.save(state, pages: built.pages, findings: findings, search: built.search) } catch { cache.remove() }
+        do { try cache.save(state, pages: built.pages, findings: findings, search: built.search, models: models) } catch { cache.remove() }
     }
 }

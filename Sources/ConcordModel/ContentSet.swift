@@ -36,6 +36,9 @@ public struct ContentSet: Sendable {
     /// Each locale's zone pivot groups (``ZonePivotGroups``), read while the content loads: its
     /// own file, else the content root's, else the source locale's.
     public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
+    /// What loading each Markdown article file gave, by file, for the build cache: parsed now or
+    /// taken from the last build's records. Kept only when loading with documents (a build).
+    public private(set) var loadRecords: [String: ArticleLoadRecord] = [:]
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }
@@ -116,11 +119,18 @@ public struct ContentSet: Sendable {
 
     /// Loads every locale and keeps each article's parsed Markdown tree too, by locale and path,
     /// for renderers that need more than the model.
-    public static func loadWithDocuments(_ configuration: Configuration) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
-        load(configuration, keepingDocuments: true)
+    ///
+    /// With `reusing`, a file whose record still holds is not read: its article and findings
+    /// are the record's, and it has no tree in `documents` (a renderer parses it if it needs it).
+    public static func loadWithDocuments(
+        _ configuration: Configuration, reusing reuse: (any ArticleLoadReuse)? = nil
+    ) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
+        load(configuration, keepingDocuments: true, reusing: reuse)
     }
 
-    private static func load(_ configuration: Configuration, keepingDocuments: Bool) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
+    private static func load(
+        _ configuration: Configuration, keepingDocuments: Bool, reusing reuse: (any ArticleLoadReuse)? = nil
+    ) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
         struct Job { var locale: String; var root: String; var path: String }
         let fence = ContentFence(configuration)
         var configuration = configuration
@@ -152,18 +162,23 @@ public struct ContentSet: Sendable {
             diagnostics += collisions.diagnostics
         }
         let includes = IncludeStore(configuration: configuration, files: files, fence: fence)
-        let results = parallelMap(jobs) { job in
+        // A file that could not be read has findings but no digest: no record for the cache.
+        let results = parallelMap(jobs) { job -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) in
             let file = ContentSet.file(job.path, in: job.root)
-            var result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
+            if let record = reuse?.record(for: file) { return (record, true, nil) }
+            let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
             // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
             // find the included files parsed.
-            let includeFindings = result.article.flatMap { article in
-                result.document.map { IncludeExpansion.findings(article: article, document: $0, store: includes) }
-            } ?? []
+            let expansion = result.article.flatMap { article in
+                result.document.map { IncludeExpansion.walked(article: article, document: $0, store: includes) }
+            }
+            let record = ArticleLoadRecord(
+                digest: result.digest ?? Digest(high: 0, low: 0), article: result.article, diagnostics: result.diagnostics,
+                includeFindings: expansion?.diagnostics ?? [], includedFiles: expansion?.files ?? [],
+                missedInclude: expansion?.missedFile ?? false)
             // Without a renderer to feed, the model is all that is kept: holding every parsed
             // tree until the last file is loaded would more than double peak memory.
-            if !keepingDocuments { result.document = nil }
-            return (result, includeFindings)
+            return (record, result.digest != nil, keepingDocuments ? result.document : nil)
         }
         var articles: [Article] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
@@ -171,12 +186,17 @@ public struct ContentSet: Sendable {
         articles.reserveCapacity(results.count)
         var digests: [String: Digest] = [:]
         digests.reserveCapacity(results.count)
-        for (job, (result, found)) in zip(jobs, results) {
-            if let digest = result.digest { digests[ContentSet.file(job.path, in: job.root)] = digest }
-            if let article = result.article { articles.append(article) }
-            if let document = result.document { documents[job.locale, default: [:]][job.path] = document }
-            diagnostics += result.diagnostics
-            includeFindings += found
+        var records: [String: ArticleLoadRecord] = [:]
+        for (job, (record, read, document)) in zip(jobs, results) {
+            let file = ContentSet.file(job.path, in: job.root)
+            if read {
+                digests[file] = record.digest
+                if keepingDocuments { records[file] = record }
+            }
+            if let article = record.article { articles.append(article) }
+            if let document { documents[job.locale, default: [:]][job.path] = document }
+            diagnostics += record.diagnostics
+            includeFindings += record.includeFindings
         }
         let faq = loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
         articles += faq.articles
@@ -187,6 +207,7 @@ public struct ContentSet: Sendable {
         var content = ContentSet(
             configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence, includes: includes)
         content.digests = digests
+        content.loadRecords = records
         let loaded = content
         content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
         content.faqPages = faq.pages

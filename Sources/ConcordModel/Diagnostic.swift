@@ -1,5 +1,5 @@
 /// How serious a finding is.
-public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable {
+public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable, ModelCodable {
     case note, warning, error
 
     private var rank: Int {
@@ -14,6 +14,7 @@ public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseItera
 }
 
 /// A place in a file, as shown to users.
+@ModelCodable
 public struct FileLocation: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The file, as a path a user can open (relative to where Concord was run when possible).
     public var file: String
@@ -33,6 +34,7 @@ public struct FileLocation: Sendable, Codable, Hashable, CustomStringConvertible
 }
 
 /// Every problem Concord reports to a user: a load error, a configuration error or a check finding.
+@ModelCodable
 public struct Diagnostic: Sendable, Codable, Hashable {
     /// The stable kebab-case identifier of the rule that produced it (`step-count`, `invalid-yaml`).
     public var rule: String

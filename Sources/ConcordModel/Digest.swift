@@ -5,6 +5,7 @@
 /// which an accidental collision (about one in 2^64 pairs) cannot fool in practice; someone who
 /// controls the content and wants a stale page can craft a collision, and `concord build --clean`
 /// (or a build without the cache, as CI runs) ignores the cache.
+@ModelCodable
 public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64

@@ -66,9 +66,16 @@ public struct ModelReader {
     /// Whether every byte was read.
     public var isAtEnd: Bool { position == end }
 
-    /// Reads a value of the type the context asks for.
+    /// Reads a value of the type the context asks for (the generated conformances' reads).
     @inlinable
     public mutating func read<T: ModelCodable>() throws -> T {
+        try T(from: &self)
+    }
+
+    /// Reads a value of `type`. Say the type where the context is optional: `try? read()` into a
+    /// `T?` would read a `T?`, which was not written.
+    @inlinable
+    public mutating func read<T: ModelCodable>(_ type: T.Type) throws -> T {
         try T(from: &self)
     }
 
@@ -123,6 +130,12 @@ extension Int: ModelCodable {
         let encoded = UInt(bitPattern: try reader.number())
         self = Int(bitPattern: encoded >> 1) ^ -Int(bitPattern: encoded & 1)
     }
+}
+
+extension UInt64: ModelCodable {
+    public func write(to writer: inout ModelWriter) { writer.number(Int(truncatingIfNeeded: self)) }
+
+    public init(from reader: inout ModelReader) throws { self = UInt64(truncatingIfNeeded: try reader.number()) }
 }
 
 extension Bool: ModelCodable {

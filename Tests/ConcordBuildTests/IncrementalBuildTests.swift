@@ -257,6 +257,28 @@ struct IncrementalBuildTests {
         #expect(try project.read("site/pt-BR/customer-support.html").contains("Uma frase a mais."))
     }
 
+    @Test("a rebuild parses only the files that changed: the others' models and findings come from the cache, as a parse gives them")
+    func unchangedFilesAreNotParsed() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let path = "content/pt-BR/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUma frase a mais.\n")
+        let cache = BuildCache(root: project.cache, output: project.incremental)
+        let previous = try #require(cache.loadState())
+        let inputs = InputSnapshot.take(project.configuration, previous: previous.inputs)
+        let concord = try #require(InputSnapshot.concordDigest(inputs.files))
+        let reuse = try #require(cache.models.load(previous: previous.inputs, current: inputs, concord: concord))
+        let loaded = ContentSet.loadWithDocuments(project.configuration, reusing: reuse)
+        #expect(loaded.documents.flatMap { locale, documents in documents.keys.map { "\(locale)/\($0)" } } == ["pt-BR/customer-support.md"])
+        let parsed = ContentSet.loadWithDocuments(project.configuration)
+        #expect(loaded.content.articles == parsed.content.articles)
+        #expect(loaded.content.diagnostics == parsed.content.diagnostics)
+        #expect(loaded.content.structureDiagnostics == parsed.content.structureDiagnostics)
+        #expect(loaded.content.loadRecords == parsed.content.loadRecords)
+        // Another Concord's records are not used.
+        #expect(cache.models.load(previous: previous.inputs, current: inputs, concord: Digest.of("another concord")) == nil)
+    }
+
     @Test("a kept page's search entry comes from the cache when another page of its locale changes")
     func keptPagesSearchEntriesComeFromTheCache() throws {
         let project = try Project()

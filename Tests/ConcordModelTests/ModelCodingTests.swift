@@ -61,3 +61,22 @@ struct ModelCodingTests {
         #expect(throws: ModelReader.Malformed.self) { let _: [String] = try reader.read() }
     }
 }
+
+@Suite("A load record in the build cache")
+struct LoadRecordCodingTests {
+    @Test func aRecordWithFindingsReadsBackEqual() throws {
+        let finding = Diagnostic(rule: "r", severity: .warning, locale: "fr-FR", location: FileLocation(file: "a.md", line: 3, column: 2),
+                                 message: "m", source: FileLocation(file: "b.md", line: 1), fingerprint: "f")
+        let record = ArticleLoadRecord(
+            digest: Digest.of("x"), article: try Fixtures.article("# T\n\nText.\n"), diagnostics: [finding],
+            includeFindings: [finding], includedFiles: ["i.md"], missedInclude: true)
+        for value in [record, ArticleLoadRecord(digest: Digest(high: .max, low: 0), article: nil, diagnostics: [])] {
+            var writer = ModelWriter()
+            writer.write(value)
+            var reader = ModelReader(writer.bytes, 0..<writer.bytes.count)
+            let read: ArticleLoadRecord = try reader.read()
+            #expect(read == value)
+            #expect(reader.isAtEnd)
+        }
+    }
+}

@@ -141,9 +141,13 @@ public struct BuildCache: Sendable {
     /// Saves a build's state, page records and findings, each file replaced in one rename.
     public func save(
         _ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
-        search: [String: [String: SearchEntryCache.Entry]] = [:]
+        search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:]
     ) throws {
         try FileSystem.createDirectories(folder)
+        // Without Concord's own digest a record could be read by another Concord: none is kept.
+        if let concord = InputSnapshot.concordDigest(state.inputs) {
+            try self.models.save(models, concord: concord)
+        }
         for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
         try replace("pages", with: CacheCodec.encode(pages))
         try replace("findings", with: CacheCodec.encode(findings))
@@ -156,6 +160,9 @@ public struct BuildCache: Sendable {
     public func remove() {
         try? FileManager.default.removeItem(atPath: folder)
     }
+
+    /// Each article file's model and findings in the last build.
+    var models: ModelCache { ModelCache(path: folder + "/models") }
 
     /// The search entries of the last build's pages, a file per locale.
     public var searchEntries: SearchEntryCache { SearchEntryCache(folder: folder) }

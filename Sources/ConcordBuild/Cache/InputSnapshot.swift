@@ -160,6 +160,11 @@ public struct InputSnapshot: Sendable {
         return found
     }
 
+    /// The digest of the running Concord among `inputs` (of its stamp), if it is known.
+    static func concordDigest(_ inputs: [String: Entry]) -> Digest? {
+        executablePath.flatMap { inputs[$0]?.digest }
+    }
+
     /// The running executable: a different Concord may build differently.
     static var executablePath: String? {
         #if os(Linux)

@@ -8,12 +8,17 @@ extension IncludeExpansion {
     /// tables, and the blocks of each included file in turn. An include inside a sentence
     /// brings only its paragraphs' text, so the includes inside it are not expanded.
     public static func findings(article: Article, document: MarkdownDocument, store: IncludeStore) -> [Diagnostic] {
+        walked(article: article, document: document, store: store).diagnostics
+    }
+
+    /// The expansion of `article`'s includes once walked: its findings, and the files it read.
+    static func walked(article: Article, document: MarkdownDocument, store: IncludeStore) -> IncludeExpansion {
         var walk = Walk(expansion: IncludeExpansion(store: store))
         let context = Walk.Context(
             document: document, article: article, directory: ReferencePath.directory(of: article.path), locale: article.locale,
             file: article.file, fileLocale: article.locale)
         walk.blocks(context, parent: document.root)
-        return walk.expansion.diagnostics
+        return walk.expansion
     }
 
     /// The walk of one page's includes.

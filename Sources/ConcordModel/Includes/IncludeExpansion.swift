@@ -29,6 +29,11 @@ public struct IncludeExpansion: Sendable {
     private var limitReported = false
     /// The includes not expanded, each where it is written.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The files expanded, in the order met: what the page depends on besides its own file.
+    public private(set) var files: [String] = []
+    /// Whether an include was looked for and not found: then the page also depends on which
+    /// files the content has.
+    public private(set) var missedFile = false
 
     /// Starts a page's expansion.
     public init(store: IncludeStore) {
@@ -61,6 +66,7 @@ public struct IncludeExpansion: Sendable {
         case .failure(.outsideContentRoot(let reference)):
             report(rule: "include-outside-content", "include '\(reference)' points outside the content folder; not expanded")
         case .failure(.missing(let reference)):
+            missedFile = true
             report(rule: "include-not-found", "include '\(reference)' not found in \(locale) or the source locale; not expanded")
         case .success(let included):
             let key = included.locale + "/" + included.path
@@ -69,6 +75,7 @@ public struct IncludeExpansion: Sendable {
                 return nil
             }
             stack.append(key)
+            files.append(included.file)
             expansions += 1
             bytes += included.document.source.bytes.count
             return included

@@ -7,6 +7,8 @@ public struct IncludedDocument: Sendable {
     public var path: String
     /// The locale whose file was used (the article's, else the source's).
     public var locale: String
+    /// The file read, as findings name it.
+    public var file: String
     /// The parsed body.
     public var document: MarkdownDocument
     /// The model of the file, for its heading anchors and procedures.
@@ -81,7 +83,7 @@ public final class IncludeStore: @unchecked Sendable {
             let file = ContentSet.file(resolved, in: root)
             let loaded = ArticleLoader.load(fileAt: file, path: resolved, locale: candidate, file: file, within: fence)
             if let article = loaded.article, let document = loaded.document {
-                return IncludedDocument(path: resolved, locale: candidate, document: document, article: article)
+                return IncludedDocument(path: resolved, locale: candidate, file: file, document: document, article: article)
             }
         }
         return nil
