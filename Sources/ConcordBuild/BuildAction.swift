@@ -211,8 +211,8 @@ public struct BuildAction: Sendable {
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
                 Self.save(
-                    report, built.output, findings: checked.entries, models: site.content.loadRecords, inputs: inputs, fingerprint: fingerprint,
-                    output: folder.path, in: cache)
+                    report, built.output, findings: checked.entries, models: (site.content.loadRecords, models), inputs: inputs,
+                    fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
         lock.release()
@@ -355,8 +355,9 @@ extension BuildAction {
     /// Records what this build read and published. A cache that cannot be written costs the
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
-        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry], models: [String: ArticleLoadRecord],
-        inputs: InputSnapshot, fingerprint: Digest, output: String, in cache: BuildCache
+        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry],
+        models: (records: [String: ArticleLoadRecord], reused: ModelCache.Reuse?), inputs: InputSnapshot, fingerprint: Digest,
+        output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
         var outputs: [String: FileStamp] = [:]
@@ -368,6 +369,10 @@ extension BuildAction {
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
-        do { try cache.save(state, pages: built.pages, findings: findings, search: built.search, models: models) } catch { cache.remove() }
+        do {
+            try cache.save(state, pages: built.pages, findings: findings, search: built.search, models: models.records, reusedModels: models.reused)
+        } catch {
+            cache.remove()
+        }
     }
 }

@@ -279,6 +279,21 @@ struct IncrementalBuildTests {
         #expect(cache.models.load(previous: previous.inputs, current: inputs, concord: Digest.of("another concord")) == nil)
     }
 
+    @Test("the models a rebuild keeps, copied or encoded, are the bytes a first build writes")
+    func keptModelsEqualAFirstBuilds() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let path = "content/es-ES/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUna frase más.\n")
+        _ = try project.buildIncrementally()
+        let fresh = project.root + "/fresh-cache"
+        _ = try BuildAction(configuration: project.configuration, output: project.root + "/fresh", cacheRoot: fresh).run()
+        let kept = try FileSystem.read(BuildCache(root: project.cache, output: project.incremental).models.path)
+        let written = try FileSystem.read(BuildCache(root: fresh, output: project.root + "/fresh").models.path)
+        #expect(kept.count > 1_000)
+        #expect(kept == written)
+    }
+
     @Test("a kept page's search entry comes from the cache when another page of its locale changes")
     func keptPagesSearchEntriesComeFromTheCache() throws {
         let project = try Project()

@@ -139,15 +139,18 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename.
-    public func save(
+    func save(
         _ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
-        search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:]
+        search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
+        reusedModels: ModelCache.Reuse? = nil
     ) throws {
         try FileSystem.createDirectories(folder)
         // Without Concord's own digest a record could be read by another Concord: none is kept.
         if let concord = InputSnapshot.concordDigest(state.inputs) {
-            try self.models.save(models, concord: concord)
+            try self.models.save(models, concord: concord, reused: reusedModels)
         }
+        // The report of the cache's format 2, which nothing reads any more.
+        unlink(folder + "/report.json")
         for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
         try replace("pages", with: CacheCodec.encode(pages))
         try replace("findings", with: CacheCodec.encode(findings))

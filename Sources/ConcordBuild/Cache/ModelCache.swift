@@ -16,15 +16,25 @@ struct ModelCache {
     }
 
     /// Writes `records` (by file), sorted by file so that the same build writes the same bytes.
-    func save(_ records: [String: ArticleLoadRecord], concord: Digest) throws {
-        var writer = ModelWriter()
-        for file in records.keys.sorted() {
+    /// A record `reused` gave this build is copied as it was read; the others are encoded, on
+    /// every core.
+    func save(_ records: [String: ArticleLoadRecord], concord: Digest, reused: Reuse? = nil) throws {
+        let parts = parallelMap(records.keys.sorted()) { file -> [UInt8] in
+            var writer = ModelWriter()
             writer.write(file)
-            var record = ModelWriter()
-            record.write(records[file]!)
-            writer.field(record.bytes)
+            if let bytes = reused?.servedBytes(of: file) {
+                writer.field(bytes)
+            } else {
+                var record = ModelWriter()
+                record.write(records[file]!)
+                writer.field(record.bytes)
+            }
+            return writer.bytes
         }
-        try BuildCache.replace(path, with: Self.header(concord: concord) + writer.bytes)
+        var bytes = Self.header(concord: concord)
+        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { bytes += part }
+        try BuildCache.replace(path, with: bytes)
     }
 
     /// The records the last build wrote, for a build of `current` whose last build read
@@ -57,6 +67,22 @@ struct ModelCache {
         let current: InputSnapshot
         /// Whether the two builds see the same files: where an include leads depends on it.
         let sameFiles: Bool
+        /// The files whose records were given to the loader.
+        private let served = ServedFiles()
+
+        init(bytes: [UInt8], index: [String: Range<Int>], previous: [String: InputSnapshot.Entry], current: InputSnapshot, sameFiles: Bool) {
+            self.bytes = bytes
+            self.index = index
+            self.previous = previous
+            self.current = current
+            self.sameFiles = sameFiles
+        }
+
+        /// The bytes of `file`'s record, if it was given to the loader: the record this build keeps.
+        func servedBytes(of file: String) -> ArraySlice<UInt8>? {
+            guard served.contains(file), let range = index[file] else { return nil }
+            return bytes[range]
+        }
 
         func record(for file: String) -> ArticleLoadRecord? {
             guard let range = index[file], let digest = current.digest(of: file) else { return nil }
@@ -68,7 +94,26 @@ struct ModelCache {
                 guard sameFiles else { return nil }
                 for included in record.includedFiles where previous[included]?.digest != current.digest(of: included) { return nil }
             }
+            served.insert(file)
             return record
+        }
+    }
+
+    /// A set of files that the loading cores add to at once.
+    private final class ServedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: Set<String> = []
+
+        func insert(_ file: String) {
+            lock.lock()
+            files.insert(file)
+            lock.unlock()
+        }
+
+        func contains(_ file: String) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return files.contains(file)
         }
     }
 }
