@@ -197,7 +197,8 @@ struct SegmentWalker {
 
     /// The cells of a pipe table as units (`table-1/r0c1` is the first header cell); `false` when the paragraph is no table.
     private mutating func table(_ node: Int, container: String) -> Bool {
-        guard let (lines, prefixes) = document.paragraphLines(of: node), let table = PipeTable.recognize(lines: lines),
+        // The model builder keeps the tables it recognised; a document it did not build is read here.
+        guard let (lines, prefixes) = document.paragraphLines(of: node), let table = document.tables[node] ?? PipeTable.recognize(lines: lines),
               let range = document[node].range else { return false }
         let id = "\(container)/table-\(next("table", in: container))"
         let rows = [table.header] + table.rows

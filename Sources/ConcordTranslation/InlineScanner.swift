@@ -52,12 +52,21 @@ struct InlineScanner {
         var text: [UInt8] = []
         func flush() {
             if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
-            text.removeAll()
+            text.removeAll(keepingCapacity: true)
         }
         var i = range.lowerBound
         let end = range.upperBound
         let structured = depth < InlineScanner.maximumDepth
         while i < end {
+            // Most of a block is words: the bytes up to the next one that may open a code or end
+            // a line are text as they stand, and are taken in one step rather than asked one by one.
+            var run = i
+            while run < end, InlineScanner.isPlain(bytes[run], structured: structured) { run += 1 }
+            if run > i {
+                text.append(contentsOf: bytes[i..<run])
+                i = run
+                continue
+            }
             let byte = bytes[i]
             if byte == 0x0A {
                 let next = continuation(after: i, end: end)
@@ -105,7 +114,7 @@ struct InlineScanner {
     }
 
     /// The code that starts at `i`, as pieces, and where scanning goes on after it.
-    private mutating func code(at i: Int, end: Int, depth: Int) -> ([InlinePiece], Int)? {
+    mutating func code(at i: Int, end: Int, depth: Int) -> ([InlinePiece], Int)? {
         switch bytes[i] {
         case UInt8(ascii: "\\"):
             guard i + 1 < end, InlineScanner.isPunctuation(bytes[i + 1]) else { return nil }
@@ -310,6 +319,17 @@ struct InlineScanner {
     }
 
     // MARK: - Bytes
+
+    /// Whether `byte` is text whatever follows it: not a line feed and, where codes are read
+    /// (`structured`), none of the bytes ``code(at:end:depth:)`` looks at.
+    static func isPlain(_ byte: UInt8, structured: Bool) -> Bool {
+        switch byte {
+        case 0x0A: false
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "!"), UInt8(ascii: "["),
+             UInt8(ascii: "*"), UInt8(ascii: "_"): !structured
+        default: true
+        }
+    }
 
     private func runLength(at i: Int, end: Int) -> Int {
         var j = i

@@ -59,4 +59,21 @@ import Testing
         #expect(content.codes.count <= InlineScanner.maximumDepth)
         #expect(content.markdown == deep)
     }
+
+    /// The scan takes runs of plain bytes whole: a byte it calls plain must be one at which
+    /// `code(at:)` finds no code, whatever follows it, and each byte it asks about opens one.
+    @Test func plainBytesAreExactlyThoseThatNeverOpenACode() {
+        let tails = ["*x*", "x*", "x_", "[a](b)", "[a][b]", "!INCLUDE [n](n.md)]", "c`", "`c`", "gt;", "#38;", "br/>", "https://e.com>", "]", "\\x", "* y"]
+        var opening: Set<UInt8> = []
+        for byte in UInt8.min...UInt8.max where byte != 0x0A {
+            for tail in tails {
+                var scanner = InlineScanner(bytes: [byte] + Array(tail.utf8), quoted: false)
+                if scanner.code(at: 0, end: tail.utf8.count + 1, depth: 0) != nil { opening.insert(byte) }
+            }
+            #expect(InlineScanner.isPlain(byte, structured: true) == !opening.contains(byte), "byte \(byte)")
+            #expect(InlineScanner.isPlain(byte, structured: false), "without codes only a line feed stops a run")
+        }
+        #expect(opening == Set("\\`&<![*_".utf8))
+        #expect(!InlineScanner.isPlain(0x0A, structured: true) && !InlineScanner.isPlain(0x0A, structured: false))
+    }
 }
