@@ -197,9 +197,10 @@ struct SegmentWalker {
 
     /// The cells of a pipe table as units (`table-1/r0c1` is the first header cell); `false` when the paragraph is no table.
     private mutating func table(_ node: Int, container: String) -> Bool {
+        guard let range = document[node].range, mayHoldDelimiterRow(range) else { return false }
         // The model builder keeps the tables it recognised; a document it did not build is read here.
-        guard let (lines, prefixes) = document.paragraphLines(of: node), let table = document.tables[node] ?? PipeTable.recognize(lines: lines),
-              let range = document[node].range else { return false }
+        guard let (lines, prefixes) = document.paragraphLines(of: node),
+              let table = document.tables[node] ?? PipeTable.recognize(lines: lines) else { return false }
         let id = "\(container)/table-\(next("table", in: container))"
         let rows = [table.header] + table.rows
         let headers = table.header.cells.map(\.markdown)
@@ -214,6 +215,17 @@ struct SegmentWalker {
             }
         }
         return true
+    }
+
+    /// Whether a line after the paragraph's first holds both `|` and `-`, as a table's delimiter
+    /// row must (``PipeTable/recognize(lines:)``): most paragraphs of several lines are no table,
+    /// and one look at their bytes tells, without splitting them into lines.
+    private func mayHoldDelimiterRow(_ range: SourceRange) -> Bool {
+        guard range.end.line > range.start.line else { return false }
+        return ((range.start.line + 1)...range.end.line).contains { line in
+            let bytes = document.source.line(line)
+            return bytes.contains(UInt8(ascii: "|")) && bytes.contains(UInt8(ascii: "-"))
+        }
     }
 
     private mutating func addCell(id: String, markdown: String, span: Range<Int>, line: Int, notes: [String]) {

@@ -3,7 +3,10 @@
 extension Array where Element == UInt8 {
     /// Appends `text` as it is (markup, or a value already safe where it goes).
     mutating func add(_ text: String) {
-        append(contentsOf: text.utf8)
+        // Through the string's own bytes: appending its UTF-8 view goes a generic way, and
+        // a document is made of millions of short pieces of markup.
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Appends `text` escaped for XML (``XMLEscaping``).
