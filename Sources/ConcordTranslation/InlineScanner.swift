@@ -26,7 +26,8 @@ struct InlineScanner {
     /// The content of the whole text, or, with `plain`, only its text and line breaks.
     static func content(of bytes: [UInt8], quoted: Bool, plain: Bool = false) -> InlineContent {
         var scanner = InlineScanner(bytes: bytes, quoted: quoted)
-        let pieces = scanner.scan(0..<bytes.count, depth: plain ? maximumDepth : 0)
+        var pieces: [InlinePiece] = []
+        scanner.scan(0..<bytes.count, depth: plain ? maximumDepth : 0, into: &pieces)
         return InlineContent(pieces: merged(pieces), codes: scanner.codes)
     }
 
@@ -47,8 +48,9 @@ struct InlineScanner {
 
     // MARK: - The scan
 
-    private mutating func scan(_ range: Range<Int>, depth: Int) -> [InlinePiece] {
-        var pieces: [InlinePiece] = []
+    /// Appends the pieces of `range` to `pieces`: one array for a whole unit, codes and the
+    /// text inside them included, rather than an array per code joined to the next.
+    private mutating func scan(_ range: Range<Int>, depth: Int, into pieces: inout [InlinePiece]) {
         var text: [UInt8] = []
         func flush() {
             if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
@@ -84,17 +86,20 @@ struct InlineScanner {
                 i = next
                 continue
             }
-            guard structured, let (found, next) = code(at: i, end: end, depth: depth) else {
+            // The code's pieces go after the text before it, which is known to end here only once a code is found.
+            let codeStart = pieces.count
+            guard structured, let next = code(at: i, end: end, depth: depth, into: &pieces) else {
                 text.append(byte)
                 i += 1
                 continue
             }
-            flush()
-            pieces += found
+            if !text.isEmpty {
+                pieces.insert(.text(String(decoding: text, as: UTF8.self)), at: codeStart)
+                text.removeAll(keepingCapacity: true)
+            }
             i = next
         }
         flush()
-        return pieces
     }
 
     /// Whether `text` ends in an escaped backslash (`\\`), which is no hard break.
@@ -113,60 +118,62 @@ struct InlineScanner {
         return j
     }
 
-    /// The code that starts at `i`, as pieces, and where scanning goes on after it.
-    mutating func code(at i: Int, end: Int, depth: Int) -> ([InlinePiece], Int)? {
+    /// The code that starts at `i`: its pieces appended to `pieces`, and where scanning goes on
+    /// after it; `nil`, with nothing appended, when no code starts there.
+    mutating func code(at i: Int, end: Int, depth: Int, into pieces: inout [InlinePiece]) -> Int? {
         switch bytes[i] {
         case UInt8(ascii: "\\"):
             guard i + 1 < end, InlineScanner.isPunctuation(bytes[i + 1]) else { return nil }
-            return standalone(.escape, i..<(i + 2))
+            return standalone(.escape, i..<(i + 2), into: &pieces)
         case UInt8(ascii: "`"):
             let run = runLength(at: i, end: end)
             guard let close = closingBackticks(from: i + run, run: run, end: end) else { return nil }
-            return standalone(.code, i..<(close + run))
+            return standalone(.code, i..<(close + run), into: &pieces)
         case UInt8(ascii: "&"):
             guard let close = entityEnd(at: i, end: end) else { return nil }
-            return standalone(.entity, i..<close)
+            return standalone(.entity, i..<close, into: &pieces)
         case UInt8(ascii: "<"):
-            return angle(at: i, end: end)
+            return angle(at: i, end: end, into: &pieces)
         case UInt8(ascii: "!"):
             guard i + 1 < end, bytes[i + 1] == UInt8(ascii: "[") else { return nil }
-            return linkLike(.image, at: i, opener: 2, end: end, depth: depth)
+            return linkLike(.image, at: i, opener: 2, end: end, depth: depth, into: &pieces)
         case UInt8(ascii: "["):
-            if i + 1 < end, bytes[i + 1] == UInt8(ascii: "!") { return bangBracket(at: i, end: end) }
-            return linkLike(.link, at: i, opener: 1, end: end, depth: depth)
+            if i + 1 < end, bytes[i + 1] == UInt8(ascii: "!") { return bangBracket(at: i, end: end, into: &pieces) }
+            return linkLike(.link, at: i, opener: 1, end: end, depth: depth, into: &pieces)
         case UInt8(ascii: "*"), UInt8(ascii: "_"):
-            return emphasis(at: i, end: end, depth: depth)
+            return emphasis(at: i, end: end, depth: depth, into: &pieces)
         default:
             return nil
         }
     }
 
-    private mutating func add(_ kind: InlineCode.Kind, _ start: some Sequence<UInt8>, end: [UInt8]? = nil) -> Int {
+    private mutating func add(_ kind: InlineCode.Kind, _ start: some Collection<UInt8>, end: ArraySlice<UInt8>? = nil) -> Int {
         let id = codes.count + 1
         codes.append(InlineCode(
-            id: id, kind: kind, start: String(decoding: Array(start), as: UTF8.self),
+            id: id, kind: kind, start: String(decoding: start, as: UTF8.self),
             end: end.map { String(decoding: $0, as: UTF8.self) }))
         return id
     }
 
-    private mutating func standalone(_ kind: InlineCode.Kind, _ range: Range<Int>) -> ([InlinePiece], Int) {
-        ([.placeholder(add(kind, bytes[range]))], range.upperBound)
+    private mutating func standalone(_ kind: InlineCode.Kind, _ range: Range<Int>, into pieces: inout [InlinePiece]) -> Int {
+        pieces.append(.placeholder(add(kind, bytes[range])))
+        return range.upperBound
     }
 
     // MARK: - Brackets
 
     /// `[!INCLUDE [title](path)]` or an alert's `[!NOTE]`.
-    private mutating func bangBracket(at i: Int, end: Int) -> ([InlinePiece], Int)? {
+    private mutating func bangBracket(at i: Int, end: Int, into pieces: inout [InlinePiece]) -> Int? {
         guard let close = matchingBracket(from: i, end: end) else { return nil }
         let inner = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
-        if inner.uppercased().hasPrefix("INCLUDE") { return standalone(.include, i..<(close + 1)) }
+        if inner.uppercased().hasPrefix("INCLUDE") { return standalone(.include, i..<(close + 1), into: &pieces) }
         guard !inner.isEmpty, inner.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
-        return standalone(.marker, i..<(close + 1))
+        return standalone(.marker, i..<(close + 1), into: &pieces)
     }
 
     /// A link or image: `[text](destination "title")`, `[text][label]`, `[text][]`; its text is
     /// translated, the rest is the code's end.
-    private mutating func linkLike(_ kind: InlineCode.Kind, at i: Int, opener: Int, end: Int, depth: Int) -> ([InlinePiece], Int)? {
+    private mutating func linkLike(_ kind: InlineCode.Kind, at i: Int, opener: Int, end: Int, depth: Int, into pieces: inout [InlinePiece]) -> Int? {
         guard let close = matchingBracket(from: i + opener - 1, end: end), close + 1 < end else { return nil }
         let tailEnd: Int
         switch bytes[close + 1] {
@@ -179,9 +186,11 @@ struct InlineScanner {
         default:
             return nil
         }
-        let id = add(kind, bytes[i..<(i + opener)], end: Array(bytes[close..<tailEnd]))
-        let inner = scan((i + opener)..<close, depth: depth + 1)
-        return ([.open(id)] + inner + [.close(id)], tailEnd)
+        let id = add(kind, bytes[i..<(i + opener)], end: bytes[close..<tailEnd])
+        pieces.append(.open(id))
+        scan((i + opener)..<close, depth: depth + 1, into: &pieces)
+        pieces.append(.close(id))
+        return tailEnd
     }
 
     /// The `]` that closes the `[` at `open`, skipping escapes, code spans and nested brackets.
@@ -238,15 +247,17 @@ struct InlineScanner {
 
     /// `**strong**`, `__strong__`, `*emphasis*`, `_emphasis_`: an opener followed by text, and a
     /// closer of the same run preceded by text. Runs of three or more are read as text.
-    private mutating func emphasis(at i: Int, end: Int, depth: Int) -> ([InlinePiece], Int)? {
+    private mutating func emphasis(at i: Int, end: Int, depth: Int, into pieces: inout [InlinePiece]) -> Int? {
         let marker = bytes[i]
         let run = runLength(at: i, end: end)
         guard run <= 2, i + run < end, !InlineScanner.isSpace(bytes[i + run]) else { return nil }
         if marker == UInt8(ascii: "_"), i > 0, InlineScanner.isWordByte(bytes[i - 1]) { return nil }
         guard let close = closingEmphasis(marker, run: run, from: i + run, end: end) else { return nil }
-        let id = add(run == 2 ? .bold : .italic, bytes[i..<(i + run)], end: Array(bytes[close..<(close + run)]))
-        let inner = scan((i + run)..<close, depth: depth + 1)
-        return ([.open(id)] + inner + [.close(id)], close + run)
+        let id = add(run == 2 ? .bold : .italic, bytes[i..<(i + run)], end: bytes[close..<(close + run)])
+        pieces.append(.open(id))
+        scan((i + run)..<close, depth: depth + 1, into: &pieces)
+        pieces.append(.close(id))
+        return close + run
     }
 
     private func closingEmphasis(_ marker: UInt8, run: Int, from start: Int, end: Int) -> Int? {
@@ -276,7 +287,7 @@ struct InlineScanner {
     // MARK: - Angle brackets and entities
 
     /// An autolink (`<https://…>`), an anchor (`<a name="x"></a>`, one code), or another HTML tag.
-    private mutating func angle(at i: Int, end: Int) -> ([InlinePiece], Int)? {
+    private mutating func angle(at i: Int, end: Int, into pieces: inout [InlinePiece]) -> Int? {
         guard i + 1 < end else { return nil }
         let next = bytes[i + 1]
         guard InlineScanner.isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { return nil }
@@ -284,16 +295,16 @@ struct InlineScanner {
               bytes[close] == UInt8(ascii: ">") else { return nil }
         let tag = String(decoding: bytes[i...close], as: UTF8.self)
         if !tag.contains(" "), tag.contains(":") || tag.contains("@"), InlineScanner.isLetter(next) {
-            return standalone(.autolink, i..<(close + 1))
+            return standalone(.autolink, i..<(close + 1), into: &pieces)
         }
         let lower = tag.lowercased()
         if lower.hasPrefix("<a "), !lower.hasSuffix("/>") {
             let closing = Array("</a>".utf8)
             if close + 1 + closing.count <= end, bytes[(close + 1)..<(close + 1 + closing.count)].map(InlineScanner.lowercased).elementsEqual(closing) {
-                return standalone(.anchor, i..<(close + 1 + closing.count))
+                return standalone(.anchor, i..<(close + 1 + closing.count), into: &pieces)
             }
         }
-        return standalone(.html, i..<(close + 1))
+        return standalone(.html, i..<(close + 1), into: &pieces)
     }
 
     /// The end of an entity or numeric character reference at `i` (`&gt;`, `&#8212;`, `&#x2014;`).

@@ -68,7 +68,10 @@ import Testing
         for byte in UInt8.min...UInt8.max where byte != 0x0A {
             for tail in tails {
                 var scanner = InlineScanner(bytes: [byte] + Array(tail.utf8), quoted: false)
-                if scanner.code(at: 0, end: tail.utf8.count + 1, depth: 0) != nil { opening.insert(byte) }
+                var pieces: [InlinePiece] = []
+                if scanner.code(at: 0, end: tail.utf8.count + 1, depth: 0, into: &pieces) != nil { opening.insert(byte) } else {
+                    #expect(pieces.isEmpty, "no code, nothing appended")
+                }
             }
             #expect(InlineScanner.isPlain(byte, structured: true) == !opening.contains(byte), "byte \(byte)")
             #expect(InlineScanner.isPlain(byte, structured: false), "without codes only a line feed stops a run")
