@@ -71,10 +71,12 @@ struct SegmentWalker {
     }
 
     private mutating func next(_ kind: String, in container: String) -> Int {
-        let key = container + "\u{0}" + kind
-        let number = (counters[key] ?? 0) + 1
-        counters[key] = number
-        return number
+        // Counted in place: one look-up of the key, not one to read and one to write.
+        func increment(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        return increment(&counters[container + "\u{0}" + kind, default: 0])
     }
 
     // MARK: - Front matter and the walk
@@ -257,11 +259,11 @@ struct SegmentWalker {
     private mutating func unique(_ id: String) -> String {
         var candidate = id
         var number = 1
-        while usedIDs.contains(candidate) {
+        // Inserting tells whether the id was taken: one hash of it, not one to ask and one to insert.
+        while !usedIDs.insert(candidate).inserted {
             number += 1
             candidate = "\(id)~\(number)"
         }
-        usedIDs.insert(candidate)
         return candidate
     }
 
