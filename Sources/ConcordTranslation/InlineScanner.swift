@@ -31,9 +31,13 @@ struct InlineScanner {
         return InlineContent(pieces: merged(pieces), codes: scanner.codes)
     }
 
-    /// Adjacent text pieces joined into one.
+    /// Adjacent text pieces joined into one, and empty ones left out.
     static func merged(_ pieces: [InlinePiece]) -> [InlinePiece] {
+        // Most contents have nothing to join (the scan joins the text between codes itself):
+        // they are given back as they are rather than copied piece by piece.
+        guard needsMerging(pieces) else { return pieces }
         var out: [InlinePiece] = []
+        out.reserveCapacity(pieces.count)
         for piece in pieces {
             if case .text(let next) = piece, case .text(let previous)? = out.last {
                 out[out.count - 1] = .text(previous + next)
@@ -44,6 +48,20 @@ struct InlineScanner {
             }
         }
         return out
+    }
+
+    /// Whether `pieces` has an empty text piece or two text pieces side by side.
+    static func needsMerging(_ pieces: [InlinePiece]) -> Bool {
+        var previousIsText = false
+        for piece in pieces {
+            guard case .text(let text) = piece else {
+                previousIsText = false
+                continue
+            }
+            if previousIsText || text.isEmpty { return true }
+            previousIsText = true
+        }
+        return false
     }
 
     // MARK: - The scan
@@ -293,18 +311,36 @@ struct InlineScanner {
         guard InlineScanner.isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { return nil }
         guard let close = bytes[(i + 1)..<end].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0x0A }),
               bytes[close] == UInt8(ascii: ">") else { return nil }
-        let tag = String(decoding: bytes[i...close], as: UTF8.self)
-        if !tag.contains(" "), tag.contains(":") || tag.contains("@"), InlineScanner.isLetter(next) {
+        let shape = InlineScanner.tagShape(bytes[i...close])
+        if shape.autolinkLike, InlineScanner.isLetter(next) {
             return standalone(.autolink, i..<(close + 1), into: &pieces)
         }
-        let lower = tag.lowercased()
-        if lower.hasPrefix("<a "), !lower.hasSuffix("/>") {
+        if shape.opensAnchor {
             let closing = Array("</a>".utf8)
             if close + 1 + closing.count <= end, bytes[(close + 1)..<(close + 1 + closing.count)].map(InlineScanner.lowercased).elementsEqual(closing) {
                 return standalone(.anchor, i..<(close + 1 + closing.count), into: &pieces)
             }
         }
         return standalone(.html, i..<(close + 1), into: &pieces)
+    }
+
+    /// What a tag from `<` to `>` may be: autolink-like (no space, a `:` or `@`), or the start
+    /// tag of an anchor (`<a …>`, any case, not `<a …/>`). An ASCII tag, nearly every one, is
+    /// read on its bytes, each a character; any other as a `String`, whose characters may join
+    /// a mark to the byte before it.
+    static func tagShape(_ tag: ArraySlice<UInt8>) -> (autolinkLike: Bool, opensAnchor: Bool) {
+        guard tag.allSatisfy({ $0 < 0x80 }) else { return tagShape(String(decoding: tag, as: UTF8.self)) }
+        let autolinkLike = !tag.contains(0x20) && (tag.contains(UInt8(ascii: ":")) || tag.contains(UInt8(ascii: "@")))
+        let start = tag.startIndex
+        let opensAnchor = tag.count >= 3 && tag[start] == UInt8(ascii: "<") && lowercased(tag[start + 1]) == UInt8(ascii: "a")
+            && tag[start + 2] == 0x20 && !tag.suffix(2).elementsEqual("/>".utf8)
+        return (autolinkLike, opensAnchor)
+    }
+
+    /// ``tagShape(_:)`` of a tag as a `String`.
+    static func tagShape(_ tag: String) -> (autolinkLike: Bool, opensAnchor: Bool) {
+        let lower = tag.lowercased()
+        return (!tag.contains(" ") && (tag.contains(":") || tag.contains("@")), lower.hasPrefix("<a ") && !lower.hasSuffix("/>"))
     }
 
     /// The end of an entity or numeric character reference at `i` (`&gt;`, `&#8212;`, `&#x2014;`).

@@ -79,4 +79,27 @@ import Testing
         #expect(opening == Set("\\`&<![*_".utf8))
         #expect(!InlineScanner.isPlain(0x0A, structured: true) && !InlineScanner.isPlain(0x0A, structured: false))
     }
+
+    @Test func mergingJoinsAdjacentTextAndDropsEmptyTextOnly() {
+        let joined: [InlinePiece] = [.text("a"), .text("b"), .open(1), .text(""), .close(1), .text("c")]
+        #expect(InlineScanner.needsMerging(joined))
+        #expect(InlineScanner.merged(joined) == [.text("ab"), .open(1), .close(1), .text("c")])
+        let apart: [InlinePiece] = [.text("a"), .placeholder(1), .text("b"), .open(2), .text("c"), .close(2)]
+        #expect(!InlineScanner.needsMerging(apart))
+        #expect(InlineScanner.merged(apart) == apart)
+        #expect(InlineScanner.merged([.text(""), .text("")]) == [])
+    }
+
+    @Test func anASCIITagReadOnItsBytesIsWhatItIsAsAString() {
+        let tags = ["<a name=\"x\">", "<A HREF=\"y\">", "<a />", "<a name=\"z\"/>", "<a>", "<abbr title=\"t\">", "<br/>", "<String[]>",
+                    "<https://example.com>", "<me@example.com>", "<x: y>", "<a:b>", "<a\tb>", "<a >", "<!-- note -->", "<?php ?>"]
+        for tag in tags {
+            let bytes = ArraySlice(Array(tag.utf8))
+            #expect(InlineScanner.tagShape(bytes) == InlineScanner.tagShape(tag), "\(tag)")
+        }
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<https://example.com>".utf8))) == (true, false))
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<A name=\"x\">".utf8))) == (false, true))
+        // Not ASCII: read as a string, where a mark after the space makes another character.
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<a \u{301}name>".utf8))) == InlineScanner.tagShape("<a \u{301}name>"))
+    }
 }
