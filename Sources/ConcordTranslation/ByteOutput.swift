@@ -3,10 +3,7 @@
 extension Array where Element == UInt8 {
     /// Appends `text` as it is (markup, or a value already safe where it goes).
     mutating func add(_ text: String) {
-        // Through the string's own bytes: appending its UTF-8 view goes a generic way, and
-        // a document is made of millions of short pieces of markup.
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        append(contentsOf: text.utf8)
     }
 
     /// Appends `text` escaped for XML (``XMLEscaping``).

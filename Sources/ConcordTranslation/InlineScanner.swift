@@ -368,7 +368,7 @@ struct InlineScanner {
     // MARK: - Bytes
 
     /// Whether `byte` is text whatever follows it: not a line feed and, where codes are read
-    /// (`structured`), none of the bytes ``code(at:end:depth:)`` looks at.
+    /// (`structured`), none of the bytes ``code(at:end:depth:into:)`` looks at.
     static func isPlain(_ byte: UInt8, structured: Bool) -> Bool {
         switch byte {
         case 0x0A: false
