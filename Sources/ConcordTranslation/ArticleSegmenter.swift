@@ -71,10 +71,12 @@ struct SegmentWalker {
     }
 
     private mutating func next(_ kind: String, in container: String) -> Int {
-        let key = container + "\u{0}" + kind
-        let number = (counters[key] ?? 0) + 1
-        counters[key] = number
-        return number
+        // Counted in place: one look-up of the key, not one to read and one to write.
+        func increment(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        return increment(&counters[container + "\u{0}" + kind, default: 0])
     }
 
     // MARK: - Front matter and the walk
@@ -199,8 +201,10 @@ struct SegmentWalker {
 
     /// The cells of a pipe table as units (`table-1/r0c1` is the first header cell); `false` when the paragraph is no table.
     private mutating func table(_ node: Int, container: String) -> Bool {
-        guard let (lines, prefixes) = document.paragraphLines(of: node), let table = PipeTable.recognize(lines: lines),
-              let range = document[node].range else { return false }
+        guard let range = document[node].range, mayHoldDelimiterRow(range) else { return false }
+        // The model builder keeps the tables it recognised; a document it did not build is read here.
+        guard let (lines, prefixes) = document.paragraphLines(of: node),
+              let table = document.tables[node] ?? PipeTable.recognize(lines: lines) else { return false }
         let id = "\(container)/table-\(next("table", in: container))"
         let rows = [table.header] + table.rows
         let headers = table.header.cells.map(\.markdown)
@@ -243,6 +247,17 @@ struct SegmentWalker {
         }
     }
 
+    /// Whether a line after the paragraph's first holds both `|` and `-`, as a table's delimiter
+    /// row must (``PipeTable/recognize(lines:)``): most paragraphs of several lines are no table,
+    /// and one look at their bytes tells, without splitting them into lines.
+    private func mayHoldDelimiterRow(_ range: SourceRange) -> Bool {
+        guard range.end.line > range.start.line else { return false }
+        return ((range.start.line + 1)...range.end.line).contains { line in
+            let bytes = document.source.line(line)
+            return bytes.contains(UInt8(ascii: "|")) && bytes.contains(UInt8(ascii: "-"))
+        }
+    }
+
     private mutating func addCell(id: String, markdown: String, span: Range<Int>, line: Int, notes: [String]) {
         let raw = Array(document.source.bytes[span])
         var content = InlineScanner.content(of: raw, quoted: false)
@@ -272,11 +287,11 @@ struct SegmentWalker {
     private mutating func unique(_ id: String) -> String {
         var candidate = id
         var number = 1
-        while usedIDs.contains(candidate) {
+        // Inserting tells whether the id was taken: one hash of it, not one to ask and one to insert.
+        while !usedIDs.insert(candidate).inserted {
             number += 1
             candidate = "\(id)~\(number)"
         }
-        usedIDs.insert(candidate)
         return candidate
     }
 

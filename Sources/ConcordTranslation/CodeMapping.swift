@@ -11,6 +11,11 @@
 enum CodeMapping {
     /// The translation's content with the source's code ids; `nil` when the two do not agree.
     static func target(_ translation: InlineContent, onto source: InlineContent) -> InlineContent? {
+        // Most translated units are words alone: nothing to map, and what the walk below would
+        // give is their pieces (merged already) with the source's codes, unless one is required.
+        if translation.codes.isEmpty {
+            return source.codes.contains { PlaceholderRules.isRequired($0.kind) } ? nil : InlineContent(pieces: translation.pieces, codes: source.codes)
+        }
         var sourceByKind: [InlineCode.Kind: [Int]] = [:]
         for id in source.codeOrder { sourceByKind[source.codes[id - 1].kind, default: []].append(id) }
         var used: [InlineCode.Kind: Int] = [:]

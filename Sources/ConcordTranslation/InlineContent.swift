@@ -41,7 +41,11 @@ public struct InlineContent: Sendable, Hashable {
 
     /// Whether there is anything to translate: a letter or digit outside the codes.
     public var hasTranslatableText: Bool {
-        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        // Piece by piece: asked of every unit made, and the words need not be joined to be looked at.
+        pieces.contains { piece in
+            guard case .text(let text) = piece else { return false }
+            return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }
     }
 
     /// The codes in the order the pieces open or place them.

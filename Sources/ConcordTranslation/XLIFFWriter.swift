@@ -259,11 +259,10 @@ struct UnitIDs {
         if base.isEmpty { base = "u" }
         var id = base
         var number = 1
-        while used.contains(id) {
+        while !used.insert(id).inserted {
             number += 1
             id = "\(base)_\(number)"
         }
-        used.insert(id)
         return id
     }
 

@@ -59,4 +59,47 @@ import Testing
         #expect(content.codes.count <= InlineScanner.maximumDepth)
         #expect(content.markdown == deep)
     }
+
+    /// The scan takes runs of plain bytes whole: a byte it calls plain must be one at which
+    /// `code(at:)` finds no code, whatever follows it, and each byte it asks about opens one.
+    @Test func plainBytesAreExactlyThoseThatNeverOpenACode() {
+        let tails = ["*x*", "x*", "x_", "[a](b)", "[a][b]", "!INCLUDE [n](n.md)]", "c`", "`c`", "gt;", "#38;", "br/>", "https://e.com>", "]", "\\x", "* y"]
+        var opening: Set<UInt8> = []
+        for byte in UInt8.min...UInt8.max where byte != 0x0A {
+            for tail in tails {
+                var scanner = InlineScanner(bytes: [byte] + Array(tail.utf8), quoted: false)
+                var pieces: [InlinePiece] = []
+                if scanner.code(at: 0, end: tail.utf8.count + 1, depth: 0, into: &pieces) != nil { opening.insert(byte) } else {
+                    #expect(pieces.isEmpty, "no code, nothing appended")
+                }
+            }
+            #expect(InlineScanner.isPlain(byte, structured: true) == !opening.contains(byte), "byte \(byte)")
+            #expect(InlineScanner.isPlain(byte, structured: false), "without codes only a line feed stops a run")
+        }
+        #expect(opening == Set("\\`&<![*_".utf8))
+        #expect(!InlineScanner.isPlain(0x0A, structured: true) && !InlineScanner.isPlain(0x0A, structured: false))
+    }
+
+    @Test func mergingJoinsAdjacentTextAndDropsEmptyTextOnly() {
+        let joined: [InlinePiece] = [.text("a"), .text("b"), .open(1), .text(""), .close(1), .text("c")]
+        #expect(InlineScanner.needsMerging(joined))
+        #expect(InlineScanner.merged(joined) == [.text("ab"), .open(1), .close(1), .text("c")])
+        let apart: [InlinePiece] = [.text("a"), .placeholder(1), .text("b"), .open(2), .text("c"), .close(2)]
+        #expect(!InlineScanner.needsMerging(apart))
+        #expect(InlineScanner.merged(apart) == apart)
+        #expect(InlineScanner.merged([.text(""), .text("")]) == [])
+    }
+
+    @Test func anASCIITagReadOnItsBytesIsWhatItIsAsAString() {
+        let tags = ["<a name=\"x\">", "<A HREF=\"y\">", "<a />", "<a name=\"z\"/>", "<a>", "<abbr title=\"t\">", "<br/>", "<String[]>",
+                    "<https://example.com>", "<me@example.com>", "<x: y>", "<a:b>", "<a\tb>", "<a >", "<!-- note -->", "<?php ?>"]
+        for tag in tags {
+            let bytes = ArraySlice(Array(tag.utf8))
+            #expect(InlineScanner.tagShape(bytes) == InlineScanner.tagShape(tag), "\(tag)")
+        }
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<https://example.com>".utf8))) == (true, false))
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<A name=\"x\">".utf8))) == (false, true))
+        // Not ASCII: read as a string, where a mark after the space makes another character.
+        #expect(InlineScanner.tagShape(ArraySlice(Array("<a \u{301}name>".utf8))) == InlineScanner.tagShape("<a \u{301}name>"))
+    }
 }
