@@ -176,11 +176,37 @@ public struct BuildCache: Sendable {
 
     /// Writes `bytes` to `path` under a temporary name and renames it into place.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
+        try replace(path) { write in try write(bytes) }
+    }
+
+    /// Writes what `body` gives, in pieces, to `path` under a temporary name and renames it into place.
+    static func replace(_ path: String, _ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".\(getpid())"
-        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
+        func failure(_ error: Int32) -> OutputFolder.Failure {
+            OutputFolder.Failure(reason: "cannot write the build cache at \(path): \(String(cString: strerror(error)))")
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(errno) }
+        do {
+            try body { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { throw failure(errno) }
+                    written += count
+                }
+            }
+        } catch {
+            close(descriptor)
             unlink(temporary)
-            throw OutputFolder.Failure(reason: "cannot write the build cache at \(path): \(String(cString: strerror(errno)))")
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let error = errno
+            unlink(temporary)
+            throw failure(error)
         }
     }
 

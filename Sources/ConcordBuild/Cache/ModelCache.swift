@@ -17,24 +17,28 @@ struct ModelCache {
 
     /// Writes `records` (by file), sorted by file so that the same build writes the same bytes.
     /// A record `reused` gave this build is copied as it was read; the others are encoded, on
-    /// every core.
+    /// every core, a batch at a time, each batch written before the next is made: the file is
+    /// never held in memory whole.
     func save(_ records: [String: ArticleLoadRecord], concord: Digest, reused: Reuse? = nil) throws {
-        let parts = parallelMap(records.keys.sorted()) { file -> [UInt8] in
-            var writer = ModelWriter()
-            writer.write(file)
-            if let bytes = reused?.servedBytes(of: file) {
-                writer.field(bytes)
-            } else {
-                var record = ModelWriter()
-                record.write(records[file]!)
-                writer.field(record.bytes)
+        let files = records.keys.sorted()
+        try BuildCache.replace(path) { write in
+            try write(Self.header(concord: concord))
+            for start in stride(from: 0, to: files.count, by: 256) {
+                let batch = parallelMap(Array(files[start..<min(start + 256, files.count)])) { file -> [UInt8] in
+                    var writer = ModelWriter()
+                    writer.write(file)
+                    if let bytes = reused?.servedBytes(of: file) {
+                        writer.field(bytes)
+                    } else {
+                        var record = ModelWriter()
+                        record.write(records[file]!)
+                        writer.field(record.bytes)
+                    }
+                    return writer.bytes
+                }
+                for part in batch { try write(part) }
             }
-            return writer.bytes
         }
-        var bytes = Self.header(concord: concord)
-        bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes += part }
-        try BuildCache.replace(path, with: bytes)
     }
 
     /// The records the last build wrote, for a build of `current` whose last build read
