@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// What a raw HTML block says, read with libxml2's HTML parser: its text in paragraphs, its
 /// links and images, and the shape of its tables. Plain Swift values; no libxml2 pointer
