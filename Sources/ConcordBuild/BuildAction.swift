@@ -159,10 +159,9 @@ public struct BuildAction: Sendable {
 
         progress(.stage("Loading"))
         // Files unchanged since the last build are not parsed: their models come from the cache.
+        let modelsKey = inputs.flatMap { ModelCache.key(inputs: $0.files, settings: settingsDigest) }
         let models = previous.flatMap { previous in
-            inputs.flatMap { inputs in
-                InputSnapshot.concordDigest(inputs.files).flatMap { cache?.models.load(previous: previous.inputs, current: inputs, concord: $0) }
-            }
+            inputs.flatMap { inputs in modelsKey.flatMap { cache?.models.load(previous: previous.inputs, current: inputs, key: $0) } }
         }
         let site = SiteContent.load(configuration, reusing: models)
         defer { ExitTeardown.keepUntilExit(site) }
@@ -211,7 +210,7 @@ public struct BuildAction: Sendable {
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
                 Self.save(
-                    report, built.output, findings: checked.entries, models: (site.content.loadRecords, models), inputs: inputs,
+                    report, built.output, findings: checked.entries, models: (site.content.loadRecords, models, modelsKey), inputs: inputs,
                     fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
@@ -356,7 +355,7 @@ extension BuildAction {
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
         _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry],
-        models: (records: [String: ArticleLoadRecord], reused: ModelCache.Reuse?), inputs: InputSnapshot, fingerprint: Digest,
+        models: (records: [String: ArticleLoadRecord], reused: ModelCache.Reuse?, key: Digest?), inputs: InputSnapshot, fingerprint: Digest,
         output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
@@ -370,7 +369,9 @@ extension BuildAction {
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
         do {
-            try cache.save(state, pages: built.pages, findings: findings, search: built.search, models: models.records, reusedModels: models.reused)
+            try cache.save(
+                state, pages: built.pages, findings: findings, search: built.search, models: models.records, reusedModels: models.reused,
+                modelsKey: models.key)
         } catch {
             cache.remove()
         }

@@ -142,12 +142,14 @@ public struct BuildCache: Sendable {
     func save(
         _ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
         search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
-        reusedModels: ModelCache.Reuse? = nil
+        reusedModels: ModelCache.Reuse? = nil, modelsKey: Digest? = nil
     ) throws {
         try FileSystem.createDirectories(folder)
-        // Without Concord's own digest a record could be read by another Concord: none is kept.
-        if let concord = InputSnapshot.concordDigest(state.inputs) {
-            try self.models.save(models, concord: concord, reused: reusedModels)
+        // Without a key a record could be read by another Concord: none is kept.
+        if let modelsKey {
+            try self.models.save(models, key: modelsKey, reused: reusedModels)
+        } else {
+            unlink(self.models.path)
         }
         // The report of the cache's format 2, which nothing reads any more.
         unlink(folder + "/report.json")

@@ -5,24 +5,35 @@ import Foundation
 /// in the cache's `models` file, so that a rebuild reads and parses only the files that changed.
 ///
 /// The file is the records in binary (``ModelCodable``), each after its file's path, under a
-/// header naming the cache's format and the Concord that wrote it: a record is read back only by
-/// the same executable, which would build the same model from the same bytes.
+/// header naming the cache's format and its ``key(inputs:settings:)``: a record is read back only
+/// by the same executable with the same settings, which would make the same record of the same bytes.
 struct ModelCache {
     let path: String
 
-    /// The header of a `models` file written by `concord` (its digest in the inputs).
-    private static func header(concord: Digest) -> [UInt8] {
-        Array("concord-models \(BuildCache.formatVersion) \(concord)\n".utf8)
+    /// What the records depend on besides the files: the Concord that made them (its digest
+    /// among `inputs`) and the settings (the locales and their folders decide where includes
+    /// lead); `nil` when Concord's own digest is unknown, and no record may be kept.
+    static func key(inputs: [String: InputSnapshot.Entry], settings: Digest) -> Digest? {
+        guard let concord = InputSnapshot.concordDigest(inputs) else { return nil }
+        var hasher = DigestHasher()
+        hasher.combine(concord)
+        hasher.combine(settings)
+        return hasher.finalize()
+    }
+
+    /// The header of a `models` file written under `key`.
+    private static func header(key: Digest) -> [UInt8] {
+        Array("concord-models \(BuildCache.formatVersion) \(key)\n".utf8)
     }
 
     /// Writes `records` (by file), sorted by file so that the same build writes the same bytes.
     /// A record `reused` gave this build is copied as it was read; the others are encoded, on
     /// every core, a batch at a time, each batch written before the next is made: the file is
     /// never held in memory whole.
-    func save(_ records: [String: ArticleLoadRecord], concord: Digest, reused: Reuse? = nil) throws {
+    func save(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws {
         let files = records.keys.sorted()
         try BuildCache.replace(path) { write in
-            try write(Self.header(concord: concord))
+            try write(Self.header(key: key))
             for start in stride(from: 0, to: files.count, by: 256) {
                 let batch = parallelMap(Array(files[start..<min(start + 256, files.count)])) { file -> [UInt8] in
                     var writer = ModelWriter()
@@ -42,10 +53,10 @@ struct ModelCache {
     }
 
     /// The records the last build wrote, for a build of `current` whose last build read
-    /// `previous`; `nil` when there are none, or another Concord wrote them.
-    func load(previous: [String: InputSnapshot.Entry], current: InputSnapshot, concord: Digest) -> Reuse? {
+    /// `previous`; `nil` when there are none, or they were written under another key.
+    func load(previous: [String: InputSnapshot.Entry], current: InputSnapshot, key: Digest) -> Reuse? {
         guard let bytes = try? FileSystem.read(path) else { return nil }
-        let header = Self.header(concord: concord)
+        let header = Self.header(key: key)
         guard bytes.starts(with: header) else { return nil }
         var reader = ModelReader(bytes, header.count..<bytes.count)
         var index: [String: Range<Int>] = [:]
