@@ -130,8 +130,9 @@ enum HTMLTextRuns {
         return i
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-    private static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") }
-    private static func lowercased(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte | 0x20 : byte }
+    /// White space around a run, a carriage return too.
+    private static func isSpace(_ byte: UInt8) -> Bool { InlineScanner.isSpace(byte) || byte == 0x0D }
+    private static func isLetter(_ byte: UInt8) -> Bool { InlineScanner.isLetter(byte) }
+    private static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || InlineScanner.isDigit(byte) || byte == UInt8(ascii: "-") }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { InlineScanner.lowercased(byte) }
 }
