@@ -57,11 +57,12 @@ public struct StaleTranslation: TranslationRule {
         let sourceFile = pair.source.file
         var message: String
         if let old, let current = context.memo.value("source-bytes:\(sourceFile)", { try? context.content.fence.read(sourceFile) }) {
-            let change = SourceChanges.lineCounts(old: old, new: current)
+            let (oldLines, currentLines) = (SourceChanges.lines(of: old), SourceChanges.lines(of: current))
+            let change = SourceChanges.lineCounts(old: oldLines, new: currentLines)
             message = "source \(sourceFile) changed since commit \(Self.short(commit)) this translation was made from "
                 + "(ms.sourcegitcommit): \(Self.lines(change.added)) added, \(Self.lines(change.removed)) removed"
             let then = ArticleLoader.load(bytes: old, path: pair.source.path, locale: pair.source.locale, file: sourceFile).article
-            if let then, let what = SourceChanges.describe(old: then, oldBytes: old, new: pair.source, newBytes: current) {
+            if let then, let what = SourceChanges.describe(old: then, oldLines: oldLines, new: pair.source, newLines: currentLines) {
                 message += "; " + what
             }
         } else {

@@ -139,32 +139,20 @@ enum GitHistory {
     /// Runs git in `folder` with `arguments` and `input` (one line each) on its standard input;
     /// its standard output, or `nil` when it fails.
     static func run(_ arguments: [String], in folder: String, input: [String] = []) -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // No fsmonitor hook: nothing but git itself runs, and nothing waits on a daemon.
-        process.arguments = ["git", "-C", folder, "-c", "core.fsmonitor=false"] + arguments
+        let argv = ["/usr/bin/env", "git", "-C", folder, "-c", "core.fsmonitor=false"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
         // The input goes through a temporary file, not a pipe: git may stop reading early (an
         // error), and a write to a pipe nobody reads would end Concord with SIGPIPE.
-        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("concord-git-\(UUID().uuidString)")
-        let written = (try? Data(input.map { $0 + "\n" }.joined().utf8).write(to: inputFile)) != nil
-        let opened = written ? try? FileHandle(forReadingFrom: inputFile) : nil
-        // Unlinked at once: the open handle is all git needs.
-        try? FileManager.default.removeItem(at: inputFile)
-        guard let feed = opened else { return nil }
-        defer { try? feed.close() }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = feed
-        do { try process.run() } catch { return nil }
-        // Read before waiting, or a large output fills the pipe and both sides wait forever.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return [UInt8](data)
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("concord-git-\(UUID().uuidString)").path
+        guard (try? Data(input.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: inputFile))) != nil else { return nil }
+        let feed = open(inputFile, O_RDONLY | O_CLOEXEC)
+        // Unlinked at once: the open descriptor is all git needs.
+        unlink(inputFile)
+        guard feed >= 0 else { return nil }
+        defer { close(feed) }
+        return ChildProcess.output("/usr/bin/env", arguments: argv, environment: environment, input: feed)
     }
 }

@@ -10,9 +10,15 @@ enum SourceChanges {
     /// Lines added and removed, the lines of each side taken as a multiset (trailing spaces
     /// aside): an edited line counts once each way, a moved line not at all.
     static func lineCounts(old: [UInt8], new: [UInt8]) -> GitHistory.Change {
-        var balance: [ArraySlice<UInt8>: Int] = [:]
-        for line in lines(of: old) { balance[line, default: 0] -= 1 }
-        for line in lines(of: new) { balance[line, default: 0] += 1 }
+        lineCounts(old: lines(of: old), new: lines(of: new))
+    }
+
+    /// ``lineCounts(old:new:)`` of the files' ``lines(of:)``.
+    static func lineCounts(old: [ArraySlice<UInt8>], new: [ArraySlice<UInt8>]) -> GitHistory.Change {
+        var balance: [Line: Int] = [:]
+        balance.reserveCapacity(old.count + new.count)
+        for line in old { balance[Line(bytes: line), default: 0] -= 1 }
+        for line in new { balance[Line(bytes: line), default: 0] += 1 }
         var change = GitHistory.Change(added: 0, removed: 0)
         for count in balance.values {
             if count > 0 { change.added += count } else { change.removed -= count }
@@ -20,11 +26,26 @@ enum SourceChanges {
         return change
     }
 
+    /// A line as a dictionary key, hashed as one block of bytes: an `ArraySlice` hashes byte by
+    /// byte, and the lines of every stale translation's two sources are counted.
+    struct Line: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     /// The sections that were added, removed or changed, with the steps that changed in them;
     /// `nil` when every section reads as it did (only the front matter changed).
     static func describe(old: Article, oldBytes: [UInt8], new: Article, newBytes: [UInt8]) -> String? {
-        let before = Part.parts(of: old, lines: lines(of: oldBytes))
-        let after = Part.parts(of: new, lines: lines(of: newBytes))
+        describe(old: old, oldLines: lines(of: oldBytes), new: new, newLines: lines(of: newBytes))
+    }
+
+    /// ``describe(old:oldBytes:new:newBytes:)`` of the files' ``lines(of:)``.
+    static func describe(old: Article, oldLines: [ArraySlice<UInt8>], new: Article, newLines: [ArraySlice<UInt8>]) -> String? {
+        let before = Part.parts(of: old, lines: oldLines)
+        let after = Part.parts(of: new, lines: newLines)
         var unmatched = Dictionary(grouping: before.indices, by: { before[$0].key })
         var notes: [String] = []
         var matchedBefore: Set<Int> = []
