@@ -1,5 +1,6 @@
 /// A value the build cache keeps in binary: an article's model, so that a rebuild need not parse
-/// the files that did not change.
+/// the files that did not change. The cache's other binary files (search entries) are written
+/// with the same ``ModelWriter`` and read with ``ModelReader``.
 ///
 /// Structs get their conformance from ``ModelCodable()``, enums with `String` raw values from
 /// an empty conformance. The bytes are read only by the Concord that wrote them (the cache is
@@ -52,15 +53,20 @@ public struct ModelReader {
     /// Bytes that are not a value of the type read.
     public struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    private let bytes: ArraySlice<UInt8>
     private var position: Int
     private let end: Int
 
     /// A reader of `bytes[range]`.
     public init(_ bytes: [UInt8], _ range: Range<Int>) {
+        self.init(bytes[range])
+    }
+
+    /// A reader of `bytes`.
+    public init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
-        position = range.lowerBound
-        end = range.upperBound
+        position = bytes.startIndex
+        end = bytes.endIndex
     }
 
     /// Whether every byte was read.
@@ -102,7 +108,7 @@ public struct ModelReader {
     }
 
     /// A count of elements that follow, each at least one byte: larger counts are malformed.
-    mutating func count() throws -> Int {
+    public mutating func count() throws -> Int {
         let count = try number()
         guard count >= 0, count <= end - position else { throw Malformed() }
         return count

@@ -11,12 +11,11 @@ extension SearchIndex.Document {
     /// The entry as bytes; nil when its terms were given as strings (or not worked out).
     public func cacheBytes() -> [UInt8]? {
         guard !hasGivenTerms, let table = termTable else { return nil }
-        var out = LengthPrefixedBytes()
-        out.text(url)
-        out.text(title)
-        out.text(excerpt)
-        out.number(headings.count)
-        for heading in headings { out.text(heading) }
+        var out = ModelWriter()
+        out.write(url)
+        out.write(title)
+        out.write(excerpt)
+        out.write(headings)
         let (storage, ends) = table.ascii.storedTerms
         out.number(ends.count)
         var start = 0
@@ -24,41 +23,34 @@ extension SearchIndex.Document {
             out.number(end - start)
             start = end
         }
-        storage.withUnsafeBufferPointer { out.bytes($0) }
-        out.number(table.others.count)
-        for term in table.others.sorted() { out.text(term) }
+        out.field(storage)
+        out.write(table.others.sorted())
         return out.bytes
     }
 
     /// The entry written by ``cacheBytes()``; nil when `bytes` are not one.
     public init?(cacheBytes bytes: ArraySlice<UInt8>) {
-        var reader = LengthPrefixedBytes.Reader(bytes)
-        guard let url = reader.text(), let title = reader.text(), let excerpt = reader.text(), let headingCount = reader.number() else { return nil }
-        var headings: [String] = []
-        for _ in 0..<headingCount {
-            guard let heading = reader.text() else { return nil }
-            headings.append(heading)
+        var reader = ModelReader(bytes)
+        do {
+            let url = try reader.read(String.self), title = try reader.read(String.self), excerpt = try reader.read(String.self)
+            let headings = try reader.read([String].self)
+            let asciiCount = try reader.number()
+            guard asciiCount >= 0, asciiCount <= bytes.count else { return nil }
+            var ends: [Int] = []
+            ends.reserveCapacity(asciiCount)
+            var end = 0
+            for _ in 0..<asciiCount {
+                end += try reader.number()
+                ends.append(end)
+            }
+            guard let ascii = SearchTermTable.restored(storage: Array(try reader.field()), ends: ends) else { return nil }
+            let others = try reader.read([String].self)
+            guard reader.isAtEnd else { return nil }
+            self.init(url: url, title: title, headings: headings, excerpt: excerpt, text: [])
+            termTable = SearchDocumentTerms(ascii: ascii, others: others)
+        } catch {
+            return nil
         }
-        guard let asciiCount = reader.number(), asciiCount <= bytes.count else { return nil }
-        var ends: [Int] = []
-        ends.reserveCapacity(asciiCount)
-        var end = 0
-        for _ in 0..<asciiCount {
-            guard let length = reader.number() else { return nil }
-            end += length
-            ends.append(end)
-        }
-        guard let storage = reader.slice(), let ascii = SearchTermTable.restored(storage: Array(storage), ends: ends),
-              let otherCount = reader.number()
-        else { return nil }
-        var others: [String] = []
-        for _ in 0..<otherCount {
-            guard let term = reader.text() else { return nil }
-            others.append(term)
-        }
-        guard reader.isAtEnd else { return nil }
-        self.init(url: url, title: title, headings: headings, excerpt: excerpt, text: [])
-        termTable = SearchDocumentTerms(ascii: ascii, others: others)
     }
 }
 

@@ -19,13 +19,13 @@ public struct SearchEntryCache: Sendable {
     /// The entries of `locale`'s pages, by page path (empty when there are none or they cannot be read).
     public func load(_ locale: String) -> [String: Entry] {
         guard let bytes = try? FileSystem.read(file(locale)) else { return [:] }
-        var reader = LengthPrefixedBytes.Reader(bytes[...])
-        guard reader.text() == CacheCodec.stateHeader, let count = reader.number() else { return [:] }
+        var reader = ModelReader(bytes[...])
+        guard (try? reader.read(String.self)) == CacheCodec.stateHeader, let count = try? reader.count() else { return [:] }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = reader.text(), let key = reader.text().flatMap(Digest.init(hex:)), let fields = reader.slice(),
-                  let document = SearchIndex.Document(cacheBytes: fields)
+            guard let path = try? reader.read(String.self), let key = (try? reader.read(String.self)).flatMap(Digest.init(hex:)),
+                  let fields = try? reader.field(), let document = SearchIndex.Document(cacheBytes: fields)
             else { return [:] }
             entries[path] = Entry(key: key, document: document)
         }
@@ -34,14 +34,14 @@ public struct SearchEntryCache: Sendable {
 
     /// Replaces `locale`'s entries, in one rename.
     func save(_ entries: [String: Entry], for locale: String) throws {
-        var out = LengthPrefixedBytes()
-        out.text(CacheCodec.stateHeader)
+        var out = ModelWriter()
+        out.write(CacheCodec.stateHeader)
         let written = entries.compactMap { path, entry in entry.document.cacheBytes().map { (path, entry.key, $0) } }
         out.number(written.count)
         for (path, key, fields) in written {
-            out.text(path)
-            out.text(key.description)
-            fields.withUnsafeBufferPointer { out.bytes($0) }
+            out.write(path)
+            out.write(key.description)
+            out.field(fields)
         }
         try BuildCache.replace(file(locale), with: out.bytes)
     }
