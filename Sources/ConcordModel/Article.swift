@@ -142,8 +142,8 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, 
     }
     /// Every paragraph-like run of text, for checks that compare prose (not part of the JSON contract).
     public var textBlocks: [TextBlock] {
-        get { storage.fields.textBlocks }
-        _modify { makeUnique(); yield &storage.fields.textBlocks }
+        get { storage.fields.textBlocks.elements }
+        _modify { makeUnique(); yield &storage.fields.textBlocks.elements }
     }
     /// Every anchor written in HTML (`<a name>`, `<a id>`), headings' own included, in order with
     /// its line: `extraAnchors` folds repeats away, and the duplicate check needs them (not part of the JSON contract).
@@ -209,8 +209,9 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, 
     struct Fields: Sendable, Hashable {
         /// The fields of the JSON contract.
         var contract: Contract
-        /// Every paragraph-like run of text.
-        var textBlocks: [TextBlock] = []
+        /// Every paragraph-like run of text: most of a model's bytes, and read by few (the
+        /// checks of a pair, a page's search terms), so a model from the cache decodes it on first use.
+        var textBlocks = DeferredList<TextBlock>()
         /// Every anchor written in HTML, with its line.
         var anchorMentions: [AnchorMention] = []
         /// Every `@name` that is a cross reference if a page defines the uid `name`.
