@@ -11,6 +11,7 @@ import ConcordModel
 /// depend on something outside the content (``Rule/readsHistory``) run every time.
 public struct FindingsReuse: Sendable {
     /// The findings of one article's rules (before `rules:` settings apply) and the key they were made with.
+    @ModelCodable
     public struct Entry: Sendable, Hashable {
         public var key: Digest
         public var findings: [Diagnostic]

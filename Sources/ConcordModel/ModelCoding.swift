@@ -189,6 +189,27 @@ extension Array: ModelCodable where Element: ModelCodable {
     }
 }
 
+/// Entries in the dictionary's own order: the bytes of two equal dictionaries may differ, which
+/// the cache's files (never compared, never published) allow.
+extension Dictionary: ModelCodable where Key: ModelCodable, Value: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        writer.number(count)
+        for (key, value) in self {
+            writer.write(key)
+            writer.write(value)
+        }
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        let count = try reader.count()
+        self.init(minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try reader.read(Key.self)
+            self[key] = try reader.read(Value.self)
+        }
+    }
+}
+
 extension ModelCodable where Self: RawRepresentable, RawValue == String {
     public func write(to writer: inout ModelWriter) { writer.write(rawValue) }
 

@@ -2,6 +2,7 @@ import ConcordModel
 import Foundation
 
 /// An image (or other file) a page refers to, to be copied into the site.
+@ModelCodable
 public struct AssetCopy: Sendable, Hashable, Comparable {
     /// Where it goes, relative to the output folder (`es-ES/media/dashboard.png`).
     public var outputPath: String

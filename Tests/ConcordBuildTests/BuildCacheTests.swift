@@ -128,43 +128,74 @@ struct InputSnapshotTests {
 }
 
 @Suite("The cache's files read back as they were written")
-struct CacheCodecTests {
+struct CacheFileTests {
+    /// An empty cache in a folder of its own.
+    private final class Folder {
+        let cache = BuildCache(root: NSTemporaryDirectory() + "concord-cache-files-\(UUID().uuidString)", output: "/site")
+
+        init() throws { try FileSystem.createDirectories(cache.folder) }
+        deinit { try? FileManager.default.removeItem(atPath: (cache.folder as NSString).deletingLastPathComponent) }
+    }
+
+    private static let emptyReport = BuildCache.CachedReport(
+        locales: ["en-US"], diagnostics: [], pages: [:], fallbacks: [:], stale: [:], siteDiagnostics: [], assetsCopied: 0)
+
     @Test("paths with spaces, line breaks, tabs and percent signs survive the state file")
     func awkwardPaths() throws {
-        let paths = ["a b/c.md", "line\nbreak.md", "tab\there.md", "100%.md", "%0A.md", "plain.md"]
+        let folder = try Folder()
+        let paths = ["a b/c.md", "line\nbreak.md", "tab\there.md", "100%.md", "%0A.md", "plain.md", "é/ü.md"]
         var inputs: [String: InputSnapshot.Entry] = [:]
         var outputs: [String: FileStamp] = [:]
         for (index, path) in paths.enumerated() {
             inputs[path] = .init(stamp: FileStamp(size: index, modified: 1_700_000_000_123_456_789, inode: UInt64(index) + 10), digest: Digest.of(path))
-            outputs[path] = FileStamp(size: index * 2, modified: 5, inode: 7)
+            outputs[path] = FileStamp(size: index * 2, modified: -5, inode: .max)
         }
-        let report = BuildCache.CachedReport(locales: ["en-US"], diagnostics: [], pages: [:], fallbacks: [:], stale: [:], siteDiagnostics: [], assetsCopied: 0)
-        let state = BuildCache.State(fingerprint: Digest.of("f"), inputs: inputs, outputs: outputs, report: report)
-        let decoded = try #require(CacheCodec.decodeState(CacheCodec.encode(state)))
+        let state = BuildCache.State(fingerprint: Digest.of("f"), inputs: inputs, outputs: outputs, report: Self.emptyReport)
+        try folder.cache.write(state, to: "state")
+        let decoded = try #require(folder.cache.loadState())
         #expect(decoded.fingerprint == state.fingerprint)
         #expect(decoded.inputs == inputs)
         #expect(decoded.outputs == outputs)
     }
 
-    @Test("a state file of another format, or damaged, is not used")
-    func damaged() {
-        #expect(CacheCodec.decodeState(Array("concord-cache 0\nfingerprint 00\n".utf8)) == nil)
-        #expect(CacheCodec.decodeState(Array((CacheCodec.stateHeader + "\nfingerprint \(Digest.of("x"))\ni broken\n").utf8)) == nil)
+    @Test("a file another Concord or another format wrote, a truncated one, or one with bytes after its value, is not used")
+    func foreignOrDamaged() throws {
+        let folder = try Folder()
+        let state = BuildCache.State(fingerprint: Digest.of("f"), inputs: [:], outputs: ["a.html": FileStamp(size: 1, modified: 2, inode: 3)], report: Self.emptyReport)
+        try folder.cache.write(state, to: "state")
+        let path = folder.cache.folder + "/state"
+        let bytes = try FileSystem.read(path)
+        #expect(folder.cache.loadState() != nil)
+
+        var foreign = ModelWriter()
+        foreign.write("concord-cache \(BuildCache.formatVersion) 1 2 3")
+        foreign.write(state)
+        try Data(foreign.bytes).write(to: URL(fileURLWithPath: path))
+        #expect(folder.cache.loadState() == nil)
+
+        try Data(bytes.dropLast()).write(to: URL(fileURLWithPath: path))
+        #expect(folder.cache.loadState() == nil)
+        try Data(bytes + [0]).write(to: URL(fileURLWithPath: path))
+        #expect(folder.cache.loadState() == nil)
+        try Data("concord-cache 3\nfingerprint 00\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(folder.cache.loadState() == nil)
     }
 
     @Test("page records keep their key, images, findings and included files")
     func pages() throws {
+        let folder = try Folder()
         let finding = Diagnostic(rule: "include-not-found", severity: .warning, locale: "es-ES", location: FileLocation(file: "a.md", line: 3, column: 2), message: "m")
         let record = PageRecord(
             key: Digest.of("k"),
             assets: [AssetCopy(outputPath: "es-ES/media/a.png", sourceFile: "/c/es-ES/media/a.png", reference: FileLocation(file: "a.md", line: 4))],
             diagnostics: [finding], includedFiles: ["es-ES/includes/n.md"])
-        let decoded = try #require(CacheCodec.decodePages(CacheCodec.encode(["es-ES/a.html": record])))
-        #expect(decoded == ["es-ES/a.html": record])
+        let unknown = PageRecord(key: nil, assets: [], diagnostics: [])
+        try folder.cache.write(["es-ES/a.html": record, "es-ES/b.html": unknown], to: "pages")
+        #expect(folder.cache.loadPages() == ["es-ES/a.html": record, "es-ES/b.html": unknown])
     }
 
-    /// Findings whose text holds what the line format uses (tabs, line breaks, `%`, `=`), with
-    /// every optional field present, absent, or present and empty.
+    /// Findings whose text holds line breaks, tabs, `%` and `=`, with every optional field
+    /// present, absent, or present and empty.
     static let awkwardFindings = [
         Diagnostic(rule: "number-mismatch", severity: .error, locale: "fr-FR", location: FileLocation(file: "fr-FR/a b.md", line: 12, column: 7),
                    message: "100% here\twhere\nthe source = 90%", source: FileLocation(file: "en-US/a\tb.md", line: 11, column: 1), fingerprint: "=abc"),
@@ -174,23 +205,23 @@ struct CacheCodecTests {
 
     @Test("findings survive the findings file exactly, whatever their text holds")
     func findings() throws {
+        let folder = try Folder()
         let entries = ["fr-FR/a b.md": FindingsReuse.Entry(key: Digest.of("k"), findings: Self.awkwardFindings),
                        "none.md": FindingsReuse.Entry(key: Digest.of("n"), findings: [])]
-        let decoded = try #require(CacheCodec.decodeFindings(CacheCodec.encode(entries)))
-        #expect(decoded.mapValues(\.findings) == entries.mapValues(\.findings))
-        #expect(decoded.mapValues(\.key) == entries.mapValues(\.key))
+        try folder.cache.write(entries, to: "findings")
+        #expect(folder.cache.loadFindings() == entries)
     }
 
-    @Test("the report replayed when nothing changed reads back as it was written, and only with its state's fingerprint")
+    @Test("the report replayed when nothing changed reads back as it was written, with its state")
     func report() throws {
+        let folder = try Folder()
         let report = BuildCache.CachedReport(
             locales: ["en-US", "fr-FR"], diagnostics: Self.awkwardFindings, pages: ["en-US": 3, "fr-FR": 2], fallbacks: ["fr-FR": 1],
             stale: [:], siteDiagnostics: [Self.awkwardFindings[1]], assetsCopied: 4)
-        let decoded = try #require(CacheCodec.decodeReport(CacheCodec.encode(report, fingerprint: Digest.of("f"))))
-        #expect(decoded.fingerprint == Digest.of("f"))
-        #expect(decoded.report == report)
-        #expect(CacheCodec.decodeReport(Array("concord-cache 2\nfingerprint \(Digest.of("f"))\n".utf8)) == nil)
-        #expect(CacheCodec.decodeReport(Array((CacheCodec.stateHeader + "\nfingerprint \(Digest.of("f"))\nd broken\n").utf8)) == nil)
+        try folder.cache.write(BuildCache.State(fingerprint: Digest.of("f"), inputs: [:], outputs: [:], report: report), to: "state")
+        let state = try #require(folder.cache.loadState())
+        #expect(state.fingerprint == Digest.of("f"))
+        #expect(state.report == report)
     }
 }
 

@@ -5,6 +5,7 @@ import Foundation
 
 /// What an article page needed besides its file when it was last rendered: kept in the cache so
 /// that a page that is not rendered again still has its images copied and its findings reported.
+@ModelCodable
 public struct PageRecord: Sendable, Hashable {
     /// The digest of everything the page was rendered from (``PageKeys``); nil when unknown.
     public var key: Digest?
@@ -79,7 +80,7 @@ public struct BuildCache: Sendable {
     /// This cache's folder.
     public let folder: String
     /// Bumped whenever what the cache holds, or how Concord uses it, changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// The cache for the output folder `output`, inside `root` (`.concord/cache`).
     public init(root: String, output: String) {
@@ -95,6 +96,7 @@ public struct BuildCache: Sendable {
     }
 
     /// What the last build left.
+    @ModelCodable
     public struct State: Sendable {
         /// The digest of the inputs and the settings the build ran with.
         public var fingerprint: Digest
@@ -107,6 +109,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The findings and result of a build, to report again when nothing changed.
+    @ModelCodable
     public struct CachedReport: Sendable, Hashable {
         public var locales: [String]
         public var diagnostics: [Diagnostic]
@@ -119,23 +122,17 @@ public struct BuildCache: Sendable {
 
     /// The state the last build saved, or nil (no cache, another format, or unreadable).
     public func loadState() -> State? {
-        guard let text = try? FileSystem.read(folder + "/state"), let reportBytes = try? FileSystem.read(folder + "/report"),
-              let state = CacheCodec.decodeState(text), let report = CacheCodec.decodeReport(reportBytes),
-              report.fingerprint == state.fingerprint
-        else { return nil }
-        return State(fingerprint: state.fingerprint, inputs: state.inputs, outputs: state.outputs, report: report.report)
+        read("state", as: State.self)
     }
 
     /// The page records of the last build (empty when there are none).
     public func loadPages() -> [String: PageRecord] {
-        guard let bytes = try? FileSystem.read(folder + "/pages"), let pages = CacheCodec.decodePages(bytes) else { return [:] }
-        return pages
+        read("pages", as: [String: PageRecord].self) ?? [:]
     }
 
     /// Each article's findings in the last build, by article file (empty when there are none).
     public func loadFindings() -> [String: FindingsReuse.Entry] {
-        guard let bytes = try? FileSystem.read(folder + "/findings"), let findings = CacheCodec.decodeFindings(bytes) else { return [:] }
-        return findings
+        read("findings", as: [String: FindingsReuse.Entry].self) ?? [:]
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename.
@@ -151,14 +148,38 @@ public struct BuildCache: Sendable {
         } else {
             unlink(self.models.path)
         }
-        // The report of the cache's format 2, which nothing reads any more.
+        // The reports of earlier formats, which nothing reads any more.
         unlink(folder + "/report.json")
+        unlink(folder + "/report")
         for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
-        try replace("pages", with: CacheCodec.encode(pages))
-        try replace("findings", with: CacheCodec.encode(findings))
-        try replace("report", with: CacheCodec.encode(state.report, fingerprint: state.fingerprint))
-        // Last: until it is in place, the report above does not match the state, and is not used.
-        try replace("state", with: CacheCodec.encode(state))
+        try write(pages, to: "pages")
+        try write(findings, to: "findings")
+        // Last: the state names the build the other files belong to.
+        try write(state, to: "state")
+    }
+
+    /// The first value of every cache file: its format, and the stamp of the Concord that wrote
+    /// it. The files hold values in the binary form of the running executable's types
+    /// (``ModelCodable``), so a file another Concord wrote is not read: its build is a full one.
+    static let header: String = {
+        let concord = InputSnapshot.executablePath.flatMap(FileStamp.of).map { "\($0.size) \($0.modified) \($0.inode)" } ?? "unknown"
+        return "concord-cache \(formatVersion) \(concord)"
+    }()
+
+    /// The value in the cache file `name`, or nil when there is none, or another Concord wrote it.
+    func read<Value: ModelCodable>(_ name: String, as type: Value.Type) -> Value? {
+        guard let bytes = try? FileSystem.read(folder + "/" + name) else { return nil }
+        var reader = ModelReader(bytes[...])
+        guard (try? reader.read(String.self)) == Self.header, let value = try? reader.read(Value.self), reader.isAtEnd else { return nil }
+        return value
+    }
+
+    /// Replaces the cache file `name` with `value`, in one rename.
+    func write(_ value: some ModelCodable, to name: String) throws {
+        var writer = ModelWriter()
+        writer.write(Self.header)
+        writer.write(value)
+        try Self.replace(folder + "/" + name, with: writer.bytes)
     }
 
     /// Deletes the cache.
@@ -171,10 +192,6 @@ public struct BuildCache: Sendable {
 
     /// The search entries of the last build's pages, a file per locale.
     public var searchEntries: SearchEntryCache { SearchEntryCache(folder: folder) }
-
-    private func replace(_ name: String, with bytes: [UInt8]) throws {
-        try Self.replace(folder + "/" + name, with: bytes)
-    }
 
     /// Writes `bytes` to `path` under a temporary name and renames it into place.
     static func replace(_ path: String, with bytes: [UInt8]) throws {

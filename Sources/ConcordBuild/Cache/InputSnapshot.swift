@@ -9,6 +9,7 @@ import Darwin
 #endif
 
 /// What a file looked like to `stat`: enough to tell that it has not changed without reading it.
+@ModelCodable
 public struct FileStamp: Hashable, Sendable {
     public var size: Int
     public var modified: Int
@@ -39,6 +40,7 @@ public struct FileStamp: Hashable, Sendable {
 /// by the last build keeps that build's digest; any other file is read and digested now.
 public struct InputSnapshot: Sendable {
     /// One input.
+    @ModelCodable
     public struct Entry: Hashable, Sendable {
         public var stamp: FileStamp
         public var digest: Digest

@@ -20,7 +20,7 @@ public struct SearchEntryCache: Sendable {
     public func load(_ locale: String) -> [String: Entry] {
         guard let bytes = try? FileSystem.read(file(locale)) else { return [:] }
         var reader = ModelReader(bytes[...])
-        guard (try? reader.read(String.self)) == CacheCodec.stateHeader, let count = try? reader.count() else { return [:] }
+        guard (try? reader.read(String.self)) == BuildCache.header, let count = try? reader.count() else { return [:] }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -35,7 +35,7 @@ public struct SearchEntryCache: Sendable {
     /// Replaces `locale`'s entries, in one rename.
     func save(_ entries: [String: Entry], for locale: String) throws {
         var out = ModelWriter()
-        out.write(CacheCodec.stateHeader)
+        out.write(BuildCache.header)
         let written = entries.compactMap { path, entry in entry.document.cacheBytes().map { (path, entry.key, $0) } }
         out.number(written.count)
         for (path, key, fields) in written {
