@@ -179,7 +179,11 @@ public struct SiteBuilder: Sendable {
         init(_ job: PageJob, sourceLocale: String) {
             self.job = job
             stem = SitePaths.withoutMarkdownExtension(job.path)
-            contentLocale = job.status == .fallback ? sourceLocale : job.locale
+            contentLocale = Self.contentLocale(of: job, sourceLocale: sourceLocale)
+        }
+
+        static func contentLocale(of job: PageJob, sourceLocale: String) -> String {
+            job.status == .fallback ? sourceLocale : job.locale
         }
 
         /// The page's file in `locale`, relative to the output folder.
@@ -187,6 +191,18 @@ public struct SiteBuilder: Sendable {
         var path: String { file(in: job.locale) }
         var directory: String { RelativePath.directory(of: job.path) }
         var root: String { RelativePath.rootPrefix(of: path) }
+    }
+
+    /// Says which pages are to come, so that each article's tree is dropped once its last page
+    /// is done (``pageDone(_:)``): every tree is then not held to the end of the build.
+    public func expectPages(_ jobs: [PageJob]) {
+        let sourceLocale = site.content.sourceLocale
+        site.expectPages(jobs.map { ($0.path, PagePlace.contentLocale(of: $0, sourceLocale: sourceLocale)) })
+    }
+
+    /// Says that the page of `job` was rendered, or kept, and needs its article's tree no more.
+    public func pageDone(_ job: PageJob) {
+        site.pageDone(job.path, in: PagePlace.contentLocale(of: job, sourceLocale: site.content.sourceLocale))
     }
 
     /// Renders the article page of `job`.

@@ -26,6 +26,7 @@ struct PageStage {
     /// Renders (or keeps) every page of `plan`; `progress` gets pages done and pages in all.
     func run(_ plan: PagePlan, progress: ((Int, Int) -> Void)?) throws -> [Outcome] {
         let jobs = plan.jobs
+        builder.expectPages(jobs)
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(jobs.count)
         // Few, large chunks: each chunk ends waiting for its slowest page, so fewer ends waste less.
@@ -44,6 +45,7 @@ struct PageStage {
 
     /// One page: kept when its key is the one the live site's page was built with, else rendered.
     private func page(_ job: SiteBuilder.PageJob) throws -> Outcome {
+        defer { builder.pageDone(job) }
         let path = job.pagePath
         if let reuse, let kept = reuse.keep(path, writer: writer) {
             return Outcome(job: job, record: kept, search: nil, rendered: false)
