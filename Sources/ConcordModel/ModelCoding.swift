@@ -54,7 +54,8 @@ public struct ModelReader {
     public struct Malformed: Error {}
 
     private let bytes: ArraySlice<UInt8>
-    private var position: Int
+    /// The index in the bytes of the next value to read.
+    public private(set) var position: Int
     private let end: Int
 
     /// A reader of `bytes[range]`.

@@ -195,11 +195,11 @@ public struct BuildCache: Sendable {
 
     /// Writes `bytes` to `path` under a temporary name and renames it into place.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
-        try replace(path) { write in try write(bytes) }
+        try replace(path) { write in try write(bytes[...]) }
     }
 
     /// Writes what `body` gives, in pieces, to `path` under a temporary name and renames it into place.
-    static func replace(_ path: String, _ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+    static func replace(_ path: String, _ body: (_ write: (ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
         let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".\(getpid())"
         func failure(_ error: Int32) -> OutputFolder.Failure {
             OutputFolder.Failure(reason: "cannot write the build cache at \(path): \(String(cString: strerror(error)))")

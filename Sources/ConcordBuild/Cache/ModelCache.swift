@@ -27,27 +27,33 @@ struct ModelCache {
     }
 
     /// Writes `records` (by file), sorted by file so that the same build writes the same bytes.
-    /// A record `reused` gave this build is copied as it was read; the others are encoded, on
-    /// every core, a batch at a time, each batch written before the next is made: the file is
-    /// never held in memory whole.
+    /// Records `reused` gave this build are copied as they were read: a run of them lies end to
+    /// end in the last file, and is written from it in one piece. The others are encoded on every
+    /// core, a batch at a time, each batch written before the next is made: the file is never
+    /// held in memory whole.
     func save(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws {
         let files = records.keys.sorted()
         try BuildCache.replace(path) { write in
-            try write(Self.header(key: key))
-            for start in stride(from: 0, to: files.count, by: 256) {
-                let batch = parallelMap(Array(files[start..<min(start + 256, files.count)])) { file -> [UInt8] in
-                    var writer = ModelWriter()
-                    writer.write(file)
-                    if let bytes = reused?.servedBytes(of: file) {
-                        writer.field(bytes)
-                    } else {
-                        var record = ModelWriter()
-                        record.write(records[file]!)
-                        writer.field(record.bytes)
-                    }
-                    return writer.bytes
+            try write(Self.header(key: key)[...])
+            var start = 0
+            while start < files.count {
+                if let reused, let run = reused.servedRun(files, from: start) {
+                    try write(reused.bytes[run.bytes])
+                    start = run.end
+                    continue
                 }
-                for part in batch { try write(part) }
+                var end = start + 1
+                while end < files.count, end - start < 256, reused?.wasServed(files[end]) != true { end += 1 }
+                let batch = parallelMap(Array(files[start..<end])) { file -> [UInt8] in
+                    var entry = ModelWriter()
+                    entry.write(file)
+                    var record = ModelWriter()
+                    record.write(records[file]!)
+                    entry.field(record.bytes)
+                    return entry.bytes
+                }
+                for part in batch { try write(part[...]) }
+                start = end
             }
         }
     }
@@ -59,12 +65,13 @@ struct ModelCache {
         let header = Self.header(key: key)
         guard bytes.starts(with: header) else { return nil }
         var reader = ModelReader(bytes, header.count..<bytes.count)
-        var index: [String: Range<Int>] = [:]
+        var index: [String: Reuse.Entry] = [:]
         do {
             while !reader.isAtEnd {
+                let start = reader.position
                 let file = try reader.read(String.self)
                 let record = try reader.field()
-                index[file] = record.startIndex..<record.endIndex
+                index[file] = Reuse.Entry(record: record.startIndex..<record.endIndex, entry: start..<record.endIndex)
             }
         } catch {
             return nil
@@ -75,8 +82,14 @@ struct ModelCache {
 
     /// The last build's records, each given to the loader while it still holds.
     struct Reuse: ArticleLoadReuse {
+        /// Where a file's record is in ``bytes``, and its whole entry (the path, then the record).
+        struct Entry {
+            var record: Range<Int>
+            var entry: Range<Int>
+        }
+
         let bytes: [UInt8]
-        let index: [String: Range<Int>]
+        let index: [String: Entry]
         /// The inputs the last build read, and this build's.
         let previous: [String: InputSnapshot.Entry]
         let current: InputSnapshot
@@ -85,7 +98,7 @@ struct ModelCache {
         /// The files whose records were given to the loader.
         private let served = ServedFiles()
 
-        init(bytes: [UInt8], index: [String: Range<Int>], previous: [String: InputSnapshot.Entry], current: InputSnapshot, sameFiles: Bool) {
+        init(bytes: [UInt8], index: [String: Entry], previous: [String: InputSnapshot.Entry], current: InputSnapshot, sameFiles: Bool) {
             self.bytes = bytes
             self.index = index
             self.previous = previous
@@ -93,14 +106,26 @@ struct ModelCache {
             self.sameFiles = sameFiles
         }
 
-        /// The bytes of `file`'s record, if it was given to the loader: the record this build keeps.
-        func servedBytes(of file: String) -> ArraySlice<UInt8>? {
-            guard served.contains(file), let range = index[file] else { return nil }
-            return bytes[range]
+        /// Whether `file`'s record was given to the loader: the record this build keeps.
+        func wasServed(_ file: String) -> Bool {
+            served.contains(file)
+        }
+
+        /// The longest run of `files` from `start` whose records were given to the loader and
+        /// whose entries follow each other in ``bytes``: where the run's entries are, and the
+        /// index in `files` after it; nil when the record of `files[start]` was not given.
+        func servedRun(_ files: [String], from start: Int) -> (bytes: Range<Int>, end: Int)? {
+            guard served.contains(files[start]), var run = index[files[start]]?.entry else { return nil }
+            var end = start + 1
+            while end < files.count, served.contains(files[end]), let next = index[files[end]]?.entry, next.lowerBound == run.upperBound {
+                run = run.lowerBound..<next.upperBound
+                end += 1
+            }
+            return (run, end)
         }
 
         func record(for file: String) -> ArticleLoadRecord? {
-            guard let range = index[file], let digest = current.digest(of: file) else { return nil }
+            guard let range = index[file]?.record, let digest = current.digest(of: file) else { return nil }
             var reader = ModelReader(bytes, range)
             guard let record = try? reader.read(ArticleLoadRecord.self), reader.isAtEnd, record.digest == digest else { return nil }
             // An include resolves to the locale's file, else the source's, and only to files
