@@ -215,7 +215,9 @@ public struct BuildAction: Sendable {
             }
         }
         lock.release()
-        _ = try published.get()
+        let publication = try published.get()
+        // Removed while the cache was saved; its name marks it as this build's until it is gone.
+        if let removal = publication.oldSiteRemoval { _ = try? removal.value() }
         report.seconds = clock.elapsed
         return report
     }
@@ -230,6 +232,8 @@ extension BuildAction {
         var siteDiagnostics: [Diagnostic]
         /// False when `--strict` found errors among them and the staging folder was discarded.
         var published: Bool
+        /// The removal of the site this one replaced, running in the background.
+        var oldSiteRemoval: BackgroundWork<Void>? = nil
     }
 
     /// Renders into a staging folder and swaps it in; called holding the output's lock. Staging
@@ -266,8 +270,9 @@ extension BuildAction {
                 return Publication(output: output, siteDiagnostics: siteDiagnostics, published: false)
             }
             progress(.stage("Publishing"))
-            try folder.swap(in: staging)
-            return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true)
+            let oldSite = try folder.swapLeavingOldSite(in: staging).oldSite
+            let removal = oldSite.map { old in BackgroundWork<Void> { _ = try? FileManager.default.removeItem(atPath: old) } }
+            return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true, oldSiteRemoval: removal)
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is
             // then ending with the signal's status, and must not report a failure of its own.
@@ -359,15 +364,17 @@ extension BuildAction {
         output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
-        var outputs: [String: FileStamp] = [:]
-        let prefix = output.hasSuffix("/") ? output : output + "/"
-        for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
-            if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
-        }
         let cached = BuildCache.CachedReport(
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
-        let state = BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
+        func state() -> BuildCache.State {
+            var outputs: [String: FileStamp] = [:]
+            let prefix = output.hasSuffix("/") ? output : output + "/"
+            for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
+                if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
+            }
+            return BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
+        }
         do {
             try cache.save(
                 state, pages: built.pages, findings: findings, search: built.search, models: models.records, reusedModels: models.reused,

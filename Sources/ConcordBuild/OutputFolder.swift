@@ -187,16 +187,31 @@ public struct OutputFolder: Sendable {
     /// Puts `staging` in place of the output, then removes the old site.
     @discardableResult
     public func swap(in staging: String) throws(Failure) -> Swap {
-        if isMountPoint { return try swapContents(of: staging) }
+        let (swap, oldSite) = try swapLeavingOldSite(in: staging)
+        if let oldSite { try? FileManager.default.removeItem(atPath: oldSite) }
+        return swap
+    }
+
+    /// Puts `staging` in place of the output and returns the folder that now holds the old site
+    /// (nil when there was none, or the output is a mount point and it was removed), for the
+    /// caller to remove: its name holds this process's id, so if the process dies first, a
+    /// later build removes it (``removeStaleFolders()``).
+    public func swapLeavingOldSite(in staging: String) throws(Failure) -> (swap: Swap, oldSite: String?) {
+        if isMountPoint {
+            // Removed here: inside the output, it would be among the files of the new site
+            // until it is gone.
+            let swap = try swapContents(of: staging)
+            try? FileManager.default.removeItem(atPath: staging)
+            return (swap, nil)
+        }
         guard Self.pathExists(path) else {
             if rename(staging, path) != 0 { throw Failure(reason: "cannot move the new site to \(path): \(String(cString: strerror(errno)))") }
-            return .moved
+            return (.moved, nil)
         }
         if allowsExchange, let status = Self.exchange(staging, path), !Self.exchangeUnsupported(status) {
             guard status == 0 else { throw Failure(reason: "cannot exchange the new site with \(path): \(String(cString: strerror(status)))") }
             // The staging path now holds the old site.
-            try? FileManager.default.removeItem(atPath: staging)
-            return .exchanged
+            return (.exchanged, staging)
         }
         let old = staging.replacingOccurrences(of: "concord-staging", with: "concord-old")
         if rename(path, old) != 0 {
@@ -207,13 +222,13 @@ public struct OutputFolder: Sendable {
             _ = rename(old, path)
             throw Failure(reason: "cannot move the new site to \(path): \(reason)")
         }
-        try? FileManager.default.removeItem(atPath: old)
-        return .renamed
+        return (.renamed, old)
     }
 
     /// Replaces the output's entries with those of `staging`, which is inside it: each entry is
-    /// exchanged in one step where the system can, and entries the new site lacks are removed.
-    /// Readers may see old and new entries side by side for a moment, never a missing page.
+    /// exchanged in one step where the system can, and entries the new site lacks are moved into
+    /// `staging`, which then holds the old site. Readers may see old and new entries side by
+    /// side for a moment, never a missing page.
     private func swapContents(of staging: String) throws(Failure) -> Swap {
         let fileManager = FileManager.default
         let incoming = Set(((try? fileManager.contentsOfDirectory(atPath: staging)) ?? []))
@@ -230,12 +245,11 @@ public struct OutputFolder: Sendable {
         }
         let current = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
         for name in current where !incoming.contains(name) && !Self.isWorkName(name) {
-            // Into staging, which is removed whole below (it holds the exchanged old entries too).
+            // Into staging, which is removed whole afterwards (it holds the exchanged old entries too).
             guard rename(path + "/" + name, staging + "/" + name) == 0 else {
                 throw Failure(reason: "cannot remove \(path)/\(name) of the old site: \(String(cString: strerror(errno)))")
             }
         }
-        try? fileManager.removeItem(atPath: staging)
         return .contentsSwapped
     }
 

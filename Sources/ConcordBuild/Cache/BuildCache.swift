@@ -136,24 +136,33 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename.
+    /// The models file, the largest, is written on a thread of its own meanwhile; `state` is
+    /// asked for once that has started.
     func save(
-        _ state: State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
+        _ state: () -> State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
         search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
         reusedModels: ModelCache.Reuse? = nil, modelsKey: Digest? = nil
     ) throws {
         try FileSystem.createDirectories(folder)
-        // Without a key a record could be read by another Concord: none is kept.
-        if let modelsKey {
-            try self.models.save(models, key: modelsKey, reused: reusedModels)
-        } else {
-            unlink(self.models.path)
+        let modelsWritten = BackgroundWork { [self] in
+            // Without a key a record could be read by another Concord: none is kept.
+            if let modelsKey {
+                try self.models.save(models, key: modelsKey, reused: reusedModels)
+            } else {
+                unlink(self.models.path)
+            }
         }
         // The reports of earlier formats, which nothing reads any more.
         unlink(folder + "/report.json")
         unlink(folder + "/report")
-        for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
-        try write(pages, to: "pages")
-        try write(findings, to: "findings")
+        let written = Result {
+            for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
+            try write(pages, to: "pages")
+            try write(findings, to: "findings")
+        }
+        let state = state()
+        try modelsWritten.value()
+        try written.get()
         // Last: the state names the build the other files belong to.
         try write(state, to: "state")
     }
