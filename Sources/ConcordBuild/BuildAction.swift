@@ -12,6 +12,12 @@ public protocol SiteOutputWriter: Sendable {
     /// Writes into `folder`, the staging copy of the output folder.
     func write(_ build: BuildSnapshot, into folder: String) throws
 
+    /// Whether the writer writes every file and folder through ``BuildSnapshot/writer(into:)``.
+    /// When every writer does, a build may start from the folder of the site before last
+    /// rather than an empty one (see ``StagingWriter``), and rewrites only what changed. The
+    /// default is false.
+    var writesThroughStagingWriter: Bool { get }
+
     /// Does the part of the work that needs only `build` and returns what must wait for the
     /// pages. It runs while the pages are rendered, and may write files that no page takes
     /// into `folder` (the staging folder) right away, so that it holds nothing until they are
@@ -21,6 +27,8 @@ public protocol SiteOutputWriter: Sendable {
 }
 
 extension SiteOutputWriter {
+    public var writesThroughStagingWriter: Bool { false }
+
     public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         { folder in try self.write(build, into: folder) }
     }
@@ -41,6 +49,15 @@ public struct BuildSnapshot: Sendable {
     public var reuse: PageReuse?
     /// The article pages the build writes.
     public var plan: PagePlan?
+    /// The build's writer into its staging folder, when it made one.
+    public var staging: StagingWriter?
+
+    /// The writer for files of this build in `folder`: the build's own, else one linking
+    /// unchanged files from ``previousSite``.
+    public func writer(into folder: String) -> StagingWriter {
+        if let staging, staging.root == folder { return staging }
+        return StagingWriter(root: folder, previous: previousSite)
+    }
 }
 
 /// `concord build`: load, check, render into a staging folder, swap it in, report.
@@ -250,19 +267,32 @@ extension BuildAction {
         var snapshot = snapshot
         snapshot.previousSite = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
         do {
+            // The site before last, which the last build kept in the cache, is the staging folder
+            // when every writer writes through the build's writer: then only what changed is written.
             // Inside the `do`: a signal between making the folder and marking it as a staging
             // folder moves it away, and the failure that follows is the interrupt's, not the build's.
-            try folder.makeStaging(at: staging)
+            let spare = cacheRoot.map { BuildCache(root: $0, output: self.output).siteBeforeLast }
+            let writersRecycle = outputWriters.allSatisfy(\.writesThroughStagingWriter)
+            var recycled = spare.map { folder.claimSpare($0, as: staging) } ?? false
+            if recycled, !writersRecycle || clean || snapshot.previousSite == nil {
+                try? FileManager.default.removeItem(atPath: staging)
+                recycled = false
+            }
+            if !recycled { try folder.makeStaging(at: staging) }
+            let writer = StagingWriter(root: staging, previous: snapshot.previousSite, recycled: recycled)
+            if recycled { try writer.write(OutputFolder.markerText, to: OutputFolder.markerName) }
+            snapshot.staging = writer
             // The other outputs join the site here, before it is published. What they can do without
             // the pages (encoding and writing the JSON) runs alongside the page stage, on what it
             // leaves idle (its start, the end of each chunk, the search indexes); the rest once it is done.
             let prepared = BackgroundWork { [outputWriters, snapshot] in try outputWriters.map { try $0.prepare(snapshot, into: staging) } }
-            let built = Result { try stages.run(into: staging, previous: folder.path) { done, total in progress(.pages(done: done, total: total)) } }
+            let built = Result { try stages.run(into: writer) { done, total in progress(.pages(done: done, total: total)) } }
             progress(.stage("Writing JSON"))
             // Waited for either way; when both failed, the pages' error is the one reported.
             let writes = Result { try prepared.value() }
             let output = try built.get()
             for write in try writes.get() { try write(staging) }
+            try writer.removeUnwritten()
             let siteDiagnostics = CheckEngine(settings: configuration.rules).applySettings(output.result.diagnostics)
             // The checks' errors stopped a strict build before rendering; these are found only now.
             if strict, siteDiagnostics.contains(where: { $0.severity == .error }) {
@@ -271,7 +301,10 @@ extension BuildAction {
             }
             progress(.stage("Publishing"))
             let oldSite = try folder.swapLeavingOldSite(in: staging).oldSite
-            let removal = oldSite.map { old in BackgroundWork<Void> { _ = try? FileManager.default.removeItem(atPath: old) } }
+            // Kept for the next build to start from; else removed while the cache is saved.
+            let removal = oldSite.flatMap { old in
+                writersRecycle && spare.map { folder.keepAsSpare(old, at: $0) } == true ? nil : BackgroundWork<Void> { _ = try? FileManager.default.removeItem(atPath: old) }
+            }
             return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true, oldSiteRemoval: removal)
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is

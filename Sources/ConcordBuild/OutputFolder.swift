@@ -41,6 +41,8 @@ public struct OutputFolder: Sendable {
 
     /// The file that marks a folder as Concord's output, so a build never replaces anything else.
     public static let markerName = ".concord-site"
+    /// What the marker file says.
+    static let markerText = "This folder was built by concord and is replaced on every build.\n"
 
     /// The folder the site is published in.
     public let path: String
@@ -179,8 +181,7 @@ public struct OutputFolder: Sendable {
     func makeStaging(at staging: String) throws -> String {
         try FileManager.default.createDirectory(atPath: workPlace.folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        try Data("This folder was built by concord and is replaced on every build.\n".utf8)
-            .write(to: URL(fileURLWithPath: staging + "/" + Self.markerName))
+        try Data(Self.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + Self.markerName))
         return staging
     }
 
@@ -251,6 +252,22 @@ public struct OutputFolder: Sendable {
             }
         }
         return .contentsSwapped
+    }
+
+    /// Moves the site before last, kept at `spare` by the last build (``keepAsSpare(_:at:)``), to
+    /// `staging`; returns whether there was one. Never for a mount point, whose staging folder
+    /// is inside it.
+    func claimSpare(_ spare: String, as staging: String) -> Bool {
+        !isMountPoint && rename(spare, staging) == 0
+    }
+
+    /// Keeps `oldSite` (from ``swapLeavingOldSite(in:)``) at `spare` for the next build to start
+    /// from, so that a rebuild writes only the files that changed (``StagingWriter``); returns
+    /// false, and leaves it where it is, when it cannot be moved there (another file system).
+    func keepAsSpare(_ oldSite: String, at spare: String) -> Bool {
+        guard !isMountPoint else { return false }
+        try? FileManager.default.createDirectory(atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        return rename(oldSite, spare) == 0
     }
 
     /// Removes a staging folder after a failed build.

@@ -1,4 +1,5 @@
 import ConcordModel
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -21,16 +22,30 @@ public struct SiteWriteFailure: Error, CustomStringConvertible, Sendable {
 /// no new inode (creating thousands of inodes right after deleting thousands is slow on ext4).
 /// Files in staging may therefore share their inode with the live site: replace them, never
 /// modify them in place.
+///
+/// The staging folder may be *recycled*: the folder of the site before last, which the build
+/// keeps for this (`OutputFolder`). Most of its files are then already the live site's (hard
+/// links made by the last build), and a file this build keeps costs nothing. Every file this
+/// build writes replaces what is there, every file it keeps is checked to be the live site's,
+/// and ``removeUnwritten()`` then removes what this build did not write, so the folder ends as a
+/// new one would.
 public struct StagingWriter: Sendable {
     /// The staging folder.
     public let root: String
     /// The live site, whose unchanged files are linked rather than written again.
     public let previous: String?
+    /// The paths written (files and folders), when the folder is recycled.
+    private let written: WrittenPaths?
 
-    /// A writer into `root`, linking files unchanged since `previous`.
-    public init(root: String, previous: String?) {
+    /// Whether the folder held an earlier build's files when this build began.
+    public var recycled: Bool { written != nil }
+
+    /// A writer into `root`, linking files unchanged since `previous`; `recycled` when `root`
+    /// holds the files of an earlier build of the same site.
+    public init(root: String, previous: String?, recycled: Bool = false) {
         self.root = root
         self.previous = previous
+        written = recycled ? WrittenPaths() : nil
     }
 
     /// Writes `text` as UTF-8 to `relative`.
@@ -44,16 +59,40 @@ public struct StagingWriter: Sendable {
         try bytes.withUnsafeBytes { try write($0, to: relative) }
     }
 
+    /// Makes the folder `relative` (and its parents) inside the staging folder.
+    public func createDirectories(_ relative: String) throws {
+        try FileSystem.createDirectories(relative.isEmpty ? root : root + "/" + relative)
+        noteDirectory(relative)
+    }
+
+    /// Records that the folder `relative` (and its parents) belongs to this build, for a caller
+    /// that made it itself.
+    public func noteDirectory(_ relative: String) {
+        written?.insertDirectory(relative)
+    }
+
     /// Links the previous build's file at `relative` into the staging folder, unread: for a
     /// file the caller knows is unchanged. Returns whether it was linked.
     public func link(fromPrevious relative: String) -> Bool {
         guard let previous else { return false }
-        return hardLink(previous + "/" + relative, root + "/" + relative) == 0
+        return place(previous + "/" + relative, at: relative)
+    }
+
+    /// Removes, from a recycled folder, every file and folder this writer (and its copies) did not write.
+    public func removeUnwritten() throws {
+        guard let written else { return }
+        try written.removeOthers(in: root)
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
         let path = root + "/" + relative
-        if let previous, Self.reuse(previous + "/" + relative, for: buffer, at: path) { return }
+        if let previous, Self.sameBytes(previous + "/" + relative, buffer), place(previous + "/" + relative, at: relative) { return }
+        // In a recycled folder the file there may be the live site's own (a hard link): it is
+        // replaced, never written into.
+        if let written {
+            written.insert(relative)
+            if unlink(path) != 0, errno != ENOENT { throw SiteWriteFailure(reason: "cannot replace \(path): \(String(cString: strerror(errno)))") }
+        }
         // `open` and `write` rather than a stdio stream: each page was one `fwrite` of its whole
         // buffer, and `fopen` allocated a stream and a buffer per file for nothing.
         func failure() -> SiteWriteFailure {
@@ -75,6 +114,24 @@ public struct StagingWriter: Sendable {
         guard close(file) == 0 else { throw failure() }
     }
 
+    /// Puts the live site's file `old` at `relative` as a hard link; in a recycled folder, a
+    /// link that is already there is kept, and any other file replaced. Returns whether it is there.
+    private func place(_ old: String, at relative: String) -> Bool {
+        let path = root + "/" + relative
+        if hardLink(old, path) == 0 {
+            written?.insert(relative)
+            return true
+        }
+        guard let written, errno == EEXIST else { return false }
+        var there = stat(), live = stat()
+        guard lstat(path, &there) == 0, lstat(old, &live) == 0 else { return false }
+        if there.st_ino != live.st_ino || there.st_dev != live.st_dev {
+            guard unlink(path) == 0, hardLink(old, path) == 0 else { return false }
+        }
+        written.insert(relative)
+        return true
+    }
+
     /// Linux's `O_NOATIME` (`<fcntl.h>` defines it only with `_GNU_SOURCE`, which Swift's Glibc module lacks).
     #if os(Linux)
     private static let noAccessTime: Int32 = 0o1_000_000
@@ -82,12 +139,12 @@ public struct StagingWriter: Sendable {
     private static let noAccessTime: Int32 = 0
     #endif
 
-    /// Links `old` to `path` when it holds exactly `buffer`.
+    /// Whether the file `old` holds exactly `buffer`.
     ///
     /// The old file is read with `open`/`read` into uninitialized memory: `fopen` allocated a
     /// stream and its buffer per file, and a zero-filled array was written once more before
     /// the read replaced it.
-    private static func reuse(_ old: String, for buffer: UnsafeRawBufferPointer, at path: String) -> Bool {
+    private static func sameBytes(_ old: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var info = stat()
         guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
               let target = buffer.baseAddress else { return false }
@@ -106,7 +163,7 @@ public struct StagingWriter: Sendable {
             guard count > 0 else { return false }
             filled += count
         }
-        return memcmp(existing, target, buffer.count) == 0 && hardLink(old, path) == 0
+        return memcmp(existing, target, buffer.count) == 0
     }
 }
 
@@ -118,4 +175,61 @@ private func writeSome(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
 /// The C library's `link`, which ``StagingWriter/link(fromPrevious:)`` hides inside the writer.
 private func hardLink(_ existing: String, _ new: String) -> Int32 {
     link(existing, new)
+}
+
+/// The files and folders a build wrote into a recycled staging folder, from every core.
+private final class WrittenPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: Set<String> = []
+    private var directories: Set<String> = [""]
+
+    func insert(_ file: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        files.insert(file)
+    }
+
+    func insertDirectory(_ relative: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        var path = relative
+        while !path.isEmpty, directories.insert(path).inserted {
+            path = RelativePath.directory(of: path)
+        }
+    }
+
+    /// Removes every file under `root` not written, then every folder not made, deepest first.
+    func removeOthers(in root: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        var folders: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(root + "/" + relative, &info) == 0 else { continue }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    // Found after its parent: removed before it, below.
+                    folders.append(relative)
+                    pending.append(relative)
+                } else if !files.contains(relative), unlink(root + "/" + relative) != 0, errno != ENOENT {
+                    throw SiteWriteFailure(reason: "cannot remove \(root)/\(relative): \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        for folder in folders.reversed() where !directories.contains(folder) {
+            if rmdir(root + "/" + folder) != 0, errno != ENOENT {
+                throw SiteWriteFailure(reason: "cannot remove \(root)/\(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
 }

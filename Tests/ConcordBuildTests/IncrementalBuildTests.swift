@@ -52,13 +52,18 @@ struct IncrementalBuildTests {
         }
     }
 
-    /// Every file under `folder`, by relative path, with its bytes.
+    /// Every file under `folder`, by relative path, with its bytes, and every folder (its path
+    /// ending in `/`, with no bytes): a rebuild starts from the site before last, and must
+    /// leave no file or folder of it that a clean build would not make.
     static func tree(_ folder: String) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            guard FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                files[relative + "/"] = []
+            } else {
                 files[relative] = try FileSystem.read(folder + "/" + relative)
             }
         }
@@ -205,6 +210,42 @@ struct IncrementalBuildTests {
         let expected = try Self.tree(folder), actual = try Self.tree(project.incremental)
         #expect(String(decoding: expected["en-US/customer-support.html"] ?? [], as: UTF8.self).contains("suspend-a-subscription.html"))
         for (path, bytes) in expected where actual[path] != bytes { Issue.record("\(path) differs from a clean build's") }
+    }
+
+    /// A writer that fails once the site is written, before it is swapped in.
+    private struct FailingLast: SiteOutputWriter {
+        struct Failure: Error {}
+        var writesThroughStagingWriter: Bool { true }
+        func write(_ build: BuildSnapshot, into folder: String) throws { throw Failure() }
+    }
+
+    @Test("a rebuild starts from the site before last, and changes no file of the live site, which shares most of them, until it is swapped in")
+    func recycledStagingLeavesTheLiveSite() throws {
+        let project = try Project()
+        let page = "content/pt-BR/customer-support.md"
+        _ = try project.buildIncrementally()
+        try project.write(page, try project.read(page) + "\nFirst edit.\n")
+        _ = try project.buildIncrementally()
+        let spare = BuildCache(root: project.cache, output: project.incremental).siteBeforeLast
+        #expect(FileManager.default.fileExists(atPath: spare), "the site before last is kept for the next build")
+        let live = try Self.tree(project.incremental)
+
+        // Every page changes (the template does), and the build fails after writing them all.
+        try project.write("templates/footer.mustache", try project.read("templates/footer.mustache") + "<!-- changed -->\n")
+        var failing = BuildAction(configuration: project.configuration, output: project.incremental, cacheRoot: project.cache)
+        failing.outputWriters = [SiteDataOutput(), StatusOutput(), FailingLast()]
+        #expect(throws: FailingLast.Failure.self) { try failing.run() }
+        #expect(try Self.tree(project.incremental) == live)
+
+        // The next build starts afresh, and then from the site before last again.
+        for step in 1...2 {
+            try project.write(page, try project.read(page) + "\nEdit \(step).\n")
+            _ = try project.buildIncrementally()
+            let (_, folder) = try project.buildClean("after-\(step)")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            #expect(try Self.tree(project.incremental) == Self.tree(folder))
+        }
+        #expect(FileManager.default.fileExists(atPath: spare))
     }
 
     @Test("a build with nothing changed reports the last build's findings and leaves the output untouched")

@@ -199,6 +199,10 @@ public struct BuildCache: Sendable {
     /// Each article file's model and findings in the last build.
     var models: ModelCache { ModelCache(path: folder + "/models") }
 
+    /// The site the last build replaced, kept for the next build to start from (see
+    /// ``StagingWriter``); moved here and back by renames, so it must be on the output's file system.
+    public var siteBeforeLast: String { folder + "/site-before-last" }
+
     /// The search entries of the last build's pages, a file per locale.
     public var searchEntries: SearchEntryCache { SearchEntryCache(folder: folder) }
 

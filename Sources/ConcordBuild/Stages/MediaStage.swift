@@ -27,7 +27,7 @@ struct MediaStage {
             }
             verdicts[copy.sourceFile] = .some(problem)
             guard problem == nil else { continue }
-            try FileSystem.createDirectories(writer.root + "/" + RelativePath.directory(of: copy.outputPath))
+            try writer.createDirectories(RelativePath.directory(of: copy.outputPath))
             try writer.write(bytes, to: copy.outputPath)
             copied += 1
         }

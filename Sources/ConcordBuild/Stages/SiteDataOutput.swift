@@ -10,6 +10,8 @@ public struct SiteDataOutput: SiteOutputWriter {
     /// Creates the writer.
     public init() {}
 
+    public var writesThroughStagingWriter: Bool { true }
+
     /// Encodes every file in parallel and writes each into `folder`, linking files whose bytes
     /// have not changed since the live site was built.
     public func write(_ build: BuildSnapshot, into folder: String) throws {
@@ -22,8 +24,8 @@ public struct SiteDataOutput: SiteOutputWriter {
         // Each locale's search index is the site's: an article whose JSON would take its path
         // (`search-index.md` at a locale's root) is left out, and the site build reports it.
         let searchIndexes = Set(build.site.content.locales.map { SitePaths.searchIndex(locale: $0) })
-        let writer = StagingWriter(root: folder, previous: build.previousSite)
-        let folders = Folders(root: folder)
+        let writer = build.writer(into: folder)
+        let folders = Folders(writer: writer)
         let unchanged = UnchangedFiles(build)
         let kept: @Sendable (String) -> Bool = { path in
             guard let unchanged, !searchIndexes.contains(path), unchanged.contains(path) else { return false }
@@ -71,11 +73,12 @@ public struct SiteDataOutput: SiteOutputWriter {
     /// The folders made so far in the staging folder, so each is made once though files are
     /// written from several cores.
     private final class Folders: @unchecked Sendable {
-        let root: String
+        let writer: StagingWriter
+        var root: String { writer.root }
         private let lock = NSLock()
         private var made: Set<String> = [""]
 
-        init(root: String) { self.root = root }
+        init(writer: StagingWriter) { self.writer = writer }
 
         /// Makes `relative` and its parents inside the staging folder, never the staging folder
         /// itself: an interrupt moves it away while the JSON is still being written, and making
@@ -83,6 +86,9 @@ public struct SiteDataOutput: SiteOutputWriter {
         func make(_ relative: String) throws {
             lock.lock()
             defer { lock.unlock() }
+            // Most files go into a folder made for an earlier one.
+            if made.contains(relative) { return }
+            writer.noteDirectory(relative)
             var path = ""
             for component in relative.split(separator: "/") {
                 path += path.isEmpty ? String(component) : "/" + component

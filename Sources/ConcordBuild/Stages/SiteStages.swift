@@ -34,12 +34,16 @@ public struct SiteStages: Sendable {
     /// Writes the site into `folder` (an empty staging folder), linking files unchanged since
     /// `previous` (the live site). `progress` gets pages done and pages in all.
     public func run(into folder: String, previous: String? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Output {
+        try run(into: StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil }), progress: progress)
+    }
+
+    /// Writes the site through `writer` (into its staging folder).
+    public func run(into writer: StagingWriter, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Output {
         let content = builder.site.content
-        let writer = StagingWriter(root: folder, previous: previous.flatMap { FileSystem.isDirectory($0) ? $0 : nil })
         let contexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { builder.makeLocaleContext($0) }))
         clock.mark("locale contexts")
         let plan = self.plan ?? PagePlan(content: content, statuses: builder.statuses)
-        for directory in plan.folders { try FileSystem.createDirectories(folder + "/" + directory) }
+        for directory in plan.folders { try writer.createDirectories(directory) }
         clock.mark("folders")
 
         // The sitemap needs only the content: made on a thread of its own while the pages render.
@@ -61,7 +65,7 @@ public struct SiteStages: Sendable {
         // Moved pages answer with a redirect, where no article (FAQ pages included) took their path.
         let localePages = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
         for redirect in builder.redirectPages(taken: plan.pagePaths.union(localePages)) {
-            try FileSystem.createDirectories(RelativePath.directory(of: folder + "/" + redirect.path))
+            try writer.createDirectories(RelativePath.directory(of: redirect.path))
             try writer.write(redirect.html, to: redirect.path)
         }
         clock.mark("redirects")
@@ -83,7 +87,7 @@ public struct SiteStages: Sendable {
     /// The theme's stylesheets, scripts and icons; returns how many.
     private func writeThemeAssets(_ writer: StagingWriter) throws -> Int {
         for asset in builder.theme.assets {
-            try FileSystem.createDirectories(RelativePath.directory(of: writer.root + "/" + asset.path))
+            try writer.createDirectories(RelativePath.directory(of: asset.path))
             try writer.write(asset.bytes, to: asset.path)
         }
         return builder.theme.assets.count

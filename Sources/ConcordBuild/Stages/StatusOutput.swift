@@ -12,6 +12,8 @@ public struct StatusOutput: SiteOutputWriter {
     /// Creates the writer.
     public init() {}
 
+    public var writesThroughStagingWriter: Bool { true }
+
     public func write(_ build: BuildSnapshot, into folder: String) throws {
         let content = build.site.content
         guard !content.translationLocales.isEmpty else { return }
@@ -19,8 +21,8 @@ public struct StatusOutput: SiteOutputWriter {
         let page = StatusPage(status: status, siteTitle: content.configuration.siteTitle, assets: .linked) { locale, path in
             "../" + LinkDestination.urlPath(SitePaths.page(locale: locale, path: path))
         }
-        let writer = StagingWriter(root: folder, previous: build.previousSite)
-        try FileSystem.createDirectories(folder + "/" + Self.folder)
+        let writer = build.writer(into: folder)
+        try writer.createDirectories(Self.folder)
         try writer.write(page.html(), to: Self.folder + "/index.html")
         for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
     }
