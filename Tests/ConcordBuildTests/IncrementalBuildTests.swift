@@ -331,11 +331,34 @@ struct IncrementalBuildTests {
         _ = try project.buildIncrementally()
         let fresh = project.root + "/fresh-cache"
         _ = try BuildAction(configuration: project.configuration, output: project.root + "/fresh", cacheRoot: fresh).run()
-        let kept = try FileSystem.read(BuildCache(root: project.cache, output: project.incremental).models.path)
-        let written = try FileSystem.read(BuildCache(root: fresh, output: project.root + "/fresh").models.path)
-        #expect(kept.count > 1_000)
-        // The headers differ only by the key, which names the output folder among the settings.
-        #expect(kept.drop { $0 != 0x0A }.elementsEqual(written.drop { $0 != 0x0A }))
+        let kept = BuildCache(root: project.cache, output: project.incremental).models.path
+        let written = BuildCache(root: fresh, output: project.root + "/fresh").models.path
+        let shards = try FileManager.default.contentsOfDirectory(atPath: written).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: kept).sorted() == shards)
+        #expect(shards.count > 1)
+        for shard in shards {
+            let keptBytes = try FileSystem.read(kept + "/" + shard), writtenBytes = try FileSystem.read(written + "/" + shard)
+            // The headers differ only by the key, which names the output folder among the settings.
+            #expect(keptBytes.drop { $0 != 0x0A }.elementsEqual(writtenBytes.drop { $0 != 0x0A }), "shard \(shard)")
+        }
+    }
+
+    @Test("a rebuild rewrites only the model shards whose records changed")
+    func onlyChangedShardsAreWritten() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let folder = BuildCache(root: project.cache, output: project.incremental).models.path
+        func stamps() throws -> [String: FileStamp] {
+            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: folder).map { ($0, try #require(FileStamp.of(folder + "/" + $0))) })
+        }
+        let before = try stamps()
+        let path = "content/es-ES/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUna frase más.\n")
+        _ = try project.buildIncrementally()
+        let after = try stamps()
+        let changed = Set(before.keys.filter { before[$0] != after[$0] })
+        #expect(changed == [String(ModelCache.shard(of: project.root + "/" + path), radix: 16)])
+        #expect(Set(after.keys) == Set(before.keys))
     }
 
     @Test("a kept page's search entry comes from the cache when another page of its locale changes")

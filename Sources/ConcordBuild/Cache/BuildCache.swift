@@ -149,7 +149,7 @@ public struct BuildCache: Sendable {
             if let modelsKey {
                 try self.models.save(models, key: modelsKey, reused: reusedModels)
             } else {
-                unlink(self.models.path)
+                try? FileManager.default.removeItem(atPath: self.models.path)
             }
         }
         // The reports of earlier formats, which nothing reads any more.

@@ -2,13 +2,19 @@ import ConcordModel
 import Foundation
 
 /// Each article file's load record (``ArticleLoadRecord``: model, findings, include findings),
-/// in the cache's `models` file, so that a rebuild reads and parses only the files that changed.
+/// in the cache's `models` folder, so that a rebuild reads and parses only the files that changed.
 ///
-/// The file is the records in binary (``ModelCodable``), each after its file's path, under a
-/// header naming the cache's format and its ``key(inputs:settings:)``: a record is read back only
-/// by the same executable with the same settings, which would make the same record of the same bytes.
+/// The records are spread over ``shardCount`` files by a digest of their file's path, so that a
+/// rebuild rewrites only the shards whose records changed. A shard is the records in binary
+/// (``ModelCodable``), each after its file's path, sorted by path, under a header naming the
+/// cache's format and its ``key(inputs:settings:)``: a record is read back only by the same
+/// executable with the same settings, which would make the same record of the same bytes.
 struct ModelCache {
+    /// The folder of the shards.
     let path: String
+
+    /// How many files the records are spread over.
+    static let shardCount = 64
 
     /// What the records depend on besides the files: the Concord that made them (its digest
     /// among `inputs`) and the settings (the locales and their folders decide where includes
@@ -21,75 +27,121 @@ struct ModelCache {
         return hasher.finalize()
     }
 
-    /// The header of a `models` file written under `key`.
+    /// The header of a shard written under `key`.
     private static func header(key: Digest) -> [UInt8] {
         Array("concord-models \(BuildCache.formatVersion) \(key)\n".utf8)
     }
 
-    /// Writes `records` (by file), sorted by file so that the same build writes the same bytes.
-    /// Records `reused` gave this build are copied as they were read: a run of them lies end to
-    /// end in the last file, and is written from it in one piece. The others are encoded on every
-    /// core, a batch at a time, each batch written before the next is made: the file is never
-    /// held in memory whole.
+    /// The shard that holds `file`'s record.
+    static func shard(of file: String) -> Int {
+        Int(Digest.of(file).low % UInt64(shardCount))
+    }
+
+    private func shardPath(_ shard: Int) -> String {
+        path + "/" + String(shard, radix: 16)
+    }
+
+    /// Writes `records` (by file), each shard sorted by file so that the same build writes the
+    /// same bytes. A shard whose records are the ones `reused` read, all given to this build, is
+    /// left as it is. In the others, records `reused` gave this build are copied as they were
+    /// read (a run of them lies end to end in the last file, and is written from it in one
+    /// piece); the rest are encoded on every core, a batch at a time.
     func save(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws {
-        let files = records.keys.sorted()
-        try BuildCache.replace(path) { write in
-            try write(Self.header(key: key)[...])
-            var start = 0
-            while start < files.count {
-                if let reused, let run = reused.servedRun(files, from: start) {
-                    try write(reused.bytes[run.bytes])
-                    start = run.end
-                    continue
-                }
-                var end = start + 1
-                while end < files.count, end - start < 256, reused?.wasServed(files[end]) != true { end += 1 }
-                let batch = parallelMap(Array(files[start..<end])) { file -> [UInt8] in
-                    var entry = ModelWriter()
-                    entry.write(file)
-                    var record = ModelWriter()
-                    record.write(records[file]!)
-                    entry.field(record.bytes)
-                    return entry.bytes
-                }
-                for part in batch { try write(part[...]) }
-                start = end
+        var shards = [[String]](repeating: [], count: Self.shardCount)
+        for file in records.keys { shards[Self.shard(of: file)].append(file) }
+        // Without records read, none of the shards there can be kept (and earlier formats kept
+        // a single file here).
+        if reused == nil { try? FileManager.default.removeItem(atPath: path) }
+        try FileSystem.createDirectories(path)
+        for (shard, unsorted) in shards.enumerated() {
+            let files = unsorted.sorted()
+            if let reused, reused.shardUnchanged(shard, files: files) { continue }
+            if files.isEmpty {
+                unlink(shardPath(shard))
+                continue
             }
+            try BuildCache.replace(shardPath(shard)) { write in
+                try write(Self.header(key: key)[...])
+                try writeRecords(files, records, reused: reused, with: write)
+            }
+        }
+    }
+
+    /// Writes the entries of `files`, in order: runs of kept records from the last shard, the
+    /// others encoded a batch at a time on every core.
+    private func writeRecords(
+        _ files: [String], _ records: [String: ArticleLoadRecord], reused: Reuse?, with write: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var start = 0
+        while start < files.count {
+            if let reused, let run = reused.servedRun(files, from: start) {
+                try write(run.bytes)
+                start = run.end
+                continue
+            }
+            var end = start + 1
+            while end < files.count, end - start < 256, reused?.wasServed(files[end]) != true { end += 1 }
+            let batch = parallelMap(Array(files[start..<end])) { file -> [UInt8] in
+                var entry = ModelWriter()
+                entry.write(file)
+                var record = ModelWriter()
+                record.write(records[file]!)
+                entry.field(record.bytes)
+                return entry.bytes
+            }
+            for part in batch { try write(part[...]) }
+            start = end
         }
     }
 
     /// The records the last build wrote, for a build of `current` whose last build read
     /// `previous`; `nil` when there are none, or they were written under another key.
     func load(previous: [String: InputSnapshot.Entry], current: InputSnapshot, key: Digest) -> Reuse? {
-        guard let bytes = try? FileSystem.read(path) else { return nil }
         let header = Self.header(key: key)
-        guard bytes.starts(with: header) else { return nil }
-        var reader = ModelReader(bytes, header.count..<bytes.count)
+        var shards: [[UInt8]] = []
         var index: [String: Reuse.Entry] = [:]
-        do {
-            while !reader.isAtEnd {
-                let start = reader.position
-                let file = try reader.read(String.self)
-                let record = try reader.field()
-                index[file] = Reuse.Entry(record: record.startIndex..<record.endIndex, entry: start..<record.endIndex)
+        var shardFiles: [[String]] = []
+        for shard in 0..<Self.shardCount {
+            var files: [String] = []
+            defer { shardFiles.append(files) }
+            guard let bytes = try? FileSystem.read(shardPath(shard)) else {
+                shards.append([])
+                continue
             }
-        } catch {
-            return nil
+            guard bytes.starts(with: header) else { return nil }
+            var reader = ModelReader(bytes, header.count..<bytes.count)
+            do {
+                while !reader.isAtEnd {
+                    let start = reader.position
+                    let file = try reader.read(String.self)
+                    let record = try reader.field()
+                    index[file] = Reuse.Entry(shard: shard, record: record.startIndex..<record.endIndex, entry: start..<record.endIndex)
+                    files.append(file)
+                }
+            } catch {
+                return nil
+            }
+            shards.append(bytes)
         }
-        return Reuse(bytes: bytes, index: index, previous: previous, current: current,
+        guard !index.isEmpty else { return nil }
+        return Reuse(shards: shards, index: index, shardFiles: shardFiles, previous: previous, current: current,
                      sameFiles: Set(previous.keys) == Set(current.files.keys))
     }
 
     /// The last build's records, each given to the loader while it still holds.
     struct Reuse: ArticleLoadReuse {
-        /// Where a file's record is in ``bytes``, and its whole entry (the path, then the record).
+        /// Where a file's record is: its shard, the record, and its whole entry (the path, then the record).
         struct Entry {
+            var shard: Int
             var record: Range<Int>
             var entry: Range<Int>
         }
 
-        let bytes: [UInt8]
+        /// The bytes of each shard (empty for a shard that had no file).
+        let shards: [[UInt8]]
         let index: [String: Entry]
+        /// The files of each shard, in the shard's order.
+        let shardFiles: [[String]]
         /// The inputs the last build read, and this build's.
         let previous: [String: InputSnapshot.Entry]
         let current: InputSnapshot
@@ -98,9 +150,13 @@ struct ModelCache {
         /// The files whose records were given to the loader.
         private let served = ServedFiles()
 
-        init(bytes: [UInt8], index: [String: Entry], previous: [String: InputSnapshot.Entry], current: InputSnapshot, sameFiles: Bool) {
-            self.bytes = bytes
+        init(
+            shards: [[UInt8]], index: [String: Entry], shardFiles: [[String]], previous: [String: InputSnapshot.Entry],
+            current: InputSnapshot, sameFiles: Bool
+        ) {
+            self.shards = shards
             self.index = index
+            self.shardFiles = shardFiles
             self.previous = previous
             self.current = current
             self.sameFiles = sameFiles
@@ -111,22 +167,30 @@ struct ModelCache {
             served.contains(file)
         }
 
+        /// Whether `shard` would be written again as it is: it held exactly `files` (sorted), and
+        /// each of their records was given to the loader.
+        func shardUnchanged(_ shard: Int, files: [String]) -> Bool {
+            shardFiles[shard] == files && files.allSatisfy(served.contains)
+        }
+
         /// The longest run of `files` from `start` whose records were given to the loader and
-        /// whose entries follow each other in ``bytes``: where the run's entries are, and the
-        /// index in `files` after it; nil when the record of `files[start]` was not given.
-        func servedRun(_ files: [String], from start: Int) -> (bytes: Range<Int>, end: Int)? {
-            guard served.contains(files[start]), var run = index[files[start]]?.entry else { return nil }
+        /// whose entries follow each other in one shard: their bytes, and the index in `files`
+        /// after the run; nil when the record of `files[start]` was not given.
+        func servedRun(_ files: [String], from start: Int) -> (bytes: ArraySlice<UInt8>, end: Int)? {
+            guard served.contains(files[start]), let first = index[files[start]] else { return nil }
+            var run = first.entry
             var end = start + 1
-            while end < files.count, served.contains(files[end]), let next = index[files[end]]?.entry, next.lowerBound == run.upperBound {
-                run = run.lowerBound..<next.upperBound
+            while end < files.count, served.contains(files[end]), let next = index[files[end]], next.shard == first.shard,
+                  next.entry.lowerBound == run.upperBound {
+                run = run.lowerBound..<next.entry.upperBound
                 end += 1
             }
-            return (run, end)
+            return (shards[first.shard][run], end)
         }
 
         func record(for file: String) -> ArticleLoadRecord? {
-            guard let range = index[file]?.record, let digest = current.digest(of: file) else { return nil }
-            var reader = ModelReader(bytes, range)
+            guard let entry = index[file], let digest = current.digest(of: file) else { return nil }
+            var reader = ModelReader(shards[entry.shard], entry.record)
             guard let record = try? reader.read(ArticleLoadRecord.self), reader.isAtEnd, record.digest == digest else { return nil }
             // An include resolves to the locale's file, else the source's, and only to files
             // that exist: with another file list, it may lead elsewhere.
