@@ -50,16 +50,20 @@ public enum FileSystem {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "is a folder") }
         if regularOnly, (info.st_mode & S_IFMT) != S_IFREG { throw Failure(path: path, reason: "is not a regular file") }
         let size = max(Int(info.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: size)
+        // Read into uninitialized memory: zero-filling it first was a second pass over every byte.
         var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + total, size - total) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { throw Failure(path: path, errno: errno) }
-            if count == 0 { break }
-            total += count
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while total < size {
+                let count = posixRead(fd, buffer.baseAddress! + total, size - total)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failure = errno; break }
+                if count == 0 { break }
+                total += count
+            }
+            initialized = total
         }
-        if total < size { bytes.removeLast(size - total) }
+        if failure != 0 { throw Failure(path: path, errno: failure) }
         // A file that grew since fstat: read the rest, probing on the stack so the common case
         // neither allocates nor oversizes the array.
         if total == size {

@@ -72,10 +72,11 @@ public struct StagingWriter: Sendable {
     }
 
     /// Links the previous build's file at `relative` into the staging folder, unread: for a
-    /// file the caller knows is unchanged. Returns whether it was linked.
-    public func link(fromPrevious relative: String) -> Bool {
+    /// file the caller knows is unchanged, and whose inode it may know (`inode`, from its
+    /// stamp). Returns whether it was linked.
+    public func link(fromPrevious relative: String, inode: UInt64? = nil) -> Bool {
         guard let previous else { return false }
-        return place(previous + "/" + relative, at: relative)
+        return place(previous + "/" + relative, at: relative, inode: inode)
     }
 
     /// Removes, from a recycled folder, every file and folder this writer (and its copies) did not write.
@@ -114,20 +115,25 @@ public struct StagingWriter: Sendable {
         guard close(file) == 0 else { throw failure() }
     }
 
-    /// Puts the live site's file `old` at `relative` as a hard link; in a recycled folder, a
-    /// link that is already there is kept, and any other file replaced. Returns whether it is there.
-    private func place(_ old: String, at relative: String) -> Bool {
+    /// Puts the live site's file `old` (whose inode may be known) at `relative` as a hard link;
+    /// in a recycled folder, a link that is already there is kept, and any other file replaced.
+    /// Returns whether it is there.
+    private func place(_ old: String, at relative: String, inode: UInt64? = nil) -> Bool {
         let path = root + "/" + relative
-        if hardLink(old, path) == 0 {
-            written?.insert(relative)
-            return true
+        guard let written else { return hardLink(old, path) == 0 }
+        var there = stat()
+        if lstat(path, &there) == 0 {
+            // The staging folder was renamed in beside the live site: one file system, so the
+            // inode alone tells the live site's file.
+            var live = stat()
+            guard let liveInode = inode ?? (lstat(old, &live) == 0 ? UInt64(live.st_ino) : nil) else { return false }
+            if UInt64(there.st_ino) == liveInode {
+                written.insert(relative)
+                return true
+            }
+            guard unlink(path) == 0 else { return false }
         }
-        guard let written, errno == EEXIST else { return false }
-        var there = stat(), live = stat()
-        guard lstat(path, &there) == 0, lstat(old, &live) == 0 else { return false }
-        if there.st_ino != live.st_ino || there.st_dev != live.st_dev {
-            guard unlink(path) == 0, hardLink(old, path) == 0 else { return false }
-        }
+        guard hardLink(old, path) == 0 else { return false }
         written.insert(relative)
         return true
     }
