@@ -98,34 +98,39 @@ struct ModelCache {
     /// `previous`; `nil` when there are none, or they were written under another key.
     func load(previous: [String: InputSnapshot.Entry], current: InputSnapshot, key: Digest) -> Reuse? {
         let header = Self.header(key: key)
-        var shards: [[UInt8]] = []
-        var index: [String: Reuse.Entry] = [:]
-        var shardFiles: [[String]] = []
-        for shard in 0..<Self.shardCount {
-            var files: [String] = []
-            defer { shardFiles.append(files) }
-            guard let bytes = try? FileSystem.read(shardPath(shard)) else {
-                shards.append([])
-                continue
-            }
+        /// A shard as read: its bytes and its entries in order; nil when it cannot be used.
+        struct Shard: Sendable {
+            var bytes: [UInt8] = []
+            var entries: [(file: String, entry: Reuse.Entry)] = []
+        }
+        // Read on every core: most of a rebuild's reading is these bytes.
+        let shards = parallelMap(Array(0..<Self.shardCount)) { shard -> Shard? in
+            guard let bytes = try? FileSystem.read(shardPath(shard)) else { return Shard() }
             guard bytes.starts(with: header) else { return nil }
+            var read = Shard()
             var reader = ModelReader(bytes, header.count..<bytes.count)
             do {
                 while !reader.isAtEnd {
                     let start = reader.position
                     let file = try reader.read(String.self)
                     let record = try reader.field()
-                    index[file] = Reuse.Entry(shard: shard, record: record.startIndex..<record.endIndex, entry: start..<record.endIndex)
-                    files.append(file)
+                    read.entries.append((file, Reuse.Entry(shard: shard, record: record.startIndex..<record.endIndex, entry: start..<record.endIndex)))
                 }
             } catch {
                 return nil
             }
-            shards.append(bytes)
+            read.bytes = bytes
+            return read
+        }
+        var index: [String: Reuse.Entry] = [:]
+        index.reserveCapacity(shards.reduce(0) { $0 + ($1?.entries.count ?? 0) })
+        for shard in shards {
+            guard let shard else { return nil }
+            for (file, entry) in shard.entries { index[file] = entry }
         }
         guard !index.isEmpty else { return nil }
-        return Reuse(shards: shards, index: index, shardFiles: shardFiles, previous: previous, current: current,
-                     sameFiles: Set(previous.keys) == Set(current.files.keys))
+        return Reuse(shards: shards.map { $0!.bytes }, index: index, shardFiles: shards.map { $0!.entries.map(\.file) },
+                     previous: previous, current: current, sameFiles: Set(previous.keys) == Set(current.files.keys))
     }
 
     /// The last build's records, each given to the loader while it still holds.
