@@ -267,20 +267,9 @@ extension BuildAction {
         var snapshot = snapshot
         snapshot.previousSite = FileManager.default.fileExists(atPath: folder.path) ? folder.path : nil
         do {
-            // The site before last, which the last build kept in the cache, is the staging folder
-            // when every writer writes through the build's writer: then only what changed is written.
             // Inside the `do`: a signal between making the folder and marking it as a staging
             // folder moves it away, and the failure that follows is the interrupt's, not the build's.
-            let spare = cacheRoot.map { BuildCache(root: $0, output: self.output).siteBeforeLast }
-            let writersRecycle = outputWriters.allSatisfy(\.writesThroughStagingWriter)
-            var recycled = spare.map { folder.claimSpare($0, as: staging) } ?? false
-            if recycled, !writersRecycle || clean || snapshot.previousSite == nil {
-                try? FileManager.default.removeItem(atPath: staging)
-                recycled = false
-            }
-            if !recycled { try folder.makeStaging(at: staging) }
-            let writer = StagingWriter(root: staging, previous: snapshot.previousSite, recycled: recycled)
-            if recycled { try writer.write(OutputFolder.markerText, to: OutputFolder.markerName) }
+            let writer = try makeStaging(at: staging, in: folder, live: snapshot.previousSite)
             snapshot.staging = writer
             // The other outputs join the site here, before it is published. What they can do without
             // the pages (encoding and writing the JSON) runs alongside the page stage, on what it
@@ -301,10 +290,7 @@ extension BuildAction {
             }
             progress(.stage("Publishing"))
             let oldSite = try folder.swapLeavingOldSite(in: staging).oldSite
-            // Kept for the next build to start from; else removed while the cache is saved.
-            let removal = oldSite.flatMap { old in
-                writersRecycle && spare.map { folder.keepAsSpare(old, at: $0) } == true ? nil : BackgroundWork<Void> { _ = try? FileManager.default.removeItem(atPath: old) }
-            }
+            let removal = oldSite.flatMap { keepOrRemove(oldSite: $0, in: folder) }
             return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true, oldSiteRemoval: removal)
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is
@@ -313,6 +299,35 @@ extension BuildAction {
             folder.discard(staging)
             throw error
         }
+    }
+
+    /// Where the site before last is kept between builds, when there is a cache and every output
+    /// writer writes through the build's writer (``SiteOutputWriter/writesThroughStagingWriter``).
+    private var siteBeforeLast: String? {
+        guard outputWriters.allSatisfy(\.writesThroughStagingWriter) else { return nil }
+        return cacheRoot.map { BuildCache(root: $0, output: output).siteBeforeLast }
+    }
+
+    /// Makes the staging folder at `staging` and its writer: the site before last, which the last
+    /// build kept, so that only what changed is written (see ``StagingWriter``); else, and with
+    /// `--clean` or no live site, an empty folder.
+    private func makeStaging(at staging: String, in folder: OutputFolder, live: String?) throws -> StagingWriter {
+        var recycled = siteBeforeLast.map { folder.claimSpare($0, as: staging) } ?? false
+        if recycled, clean || live == nil {
+            try? FileManager.default.removeItem(atPath: staging)
+            recycled = false
+        }
+        if !recycled { try folder.makeStaging(at: staging) }
+        let writer = StagingWriter(root: staging, previous: live, recycled: recycled)
+        if recycled { try writer.write(OutputFolder.markerText, to: OutputFolder.markerName) }
+        return writer
+    }
+
+    /// Keeps the site a build replaced for the next build to start from, or, when it cannot be
+    /// kept, starts removing it (while the cache is saved); returns the removal.
+    private func keepOrRemove(oldSite: String, in folder: OutputFolder) -> BackgroundWork<Void>? {
+        if let siteBeforeLast, folder.keepAsSpare(oldSite, at: siteBeforeLast) { return nil }
+        return BackgroundWork { _ = try? FileManager.default.removeItem(atPath: oldSite) }
     }
 
     // MARK: - The cache
