@@ -31,7 +31,7 @@ struct LinkResolver: Sendable {
 
     /// Creates a resolver for a content set.
     init(content: ContentSet) {
-        targets = LinkTargets(content: content)
+        targets = content.linkTargets
         pages = Set(content.sourceArticles.keys)
         baseURL = content.configuration.baseURL
     }

@@ -7,9 +7,9 @@ public struct ContentSet: Sendable {
     /// The configuration the set was loaded with.
     public let configuration: Configuration
     /// Articles by locale id, then by path relative to the locale root.
-    public internal(set) var articles: [String: [String: Article]]
+    public internal(set) var articles: [String: [String: Article]] { didSet { derived = Derived() } }
     /// Every file (any kind) by locale id, as paths relative to the locale root: for link checks.
-    public private(set) var files: [String: Set<String>]
+    public private(set) var files: [String: Set<String>] { didSet { derived = Derived() } }
     /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
     public private(set) var diagnostics: [Diagnostic]
     /// The folders content files are read from, checked after resolving links.
@@ -28,17 +28,41 @@ public struct ContentSet: Sendable {
     /// (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build` report them.
     public private(set) var structureDiagnostics: [Diagnostic] = []
     /// Each locale's redirect table (its `.openpublishing.redirection.json`), read while the content loads.
-    public internal(set) var redirects: [String: RedirectTable] = [:]
+    public internal(set) var redirects: [String: RedirectTable] = [:] { didSet { derived = Derived() } }
     /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
-    public internal(set) var faqPages: [String: [String: FAQPage]] = [:]
+    public internal(set) var faqPages: [String: [String: FAQPage]] = [:] { didSet { derived = Derived() } }
     /// Every uid the pages define and the page's path (`uid:` front matter, `xref.uidFromPath`).
-    public internal(set) var uids = UIDTable()
+    public internal(set) var uids = UIDTable() { didSet { derived = Derived() } }
     /// Each locale's zone pivot groups (``ZonePivotGroups``), read while the content loads: its
     /// own file, else the content root's, else the source locale's.
     public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
     /// What loading each Markdown article file gave, by file, for the build cache: parsed now or
     /// taken from the last build's records. Kept only when loading with documents (a build).
     public private(set) var loadRecords: [String: ArticleLoadRecord] = [:]
+
+    /// What is worked out from the set on first use and shared by its copies: the checks, the
+    /// pages and the JSON each resolve links, through one index. Changing what it is made from
+    /// (only loading does) gives the set a new, empty one.
+    private var derived = Derived()
+
+    private final class Derived: @unchecked Sendable {
+        private let lock = NSLock()
+        private var targets: LinkTargets?
+
+        func linkTargets(_ make: () -> LinkTargets) -> LinkTargets {
+            lock.lock()
+            defer { lock.unlock() }
+            if let targets { return targets }
+            let made = make()
+            targets = made
+            return made
+        }
+    }
+
+    /// Where links in this set lead (``LinkTargets``), indexed on first use.
+    public var linkTargets: LinkTargets {
+        derived.linkTargets { LinkTargets(content: self) }
+    }
 
     /// The source locale id.
     public var sourceLocale: String { configuration.sourceLocale }

@@ -49,7 +49,7 @@ public struct LinkResolver: Sendable {
 
     /// Creates a resolver for a content set.
     public init(content: ContentSet) {
-        targets = LinkTargets(content: content)
+        targets = content.linkTargets
         var roots: [String: String] = [:]
         for entry in content.configuration.locales { roots[entry.id] = entry.path }
         self.roots = roots

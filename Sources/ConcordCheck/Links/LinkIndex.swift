@@ -33,7 +33,7 @@ public final class LinkIndex: Sendable {
     /// Indexes the files of `content`.
     public init(content: ContentSet) {
         self.content = content
-        targets = LinkTargets(content: content)
+        targets = content.linkTargets
         contentRoot = FileSystem.isDirectory(content.configuration.contentRoot)
             ? FileSystem.canonical(content.configuration.contentRoot) : ""
         localeRoots = content.configuration.locales.map { ($0.id, FileSystem.isDirectory($0.path) ? FileSystem.canonical($0.path) : "") }
