@@ -40,14 +40,13 @@ public struct DeferredList<Element: ModelCodable & Hashable>: Sendable, Hashable
     }
 
     /// Writes the elements as one field, so that a reader can step over them: bytes still
-    /// pending are written as they were read.
+    /// pending are written as they were read, framed as a new list is, so the same list gives
+    /// the same bytes either way.
     public func write(to writer: inout ModelWriter) {
         if let pending {
-            writer.field(pending.bytes)
+            writer.field { $0.append(written: pending.bytes) }
         } else {
-            var list = ModelWriter()
-            list.write(decoded)
-            writer.field(list.bytes)
+            writer.field { $0.write(decoded) }
         }
     }
 

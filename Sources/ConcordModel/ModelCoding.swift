@@ -33,6 +33,11 @@ public struct ModelWriter: Sendable {
 
     /// A non-negative number, seven bits a byte, lowest first.
     public mutating func number(_ value: Int) {
+        // Most numbers are lengths and lines under 128: one byte.
+        if value >= 0, value < 0x80 {
+            bytes.append(UInt8(value))
+            return
+        }
         var value = UInt(bitPattern: value)
         while value >= 0x80 {
             bytes.append(UInt8(value & 0x7F) | 0x80)
@@ -45,6 +50,27 @@ public struct ModelWriter: Sendable {
     public mutating func field(_ field: some Collection<UInt8>) {
         number(field.count)
         bytes.append(contentsOf: field)
+    }
+
+    /// Bytes another writer wrote (values, not a field: no count in front).
+    public mutating func append(written: some Collection<UInt8>) {
+        bytes.append(contentsOf: written)
+    }
+
+    /// What `body` writes, as one field (its count in front, read back by
+    /// ``ModelReader/field()``), written in place rather than in a writer of its own and copied:
+    /// the count goes first as five bytes, seven bits each with the continuation bit on the first
+    /// four, which reads back as the same number.
+    public mutating func field(_ body: (inout ModelWriter) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0, 0] as [UInt8])
+        body(&self)
+        var count = bytes.count - start - 5
+        precondition(count >> 35 == 0, "a model field of 32 GiB or more")
+        for offset in 0..<5 {
+            bytes[start + offset] = UInt8(count & 0x7F) | (offset < 4 ? 0x80 : 0)
+            count >>= 7
+        }
     }
 }
 

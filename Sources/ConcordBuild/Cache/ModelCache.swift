@@ -84,9 +84,7 @@ struct ModelCache {
             let batch = parallelMap(Array(files[start..<end])) { file -> [UInt8] in
                 var entry = ModelWriter()
                 entry.write(file)
-                var record = ModelWriter()
-                record.write(records[file]!)
-                entry.field(record.bytes)
+                entry.field { $0.write(records[file]!) }
                 return entry.bytes
             }
             for part in batch { try write(part[...]) }
