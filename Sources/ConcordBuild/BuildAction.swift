@@ -234,7 +234,7 @@ public struct BuildAction: Sendable {
         lock.release()
         let publication = try published.get()
         // Removed while the cache was saved; its name marks it as this build's until it is gone.
-        if let removal = publication.oldSiteRemoval { _ = try? removal.value() }
+        publication.oldSiteRemoval?.value()
         report.seconds = clock.elapsed
         return report
     }
@@ -250,7 +250,7 @@ extension BuildAction {
         /// False when `--strict` found errors among them and the staging folder was discarded.
         var published: Bool
         /// The removal of the site this one replaced, running in the background.
-        var oldSiteRemoval: BackgroundWork<Void>? = nil
+        var oldSiteRemoval: BackgroundWork<Void, Never>? = nil
     }
 
     /// Renders into a staging folder and swaps it in; called holding the output's lock. Staging
@@ -325,7 +325,7 @@ extension BuildAction {
 
     /// Keeps the site a build replaced for the next build to start from, or, when it cannot be
     /// kept, starts removing it (while the cache is saved); returns the removal.
-    private func keepOrRemove(oldSite: String, in folder: OutputFolder) -> BackgroundWork<Void>? {
+    private func keepOrRemove(oldSite: String, in folder: OutputFolder) -> BackgroundWork<Void, Never>? {
         if let siteBeforeLast, folder.keepAsSpare(oldSite, at: siteBeforeLast) { return nil }
         return BackgroundWork { _ = try? FileManager.default.removeItem(atPath: oldSite) }
     }

@@ -186,6 +186,11 @@ public struct ContentSet: Sendable {
             diagnostics += collisions.diagnostics
         }
         let includes = IncludeStore(configuration: configuration, files: files, fence: fence)
+        // FAQ pages (a few YAML files, each parsed whole) load on a thread of their own while
+        // the articles load on every core.
+        let faqLoad = BackgroundWork { [configuration, files] in
+            loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
+        }
         // A file that could not be read has findings but no digest: no record for the cache.
         let results = parallelMap(jobs) { job -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) in
             let file = ContentSet.file(job.path, in: job.root)
@@ -222,7 +227,7 @@ public struct ContentSet: Sendable {
             diagnostics += record.diagnostics
             includeFindings += record.includeFindings
         }
-        let faq = loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
+        let faq = faqLoad.value()
         articles += faq.articles
         for (locale, found) in faq.documents { documents[locale, default: [:]].merge(found) { own, _ in own } }
         digests.merge(faq.digests) { own, _ in own }
