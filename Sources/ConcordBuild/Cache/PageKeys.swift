@@ -21,15 +21,15 @@ public struct PageKeys: Sendable {
         self.inputs = inputs
         roots = Dictionary(content.configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
         let sorted = SortedContent(content)
-        let shared = Self.sharedDigest(content: content, sorted: sorted, inputs: inputs, settings: settings)
-        let locales = Dictionary(uniqueKeysWithValues: content.locales.map {
-            ($0, Self.navigationDigest(content: content, sorted: sorted, locale: $0, inputs: inputs))
-        })
-        var base: [String: Digest] = [:]
-        base.reserveCapacity(plan.jobs.count)
-        for job in plan.jobs {
+        // The shared digest on a thread of its own, each locale's navigation and then the pages on every core.
+        let sharedWork = BackgroundWork { Self.sharedDigest(content: content, sorted: sorted, inputs: inputs, settings: settings) }
+        let locales = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) {
+            Self.navigationDigest(content: content, sorted: sorted, locale: $0, inputs: inputs)
+        }))
+        let shared = sharedWork.value()
+        let keys = parallelMap(plan.jobs) { job -> Digest? in
             let contentLocale = job.status == .fallback ? content.sourceLocale : job.locale
-            guard let article = content.article(job.path, in: contentLocale), let own = inputs.digest(of: article.file) else { continue }
+            guard let article = content.article(job.path, in: contentLocale), let own = inputs.digest(of: article.file) else { return nil }
             var hasher = DigestHasher()
             hasher.combine(shared)
             hasher.combine(locales[job.locale]!)
@@ -39,13 +39,16 @@ public struct PageKeys: Sendable {
             for locale in content.locales { hasher.combine(content.hasArticle(job.path, in: locale) ? 1 : 0) }
             hasher.combine(article.file)
             hasher.combine(own)
-            base[job.pagePath] = hasher.finalize()
+            return hasher.finalize()
         }
+        var base: [String: Digest] = [:]
+        base.reserveCapacity(plan.jobs.count)
+        for (job, key) in zip(plan.jobs, keys) where key != nil { base[job.pagePath] = key }
         self.base = base
     }
 
     /// The content's paths, each list sorted once (any fixed order serves a digest).
-    struct SortedContent {
+    struct SortedContent: Sendable {
         var sourcePaths: [String]
         var files: [String: [String]]
         var articles: [String: [String]]
