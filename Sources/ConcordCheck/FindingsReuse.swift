@@ -62,11 +62,15 @@ public enum ContentShape {
     /// The digest of the shape of `content`.
     public static func digest(of content: ContentSet) -> Digest {
         var hasher = DigestHasher()
-        for locale in content.locales {
+        // Each locale's part on a core of its own, combined in the locales' order.
+        let locales = parallelMap(content.locales) { locale in
+            var hasher = DigestHasher()
             hasher.combine(locale)
             for file in (content.files[locale] ?? []).sorted() { hasher.combine(file) }
             for article in content.sortedArticles(in: locale) { combine(article, into: &hasher) }
+            return hasher.finalize()
         }
+        for digest in locales { hasher.combine(digest) }
         // A cross reference resolves through the uids every article's front matter defines.
         hasher.combine("uids")
         for (uid, path) in content.uids.paths.sorted(by: { $0.key < $1.key }) {
