@@ -21,15 +21,24 @@ public struct SearchEntryCache: Sendable {
         guard let bytes = try? FileSystem.read(file(locale)) else { return [:] }
         var reader = ModelReader(bytes[...])
         guard (try? reader.read(String.self)) == BuildCache.header, let count = try? reader.count() else { return [:] }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
+        // The entries are found in order, then their documents read on every core.
+        var found: [(path: String, key: Digest, fields: ArraySlice<UInt8>)] = []
+        found.reserveCapacity(count)
         for _ in 0..<count {
             guard let path = try? reader.read(String.self), let key = (try? reader.read(String.self)).flatMap(Digest.init(hex:)),
-                  let fields = try? reader.field(), let document = SearchIndex.Document(cacheBytes: fields)
+                  let fields = try? reader.field()
             else { return [:] }
-            entries[path] = Entry(key: key, document: document)
+            found.append((path, key, fields))
         }
-        return reader.isAtEnd ? entries : [:]
+        guard reader.isAtEnd else { return [:] }
+        let documents = parallelMap(found.map(\.fields)) { SearchIndex.Document(cacheBytes: $0) }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for (entry, document) in zip(found, documents) {
+            guard let document else { return [:] }
+            entries[entry.path] = Entry(key: entry.key, document: document)
+        }
+        return entries
     }
 
     /// Replaces `locale`'s entries, in one rename.
