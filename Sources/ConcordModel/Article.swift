@@ -66,18 +66,18 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, 
     }
     /// Every `> [!NOTE]`-style alert.
     public var alerts: [Alert] {
-        get { storage.fields.contract.alerts }
-        _modify { makeUnique(); yield &storage.fields.contract.alerts }
+        get { storage.fields.contract.alerts.elements }
+        _modify { makeUnique(); yield &storage.fields.contract.alerts.elements }
     }
     /// Every pipe table.
     public var tables: [Table] {
-        get { storage.fields.contract.tables }
-        _modify { makeUnique(); yield &storage.fields.contract.tables }
+        get { storage.fields.contract.tables.elements }
+        _modify { makeUnique(); yield &storage.fields.contract.tables.elements }
     }
     /// Every code block.
     public var codeBlocks: [CodeBlock] {
-        get { storage.fields.contract.codeBlocks }
-        _modify { makeUnique(); yield &storage.fields.contract.codeBlocks }
+        get { storage.fields.contract.codeBlocks.elements }
+        _modify { makeUnique(); yield &storage.fields.contract.codeBlocks.elements }
     }
     /// Every `[!INCLUDE [title](path)]` reference.
     public var includes: [Include] {
@@ -170,7 +170,9 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, 
     /// the JSON writer all follow from those declarations.
     private var storage: Storage
 
-    /// The fields of the `concord inspect` JSON: this declaration is the contract. `Codable` is
+    /// The fields of the `concord inspect` JSON: this declaration is the contract. Lists read by
+    /// few (alerts, tables, code blocks: the checks of a pair, the article's own page and JSON)
+    /// are ``DeferredList``s, kept as bytes when the model comes from the build cache. `Codable` is
     /// synthesized from it and the fast writer generated from it (``JSONWritable()``), so a
     /// property added here is in the JSON, read and written, with no other edit.
     @JSONWritable @ModelCodable
@@ -187,9 +189,9 @@ public struct Article: Sendable, Hashable, Codable, JSONWritable, ModelCodable, 
         var relatedLinks: [RelatedLink] = []
         var links: [Link] = []
         var images: [Image] = []
-        var alerts: [Alert] = []
-        var tables: [Table] = []
-        var codeBlocks: [CodeBlock] = []
+        var alerts: DeferredList<Alert> = DeferredList()
+        var tables: DeferredList<Table> = DeferredList()
+        var codeBlocks: DeferredList<CodeBlock> = DeferredList()
         var includes: [Include] = []
         var snippets: [Snippet] = []
         var zones: [Zone] = []

@@ -81,3 +81,20 @@ public struct DeferredList<Element: ModelCodable & Hashable>: Sendable, Hashable
         }
     }
 }
+
+/// In JSON a deferred list is the array it holds.
+extension DeferredList: Codable where Element: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try [Element](from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try elements.encode(to: encoder)
+    }
+}
+
+extension DeferredList: JSONWritable where Element: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) {
+        elements.writeJSON(to: &writer)
+    }
+}
