@@ -415,7 +415,7 @@ extension BuildAction {
         let cached = BuildCache.CachedReport(
             locales: report.locales, diagnostics: report.diagnostics, pages: site.pages, fallbacks: site.fallbacks, stale: site.stale,
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
-        func state() -> BuildCache.State {
+        @Sendable func state() -> BuildCache.State {
             var outputs: [String: FileStamp] = [:]
             let prefix = output.hasSuffix("/") ? output : output + "/"
             for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {

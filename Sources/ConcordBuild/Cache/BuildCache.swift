@@ -136,10 +136,10 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename.
-    /// The models file, the largest, is written on a thread of its own meanwhile; `state` is
-    /// asked for once that has started.
+    /// The models, the largest, are written on a thread of its own meanwhile, and `state` made
+    /// on another.
     func save(
-        _ state: () -> State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
+        _ state: @escaping @Sendable () -> State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
         search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
         reusedModels: ModelCache.Reuse? = nil, modelsKey: Digest? = nil
     ) throws {
@@ -152,6 +152,8 @@ public struct BuildCache: Sendable {
                 try? FileManager.default.removeItem(atPath: self.models.path)
             }
         }
+        // The state (a `stat` of every output file) is made meanwhile too.
+        let stateMade = BackgroundWork(state)
         // The reports of earlier formats, which nothing reads any more.
         unlink(folder + "/report.json")
         unlink(folder + "/report")
@@ -160,7 +162,7 @@ public struct BuildCache: Sendable {
             try write(pages, to: "pages")
             try write(findings, to: "findings")
         }
-        let state = state()
+        let state = stateMade.value()
         try modelsWritten.value()
         try written.get()
         // Last: the state names the build the other files belong to.
