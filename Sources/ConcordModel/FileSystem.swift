@@ -155,6 +155,30 @@ public enum FileSystem {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// The entries of `folder` but `.` and `..`, each with its name and whether it is a folder (a
+    /// symbolic link is not one, wherever it leads); `lstat` is asked only where the listing
+    /// does not say. Nil when the folder cannot be opened. Names that are not UTF-8 are decoded
+    /// with replacement characters: for walks over folders Concord wrote or reads whole
+    /// (``scan(_:within:extensions:)`` keeps such names apart).
+    public static func entries(of folder: String) -> [(name: String, isFolder: Bool)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append((name, true))
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                entries.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
+            default: entries.append((name, false))
+            }
+        }
+        return entries
+    }
+
     /// Every regular file under `root` (whose extension is in `extensions`, when given), as paths
     /// relative to `root` with `/` separators, sorted; a symbolic link is taken only when it
     /// resolves inside `root`. See ``scan(_:within:extensions:)``.

@@ -25,7 +25,7 @@ public struct SiteWriteFailure: Error, CustomStringConvertible, Sendable {
 ///
 /// The staging folder may be *recycled*: the folder of the site before last, which the build
 /// keeps for this (`OutputFolder`). Most of its files are then already the live site's (hard
-/// links made by the last build), and a file this build keeps costs nothing. Every file this
+/// links made by the last build), and a file this build keeps costs an `lstat`. Every file this
 /// build writes replaces what is there, every file it keeps is checked to be the live site's,
 /// and ``removeUnwritten()`` then removes what this build did not write, so the folder ends as a
 /// new one would.
@@ -211,18 +211,8 @@ private final class WrittenPaths: @unchecked Sendable {
         var folders: [String] = []
         var pending = [""]
         while let folder = pending.popLast() {
-            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
+            for (name, isFolder) in FileSystem.entries(of: folder.isEmpty ? root : root + "/" + folder) ?? [] {
                 let relative = folder.isEmpty ? name : folder + "/" + name
-                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(root + "/" + relative, &info) == 0 else { continue }
-                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-                }
                 if isFolder {
                     // Found after its parent: removed before it, below.
                     folders.append(relative)

@@ -140,23 +140,11 @@ public struct InputSnapshot: Sendable {
         var found: [String] = []
         var folders = [root]
         while let folder = folders.popLast() {
-            guard let directory = opendir(folder.isEmpty ? "." : folder) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." || name == ".git" || name == ".concord" { continue }
+            for (name, isFolder) in FileSystem.entries(of: folder.isEmpty ? "." : folder) ?? [] {
+                if name == ".git" || name == ".concord" { continue }
                 // Named as the loader names files (`ContentSet.file`), so digests are found by an article's `file`.
                 let path = folder == "." || folder.isEmpty ? name : ContentSet.file(name, in: folder)
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): folders.append(path)
-                case Int32(DT_REG), Int32(DT_LNK): found.append(path)
-                default:
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
-                    if (info.st_mode & S_IFMT) == S_IFDIR { folders.append(path) } else { found.append(path) }
-                }
+                if isFolder { folders.append(path) } else { found.append(path) }
             }
         }
         return found
