@@ -25,8 +25,7 @@ public struct JSONWritableMacro: ExtensionMacro {
         let writes = members.map { member in
             "writer.member(\"\(member.key)\", \(member.isOptional ? "ifPresent: " : "")self.\(member.property))"
         }
-        let modifiers = structDecl.modifiers.map(\.name.text)
-        let access = modifiers.contains("public") ? "public " : modifiers.contains("package") ? "package " : ""
+        let access = JSONMember.accessPrefix(of: structDecl)
         let conformance = protocols.isEmpty ? "" : ": JSONWritable"
         let body = (["writer.beginObject()"] + writes + ["writer.endObject()"]).joined(separator: "\n")
         return [try ExtensionDeclSyntax("""
@@ -48,6 +47,12 @@ struct JSONMember {
     var property: String
     /// Whether the property is optional, and so left out when `nil`.
     var isOptional: Bool
+
+    /// The access a generated member needs to match its struct's (`public `, `package ` or none).
+    static func accessPrefix(of structDecl: StructDeclSyntax) -> String {
+        let modifiers = structDecl.modifiers.map(\.name.text)
+        return modifiers.contains("public") ? "public " : modifiers.contains("package") ? "package " : ""
+    }
 
     /// The members `Encodable` synthesizes for `structDecl`: its stored properties, or those its `CodingKeys` lists.
     static func members(of structDecl: StructDeclSyntax) throws -> [JSONMember] {

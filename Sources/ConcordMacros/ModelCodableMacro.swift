@@ -22,8 +22,7 @@ public struct ModelCodableMacro: ExtensionMacro {
         let properties = try JSONMember.storedProperties(of: structDecl).filter { !isConstant($0.name, in: structDecl) }
         let writes = properties.map { "writer.write(self.\($0.name))" }
         let reads = properties.map { "self.\($0.name) = try reader.read()" }
-        let modifiers = structDecl.modifiers.map(\.name.text)
-        let access = modifiers.contains("public") ? "public " : modifiers.contains("package") ? "package " : ""
+        let access = JSONMember.accessPrefix(of: structDecl)
         let conformance = protocols.isEmpty ? "" : ": ModelCodable"
         return [try ExtensionDeclSyntax("""
             extension \(type.trimmed)\(raw: conformance) {

@@ -150,20 +150,9 @@ struct ModelCache {
         let current: InputSnapshot
         /// Whether the two builds see the same files: where an include leads depends on it.
         let sameFiles: Bool
-        /// The files whose records were given to the loader.
-        private let served = ServedFiles()
-
-        init(
-            shards: [[UInt8]], index: [String: Entry], shardFiles: [[String]], previous: [String: InputSnapshot.Entry],
-            current: InputSnapshot, sameFiles: Bool
-        ) {
-            self.shards = shards
-            self.index = index
-            self.shardFiles = shardFiles
-            self.previous = previous
-            self.current = current
-            self.sameFiles = sameFiles
-        }
+        /// The files whose records were given to the loader (fileprivate: the memberwise
+        /// initializer `load` calls is then this file's).
+        fileprivate let served = ServedFiles()
 
         /// Whether `file`'s record was given to the loader: the record this build keeps.
         func wasServed(_ file: String) -> Bool {
@@ -207,7 +196,7 @@ struct ModelCache {
     }
 
     /// A set of files that the loading cores add to at once.
-    private final class ServedFiles: @unchecked Sendable {
+    fileprivate final class ServedFiles: @unchecked Sendable {
         private let lock = NSLock()
         private var files: Set<String> = []
 
