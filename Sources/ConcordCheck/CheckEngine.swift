@@ -64,7 +64,7 @@ public struct CheckEngine: Sendable {
             diagnostics += result.found
             if let entry = result.entry { entries[article.file] = entry }
         }
-        for rule in enabled.compactMap({ $0 as? any ContentSetRule }) { diagnostics += rule.check(context) }
+        for rule in enabled.compactMap(\.scope.contentSetRule) { diagnostics += rule.check(context) }
         if let paths { diagnostics = CheckEngine.only(diagnostics, at: paths, in: content.configuration) }
         return Run(diagnostics: CheckEngine.sorted(applySettings(diagnostics)), entries: entries)
     }
@@ -75,8 +75,8 @@ public struct CheckEngine: Sendable {
         var translation: [any TranslationRule]
 
         init(_ enabled: [any Rule]) {
-            article = enabled.compactMap { $0 as? any ArticleRule }
-            translation = enabled.compactMap { $0 as? any TranslationRule }
+            article = enabled.compactMap(\.scope.articleRule)
+            translation = enabled.compactMap(\.scope.translationRule)
         }
 
         /// The findings of the rules that read history (or of those that do not) for `article`.

@@ -27,6 +27,8 @@ public struct ContentProblem: Rule {
     public let summary: String
     /// The stage that finds it.
     public let stage: Stage
+    /// Not run by the engine: the stage reports it.
+    public var scope: RuleScope { .stage }
 }
 
 extension RuleRegistry {

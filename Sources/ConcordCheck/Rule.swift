@@ -12,6 +12,27 @@ public protocol Rule: Sendable {
     /// one. Such a rule runs on every article every time; the others' findings are kept for
     /// articles that did not change (``FindingsReuse``).
     var readsHistory: Bool { get }
+    /// What the rule looks at, the rule being that kind of rule. Given by conforming to
+    /// ``ArticleRule``, ``TranslationRule`` or ``ContentSetRule``; the engine switches on it
+    /// rather than casting each rule to each kind, a search of every conformance in the program.
+    var scope: RuleScope { get }
+}
+
+/// What a rule looks at: one article, a translation beside its source, or the whole content set;
+/// or, for a ``ContentProblem``, nothing the engine runs.
+public enum RuleScope: Sendable {
+    case article(any ArticleRule)
+    case translation(any TranslationRule)
+    case contentSet(any ContentSetRule)
+    /// Found by the stage that meets it while content loads or the site is built.
+    case stage
+
+    /// The rule as an ``ArticleRule``, if it is one.
+    public var articleRule: (any ArticleRule)? { if case .article(let rule) = self { rule } else { nil } }
+    /// The rule as a ``TranslationRule``, if it is one.
+    public var translationRule: (any TranslationRule)? { if case .translation(let rule) = self { rule } else { nil } }
+    /// The rule as a ``ContentSetRule``, if it is one.
+    public var contentSetRule: (any ContentSetRule)? { if case .contentSet(let rule) = self { rule } else { nil } }
 }
 
 extension Rule {
@@ -25,16 +46,28 @@ public protocol ArticleRule: Rule {
     func check(_ article: Article, in context: CheckContext) -> [Diagnostic]
 }
 
+extension ArticleRule {
+    public var scope: RuleScope { .article(self) }
+}
+
 /// A rule that compares one translation with its source article.
 public protocol TranslationRule: Rule {
     /// The findings for a translation paired with its source.
     func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic]
 }
 
+extension TranslationRule {
+    public var scope: RuleScope { .translation(self) }
+}
+
 /// A rule that looks at the content set as a whole (missing and orphaned files).
 public protocol ContentSetRule: Rule {
     /// The findings for the whole set.
     func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+extension ContentSetRule {
+    public var scope: RuleScope { .contentSet(self) }
 }
 
 extension Rule {

@@ -216,7 +216,7 @@ public enum FuzzPipeline {
 
     /// The rules that compare a translation with its source, but for those an exact copy is meant
     /// to trip: it is not stamped (`stale-translation`) and not translated (`untranslated`).
-    static let comparingRules: Set<String> = Set(RuleRegistry.all.filter { $0 is any TranslationRule }.map(\.id))
+    static let comparingRules: Set<String> = Set(RuleRegistry.all.filter { $0.scope.translationRule != nil }.map(\.id))
         .subtracting(["stale-translation", "untranslated"])
 
     /// Stops when a rule that compares a translation with its source faults an exact copy of it.

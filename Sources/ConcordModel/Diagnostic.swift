@@ -1,5 +1,5 @@
 /// How serious a finding is.
-public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable, ModelCodable {
+public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable, ModelCodable, JSONWritable {
     case note, warning, error
 
     private var rank: Int {
@@ -14,7 +14,7 @@ public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseItera
 }
 
 /// A place in a file, as shown to users.
-@ModelCodable
+@JSONWritable @ModelCodable
 public struct FileLocation: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The file, as a path a user can open (relative to where Concord was run when possible).
     public var file: String

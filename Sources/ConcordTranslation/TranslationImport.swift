@@ -183,7 +183,7 @@ private struct ImportContext {
         let pair = TranslationPair(source: source, translation: article)
         var findings = loaded.diagnostics
         for rule in rules.rules where !ImportContext.ignoredRules.contains(rule.id) && rules.setting(of: rule) != .off {
-            if let rule = rule as? any TranslationRule { findings += rule.check(pair, in: context) }
+            if let rule = rule.scope.translationRule { findings += rule.check(pair, in: context) }
         }
         return CheckEngine.sorted(rules.applySettings(findings))
     }

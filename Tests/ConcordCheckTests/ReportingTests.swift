@@ -58,6 +58,20 @@ struct ReportingTests {
         #expect(again == data)
     }
 
+    /// The report is written without `JSONEncoder`; a reader of the JSON must not see a byte of
+    /// difference, with escapes, non-ASCII, absent optionals and several rules in the counts.
+    @Test func jsonIsTheEncodersBytes() throws {
+        let findings = Self.findings + [
+            Diagnostic(rule: "broken-link", severity: .note, location: FileLocation(file: "content/zh-CN/链接 \"a\"/b.md", line: 3, column: 7),
+                       message: "tab\there, slash / and control \u{01} é 😀", fingerprint: nil),
+        ]
+        let summary = CheckSummary(findings, suppressed: 2)
+        let written = try DiagnosticFormatter(format: .json, rules: []).render(findings, summary: summary)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: try JSONOutput.encode(JSONReport(diagnostics: findings, summary: summary)), as: UTF8.self))
+        let none = try DiagnosticFormatter(format: .json, rules: []).render([], summary: CheckSummary([]))
+        #expect(none == (try JSONOutput.encode(JSONReport(diagnostics: [], summary: CheckSummary([])))))
+    }
+
     @Test func sarifShape() throws {
         let data = try DiagnosticFormatter(format: .sarif, rules: RuleRegistry.all).render(Self.findings, summary: CheckSummary(Self.findings))
         let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

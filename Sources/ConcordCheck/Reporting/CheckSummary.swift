@@ -1,6 +1,7 @@
 import ConcordModel
 
 /// Counts of a check's findings.
+@JSONWritable
 public struct CheckSummary: Sendable, Codable, Equatable {
     /// Error-level findings.
     public var errors: Int

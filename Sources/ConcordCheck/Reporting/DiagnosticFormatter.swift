@@ -47,7 +47,7 @@ public struct DiagnosticFormatter: Sendable {
     public func render(_ diagnostics: [Diagnostic], summary: CheckSummary) throws -> Data {
         switch format {
         case .text: return Data(text(diagnostics, summary: summary).utf8)
-        case .json: return try JSONOutput.encode(JSONReport(diagnostics: diagnostics, summary: summary))
+        case .json: return Data(try JSONOutput.bytes(JSONReport(diagnostics: diagnostics, summary: summary), capacity: 256 * diagnostics.count + 4096))
         case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version, paths: paths, rulesURL: rulesURL)
         case .github: return Data(github(diagnostics, summary: summary).utf8)
         case .codeclimate: return try JSONOutput.encode(CodeQualityIssue.report(diagnostics, paths: paths))
@@ -139,7 +139,9 @@ public enum ConcordVersion {
 }
 
 /// The `--format json` document.
+@JSONWritable
 struct JSONReport: Encodable {
+    @JSONWritable
     struct Entry: Encodable {
         var rule: String
         var severity: Severity
@@ -153,7 +155,7 @@ struct JSONReport: Encodable {
     }
 
     /// The report's format version (schemas/check.schema.json): a minor version only adds fields.
-    var schemaVersion = "1.0.0"
+    var schemaVersion: String = "1.0.0"
     var diagnostics: [Entry]
     var summary: CheckSummary
 
