@@ -47,19 +47,26 @@ extension ContentSet {
 
     /// The path kept for each page of one locale's articles, by page key; the others are dropped.
     private static func winners(_ paths: [String], locale: String, root: String, into result: inout PagePathCollisions) -> [String: String] {
-        var groups: [String: [String]] = [:]
-        for path in paths { groups[pageKey(path), default: []].append(path) }
+        // One look-up a path: nearly every key is one path's, so no group is gathered for it.
+        let keys = paths.map(pageKey)
         var kept: [String: String] = [:]
-        for (key, group) in groups {
-            let ordered = group.sorted(by: precedes)
-            kept[key] = ordered[0]
-            for loser in ordered.dropFirst() {
-                result.dropped[locale, default: []].insert(loser)
-                result.diagnostics.append(diagnostic(
-                    root + "/" + loser, locale: locale,
-                    "its page would be \(SitePaths.page(locale: locale, path: ordered[0])), which is \(ordered[0])'s page too "
-                        + "(pages are matched without case); \(ordered[0]) is kept and this file left out: rename one of them"))
+        kept.reserveCapacity(paths.count)
+        var shared: Set<String> = []
+        for (path, key) in zip(paths, keys) {
+            if let current = kept[key] {
+                shared.insert(key)
+                if precedes(path, current) { kept[key] = path }
+            } else {
+                kept[key] = path
             }
+        }
+        for (loser, key) in zip(paths, keys) where shared.contains(key) {
+            guard let winner = kept[key], winner != loser else { continue }
+            result.dropped[locale, default: []].insert(loser)
+            result.diagnostics.append(diagnostic(
+                root + "/" + loser, locale: locale,
+                "its page would be \(SitePaths.page(locale: locale, path: winner)), which is \(winner)'s page too "
+                    + "(pages are matched without case); \(winner) is kept and this file left out: rename one of them"))
         }
         return kept
     }

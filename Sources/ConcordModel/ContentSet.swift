@@ -128,9 +128,14 @@ public struct ContentSet: Sendable {
 
     /// Whether a file is navigation rather than an article (`TOC.md`).
     public static func isNavigation(_ path: String) -> Bool {
-        // Asked of every file found; a byte comparison instead of `NSString` path parsing.
-        let name = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).last
-        guard let name, name.count == 6 else { return false }
+        // Asked of every file found: a byte comparison of the last component, with no path
+        // parsing and no array of components.
+        let slash = UInt8(ascii: "/")
+        let bytes = path.utf8
+        guard let last = bytes.lastIndex(where: { $0 != slash }) else { return false }
+        let start = bytes[...last].lastIndex(of: slash).map(bytes.index(after:)) ?? bytes.startIndex
+        let name = bytes[start...last]
+        guard name.count == 6 else { return false }
         return zip(name, "toc.md".utf8).allSatisfy { byte, expected in
             (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
         }
@@ -161,14 +166,18 @@ public struct ContentSet: Sendable {
         var jobs: [Job] = []
         var files: [String: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
-        for entry in configuration.locales {
-            if let refusal = fence.refusal(of: entry) {
+        // Each locale's folders are listed on a core of their own.
+        let refusals = configuration.locales.map { fence.refusal(of: $0) }
+        let scans = parallelMap(Array(zip(configuration.locales, refusals))) { entry, refusal in
+            refusal == nil ? FileSystem.scan(entry.path, within: fence) : nil
+        }
+        for (entry, (refusal, scan)) in zip(configuration.locales, zip(refusals, scans)) {
+            guard let scan else {
                 // Nothing of it is read; a translation locale is left out of the site altogether.
-                diagnostics.append(refusal)
+                if let refusal { diagnostics.append(refusal) }
                 if entry.id == configuration.sourceLocale { files[entry.id] = [] }
                 continue
             }
-            let scan = FileSystem.scan(entry.path, within: fence)
             diagnostics += scan.skipped.map { ContentFence.diagnostic($0, in: entry.path, locale: entry.id) }
             files[entry.id] = Set(scan.files)
             for path in scan.files where path.lowercased().hasSuffix(".md") && !isNavigation(path) {

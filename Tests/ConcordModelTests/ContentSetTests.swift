@@ -21,6 +21,16 @@ struct ContentSetTests {
         #expect(set.article("TOC.md", in: "es-ES") == nil)
     }
 
+    /// `TOC.md` in any letter case and any folder is navigation; a name that only ends or starts
+    /// like it is an article.
+    @Test(arguments: [
+        ("TOC.md", true), ("toc.MD", true), ("a/b/Toc.md", true), ("a/TOC.md/", true), ("/TOC.md", true),
+        ("xTOC.md", false), ("TOC.mdx", false), ("a/TOC.md/b.md", false), ("TOC", false), ("", false), ("/", false), ("TOC.m", false),
+    ])
+    func navigationFilesAreToldByName(path: String, isNavigation: Bool) {
+        #expect(ContentSet.isNavigation(path) == isNavigation)
+    }
+
     @Test func missingAndOrphanedFiles() throws {
         let root = try TemporaryTree(files: [
             "en-US/a.md": "# A\n", "en-US/sub/b.md": "# B\n",

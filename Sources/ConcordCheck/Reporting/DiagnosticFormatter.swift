@@ -160,7 +160,8 @@ struct JSONReport: Encodable {
     var summary: CheckSummary
 
     init(diagnostics: [Diagnostic], summary: CheckSummary) {
-        self.diagnostics = diagnostics.map {
+        // On every core: a fingerprint reads the whole message, and a run can have thousands.
+        self.diagnostics = parallelMap(diagnostics) {
             Entry(rule: $0.rule, severity: $0.severity, locale: $0.locale, file: $0.location.file, line: $0.location.line,
                   column: $0.location.column, message: $0.message, source: $0.source, fingerprint: Fingerprint.of($0))
         }
