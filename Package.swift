@@ -35,6 +35,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The system OpenSSL's libcrypto (Debian `libssl-dev`), for SHA-256: a standard digest
+        // from a maintained library, which uses the processor's SHA instructions where there are any.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         // A per-thread bump allocator that cmark parses into (see its header).
         .target(name: "CCmarkArena"),
         .target(name: "ConcordMarkdown", dependencies: ["CCmark", "CCmarkArena", "CLibXML2"]),
@@ -50,7 +57,7 @@ let package = Package(
             name: "ConcordModel",
             dependencies: ["ConcordMarkdown", "ConcordMacros", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ConcordCheck", dependencies: ["ConcordMarkdown", "ConcordModel"]),
+        .target(name: "ConcordCheck", dependencies: ["CCrypto", "ConcordMarkdown", "ConcordModel"]),
         .target(name: "ConcordExport", dependencies: ["ConcordModel"]),
         // Translation handoff: XLIFF and PO out, translated Markdown back in. The Markdown tree
         // for the units' text, the checks to refuse a translation that breaks the structure.

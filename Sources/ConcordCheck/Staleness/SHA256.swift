@@ -1,26 +1,22 @@
-/// SHA-256 (FIPS 180-4), for the `source-hash` of an article.
+import CCrypto
+
+/// SHA-256 (FIPS 180-4), for the `source-hash` of an article, from the system's OpenSSL
+/// (libcrypto): the value must be the same on every machine, so it is a standard digest, and a
+/// maintained library computes it (with the processor's SHA instructions where it has them).
 ///
-/// Written here because Foundation on Linux has no digest and CryptoKit is Apple-only; the value
-/// must be the same on every machine, so it is a standard digest rather than a home-made one.
-struct SHA256 {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-    )
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+/// Not copyable: it owns a libcrypto context, freed when the hasher goes away.
+struct SHA256: ~Copyable {
+    private let context: OpaquePointer
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+    init() {
+        // Allocation of a few hundred bytes; a failure here is out of memory.
+        guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            fatalError("libcrypto could not start a SHA-256 digest")
+        }
+        self.context = context
+    }
 
-    init() { buffer.reserveCapacity(64) }
+    deinit { EVP_MD_CTX_free(context) }
 
     /// Adds bytes to the message.
     mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -33,45 +29,24 @@ struct SHA256 {
         withUnsafePointer(to: byte) { update(contiguous: UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
-    /// Whole blocks are compressed straight from `input`; only a block's start or end waits in `buffer`.
     private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
-        length &+= UInt64(input.count)
-        var i = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, input.count)
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[0..<take]))
-            i = take
-            guard buffer.count == 64 else { return }
-            // Swapped out, so that compressing does not read `buffer` while it changes `state`.
-            var block: [UInt8] = []
-            swap(&block, &buffer)
-            block.withUnsafeBufferPointer { compress($0) }
-            block.removeAll(keepingCapacity: true)
-            swap(&block, &buffer)
-        }
-        while input.count - i >= 64 {
-            compress(UnsafeBufferPointer(rebasing: input[i..<(i + 64)]))
-            i += 64
-        }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[i...]))
+        guard let base = input.baseAddress, !input.isEmpty else { return }
+        EVP_DigestUpdate(context, base, input.count)
     }
 
-    /// The digest as 64 lower-case hexadecimal digits. The hasher must not be used afterwards.
-    mutating func finalize() -> String {
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bits = length &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { tail in
-            for start in stride(from: 0, to: tail.count, by: 64) { compress(UnsafeBufferPointer(rebasing: tail[start..<(start + 64)])) }
+    /// The digest as 64 lower-case hexadecimal digits.
+    consuming func finalize() -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &digest, &length) == 1, length == 32 else {
+            fatalError("libcrypto could not finish a SHA-256 digest")
         }
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -82,37 +57,4 @@ struct SHA256 {
         hasher.update(bytes)
         return hasher.finalize()
     }
-
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        // The message schedule lives on the stack: a block is 64 bytes, an allocation each would cost more.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block, schedule: w)
-        }
-    }
-
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
-        }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-    }
-}
-
-extension UInt32 {
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 { (self >> count) | (self << (32 - count)) }
 }
