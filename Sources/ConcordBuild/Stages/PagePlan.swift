@@ -31,7 +31,7 @@ public struct PagePlan: Sendable {
         self.folders = folders.sorted()
     }
 
-    /// The pages' files, relative to the output folder.
+    /// The pages' files, relative to the output folder (a new set at each call).
     public var pagePaths: Set<String> { Set(jobs.map(\.pagePath)) }
 
     /// The elements of `lists` taken in turn, one from each list while it has any; each list's own order kept.

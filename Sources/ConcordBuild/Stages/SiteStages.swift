@@ -43,6 +43,7 @@ public struct SiteStages: Sendable {
         let contexts = Dictionary(uniqueKeysWithValues: zip(content.locales, parallelMap(content.locales) { builder.makeLocaleContext($0) }))
         clock.mark("locale contexts")
         let plan = self.plan ?? PagePlan(content: content, statuses: builder.statuses)
+        let pagePaths = plan.pagePaths
         for directory in plan.folders { try writer.createDirectories(directory) }
         clock.mark("folders")
 
@@ -58,19 +59,19 @@ public struct SiteStages: Sendable {
             if page.job.status == .stale { result.stale[page.job.locale, default: 0] += 1 }
             if page.rendered { result.pagesRendered += 1 }
         }
-        let media = try MediaStage(fence: content.fence, writer: writer).run(pages.flatMap(\.record.assets), generated: plan.pagePaths)
+        let media = try MediaStage(fence: content.fence, writer: writer).run(pages.flatMap(\.record.assets), generated: pagePaths)
         result.assetsCopied = media.copied + (try writeThemeAssets(writer))
         clock.mark("assets")
 
         // Moved pages answer with a redirect, where no article (FAQ pages included) took their path.
         let localePages = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
-        for redirect in builder.redirectPages(taken: plan.pagePaths.union(localePages)) {
+        for redirect in builder.redirectPages(taken: pagePaths.union(localePages)) {
             try writer.createDirectories(RelativePath.directory(of: redirect.path))
             try writer.write(redirect.html, to: redirect.path)
         }
         clock.mark("redirects")
 
-        let search = try writeLocalePages(contexts, searchDocuments: pages, written: plan.pagePaths, writer: writer)
+        let search = try writeLocalePages(contexts, searchDocuments: pages, written: pagePaths, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")
         try writer.write(sitemap.value(), to: "sitemap.xml")
