@@ -189,17 +189,9 @@ public struct ReferenceDefinitionLines: Sendable {
     /// with `!`), outside code and HTML blocks.
     private static func scan(_ document: MarkdownDocument) -> [Entry] {
         let source = document.source
-        // The code and HTML blocks' lines, gathered at the first line that could be a definition:
-        // most documents have none, and walking every node for them cost more than the scan.
-        var gathered: [ClosedRange<Int>]?
-        func excludedLines() -> [ClosedRange<Int>] {
-            if let gathered { return gathered }
-            var lines: [ClosedRange<Int>] = []
-            for index in document.nodes.indices where document[index].kind == .codeBlock || document[index].kind == .htmlBlock {
-                if let r = document[index].range { lines.append(r.start.line...r.end.line) }
-            }
-            gathered = lines
-            return lines
+        var excluded: [ClosedRange<Int>] = []
+        for index in document.nodes.indices where document[index].kind == .codeBlock || document[index].kind == .htmlBlock {
+            if let r = document[index].range { excluded.append(r.start.line...r.end.line) }
         }
         var result: [Entry] = []
         var nextExcluded = 0
@@ -212,7 +204,6 @@ public struct ReferenceDefinitionLines: Sendable {
                 while i < bytes.count, bytes[i] == 0x20, indent < 4 { i += 1; indent += 1 }
                 guard indent < 4, i < bytes.count, bytes[i] == UInt8(ascii: "[") else { continue }
                 let line = source.firstLine + lineIndex
-                let excluded = excludedLines()
                 while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
                 if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) { continue }
                 let end = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] - 1 : bytes.count
