@@ -52,10 +52,14 @@ public struct BrokenAnchor: ArticleRule {
     static func brokenFragments(of article: Article, in context: CheckContext) -> [Broken] {
         var anchorsByFile: [String: Set<String>] = [:]
         var result: [Broken] = []
-        for link in article.links {
+        // By index into a local array: a copy of each link (its strings retained, then released)
+        // only to look for a `#` cost more than the look.
+        let links = article.links
+        for index in links.indices {
             // Most links have no `#`, so no fragment: taking them apart would only say so.
-            var written = link.destination
+            var written = links[index].destination
             guard written.withUTF8({ $0.contains(UInt8(ascii: "#")) }) else { continue }
+            let link = links[index]
             let destination = LinkDestination(link.destination)
             guard let fragment = destination.fragment, !fragment.isEmpty,
                   let target = BrokenAnchor.target(of: destination, from: article, in: context)
