@@ -199,17 +199,7 @@ public struct BuildAction: Sendable {
         }
 
         progress(.stage("Rendering"))
-        let theme = try Theme.load(folder: configuration.templates)
-        var stages = SiteStages(builder: try SiteBuilder(site: site, statuses: statuses, theme: theme))
-        stages.clock = clock.inner
-        if let inputs {
-            let plan = PagePlan(content: site.content, statuses: statuses)
-            stages.plan = plan
-            let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest)
-            stages.reuse = PageReuse(
-                liveSite: folder.path, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
-                searchEntries: previous == nil ? nil : cache?.searchEntries)
-        }
+        let stages = try siteStages(site, statuses: statuses, inputs: inputs, previous: previous, cache: cache, liveSite: folder.path, clock: clock.inner)
         // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
         let lock = try folder.lock { progress(.stage("Waiting for another build of \(output)")) }
         let lockPath = lock.path
@@ -241,6 +231,25 @@ public struct BuildAction: Sendable {
 }
 
 extension BuildAction {
+    /// The site stages for `site`; with the cache's inputs, also the page plan and what the last
+    /// build's pages say of the pages that can be kept.
+    private func siteStages(
+        _ site: SiteContent, statuses: [String: [String: ArticleStatus]], inputs: InputSnapshot?, previous: BuildCache.State?,
+        cache: BuildCache?, liveSite: String, clock: StageClock
+    ) throws -> SiteStages {
+        let theme = try Theme.load(folder: configuration.templates)
+        var stages = SiteStages(builder: try SiteBuilder(site: site, statuses: statuses, theme: theme))
+        stages.clock = clock
+        guard let inputs else { return stages }
+        let plan = PagePlan(content: site.content, statuses: statuses)
+        stages.plan = plan
+        let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest)
+        stages.reuse = PageReuse(
+            liveSite: liveSite, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
+            searchEntries: previous == nil ? nil : cache?.searchEntries)
+        return stages
+    }
+
     /// What ``publish(_:stages:into:lockPath:progress:)`` did.
     private struct Publication {
         /// What the site's stages made.

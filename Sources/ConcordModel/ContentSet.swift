@@ -160,63 +160,17 @@ public struct ContentSet: Sendable {
     private static func load(
         _ configuration: Configuration, keepingDocuments: Bool, reusing reuse: (any ArticleLoadReuse)? = nil
     ) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
-        struct Job { var locale: String; var root: String; var path: String }
         let fence = ContentFence(configuration)
         var configuration = configuration
-        var jobs: [Job] = []
-        var files: [String: Set<String>] = [:]
-        var diagnostics: [Diagnostic] = []
-        // Each locale's folders are listed on a core of their own.
-        let refusals = configuration.locales.map { fence.refusal(of: $0) }
-        let scans = parallelMap(Array(zip(configuration.locales, refusals))) { entry, refusal in
-            refusal == nil ? FileSystem.scan(entry.path, within: fence) : nil
-        }
-        for (entry, (refusal, scan)) in zip(configuration.locales, zip(refusals, scans)) {
-            guard let scan else {
-                // Nothing of it is read; a translation locale is left out of the site altogether.
-                if let refusal { diagnostics.append(refusal) }
-                if entry.id == configuration.sourceLocale { files[entry.id] = [] }
-                continue
-            }
-            diagnostics += scan.skipped.map { ContentFence.diagnostic($0, in: entry.path, locale: entry.id) }
-            files[entry.id] = Set(scan.files)
-            for path in scan.files where path.lowercased().hasSuffix(".md") && !isNavigation(path) {
-                jobs.append(Job(locale: entry.id, root: entry.path, path: path))
-            }
-        }
-        configuration.locales.removeAll { $0.id != configuration.sourceLocale && fence.refusedLocales[$0.id] != nil }
-        // Two articles with one page would be rendered into one file at once: one is kept.
-        let collisions = pagePathCollisions(
-            Dictionary(grouping: jobs, by: \.locale).mapValues { $0.map(\.path) },
-            roots: Dictionary(configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first }),
-            sourceLocale: configuration.sourceLocale)
-        if !collisions.dropped.isEmpty {
-            jobs.removeAll { collisions.dropped[$0.locale]?.contains($0.path) == true }
-            diagnostics += collisions.diagnostics
-        }
+        var (jobs, files, diagnostics) = discoverArticles(&configuration, fence: fence)
         let includes = IncludeStore(configuration: configuration, files: files, fence: fence)
         // FAQ pages (a few YAML files, each parsed whole) load on a thread of their own while
         // the articles load on every core.
         let faqLoad = BackgroundWork { [configuration, files] in
             loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
         }
-        // A file that could not be read has findings but no digest: no record for the cache.
-        let results = parallelMap(jobs) { job -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) in
-            let file = ContentSet.file(job.path, in: job.root)
-            if let record = reuse?.record(for: file) { return (record, true, nil) }
-            let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
-            // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
-            // find the included files parsed.
-            let expansion = result.article.flatMap { article in
-                result.document.map { IncludeExpansion.walked(article: article, document: $0, store: includes) }
-            }
-            let record = ArticleLoadRecord(
-                digest: result.digest ?? Digest(high: 0, low: 0), article: result.article, diagnostics: result.diagnostics,
-                includeFindings: expansion?.diagnostics ?? [], includedFiles: expansion?.files ?? [],
-                missedInclude: expansion?.missedFile ?? false)
-            // Without a renderer to feed, the model is all that is kept: holding every parsed
-            // tree until the last file is loaded would more than double peak memory.
-            return (record, result.digest != nil, keepingDocuments ? result.document : nil)
+        let results = parallelMap(jobs) { job in
+            loadArticle(job, reusing: reuse, fence: fence, includes: includes, keepingDocument: keepingDocuments)
         }
         var articles: [Article] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
@@ -246,19 +200,96 @@ public struct ContentSet: Sendable {
             configuration: configuration, articles: articles, files: files, diagnostics: diagnostics, fence: fence, includes: includes)
         content.digests = digests
         content.loadRecords = records
-        let loaded = content
-        content.tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
         content.faqPages = faq.pages
+        content.loadStructure(includeFindings: includeFindings)
+        return (content, documents)
+    }
+
+    /// An article file to load: its locale, that locale's folder, and its path in the folder.
+    private struct ArticleJob: Sendable {
+        var locale: String
+        var root: String
+        var path: String
+    }
+
+    /// The Markdown articles of every locale the fence lets in (of two that would share a page,
+    /// one), each locale's files, and what listing them found. A translation locale the fence
+    /// refuses is taken out of `configuration`.
+    private static func discoverArticles(
+        _ configuration: inout Configuration, fence: ContentFence
+    ) -> (jobs: [ArticleJob], files: [String: Set<String>], diagnostics: [Diagnostic]) {
+        var jobs: [ArticleJob] = []
+        var files: [String: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+        // Each locale's folders are listed on a core of their own.
+        let refusals = configuration.locales.map { fence.refusal(of: $0) }
+        let scans = parallelMap(Array(zip(configuration.locales, refusals))) { entry, refusal in
+            refusal == nil ? FileSystem.scan(entry.path, within: fence) : nil
+        }
+        for (entry, (refusal, scan)) in zip(configuration.locales, zip(refusals, scans)) {
+            guard let scan else {
+                // Nothing of it is read; a translation locale is left out of the site altogether.
+                if let refusal { diagnostics.append(refusal) }
+                if entry.id == configuration.sourceLocale { files[entry.id] = [] }
+                continue
+            }
+            diagnostics += scan.skipped.map { ContentFence.diagnostic($0, in: entry.path, locale: entry.id) }
+            files[entry.id] = Set(scan.files)
+            for path in scan.files where path.lowercased().hasSuffix(".md") && !isNavigation(path) {
+                jobs.append(ArticleJob(locale: entry.id, root: entry.path, path: path))
+            }
+        }
+        configuration.locales.removeAll { $0.id != configuration.sourceLocale && fence.refusedLocales[$0.id] != nil }
+        // Two articles with one page would be rendered into one file at once: one is kept.
+        let collisions = pagePathCollisions(
+            Dictionary(grouping: jobs, by: \.locale).mapValues { $0.map(\.path) },
+            roots: Dictionary(configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first }),
+            sourceLocale: configuration.sourceLocale)
+        if !collisions.dropped.isEmpty {
+            jobs.removeAll { collisions.dropped[$0.locale]?.contains($0.path) == true }
+            diagnostics += collisions.diagnostics
+        }
+        return (jobs, files, diagnostics)
+    }
+
+    /// One article's record (the cache's, when `reuse` still holds one), whether its file was
+    /// read, and its parsed tree when `keepingDocument`. A file that could not be read has
+    /// findings but no digest: no record for the cache.
+    private static func loadArticle(
+        _ job: ArticleJob, reusing reuse: (any ArticleLoadReuse)?, fence: ContentFence, includes: IncludeStore, keepingDocument: Bool
+    ) -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) {
+        let file = ContentSet.file(job.path, in: job.root)
+        if let record = reuse?.record(for: file) { return (record, true, nil) }
+        let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
+        // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
+        // find the included files parsed.
+        let expansion = result.article.flatMap { article in
+            result.document.map { IncludeExpansion.walked(article: article, document: $0, store: includes) }
+        }
+        let record = ArticleLoadRecord(
+            digest: result.digest ?? Digest(high: 0, low: 0), article: result.article, diagnostics: result.diagnostics,
+            includeFindings: expansion?.diagnostics ?? [], includedFiles: expansion?.files ?? [],
+            missedInclude: expansion?.missedFile ?? false)
+        // Without a renderer to feed, the model is all that is kept: holding every parsed
+        // tree until the last file is loaded would more than double peak memory.
+        return (record, result.digest != nil, keepingDocument ? result.document : nil)
+    }
+
+    /// What is read once the articles are: the tables of contents, the redirect tables, the
+    /// uids and the zone pivot groups; then the findings of these and of `includeFindings`
+    /// (what expanding the articles' includes found), each once.
+    private mutating func loadStructure(includeFindings: [Diagnostic]) {
+        let loaded = self
+        tablesOfContents = Dictionary(uniqueKeysWithValues: zip(loaded.locales, parallelMap(loaded.locales) { loaded.loadTableOfContents(for: $0) }))
         var redirectFindings: [Diagnostic] = []
         for entry in configuration.locales {
             let (table, found) = RedirectTable.load(root: entry.path, locale: entry.id, fence: fence)
-            if !table.isEmpty { content.redirects[entry.id] = table }
+            if !table.isEmpty { redirects[entry.id] = table }
             redirectFindings += found
         }
-        let uidFindings = content.defineUIDs()
-        let pivotFindings = content.loadZonePivotGroups()
-        content.structureDiagnostics = content.structureDiagnostics(includes: includeFindings) + redirectFindings + uidFindings + pivotFindings
-        return (content, documents)
+        let uidFindings = defineUIDs()
+        let pivotFindings = loadZonePivotGroups()
+        structureDiagnostics = structureDiagnostics(includes: includeFindings) + redirectFindings + uidFindings + pivotFindings
     }
 }
 
