@@ -15,15 +15,24 @@ public struct StatusOutput: SiteOutputWriter {
     public var writesThroughStagingWriter: Bool { true }
 
     public func write(_ build: BuildSnapshot, into folder: String) throws {
+        try prepare(build, into: folder)(folder)
+    }
+
+    /// Makes the page while the site's pages render (it reads only the content and the
+    /// findings), and writes its files once they are done.
+    public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         let content = build.site.content
-        guard !content.translationLocales.isEmpty else { return }
+        guard !content.translationLocales.isEmpty else { return { _ in } }
         let status = TranslationStatus(content: content, diagnostics: build.diagnostics, statuses: build.statuses)
         let page = StatusPage(status: status, siteTitle: content.configuration.siteTitle, assets: .linked) { locale, path in
             "../" + LinkDestination.urlPath(SitePaths.page(locale: locale, path: path))
         }
-        let writer = build.writer(into: folder)
-        try writer.createDirectories(Self.folder)
-        try writer.write(page.html(), to: Self.folder + "/index.html")
-        for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
+        let html = page.html()
+        return { folder in
+            let writer = build.writer(into: folder)
+            try writer.createDirectories(Self.folder)
+            try writer.write(html, to: Self.folder + "/index.html")
+            for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
+        }
     }
 }
