@@ -21,8 +21,11 @@ public protocol Rule: Sendable {
 /// What a rule looks at: one article, a translation beside its source, or the whole content set;
 /// or, for a ``ContentProblem``, nothing the engine runs.
 public enum RuleScope: Sendable {
+    /// Run on every article of every locale.
     case article(any ArticleRule)
+    /// Run on every translation, beside its source.
     case translation(any TranslationRule)
+    /// Run once, on the whole content set.
     case contentSet(any ContentSetRule)
     /// Found by the stage that meets it while content loads or the site is built.
     case stage

@@ -47,7 +47,9 @@ public struct DiagnosticFormatter: Sendable {
     public func render(_ diagnostics: [Diagnostic], summary: CheckSummary) throws -> Data {
         switch format {
         case .text: return Data(text(diagnostics, summary: summary).utf8)
-        case .json: return Data(try JSONOutput.bytes(JSONReport(diagnostics: diagnostics, summary: summary), capacity: 256 * diagnostics.count + 4096))
+        case .json:
+            // Room for a few hundred bytes a finding, about what one takes, so the buffer seldom grows.
+            return Data(try JSONOutput.bytes(JSONReport(diagnostics: diagnostics, summary: summary), capacity: 256 * diagnostics.count + 4096))
         case .sarif: return try SARIFReport.make(diagnostics, rules: rules, version: version, paths: paths, rulesURL: rulesURL)
         case .github: return Data(github(diagnostics, summary: summary).utf8)
         case .codeclimate: return try JSONOutput.encode(CodeQualityIssue.report(diagnostics, paths: paths))
