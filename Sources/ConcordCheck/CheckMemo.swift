@@ -45,19 +45,3 @@ public final class CheckMemo: @unchecked Sendable {
         return value
     }
 }
-
-/// One value made on first use and shared by every copy of its owner; safe to ask for from
-/// several threads (the first caller makes it, the others wait for it).
-final class SharedLazyValue<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: T?
-
-    func value(_ make: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if let stored { return stored }
-        let made = make()
-        stored = made
-        return made
-    }
-}

@@ -7,9 +7,9 @@ public struct ContentSet: Sendable {
     /// The configuration the set was loaded with.
     public let configuration: Configuration
     /// Articles by locale id, then by path relative to the locale root.
-    public internal(set) var articles: [String: [String: Article]] { didSet { derived = Derived() } }
+    public internal(set) var articles: [String: [String: Article]] { didSet { derived = SharedLazyValue() } }
     /// Every file (any kind) by locale id, as paths relative to the locale root: for link checks.
-    public private(set) var files: [String: Set<String>] { didSet { derived = Derived() } }
+    public private(set) var files: [String: Set<String>] { didSet { derived = SharedLazyValue() } }
     /// Problems found while loading (unreadable files, bad front matter, invalid UTF-8…).
     public private(set) var diagnostics: [Diagnostic]
     /// The folders content files are read from, checked after resolving links.
@@ -28,11 +28,11 @@ public struct ContentSet: Sendable {
     /// (``ContentSet/structureDiagnostics(includes:)``). `concord check` and `build` report them.
     public private(set) var structureDiagnostics: [Diagnostic] = []
     /// Each locale's redirect table (its `.openpublishing.redirection.json`), read while the content loads.
-    public internal(set) var redirects: [String: RedirectTable] = [:] { didSet { derived = Derived() } }
+    public internal(set) var redirects: [String: RedirectTable] = [:] { didSet { derived = SharedLazyValue() } }
     /// Each locale's FAQ pages written as YAML (`### YamlMime:FAQ`), by path (`x.yml`).
-    public internal(set) var faqPages: [String: [String: FAQPage]] = [:] { didSet { derived = Derived() } }
+    public internal(set) var faqPages: [String: [String: FAQPage]] = [:] { didSet { derived = SharedLazyValue() } }
     /// Every uid the pages define and the page's path (`uid:` front matter, `xref.uidFromPath`).
-    public internal(set) var uids = UIDTable() { didSet { derived = Derived() } }
+    public internal(set) var uids = UIDTable() { didSet { derived = SharedLazyValue() } }
     /// Each locale's zone pivot groups (``ZonePivotGroups``), read while the content loads: its
     /// own file, else the content root's, else the source locale's.
     public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
@@ -43,25 +43,11 @@ public struct ContentSet: Sendable {
     /// What is worked out from the set on first use and shared by its copies: the checks, the
     /// pages and the JSON each resolve links, through one index. Changing what it is made from
     /// (only loading does) gives the set a new, empty one.
-    private var derived = Derived()
-
-    private final class Derived: @unchecked Sendable {
-        private let lock = NSLock()
-        private var targets: LinkTargets?
-
-        func linkTargets(_ make: () -> LinkTargets) -> LinkTargets {
-            lock.lock()
-            defer { lock.unlock() }
-            if let targets { return targets }
-            let made = make()
-            targets = made
-            return made
-        }
-    }
+    private var derived = SharedLazyValue<LinkTargets>()
 
     /// Where links in this set lead (``LinkTargets``), indexed on first use.
     public var linkTargets: LinkTargets {
-        derived.linkTargets { LinkTargets(content: self) }
+        derived.value { LinkTargets(content: self) }
     }
 
     /// The source locale id.
