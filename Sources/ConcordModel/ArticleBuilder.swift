@@ -224,56 +224,68 @@ struct ArticleBuilder {
               lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
               let pipe = PipeTable.recognize(lines: lines) else { return nil }
         tables[index] = pipe
-
-        func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row) -> String {
-            let line = range.start.line + row.lineIndex
-            // In the source line's bytes, as cmark's positions are: made a file column where used.
-            let column = prefixes[row.lineIndex] + cell.offset + 1
-            if let text = cellDirectives(cell.markdown, line: line, column: column) {
-                if !text.isEmpty {
-                    article.textBlocks.append(TextBlock(
-                        kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
-                }
-                return text
-            }
-            if MarkdownParser.isPlainInline(cell.markdown) {
-                // Most cells are words: parsing them would give back the same text.
-                let text = clean(cell.markdown)
-                if !text.isEmpty {
-                    article.textBlocks.append(TextBlock(
-                        kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
-                }
-                return text
-            }
-            let cellDocument = inlineCell(cell.markdown, line: line)
-            // Links inside the cell, with positions shifted to the cell's place in the line.
-            for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
-                let start = cellDocument[i].start ?? SourceLocation(line: 1, column: 1)
-                let destination = cellDocument.destination(of: i)
-                let text = cellDocument.plainText(of: i)
-                let closing = cellDocument[i].range.flatMap { range in
-                    cell.markdown.utf8.dropFirst(range.end.column - 1).first
-                }
-                article.links.append(Link(
-                    destination: destination, text: clean(text),
-                    kind: linkKind(destination: destination, text: text, closing: closing),
-                    section: section, line: line, column: fileColumn(column + start.column - 1, line: line)))
-            }
-            findUnresolvedReferences(inCell: cellDocument, line: line, column: column)
-            let (text, prose) = Self.textAndProse(of: 0, in: cellDocument)
-            if !text.isEmpty {
-                article.textBlocks.append(TextBlock(
-                    kind: .tableCell, text: text, prose: prose, section: section, line: line, column: fileColumn(column, line: line)))
-            }
-            return text
-        }
-
-        let header = pipe.header.cells.map { cellText($0, row: pipe.header) }
-        let rows = pipe.rows.map { row in row.cells.map { cellText($0, row: row) } }
+        let header = cellTexts(of: pipe.header, tableLine: range.start.line, prefixes: prefixes)
+        var rows: [[String]] = []
+        rows.reserveCapacity(pipe.rows.count)
+        for row in pipe.rows { rows.append(cellTexts(of: row, tableLine: range.start.line, prefixes: prefixes)) }
         return Table(
             section: section, header: header,
             alignments: pipe.alignments.map { Table.Alignment(rawValue: $0.rawValue) ?? .none },
             rows: rows, line: range.start.line + pipe.header.lineIndex)
+    }
+
+    /// The texts of a row's cells (see ``cellText(_:row:tableLine:prefixes:)``).
+    private mutating func cellTexts(of row: PipeTable.Row, tableLine: Int, prefixes: [Int]) -> [String] {
+        // A loop, not `map`: a closure that mutates the builder copied the whole builder for each cell.
+        var texts: [String] = []
+        texts.reserveCapacity(row.cells.count)
+        for cell in row.cells { texts.append(cellText(cell, row: row, tableLine: tableLine, prefixes: prefixes)) }
+        return texts
+    }
+
+    /// A cell's text, with its links, text block and unresolved references recorded;
+    /// `tableLine` is the table's first line, `prefixes` the container prefix of each of its lines.
+    private mutating func cellText(_ cell: PipeTable.Cell, row: PipeTable.Row, tableLine: Int, prefixes: [Int]) -> String {
+        let line = tableLine + row.lineIndex
+        // In the source line's bytes, as cmark's positions are: made a file column where used.
+        let column = prefixes[row.lineIndex] + cell.offset + 1
+        if let text = cellDirectives(cell.markdown, line: line, column: column) {
+            if !text.isEmpty {
+                article.textBlocks.append(TextBlock(
+                    kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
+            }
+            return text
+        }
+        if MarkdownParser.isPlainInline(cell.markdown) {
+            // Most cells are words: parsing them would give back the same text.
+            let text = clean(cell.markdown)
+            if !text.isEmpty {
+                article.textBlocks.append(TextBlock(
+                    kind: .tableCell, text: text, prose: text, section: section, line: line, column: fileColumn(column, line: line)))
+            }
+            return text
+        }
+        let cellDocument = inlineCell(cell.markdown, line: line)
+        // Links inside the cell, with positions shifted to the cell's place in the line.
+        for i in cellDocument.nodes.indices where cellDocument[i].kind == .link {
+            let start = cellDocument[i].start ?? SourceLocation(line: 1, column: 1)
+            let destination = cellDocument.destination(of: i)
+            let text = cellDocument.plainText(of: i)
+            let closing = cellDocument[i].range.flatMap { range in
+                cell.markdown.utf8.dropFirst(range.end.column - 1).first
+            }
+            article.links.append(Link(
+                destination: destination, text: clean(text),
+                kind: linkKind(destination: destination, text: text, closing: closing),
+                section: section, line: line, column: fileColumn(column + start.column - 1, line: line)))
+        }
+        findUnresolvedReferences(inCell: cellDocument, line: line, column: column)
+        let (text, prose) = Self.textAndProse(of: 0, in: cellDocument)
+        if !text.isEmpty {
+            article.textBlocks.append(TextBlock(
+                kind: .tableCell, text: text, prose: prose, section: section, line: line, column: fileColumn(column, line: line)))
+        }
+        return text
     }
 
     /// A cell parsed as inline content with the article's reference definitions it names

@@ -15,7 +15,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The parsed Markdown body the article was built from, for renderers that need more than the model.
     public var document: MarkdownDocument? = nil
-    /// The digest of the file's bytes, when they were read (the build cache keys pages by it).
+    /// The digest of the file's bytes, when they were read and a digest was asked for (the build
+    /// cache keys pages by it).
     public var digest: Digest? = nil
 }
 
@@ -121,13 +122,20 @@ public enum ArticleLoader {
         load(fileAt: fileSystemPath, path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try FileSystem.read(fileSystemPath) }
     }
 
-    /// Reads and builds a content file, only if it resolves inside `fence`.
-    public static func load(fileAt fileSystemPath: String, path: String, locale: String, file: String, within fence: ContentFence) -> LoadResult {
-        load(fileAt: fileSystemPath, path: path, locale: locale, file: file) { () throws(FileSystem.Failure) in try fence.read(fileSystemPath) }
+    /// Reads and builds a content file, only if it resolves inside `fence`; with `digesting`, the
+    /// result has the ``Digest`` of the file's bytes (a plain check has no cache to key, and
+    /// hashing every byte of every file would be wasted on it).
+    public static func load(
+        fileAt fileSystemPath: String, path: String, locale: String, file: String, within fence: ContentFence, digesting: Bool = false
+    ) -> LoadResult {
+        load(fileAt: fileSystemPath, path: path, locale: locale, file: file, digesting: digesting) { () throws(FileSystem.Failure) in
+            try fence.read(fileSystemPath)
+        }
     }
 
     private static func load(
-        fileAt fileSystemPath: String, path: String, locale: String, file: String, reading: () throws(FileSystem.Failure) -> [UInt8]
+        fileAt fileSystemPath: String, path: String, locale: String, file: String, digesting: Bool = false,
+        reading: () throws(FileSystem.Failure) -> [UInt8]
     ) -> LoadResult {
         // Asked before reading: the limit is there so that a huge file is never held in memory.
         if let size = fileSize(fileSystemPath), size > MarkdownInput.maximumBytes {
@@ -138,7 +146,7 @@ public enum ArticleLoader {
         do {
             let bytes = try reading()
             var result = load(bytes: bytes, path: path, locale: locale, file: file)
-            result.digest = Digest.of(bytes)
+            if digesting { result.digest = Digest.of(bytes) }
             return result
         } catch {
             let location = FileLocation(file: file, line: 1)

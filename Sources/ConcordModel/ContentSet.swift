@@ -14,7 +14,8 @@ public struct ContentSet: Sendable {
     public private(set) var diagnostics: [Diagnostic]
     /// The folders content files are read from, checked after resolving links.
     public let fence: ContentFence
-    /// The digest of every article file's bytes as they were read, by file path.
+    /// The digest of every article file's bytes as they were read, by file path, when loaded for a
+    /// build (``loadWithDocuments(_:reusing:)``); empty after ``load(_:)``, which keys no cache.
     public internal(set) var digests: [String: Digest] = [:]
     /// The files articles include, parsed once: found while the content loads, for the
     /// includes' findings, and taken from here by the site's pages.
@@ -239,14 +240,16 @@ public struct ContentSet: Sendable {
     }
 
     /// One article's record (the cache's, when `reuse` still holds one), whether its file was
-    /// read, and its parsed tree when `keepingDocument`. A file that could not be read has
-    /// findings but no digest: no record for the cache.
+    /// read and digested, and its parsed tree when `keepingDocument`; only a build keeps trees,
+    /// records and digests. A file that could not be read has findings but no digest: no record
+    /// for the cache.
     private static func loadArticle(
         _ job: ArticleJob, reusing reuse: (any ArticleLoadReuse)?, fence: ContentFence, includes: IncludeStore, keepingDocument: Bool
     ) -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) {
         let file = ContentSet.file(job.path, in: job.root)
         if let record = reuse?.record(for: file) { return (record, true, nil) }
-        let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence)
+        // Only a build keeps records, each keyed by its file's digest.
+        let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence, digesting: keepingDocument)
         // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
         // find the included files parsed.
         let expansion = result.article.flatMap { article in
