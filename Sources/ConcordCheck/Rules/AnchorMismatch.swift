@@ -14,7 +14,8 @@ public struct AnchorMismatch: TranslationRule {
 
     /// One finding per aligned heading pair whose written anchors differ (a rename, not a missing and an extra section).
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
-        let translationAnchors = pair.translation.anchors
+        // Made on first need: most pairs never ask.
+        lazy var translationAnchors = pair.translation.anchors
         var found: [Diagnostic] = []
         for aligned in pair.alignment.pairs {
             guard let s = aligned.source, let t = aligned.translation else { continue }

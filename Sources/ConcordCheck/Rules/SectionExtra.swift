@@ -20,7 +20,8 @@ public struct SectionExtra: TranslationRule {
     /// title (`example-4--redirecting` for "Example 4:  Redirecting", `serverreg` for
     /// "Server&reg;"), which Concord's own slug of the decoded title need not equal.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
-        let anchors = pair.source.anchors
+        // Made on first need: most pairs never ask.
+        lazy var anchors = pair.source.anchors
         var found: [Diagnostic] = []
         for aligned in pair.alignment.pairs where aligned.source == nil {
             guard let t = aligned.translation else { continue }

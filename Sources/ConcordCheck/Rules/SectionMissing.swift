@@ -16,7 +16,8 @@ public struct SectionMissing: TranslationRule {
     /// A finding per explicit source anchor the translation defines nowhere, and per source
     /// heading without an anchor that has no counterpart at all.
     public func check(_ pair: TranslationPair, in context: CheckContext) -> [Diagnostic] {
-        let anchors = pair.translation.anchors
+        // Made on first need: most pairs never ask.
+        lazy var anchors = pair.translation.anchors
         var found: [Diagnostic] = []
         for aligned in pair.alignment.pairs {
             guard let s = aligned.source else { continue }
