@@ -26,9 +26,18 @@ struct LinkDestinationTests {
         ("java\tscript:alert(1)", .blocked),
         (" \u{1}data:text/html,x", .blocked),
         ("\\\\host\\a.md", .siteRooted),
+        ("XREF:System.String?displayProperty=fullName", .xref),
+        (" x\tref:a#b", .xref),
+        ("xref", .relative),
+        ("#xref:a", .fragment),
+        ("xrefs:a", .blocked),
+        ("xrefxrefx:a", .blocked),
+        ("a/xref:b", .relative),
     ])
     func kinds(destination: String, kind: LinkDestination.Kind) {
         #expect(LinkDestination(destination).kind == kind)
+        // The cross-reference check's quick question gives the same answer.
+        #expect(LinkScheme.isCrossReference(destination) == (kind == .xref))
     }
 
     @Test func partsAreSplitAndThePathDecoded() {

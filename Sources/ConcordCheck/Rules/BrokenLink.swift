@@ -39,6 +39,8 @@ public struct BrokenLink: ArticleRule {
         let index = context.linkIndex
         var findings: [Diagnostic] = []
         for reference in BrokenLink.references(of: article) {
+            // A destination with a scheme (`https:`, `xref:`) names no file: it is not taken apart.
+            guard LinkScheme.kind(of: reference.destination) == .none else { continue }
             let destination = LinkDestination(reference.destination)
             guard index.targets.namesContentPath(destination),
                   case .missing(let locale, _) = index.resolve(destination, from: article, fallback: context.sourceFallback)

@@ -24,7 +24,7 @@ public struct UnresolvedXref: ArticleRule {
         let targets = context.linkIndex.targets
         var findings: [Diagnostic] = []
         var sourceUnresolved: Set<String>?
-        for link in article.links where link.kind != .shorthand {
+        for link in article.links where link.kind != .shorthand && LinkScheme.isCrossReference(link.destination) {
             let destination = LinkDestination(link.destination)
             guard let uid = destination.uid, targets.uidPath(of: destination) == nil else { continue }
             if article.locale != context.sourceLocale, let source = context.content.source(of: article) {
@@ -45,6 +45,7 @@ public struct UnresolvedXref: ArticleRule {
     /// The uids of `article`'s cross references that no page defines.
     static func unresolvedUIDs(of article: Article, targets: LinkTargets) -> Set<String> {
         Set(article.links.compactMap { link -> String? in
+            guard LinkScheme.isCrossReference(link.destination) else { return nil }
             let destination = LinkDestination(link.destination)
             guard let uid = destination.uid, targets.uidPath(of: destination) == nil else { return nil }
             return uid

@@ -53,13 +53,26 @@ public enum LinkScheme {
     /// ``kind(of:)`` on a destination's UTF-8.
     public static func kind(of bytes: UnsafeBufferPointer<UInt8>) -> Kind {
         guard let colon = colon(in: bytes) else { return .none }
+        return packed(bytes, before: colon).map(allowedPacked.contains) == true ? .allowed : .other
+    }
+
+    /// Whether `destination`'s scheme is `xref` (``LinkDestination/Kind/xref``), asked without
+    /// taking the destination apart: the cross-reference check asks it of every link.
+    public static func isCrossReference(_ destination: String) -> Bool {
+        var text = destination
+        return text.withUTF8 { bytes in colon(in: bytes).flatMap { packed(bytes, before: $0) } == crossReferencePacked }
+    }
+
+    /// The scheme that ends at `colon`, lower-cased, as an integer of its bytes (the first in
+    /// the lowest); `nil` when it is longer than eight bytes, as no scheme asked about is.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, before colon: Int) -> UInt64? {
         var packed: UInt64 = 0
         var length = 0
         for byte in bytes[..<colon] where byte > 0x20 {
             if length < 8 { packed |= UInt64(isLetter(byte) ? byte | 0x20 : byte) << (8 * UInt64(length)) }
             length += 1
         }
-        return length <= 8 && allowedPacked.contains(packed) ? .allowed : .other
+        return length <= 8 ? packed : nil
     }
 
     /// The offset of the `:` that ends the scheme `bytes` start with, or `nil` when they start with none.
@@ -92,7 +105,10 @@ public enum LinkScheme {
     }
 
     /// ``allowed`` packed as ``kind(of:)`` packs a scheme.
-    private static let allowedPacked: [UInt64] = allowed.map { scheme in
+    private static let allowedPacked: [UInt64] = allowed.map(packed)
+    private static let crossReferencePacked = packed("xref")
+
+    private static func packed(_ scheme: String) -> UInt64 {
         scheme.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     }
 
