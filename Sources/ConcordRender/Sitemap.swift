@@ -30,24 +30,30 @@ public enum Sitemap {
         """
         func url(_ relative: String) -> String { HTMLEscaping.escapeXML(SitePaths.url(relative, baseURL: baseURL)) }
         func group(_ pages: [(locale: String, relative: String)], defaultRelative: String?) {
-            for page in pages {
-                out += "  <url>\n    <loc>\(url(page.relative))</loc>\n"
-                if pages.count > 1 {
-                    for alternate in pages {
-                        out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.escapeXML(alternate.locale))\" href=\"\(url(alternate.relative))\"/>\n"
-                    }
-                    if let defaultRelative {
-                        out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(defaultRelative))\"/>\n"
-                    }
+            // Every page of a group lists the same alternates: each URL is made once, and the
+            // alternates written once for all of them.
+            let urls = pages.map { url($0.relative) }
+            var alternates = ""
+            if pages.count > 1 {
+                for (page, href) in zip(pages, urls) {
+                    alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.escapeXML(page.locale))\" href=\"\(href)\"/>\n"
                 }
+                if let defaultRelative {
+                    alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(defaultRelative))\"/>\n"
+                }
+            }
+            for href in urls {
+                out += "  <url>\n    <loc>"
+                out += href
+                out += "</loc>\n"
+                out += alternates
                 out += "  </url>\n"
             }
         }
         group(homeLocales.map { ($0, "\($0)/index.html") }, defaultRelative: "index.html")
         for entry in entries.sorted(by: { $0.path < $1.path }) {
-            let pages = entry.locales.map { ($0, SitePaths.page(locale: $0, path: entry.path)) }
-            let source = entry.locales.contains(sourceLocale) ? SitePaths.page(locale: sourceLocale, path: entry.path) : nil
-            group(pages, defaultRelative: source)
+            let pages = entry.locales.map { (locale: $0, relative: SitePaths.page(locale: $0, path: entry.path)) }
+            group(pages, defaultRelative: pages.first { $0.locale == sourceLocale }?.relative)
         }
         out += "</urlset>\n"
         return out
