@@ -21,8 +21,9 @@ struct FindingsReuseTests {
             for (path, text) in FindingsReuseTests.files { try LinkFixtures.write(text, to: path, in: root) }
         }
 
+        /// Loaded as a build loads it: only a build's load digests the files its findings are keyed by.
         func load() -> ContentSet {
-            ContentSet.load(Configuration(contentRoot: root, sourceLocale: "en-US", locales: ["en-US", "fr-FR"]))
+            ContentSet.loadWithDocuments(Configuration(contentRoot: root, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])).content
         }
 
         func write(_ path: String, _ text: String) throws { try LinkFixtures.write(text, to: path, in: root) }
