@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 
 /// The findings each article's rules made in an earlier run, for a run that can tell which
@@ -90,6 +91,6 @@ public enum ContentShape {
         }
         hasher.combine(article.extraAnchors.count)
         for anchor in article.extraAnchors { hasher.combine(anchor) }
-        for link in article.links where link.destination.utf8.contains(UInt8(ascii: "#")) { hasher.combine(link.destination) }
+        for link in article.links where link.destination.containsUTF8(UInt8(ascii: "#")) { hasher.combine(link.destination) }
     }
 }

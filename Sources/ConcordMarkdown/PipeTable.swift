@@ -38,7 +38,7 @@ public struct PipeTable: Sendable, Hashable {
         guard lines.count >= 2 else { return nil }
         for start in 0..<(lines.count - 1) {
             let headerLine = lines[start]
-            guard headerLine.utf8.contains(UInt8(ascii: "|")) else { continue }
+            guard headerLine.containsUTF8(UInt8(ascii: "|")) else { continue }
             guard let alignments = delimiterRow(lines[start + 1]) else { continue }
             let headerCells = cells(of: headerLine)
             guard headerCells.count == alignments.count else { continue }

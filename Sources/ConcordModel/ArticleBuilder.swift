@@ -221,7 +221,7 @@ struct ArticleBuilder {
     private mutating func table(in index: Int, range: SourceRange) -> Table? {
         guard range.end.line > range.start.line, mayHoldDelimiterRow(range),
               let (lines, prefixes) = document.paragraphLines(of: index),
-              lines.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) && $0.utf8.contains(UInt8(ascii: "|")) }),
+              lines.contains(where: { $0.containsUTF8(UInt8(ascii: "-")) && $0.containsUTF8(UInt8(ascii: "|")) }),
               let pipe = PipeTable.recognize(lines: lines) else { return nil }
         tables[index] = pipe
         let header = cellTexts(of: pipe.header, tableLine: range.start.line, prefixes: prefixes)

@@ -1,5 +1,6 @@
 // libyaml, which Yams is built on. Its event stream shows an alias before anything is built
 // from it; Yams' own API only hands out the composed tree.
+import ConcordMarkdown
 import CYaml
 import Yams
 
@@ -16,7 +17,7 @@ public enum YAMLText {
     /// then reports what is wrong).
     public static func firstAlias(in yaml: String) -> (name: String, line: Int, column: Int)? {
         // No `*`, no alias: most texts are answered without running the parser.
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard yaml.containsUTF8(UInt8(ascii: "*")) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

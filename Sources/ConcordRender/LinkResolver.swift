@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 import Foundation
 
@@ -173,7 +174,7 @@ public struct LinkResolver: Sendable {
     /// A relative link's path as written, `\` read as `/`.
     private static func written(_ link: LinkDestination) -> String {
         let path = link.writtenPath
-        guard path.utf8.contains(UInt8(ascii: "\\")) else { return String(path) }
+        guard path.containsUTF8(UInt8(ascii: "\\")) else { return String(path) }
         return String(decoding: LinkDestination.slashed(path.utf8), as: UTF8.self)
     }
 

@@ -1,3 +1,5 @@
+import ConcordMarkdown
+
 /// Where root-relative links (`/powershell/module/…`) lead in the content tree: `urlMap` in
 /// `concord.yml`, URL prefixes of the published site mapped to folders of each locale, as a
 /// DocFX `docfx.json` gives each content folder a destination on the site.
@@ -62,7 +64,7 @@ public struct URLMap: Sendable, Hashable {
     public func mapping(of destination: LinkDestination) -> (folder: String, rest: String)? {
         guard !entries.isEmpty, destination.kind == .siteRooted else { return nil }
         let written = destination.path
-        let slashed = written.utf8.contains(UInt8(ascii: "\\"))
+        let slashed = written.containsUTF8(UInt8(ascii: "\\"))
             ? String(decoding: LinkDestination.slashed(written.utf8), as: UTF8.self) : written
         // A path equal to a prefix without its last `/` names the folder.
         let lower = LinkTargets.lowercased(slashed)
