@@ -180,7 +180,7 @@ public struct BuildAction: Sendable {
         let models = previous.flatMap { previous in
             inputs.flatMap { inputs in modelsKey.flatMap { cache?.models.load(previous: previous.inputs, current: inputs, key: $0) } }
         }
-        let site = SiteContent.load(configuration, reusing: models)
+        let site = SiteContent.load(configuration, reusing: models, recordingForCache: cache != nil)
         defer { ExitTeardown.keepUntilExit(site) }
         inputs = inputs?.completed(with: site.content.digests)
         let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }

@@ -14,8 +14,8 @@ public struct ContentSet: Sendable {
     public private(set) var diagnostics: [Diagnostic]
     /// The folders content files are read from, checked after resolving links.
     public let fence: ContentFence
-    /// The digest of every article file's bytes as they were read, by file path, when loaded for a
-    /// build (``loadWithDocuments(_:reusing:)``); empty after ``load(_:)``, which keys no cache.
+    /// The digest of every article file's bytes as they were read, by file path, when loaded for
+    /// the build cache (``loadWithDocuments(_:reusing:recordingForCache:)``); empty otherwise.
     public internal(set) var digests: [String: Digest] = [:]
     /// The files articles include, parsed once: found while the content loads, for the
     /// includes' findings, and taken from here by the site's pages.
@@ -38,7 +38,7 @@ public struct ContentSet: Sendable {
     /// own file, else the content root's, else the source locale's.
     public internal(set) var zonePivotGroups: [String: ZonePivotGroups] = [:]
     /// What loading each Markdown article file gave, by file, for the build cache: parsed now or
-    /// taken from the last build's records. Kept only when loading with documents (a build).
+    /// taken from the last build's records. Kept only when loading for the build cache.
     public private(set) var loadRecords: [String: ArticleLoadRecord] = [:]
 
     /// What is worked out from the set on first use and shared by its copies: the checks, the
@@ -138,14 +138,16 @@ public struct ContentSet: Sendable {
     ///
     /// With `reusing`, a file whose record still holds is not read: its article and findings
     /// are the record's, and it has no tree in `documents` (a renderer parses it if it needs it).
+    /// With `recordingForCache`, each file read is digested and its record kept
+    /// (``digests``, ``loadRecords``), for a build cache to key and store.
     public static func loadWithDocuments(
-        _ configuration: Configuration, reusing reuse: (any ArticleLoadReuse)? = nil
+        _ configuration: Configuration, reusing reuse: (any ArticleLoadReuse)? = nil, recordingForCache: Bool = false
     ) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
-        load(configuration, keepingDocuments: true, reusing: reuse)
+        load(configuration, keepingDocuments: true, recording: recordingForCache, reusing: reuse)
     }
 
     private static func load(
-        _ configuration: Configuration, keepingDocuments: Bool, reusing reuse: (any ArticleLoadReuse)? = nil
+        _ configuration: Configuration, keepingDocuments: Bool, recording: Bool = false, reusing reuse: (any ArticleLoadReuse)? = nil
     ) -> (content: ContentSet, documents: [String: [String: MarkdownDocument]]) {
         let fence = ContentFence(configuration)
         var configuration = configuration
@@ -157,7 +159,7 @@ public struct ContentSet: Sendable {
             loadFAQPages(configuration: configuration, files: files, fence: fence, includes: includes, keepingDocuments: keepingDocuments)
         }
         let results = parallelMap(jobs) { job in
-            loadArticle(job, reusing: reuse, fence: fence, includes: includes, keepingDocument: keepingDocuments)
+            loadArticle(job, reusing: reuse, fence: fence, includes: includes, keepingDocument: keepingDocuments, digesting: recording)
         }
         var articles: [Article] = []
         var documents: [String: [String: MarkdownDocument]] = [:]
@@ -170,7 +172,7 @@ public struct ContentSet: Sendable {
             let file = ContentSet.file(job.path, in: job.root)
             if read {
                 digests[file] = record.digest
-                if keepingDocuments { records[file] = record }
+                if recording { records[file] = record }
             }
             if let article = record.article { articles.append(article) }
             if let document { documents[job.locale, default: [:]][job.path] = document }
@@ -240,16 +242,16 @@ public struct ContentSet: Sendable {
     }
 
     /// One article's record (the cache's, when `reuse` still holds one), whether its file was
-    /// read and digested, and its parsed tree when `keepingDocument`; only a build keeps trees,
-    /// records and digests. A file that could not be read has findings but no digest: no record
-    /// for the cache.
+    /// read and digested (only when `digesting`: a build cache keys records by digest), and its
+    /// parsed tree when `keepingDocument`. A file that could not be read has findings but no
+    /// digest: no record for the cache.
     private static func loadArticle(
-        _ job: ArticleJob, reusing reuse: (any ArticleLoadReuse)?, fence: ContentFence, includes: IncludeStore, keepingDocument: Bool
+        _ job: ArticleJob, reusing reuse: (any ArticleLoadReuse)?, fence: ContentFence, includes: IncludeStore,
+        keepingDocument: Bool, digesting: Bool
     ) -> (record: ArticleLoadRecord, read: Bool, document: MarkdownDocument?) {
         let file = ContentSet.file(job.path, in: job.root)
         if let record = reuse?.record(for: file) { return (record, true, nil) }
-        // Only a build keeps records, each keyed by its file's digest.
-        let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence, digesting: keepingDocument)
+        let result = ArticleLoader.load(fileAt: file, path: job.path, locale: job.locale, file: file, within: fence, digesting: digesting)
         // Expanded while the tree is at hand: `check` keeps no trees, and the pages then
         // find the included files parsed.
         let expansion = result.article.flatMap { article in

@@ -51,9 +51,12 @@ public struct SiteContent: Sendable {
     }
 
     /// Loads every locale of a configuration, parsing each file once (`ContentSet.loadWithDocuments`),
-    /// or, with `reusing`, each file that changed since the last build.
-    public static func load(_ configuration: Configuration, reusing reuse: (any ArticleLoadReuse)? = nil) -> SiteContent {
-        let loaded = ContentSet.loadWithDocuments(configuration, reusing: reuse)
+    /// or, with `reusing`, each file that changed since the last build; `recordingForCache` keeps
+    /// what a build cache stores (the files' digests and load records).
+    public static func load(
+        _ configuration: Configuration, reusing reuse: (any ArticleLoadReuse)? = nil, recordingForCache: Bool = false
+    ) -> SiteContent {
+        let loaded = ContentSet.loadWithDocuments(configuration, reusing: reuse, recordingForCache: recordingForCache)
         var site = SiteContent(content: loaded.content, documents: loaded.documents)
         site.parsesMissing = reuse != nil
         return site

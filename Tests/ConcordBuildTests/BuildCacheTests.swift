@@ -100,8 +100,8 @@ struct InputSnapshotTests {
         let whole = InputSnapshot.take(tree.configuration)
         let deferred = InputSnapshot.take(tree.configuration, deferringMarkdown: true)
         #expect(Set(deferred.pending.keys) == [tree.root + "/content/en-US/start.md", tree.root + "/content/en-US/TOC.md"])
-        // Loaded as a build loads it: only a build's load digests the files.
-        let content = ContentSet.loadWithDocuments(tree.configuration).content
+        // Loaded as a build with a cache loads it: only such a load digests the files.
+        let content = ContentSet.loadWithDocuments(tree.configuration, recordingForCache: true).content
         #expect(content.digests[tree.root + "/content/en-US/start.md"] == whole.digest(of: tree.root + "/content/en-US/start.md"))
         let completed = deferred.completed(with: content.digests)
         #expect(completed.pending.isEmpty)

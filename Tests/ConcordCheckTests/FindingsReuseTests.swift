@@ -21,9 +21,10 @@ struct FindingsReuseTests {
             for (path, text) in FindingsReuseTests.files { try LinkFixtures.write(text, to: path, in: root) }
         }
 
-        /// Loaded as a build loads it: only a build's load digests the files its findings are keyed by.
+        /// Loaded as a build with a cache loads it: only such a load digests the files findings are keyed by.
         func load() -> ContentSet {
-            ContentSet.loadWithDocuments(Configuration(contentRoot: root, sourceLocale: "en-US", locales: ["en-US", "fr-FR"])).content
+            ContentSet.loadWithDocuments(
+                Configuration(contentRoot: root, sourceLocale: "en-US", locales: ["en-US", "fr-FR"]), recordingForCache: true).content
         }
 
         func write(_ path: String, _ text: String) throws { try LinkFixtures.write(text, to: path, in: root) }
