@@ -27,6 +27,11 @@ public enum XMLEscaping {
             var runStart = 0
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time while none may need escaping: most of a unit is words.
+                if i + 8 <= bytes.count, let base = bytes.baseAddress, isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 guard needsEscape(byte) else { i += 1; continue }
                 if byte == 0xEF {
@@ -62,6 +67,21 @@ public enum XMLEscaping {
         // Other C0 controls, which XML 1.0 cannot carry.
         default: "\u{FFFD}"
         }
+    }
+
+    /// Whether none of the eight bytes of `word` needs escaping. Each test sets the high bit of
+    /// the bytes it flags; a borrow may flag a byte that is fine (it then goes byte by byte), never
+    /// miss one that is not.
+    @inline(__always)
+    private static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func equal(_ byte: UInt8) -> UInt64 {
+            let x = word ^ (UInt64(byte) &* ones)
+            return (x &- ones) & ~x & highs
+        }
+        let controls = (word &- 0x20 &* ones) & ~word & highs
+        return controls | equal(UInt8(ascii: "&")) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: ">"))
+            | equal(UInt8(ascii: "\"")) | equal(UInt8(ascii: "'")) | equal(0xEF) == 0
     }
 
     /// Whether a byte may need escaping: the five, a control character, or the lead byte of
