@@ -3,7 +3,10 @@
 extension Array where Element == UInt8 {
     /// Appends `text` as it is (markup, or a value already safe where it goes).
     mutating func add(_ text: String) {
-        append(contentsOf: text.utf8)
+        // From the string's storage in one copy: appending its `utf8` view goes through the
+        // generic sequence path, and the writers add over a million pieces to an export.
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Appends `text` escaped for XML (``XMLEscaping``).

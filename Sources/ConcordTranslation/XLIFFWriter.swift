@@ -269,20 +269,25 @@ struct UnitIDs {
     /// The name of an ASCII id, made byte by byte as the scalar walk would; `nil` for any
     /// other id (most ids are ASCII, and the walk asks Unicode properties of every character).
     static func asciiName(_ structural: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(structural.utf8.count)
-        for byte in structural.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == UInt8(ascii: "/") {
-                bytes.append(UInt8(ascii: "."))
-            } else {
-                let kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-                bytes.append(kept ? byte : UInt8(ascii: "_"))
+        // Read from the string's storage: iterating its `utf8` view steps an index out of line.
+        var structural = structural
+        return structural.withUTF8 { source -> String? in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: source.count) { name in
+                for (index, byte) in source.enumerated() { name[index] = nameByte(byte) }
+                return source.count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An ASCII byte of a structural id as it stands in a unit's name: `/` as `.`, and `_` for
+    /// what a name cannot hold.
+    private static func nameByte(_ byte: UInt8) -> UInt8 {
+        if byte == UInt8(ascii: "/") { return UInt8(ascii: ".") }
+        let kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+        return kept ? byte : UInt8(ascii: "_")
     }
 
     /// XML's NameChar, restricted to what is safe: ASCII letters and digits, `.-_:`, and letters and digits beyond ASCII.
