@@ -50,7 +50,15 @@ struct SegmentWalker {
     private(set) var units: [TranslationUnit] = []
     private var usedIDs: Set<String> = []
     private var sectionIndex = -1
-    private var counters: [String: Int] = [:]
+    private var counters: [CounterKey: Int] = [:]
+
+    /// A counter's key: the kind of block counted in one container. Two strings, not their join:
+    /// joining made two new strings for every block of every article.
+    private struct CounterKey: Hashable {
+        var container: String
+        var kind: String
+    }
+
     private let procedures: [Int: Procedure]
     private let anchors: [String]
 
@@ -76,7 +84,7 @@ struct SegmentWalker {
             count += 1
             return count
         }
-        return increment(&counters[container + "\u{0}" + kind, default: 0])
+        return increment(&counters[CounterKey(container: container, kind: kind), default: 0])
     }
 
     // MARK: - Front matter and the walk
