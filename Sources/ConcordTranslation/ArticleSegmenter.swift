@@ -49,7 +49,11 @@ struct SegmentWalker {
     let article: Article
     private(set) var units: [TranslationUnit] = []
     private var usedIDs: Set<String> = []
-    private var sectionIndex = -1
+    private var sectionIndex = -1 {
+        didSet { sectionNote = section.title.map { "Section: \($0)" } }
+    }
+    /// The note that names the section, for every unit in it: made once a section.
+    private var sectionNote: String?
     private var counters: [CounterKey: Int] = [:]
 
     /// A counter's key: the kind of block counted in one container. Two strings, not their join:
@@ -305,7 +309,8 @@ struct SegmentWalker {
 
     private func sectionNotes(_ notes: [String], verbatim: Bool) -> [String] {
         var all: [String] = []
-        if let title = section.title { all.append("Section: \(title)") }
+        all.reserveCapacity(notes.count + 2)
+        if let sectionNote { all.append(sectionNote) }
         all += notes
         if verbatim { all.append("The Markdown of this text is given as written: keep its marks (** _ [ ] ( ) ` < >) where they are.") }
         return all
