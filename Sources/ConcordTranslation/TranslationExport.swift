@@ -135,6 +135,7 @@ public enum TranslationExport {
         }
         let anchors = base?.anchors ?? sourceArticle.sections.map(\.anchor)
         var translated: [String: TranslationUnit] = [:]
+        translated.reserveCapacity(units.count)
         if article.sections.count == anchors.count {
             // Section by section under the source's anchors: a translated slug still lines up.
             for unit in ArticleSegmenter.segment(document: document, article: article, anchors: anchors) { translated[unit.id] = unit }
