@@ -73,6 +73,11 @@ struct SegmentWalker {
         var procedures: [Int: Procedure] = [:]
         for procedure in article.procedures { procedures[procedure.listLine] = procedure }
         self.procedures = procedures
+        // About one unit a heading and one a text block (paragraph, item, cell) of the model: the
+        // set of ids is sized once rather than grown, which hashes every id again each time.
+        let expected = min(article.sections.count + article.textBlocks.count + 2, ArticleSegmenter.maximumUnits)
+        usedIDs.reserveCapacity(expected)
+        units.reserveCapacity(expected)
     }
 
     /// The section the walk is in: its anchor (`top` before the first heading) and title.

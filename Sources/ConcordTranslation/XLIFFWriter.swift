@@ -58,7 +58,7 @@ public enum XLIFFWriter {
     /// files before it.
     static func body(of file: Handoff.File) -> [UInt8] {
         var out: [UInt8] = []
-        var ids = UnitIDs()
+        var ids = UnitIDs(capacity: file.units.count)
         for unit in file.units {
             write(unit, id: ids.id(for: unit.source.id), path: file.path, to: &out)
         }
@@ -248,6 +248,11 @@ public enum PlaceholderRules {
 /// cannot hold as `_`), unique in their file.
 struct UnitIDs {
     private var used: Set<String> = []
+
+    /// Ids for about `capacity` units, the set sized once for them.
+    init(capacity: Int = 0) {
+        used.reserveCapacity(capacity)
+    }
 
     mutating func id(for structural: String) -> String {
         var base = UnitIDs.asciiName(structural) ?? ""
