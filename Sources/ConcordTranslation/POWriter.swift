@@ -36,7 +36,7 @@ public enum POWriter {
 
     /// The entries of one file's units, in order.
     static func body(of file: Handoff.File) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = [UInt8].forUnits(file.units.count)
         for unit in file.units { write(unit, path: file.path, to: &out) }
         return out
     }

@@ -57,7 +57,7 @@ public enum XLIFFWriter {
     /// A file's units and its end tag: everything of a `<file>` that does not depend on the
     /// files before it.
     static func body(of file: Handoff.File) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = [UInt8].forUnits(file.units.count)
         var ids = UnitIDs(capacity: file.units.count)
         for unit in file.units {
             write(unit, id: ids.id(for: unit.source.id), path: file.path, to: &out)
