@@ -153,27 +153,6 @@ enum UTF8Whitespace {
         }
     }
 
-    /// Tests of the eight bytes of a word at once, for the white-space scans: each sets the high
-    /// bit of the bytes it flags. They may flag a byte that is fine (the borrow of a flagged
-    /// byte can reach the next one), never miss one that is not; flagged words go byte by byte.
-    enum WordFlags {
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-        static let highs: UInt64 = 0x8080_8080_8080_8080
-
-        /// The bytes of `word` that may be `byte`.
-        @inline(__always)
-        static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
-            let x = word ^ (UInt64(byte) &* ones)
-            return (x &- ones) & ~x & highs
-        }
-
-        /// The bytes of `word` that may be below 0x20 (control characters).
-        @inline(__always)
-        static func controls(in word: UInt64) -> UInt64 {
-            (word &- 0x20 &* ones) & ~word & highs
-        }
-    }
-
     /// Writes text given in pieces into a buffer with its white space folded as
     /// ``collapsed(_:)`` folds it, in one pass: a block's text goes straight from the parsed
     /// document into the string's storage, with no scratch copy and no separate scan.
@@ -341,5 +320,29 @@ extension MarkdownDocument {
             }
             return folder.finish()
         }
+    }
+}
+
+/// Tests of the eight bytes of a word at once, for scans that pass over bytes needing nothing
+/// (the white-space folding here, the XLIFF's escaping): each sets the high bit of the bytes it
+/// flags. They may flag a byte that is fine (the borrow of a flagged byte can reach the next
+/// one), never miss one that is not; a scan takes a flagged word byte by byte.
+public enum WordFlags {
+    /// 0x01 in every byte.
+    public static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// 0x80 in every byte: the bits the tests set.
+    public static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes of `word` that may be `byte`.
+    @inlinable @inline(__always)
+    public static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & highs
+    }
+
+    /// The bytes of `word` that may be below 0x20 (control characters).
+    @inlinable @inline(__always)
+    public static func controls(in word: UInt64) -> UInt64 {
+        (word &- 0x20 &* ones) & ~word & highs
     }
 }

@@ -1,3 +1,5 @@
+import ConcordModel
+
 /// The one definition of escaping for the XML Concord writes (XLIFF).
 ///
 /// Every value that reaches an XLIFF document, as text or as an attribute, goes through
@@ -69,19 +71,15 @@ public enum XMLEscaping {
         }
     }
 
-    /// Whether none of the eight bytes of `word` needs escaping. Each test sets the high bit of
-    /// the bytes it flags; a borrow may flag a byte that is fine (it then goes byte by byte), never
-    /// miss one that is not.
+    /// Whether none of the eight bytes of `word` needs escaping (``WordFlags``: a word may be
+    /// flagged though it is fine, and then goes byte by byte).
     @inline(__always)
     private static func isPlain(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func equal(_ byte: UInt8) -> UInt64 {
-            let x = word ^ (UInt64(byte) &* ones)
-            return (x &- ones) & ~x & highs
-        }
-        let controls = (word &- 0x20 &* ones) & ~word & highs
-        return controls | equal(UInt8(ascii: "&")) | equal(UInt8(ascii: "<")) | equal(UInt8(ascii: ">"))
-            | equal(UInt8(ascii: "\"")) | equal(UInt8(ascii: "'")) | equal(0xEF) == 0
+        let flagged = WordFlags.controls(in: word)
+            | WordFlags.bytes(of: word, equalTo: UInt8(ascii: "&")) | WordFlags.bytes(of: word, equalTo: UInt8(ascii: "<"))
+            | WordFlags.bytes(of: word, equalTo: UInt8(ascii: ">")) | WordFlags.bytes(of: word, equalTo: UInt8(ascii: "\""))
+            | WordFlags.bytes(of: word, equalTo: UInt8(ascii: "'")) | WordFlags.bytes(of: word, equalTo: 0xEF)
+        return flagged == 0
     }
 
     /// Whether a byte may need escaping: the five, a control character, or the lead byte of
