@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 
 /// `broken-anchor`: a `#fragment` that names no anchor of the article it points to.
@@ -57,8 +58,7 @@ public struct BrokenAnchor: ArticleRule {
         let links = article.links
         for index in links.indices {
             // Most links have no `#`, so no fragment: taking them apart would only say so.
-            var written = links[index].destination
-            guard written.withUTF8({ $0.contains(UInt8(ascii: "#")) }) else { continue }
+            guard links[index].destination.containsUTF8(UInt8(ascii: "#")) else { continue }
             let link = links[index]
             let destination = LinkDestination(link.destination)
             guard let fragment = destination.fragment, !fragment.isEmpty,

@@ -1,3 +1,4 @@
+import ConcordMarkdown
 import ConcordModel
 
 /// `duplicate-anchor`: the same explicit anchor is written twice in one article.
@@ -70,8 +71,7 @@ public struct DuplicateAnchor: ArticleRule {
         for locale in context.content.locales {
             for article in context.content.sortedArticles(in: locale) {
                 for link in article.links {
-                    var written = link.destination
-                    guard written.withUTF8({ $0.contains(UInt8(ascii: "#")) }) else { continue }
+                    guard link.destination.containsUTF8(UInt8(ascii: "#")) else { continue }
                     let destination = LinkDestination(link.destination)
                     guard let fragment = destination.fragment, !fragment.isEmpty,
                           let target = BrokenAnchor.target(of: destination, from: article, in: context)
