@@ -119,13 +119,23 @@ public struct TableOfContents: Sendable {
     /// dropped. Split on bytes when the path is ASCII (every byte a Character then, as nearly
     /// all paths are); otherwise on Characters, where a mark could join a `/` to a letter.
     public static func folderNames(of path: String) -> [String] {
-        let parts: [String]
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
-        } else {
-            parts = path.split(separator: "/").map(String.init)
+        // Every navigation and table of contents asks for every article's path: the bytes are
+        // read from the string's storage, not stepped through `String.UTF8View`.
+        var path = path
+        let ascii: [String]? = path.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                guard byte == UInt8(ascii: "/") else { continue }
+                if offset > start { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)) }
+                start = offset + 1
+            }
+            // The last part is the file's name; a path ending in `/` has none left to drop.
+            if start == bytes.count, !names.isEmpty { names.removeLast() }
+            return names
         }
-        return Array(parts.dropLast())
+        return ascii ?? Array(path.split(separator: "/").map(String.init).dropLast())
     }
 
     /// Whether the last component of `path` is `name` (lower-case ASCII) in any ASCII case.
