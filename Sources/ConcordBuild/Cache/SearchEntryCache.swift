@@ -10,7 +10,21 @@ public struct SearchEntryCache: Sendable {
     /// An entry and the key of the page it belongs to (``PageRecord/key``).
     public struct Entry: Sendable {
         public var key: Digest
-        public var document: SearchIndex.Document
+        public var document: SearchIndex.Document { didSet { stored = nil } }
+        /// The document as this cache holds it, while it is as it was read from here: saved
+        /// again as it is, rather than encoded anew for every page kept.
+        private(set) var stored: ArraySlice<UInt8>? = nil
+
+        public init(key: Digest, document: SearchIndex.Document) {
+            self.key = key
+            self.document = document
+        }
+
+        init(key: Digest, document: SearchIndex.Document, stored: ArraySlice<UInt8>) {
+            self.key = key
+            self.document = document
+            self.stored = stored
+        }
     }
 
     /// The cache's folder.
@@ -36,7 +50,7 @@ public struct SearchEntryCache: Sendable {
         entries.reserveCapacity(count)
         for (entry, document) in zip(found, documents) {
             guard let document else { return [:] }
-            entries[entry.path] = Entry(key: entry.key, document: document)
+            entries[entry.path] = Entry(key: entry.key, document: document, stored: entry.fields)
         }
         return entries
     }
@@ -45,7 +59,7 @@ public struct SearchEntryCache: Sendable {
     func save(_ entries: [String: Entry], for locale: String) throws {
         var out = ModelWriter()
         out.write(BuildCache.header)
-        let written = entries.compactMap { path, entry in entry.document.cacheBytes().map { (path, entry.key, $0) } }
+        let written = entries.compactMap { path, entry in (entry.stored ?? entry.document.cacheBytes()?[...]).map { (path, entry.key, $0) } }
         out.number(written.count)
         for (path, key, fields) in written {
             out.write(path)

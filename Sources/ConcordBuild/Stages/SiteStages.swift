@@ -117,9 +117,13 @@ public struct SiteStages: Sendable {
         var documents: [String: [SearchIndex.Document]] = [:]
         var entries: [String: [String: SearchEntryCache.Entry]] = [:]
         for page in pages where fresh.contains(page.job.locale) {
-            guard let document = page.search ?? filled[page.job.pagePath] else { continue }
-            documents[page.job.locale, default: []].append(document)
-            if let key = page.record.key { entries[page.job.locale, default: [:]][page.job.pagePath] = SearchEntryCache.Entry(key: key, document: document) }
+            if let document = page.search {
+                documents[page.job.locale, default: []].append(document)
+                if let key = page.record.key { entries[page.job.locale, default: [:]][page.job.pagePath] = SearchEntryCache.Entry(key: key, document: document) }
+            } else if let kept = filled[page.job.pagePath] {
+                documents[page.job.locale, default: []].append(kept.document)
+                if let entry = kept.entry { entries[page.job.locale, default: [:]][page.job.pagePath] = entry }
+            }
         }
         // Pages were tokenised while rendering; this only merges their terms, a locale per core.
         let indexes = parallelMap(fresh.map { SearchIndex(locale: $0, documents: documents[$0] ?? []) }) { $0.jsonUTF8() }
@@ -128,23 +132,27 @@ public struct SiteStages: Sendable {
     }
 
     /// The search entries of pages kept from the live site, by page path: the previous build's
-    /// entry when it was made from the same page (same key), else worked out from the article.
-    private func keptPagesEntries(_ kept: [PageStage.Outcome]) -> [String: SearchIndex.Document] {
+    /// entry when it was made from the same page (same key), else worked out from the article;
+    /// each with the entry to cache, unless its page has no key.
+    private func keptPagesEntries(_ kept: [PageStage.Outcome]) -> [String: (document: SearchIndex.Document, entry: SearchEntryCache.Entry?)] {
         var cached: [String: [String: SearchEntryCache.Entry]] = [:]
         if let store = reuse?.searchEntries {
             let locales = Array(Set(kept.map(\.job.locale))).sorted()
             cached = Dictionary(uniqueKeysWithValues: zip(locales, parallelMap(locales) { store.load($0) }))
         }
-        var filled: [String: SearchIndex.Document] = [:]
-        var missing: [SiteBuilder.PageJob] = []
+        var filled: [String: (document: SearchIndex.Document, entry: SearchEntryCache.Entry?)] = [:]
+        var missing: [PageStage.Outcome] = []
         for page in kept {
             if let entry = cached[page.job.locale]?[page.job.pagePath], entry.key == page.record.key {
-                filled[page.job.pagePath] = entry.document
+                filled[page.job.pagePath] = (entry.document, entry)
             } else {
-                missing.append(page.job)
+                missing.append(page)
             }
         }
-        for (job, document) in zip(missing, parallelMap(missing) { builder.searchDocument($0) }) { filled[job.pagePath] = document }
+        for (page, document) in zip(missing, parallelMap(missing) { builder.searchDocument($0.job) }) {
+            guard let document else { continue }
+            filled[page.job.pagePath] = (document, page.record.key.map { SearchEntryCache.Entry(key: $0, document: document) })
+        }
         return filled
     }
 }
