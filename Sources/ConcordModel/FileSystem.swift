@@ -109,15 +109,16 @@ public enum FileSystem {
     /// Creates the folder `path` and any missing parents, as `mkdir -p` does. Other threads may
     /// create the same folders at the same moment: a folder that appears meanwhile is fine.
     /// (Foundation's `createDirectory(withIntermediateDirectories:)` can fail then on Linux.)
-    public static func createDirectories(_ path: String) throws(Failure) {
+    /// With `base`, only folders inside it are made: a missing `base` is an error.
+    public static func createDirectories(_ path: String, within base: String? = nil) throws(Failure) {
         if mkdir(path, 0o755) == 0 { return }
         let error = errno
         if error == EEXIST, isDirectory(path) { return }
         let parent = (path as NSString).deletingLastPathComponent
-        guard error == ENOENT, !parent.isEmpty, parent != path else {
+        guard error == ENOENT, !parent.isEmpty, parent != path, parent != base else {
             throw Failure(path: path, errno: error, doing: "cannot create the folder")
         }
-        try createDirectories(parent)
+        try createDirectories(parent, within: base)
         if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
         throw Failure(path: path, errno: errno, doing: "cannot create the folder")
     }

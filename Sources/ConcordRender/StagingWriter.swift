@@ -61,7 +61,9 @@ public struct StagingWriter: Sendable {
 
     /// Makes the folder `relative` (and its parents) inside the staging folder.
     public func createDirectories(_ relative: String) throws {
-        try FileSystem.createDirectories(relative.isEmpty ? root : root + "/" + relative)
+        // Never the staging folder itself: an interrupt moves it away while pages are still
+        // being written, and making it again would leave a staging folder behind.
+        if !relative.isEmpty { try FileSystem.createDirectories(root + "/" + relative, within: root) }
         noteDirectory(relative)
     }
 

@@ -202,6 +202,22 @@ struct OutputPublishingTests {
         return try TemporaryContent(files)
     }
 
+    @Test("a staging folder moved away is not made again by a thread still making folders in it")
+    func stagingFolderIsNotRemade() throws {
+        let parent = NSTemporaryDirectory() + "concord-staging-test-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let staging = parent + "/.site.concord-staging-1"
+        try FileSystem.createDirectories(staging)
+        let writer = StagingWriter(root: staging, previous: nil)
+        try writer.createDirectories("en-US/guide")
+        #expect(FileSystem.isDirectory(staging + "/en-US/guide"))
+        // What an interrupt does: the folder is renamed, then removed.
+        #expect(rename(staging, parent + "/.site.concord-old-1") == 0)
+        #expect(throws: FileSystem.Failure.self) { try writer.createDirectories("es-ES/guide") }
+        try writer.createDirectories("")
+        #expect(!FileSystem.exists(staging))
+    }
+
     @Test("SIGINT and SIGTERM remove the staging folder and exit 130 and 143", arguments: [(SIGINT, 130), (SIGTERM, 143)] as [(Int32, Int32)])
     func interrupted(signal: Int32, status: Int32) throws {
         guard let executable = Self.executable else { return }
@@ -222,6 +238,7 @@ struct OutputPublishingTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == status)
-        #expect(try Self.leftovers(temporary).isEmpty)
+        let leftovers = try Self.leftovers(temporary)
+        #expect(leftovers.isEmpty, "left behind: \(leftovers)")
     }
 }
