@@ -246,7 +246,7 @@ extension BuildAction {
         let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest)
         stages.reuse = PageReuse(
             liveSite: liveSite, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
-            searchEntries: previous == nil ? nil : cache?.searchEntries)
+            searchEntries: previous == nil ? nil : cache?.searchEntries, previousSiteFiles: previous == nil ? [:] : cache?.loadSiteFiles() ?? [:])
         return stages
     }
 
@@ -434,7 +434,7 @@ extension BuildAction {
         }
         do {
             try cache.save(
-                state, pages: built.pages, findings: findings, search: built.search, models: models.records, reusedModels: models.reused,
+                state, pages: built.pages, siteFiles: built.siteFiles, findings: findings, search: built.search, models: models.records, reusedModels: models.reused,
                 modelsKey: models.key)
         } catch {
             cache.remove()

@@ -58,7 +58,11 @@ public struct SiteBuilder: Sendable {
     public struct LocaleContext: Sendable {
         public var locale: String
         var strings: ChromeStrings
-        var navigation: NavigationRenderer
+        /// The locale's navigation, made when a page first shows it: a rebuild that keeps every
+        /// page of a locale (and its home and search pages) never needs it.
+        var navigation: NavigationRenderer { lazyNavigation.value(makeNavigation) }
+        private let lazyNavigation = SharedLazyValue<NavigationRenderer>()
+        private let makeNavigation: @Sendable () -> NavigationRenderer
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
@@ -73,6 +77,24 @@ public struct SiteBuilder: Sendable {
         var readSource: (html: String, lang: String?)
         /// How the locale writes a date (`ms.date`).
         var dateStyle: Date.FormatStyle
+
+        init(
+            locale: String, strings: ChromeStrings, navigation: @escaping @Sendable () -> NavigationRenderer, renderer: HTMLRenderer, isRightToLeft: Bool,
+            stringValues: TemplateObject, sharedValues: TemplateObject, fallbackNotice: (html: String, lang: String?),
+            outdatedNotice: (html: String, lang: String?), readSource: (html: String, lang: String?), dateStyle: Date.FormatStyle
+        ) {
+            self.locale = locale
+            self.strings = strings
+            self.makeNavigation = navigation
+            self.renderer = renderer
+            self.isRightToLeft = isRightToLeft
+            self.stringValues = stringValues
+            self.sharedValues = sharedValues
+            self.fallbackNotice = fallbackNotice
+            self.outdatedNotice = outdatedNotice
+            self.readSource = readSource
+            self.dateStyle = dateStyle
+        }
     }
 
     /// One article page: the article at `path`, shown in `locale`.
@@ -111,6 +133,31 @@ public struct SiteBuilder: Sendable {
     public func makeLocaleContext(_ locale: String) -> LocaleContext {
         let content = site.content
         let strings = theme.strings(for: locale)
+        let isRightToLeft = LocaleID.isRightToLeft(locale)
+        let stringValues = TemplateObject(values: strings.values)
+        // Room for the per-page keys too, so a page's copy never grows.
+        var shared = TemplateObject(capacity: 32)
+        shared[.lang] = .text(locale)
+        shared[.dir] = .text(isRightToLeft ? "rtl" : "ltr")
+        shared[.siteTitle] = .text(configuration.siteTitle)
+        shared[.languageName] = .text(strings.languageName)
+        shared[.strings] = .object(stringValues)
+        return LocaleContext(
+            locale: locale, strings: strings, navigation: { [self] in makeNavigation(locale) },
+            renderer: HTMLRenderer(
+                links: links, includes: includes, alertTitles: strings.alertTitles, snippets: site.content.snippets, words: strings.blockWords,
+                codeLabel: strings["codeBlock"]),
+            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
+            fallbackNotice: strings.isolatedHTML("fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            outdatedNotice: strings.isolatedHTML("outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            readSource: strings.isolatedHTML("readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
+            dateStyle: PageDate.style(locale: locale))
+    }
+
+    /// The navigation of `locale`: its table of contents, with every page's title in the locale
+    /// (the source's where it has no translation, marked as such).
+    func makeNavigation(_ locale: String) -> NavigationRenderer {
+        let content = site.content
         var titles: [String: String] = [:]
         var untranslated: [String: String] = [:]
         for (path, article) in content.sourceArticles {
@@ -123,25 +170,7 @@ public struct SiteBuilder: Sendable {
         }
         for path in content.orphans(in: locale) { titles[path] = content.article(path, in: locale)?.title ?? path }
         let navigation = Navigation(content.tableOfContents(for: locale), titles: titles, resolver: links)
-        let isRightToLeft = LocaleID.isRightToLeft(locale)
-        let stringValues = TemplateObject(values: strings.values)
-        // Room for the per-page keys too, so a page's copy never grows.
-        var shared = TemplateObject(capacity: 32)
-        shared[.lang] = .text(locale)
-        shared[.dir] = .text(isRightToLeft ? "rtl" : "ltr")
-        shared[.siteTitle] = .text(configuration.siteTitle)
-        shared[.languageName] = .text(strings.languageName)
-        shared[.strings] = .object(stringValues)
-        return LocaleContext(
-            locale: locale, strings: strings, navigation: NavigationRenderer(navigation: navigation, locale: locale, untranslated: untranslated, sourceLocale: content.sourceLocale),
-            renderer: HTMLRenderer(
-                links: links, includes: includes, alertTitles: strings.alertTitles, snippets: site.content.snippets, words: strings.blockWords,
-                codeLabel: strings["codeBlock"]),
-            isRightToLeft: isRightToLeft, stringValues: stringValues, sharedValues: shared,
-            fallbackNotice: strings.isolatedHTML("fallbackNotice", ["language": strings.languageInText(locale), "sourceLanguage": strings.languageInText(content.sourceLocale)]),
-            outdatedNotice: strings.isolatedHTML("outdatedNotice", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
-            readSource: strings.isolatedHTML("readSource", ["sourceLanguage": strings.languageInText(content.sourceLocale)]),
-            dateStyle: PageDate.style(locale: locale))
+        return NavigationRenderer(navigation: navigation, locale: locale, untranslated: untranslated, sourceLocale: content.sourceLocale)
     }
 
     /// Above this many second- and third-level headings, "on this page" lists the second level only.

@@ -73,7 +73,7 @@ struct IncrementalBuildTests {
     /// An edit a writer (or translator, or designer) might make.
     enum Edit: CaseIterable {
         case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
-             addInclude, editInclude, linkToAnchor, repeatHeading, addCrossReference, editPivotGroups
+             addInclude, editInclude, linkToAnchor, repeatHeading, addCrossReference, editPivotGroups, describe
     }
 
     /// Makes `edit` on a random file of `project`; returns what it did, for failure messages.
@@ -139,6 +139,14 @@ struct IncrementalBuildTests {
             try project.write("content/zone-pivot-groups.yml", "groups:\n- id: os\n  title: OS\n  pivots:\n  - id: win\n    title: Windows \(step)\n")
             try project.write("content/en-US/pivots.md", "---\ntitle: Pivots\nzone_pivot_groups: os\n---\n# Pivots\n\n::: zone pivot=\"win\"\nText.\n::: zone-end\n")
             return "retitled the pivot of content/zone-pivot-groups.yml"
+        case .describe:
+            // A description shows on the locale's home page, which no article page's key covers.
+            let text = try project.read(path)
+            if text.contains("\ndescription: ") {
+                try project.write(path, text.replacingOccurrences(of: "\ndescription: ", with: "\ndescription: Step \(step) "))
+            } else {
+                try project.write(path, text.hasPrefix("---\n") ? "---\ndescription: Step \(step)\n" + text.dropFirst(4) : "---\ndescription: Step \(step)\n---\n" + text)
+            }
         case .editInclude:
             let folder = project.root + "/content/\(locale)/includes"
             guard let include = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().randomElement(using: &random) else {
@@ -397,6 +405,34 @@ struct IncrementalBuildTests {
         for file in ["pt-BR/customer-support.json", "bundles/pt-BR.json"] {
             #expect(try project.read("site/" + file).contains("Nova seção"), "\(file) was kept")
         }
+    }
+
+    @Test("each locale's home and search page and the sitemap are kept while what they show is unchanged")
+    func unchangedSiteFilesAreKept() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let siteFiles = ["en-US/index.html", "en-US/search.html", "pt-BR/index.html", "pt-BR/search.html", "sitemap.xml"]
+        for file in siteFiles { try Self.mark(project.incremental + "/" + file) }
+
+        // A sentence more changes no title, description or table of contents.
+        let path = "content/pt-BR/customer-support.md"
+        try project.write(path, try project.read(path) + "\nUma frase a mais.\n")
+        _ = try project.buildIncrementally()
+        for file in siteFiles { #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was made again") }
+
+        // A new description shows on its locale's home page only (under a top entry without children).
+        let described = "content/pt-BR/csp-program-guide-and-agreements.md"
+        try project.write(described, try project.read(described).replacingOccurrences(of: "\ndescription: ", with: "\ndescription: Nova descrição. "))
+        _ = try project.buildIncrementally()
+        #expect(try project.read("site/pt-BR/index.html").contains("Nova descrição."))
+        for file in siteFiles where file != "pt-BR/index.html" { #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was made again") }
+
+        // A retitled entry of the table of contents shows in the navigation of the locale's pages.
+        let toc = "content/pt-BR/TOC.md"
+        try project.write(toc, try project.read(toc).replacingOccurrences(of: "[Atendimento ao cliente", with: "[Novo título:"))
+        _ = try project.buildIncrementally()
+        for file in ["pt-BR/index.html", "pt-BR/search.html"] { #expect(try project.read("site/" + file).contains("Novo título:"), "\(file) was kept") }
+        for file in ["en-US/index.html", "en-US/search.html", "sitemap.xml"] { #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was made again") }
     }
 
     /// Overwrites the start of `path` with `MARKED`, in place, and gives it back its modification time.

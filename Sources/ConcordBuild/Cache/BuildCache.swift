@@ -37,13 +37,26 @@ public struct PageReuse: Sendable {
     public var keys: PageKeys
     /// The previous build's search entries, for kept pages of a locale whose index is made again.
     public var searchEntries: SearchEntryCache?
+    /// The keys the previous build's site files (``PageKeys/siteFiles``) were made with, by path.
+    public var previousSiteFiles: [String: Digest]
 
-    public init(liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys, searchEntries: SearchEntryCache? = nil) {
+    public init(
+        liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys, searchEntries: SearchEntryCache? = nil,
+        previousSiteFiles: [String: Digest] = [:]
+    ) {
         self.liveSite = liveSite
         self.previous = previous
         self.outputs = outputs
         self.keys = keys
         self.searchEntries = searchEntries
+        self.previousSiteFiles = previousSiteFiles
+    }
+
+    /// Links the site file at `path` (a home page, a search page, the sitemap) into the staging
+    /// folder when it is made from what the live one was made from and is still that file.
+    func keepSiteFile(_ path: String, writer: StagingWriter) -> Bool {
+        guard let key = keys.siteFiles[path], previousSiteFiles[path] == key else { return false }
+        return keepFile(path, writer: writer)
     }
 
     /// Links the live site's file at `path` into the staging folder when it is still the file
@@ -130,6 +143,11 @@ public struct BuildCache: Sendable {
         read("pages", as: [String: PageRecord].self) ?? [:]
     }
 
+    /// The keys of the last build's site files (empty when there are none).
+    public func loadSiteFiles() -> [String: Digest] {
+        read("site-files", as: [String: Digest].self) ?? [:]
+    }
+
     /// Each article's findings in the last build, by article file (empty when there are none).
     public func loadFindings() -> [String: FindingsReuse.Entry] {
         read("findings", as: [String: FindingsReuse.Entry].self) ?? [:]
@@ -139,7 +157,7 @@ public struct BuildCache: Sendable {
     /// The models, the largest, are written on a thread of its own meanwhile, and `state` made
     /// on another.
     func save(
-        _ state: @escaping @Sendable () -> State, pages: [String: PageRecord], findings: [String: FindingsReuse.Entry] = [:],
+        _ state: @escaping @Sendable () -> State, pages: [String: PageRecord], siteFiles: [String: Digest] = [:], findings: [String: FindingsReuse.Entry] = [:],
         search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
         reusedModels: ModelCache.Reuse? = nil, modelsKey: Digest? = nil
     ) throws {
@@ -160,6 +178,7 @@ public struct BuildCache: Sendable {
         let written = Result {
             for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
             try write(pages, to: "pages")
+            try write(siteFiles, to: "site-files")
             try write(findings, to: "findings")
         }
         let state = stateMade.value()

@@ -13,6 +13,9 @@ import ConcordRender
 public struct PageKeys: Sendable {
     /// Each page's key before its includes are added, by page path.
     let base: [String: Digest]
+    /// The keys of the files made from the whole content rather than from one article: each
+    /// locale's home and search page and the sitemap, by path (see ``siteFileKeys``).
+    public let siteFiles: [String: Digest]
     let inputs: InputSnapshot
     let roots: [String: String]
 
@@ -45,6 +48,31 @@ public struct PageKeys: Sendable {
         base.reserveCapacity(plan.jobs.count)
         for (job, key) in zip(plan.jobs, keys) where key != nil { base[job.pagePath] = key }
         self.base = base
+        siteFiles = Self.siteFileKeys(content: content, sorted: sorted, shared: shared, navigation: locales)
+    }
+
+    /// What the site's own files are made from, besides what every page shares (the settings and
+    /// templates, every locale's list of articles: the sitemap's entries and the chooser's
+    /// languages): a home page shows its locale's navigation and every article's description, a
+    /// search page the navigation.
+    static func siteFileKeys(content: ContentSet, sorted: SortedContent, shared: Digest, navigation: [String: Digest]) -> [String: Digest] {
+        func key(_ kind: String, _ parts: (inout DigestHasher) -> Void = { _ in }) -> Digest {
+            var hasher = DigestHasher()
+            hasher.combine(kind)
+            hasher.combine(shared)
+            parts(&hasher)
+            return hasher.finalize()
+        }
+        var keys = ["sitemap.xml": key("sitemap")]
+        for locale in content.locales {
+            let own = content.articles[locale] ?? [:], source = content.sourceArticles
+            keys[locale + "/search.html"] = key("search") { $0.combine(navigation[locale]!) }
+            keys[locale + "/index.html"] = key("home") { hasher in
+                hasher.combine(navigation[locale]!)
+                for path in sorted.sourcePaths { hasher.combine((own[path] ?? source[path])?.metadata.description ?? "") }
+            }
+        }
+        return keys
     }
 
     /// The content's paths, each list sorted once (any fixed order serves a digest).

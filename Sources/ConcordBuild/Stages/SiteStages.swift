@@ -29,6 +29,8 @@ public struct SiteStages: Sendable {
         public var pages: [String: PageRecord]
         /// The search entries of the locales whose index was made, by locale and page path, for the cache.
         public var search: [String: [String: SearchEntryCache.Entry]] = [:]
+        /// The keys of the site files written (``PageKeys/siteFiles``), by path, for the cache.
+        public var siteFiles: [String: Digest] = [:]
     }
 
     /// Writes the site into `folder` (an empty staging folder), linking files unchanged since
@@ -48,7 +50,7 @@ public struct SiteStages: Sendable {
         clock.mark("folders")
 
         // The sitemap needs only the content: made on a thread of its own while the pages render.
-        let sitemap = BackgroundWork { [builder] in builder.sitemap() }
+        let sitemap = reuse?.keepSiteFile("sitemap.xml", writer: writer) == true ? nil : BackgroundWork { [builder] in builder.sitemap() }
         let pages = try PageStage(builder: builder, contexts: contexts, writer: writer, reuse: reuse).run(plan, progress: progress)
         clock.mark("pages")
 
@@ -64,17 +66,18 @@ public struct SiteStages: Sendable {
         clock.mark("assets")
 
         // Moved pages answer with a redirect, where no article (FAQ pages included) took their path.
-        let localePages = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
-        for redirect in builder.redirectPages(taken: pagePaths.union(localePages)) {
+        let homeAndSearch = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
+        for redirect in builder.redirectPages(taken: pagePaths.union(homeAndSearch)) {
             try writer.createDirectories(RelativePath.directory(of: redirect.path))
             try writer.write(redirect.html, to: redirect.path)
         }
         clock.mark("redirects")
 
-        let search = try writeLocalePages(contexts, searchDocuments: pages, written: pagePaths, writer: writer)
+        let localePages = try writeLocalePages(contexts, written: pagePaths, writer: writer)
+        let search = try writeSearchIndexes(searchDocuments: pages, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")
-        try writer.write(sitemap.value(), to: "sitemap.xml")
+        if let sitemap { try writer.write(sitemap.value(), to: "sitemap.xml") }
         try writer.write(Sitemap.robots(baseURL: builder.configuration.baseURL), to: "robots.txt")
 
         // Those of navigation and includes were found while the content loaded, with the checks'.
@@ -82,7 +85,8 @@ public struct SiteStages: Sendable {
         result.diagnostics = (pages.flatMap(\.record.diagnostics) + media.diagnostics + builder.chromeFindings()).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })
-        return Output(result: result, pages: records, search: search)
+        let siteFiles = (localePages + ["sitemap.xml"]).compactMap { path in reuse?.keys.siteFiles[path].map { (path, $0) } }
+        return Output(result: result, pages: records, search: search, siteFiles: Dictionary(uniqueKeysWithValues: siteFiles))
     }
 
     /// The theme's stylesheets, scripts and icons; returns how many.
@@ -94,18 +98,25 @@ public struct SiteStages: Sendable {
         return builder.theme.assets.count
     }
 
-    /// Each locale's home and search page (unless an article at the locale's root takes its
-    /// path: writers keep control of their home page) and its search index. Returns the search
-    /// entries of the locales whose index was made again.
-    private func writeLocalePages(
-        _ contexts: [String: SiteBuilder.LocaleContext], searchDocuments pages: [PageStage.Outcome], written: Set<String>, writer: StagingWriter
-    ) throws -> [String: [String: SearchEntryCache.Entry]] {
-        let locales = builder.site.content.locales
-        for locale in locales {
+    /// Each locale's home and search page, unless an article at the locale's root takes its
+    /// path (writers keep control of their home page); each is kept from the live site when it
+    /// is made from what it was made from. Returns their paths.
+    private func writeLocalePages(_ contexts: [String: SiteBuilder.LocaleContext], written: Set<String>, writer: StagingWriter) throws -> [String] {
+        var paths: [String] = []
+        for locale in builder.site.content.locales {
             let context = contexts[locale]!
-            if !written.contains("\(locale)/index.html") { try writer.write(try builder.homePage(context), to: "\(locale)/index.html") }
-            if !written.contains("\(locale)/search.html") { try writer.write(try builder.searchPage(context), to: "\(locale)/search.html") }
+            for (path, page) in [("\(locale)/index.html", builder.homePage), ("\(locale)/search.html", builder.searchPage)] where !written.contains(path) {
+                if reuse?.keepSiteFile(path, writer: writer) != true { try writer.write(try page(context), to: path) }
+                paths.append(path)
+            }
         }
+        return paths
+    }
+
+    /// Each locale's search index. Returns the search entries of the locales whose index was
+    /// made again.
+    private func writeSearchIndexes(searchDocuments pages: [PageStage.Outcome], writer: StagingWriter) throws -> [String: [String: SearchEntryCache.Entry]] {
+        let locales = builder.site.content.locales
         // A locale whose every page was kept has the live site's index: it is made of those pages.
         var fresh: [String] = []
         for locale in locales {
