@@ -42,16 +42,19 @@ public enum SiteDataWriter {
     /// the export's order (articles by locale, then bundles, then the manifest).
     ///
     /// `kept` is asked first for each article file and bundle: when it answers that the file is
-    /// in place already (a build keeping its live site's unchanged files), it is not encoded.
+    /// in place already (a build keeping its live site's unchanged files), it is not encoded;
+    /// nor is the manifest when `manifestKept` says so.
     public static func encode(
         content: ContentSet, statuses: [String: [String: ArticleStatus]], kept: @Sendable (_ path: String) -> Bool = { _ in false },
-        store: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
+        manifestKept: Bool = false, store: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void
     ) throws -> [String] {
         let translator = SiteDataTranslator(content: content, statuses: statuses)
         let paths = try storeFiles(translator, kept: kept, store: store)
-        let manifest = try encode(translator.manifest(), path: manifestPath)
-        try store(manifest.path, manifest.bytes)
-        return paths + [manifest.path]
+        if !manifestKept {
+            let manifest = try encode(translator.manifest(), path: manifestPath)
+            try store(manifest.path, manifest.bytes)
+        }
+        return paths + [manifestPath]
     }
 
     /// The manifest, relative to the output folder.

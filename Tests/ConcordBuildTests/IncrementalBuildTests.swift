@@ -407,11 +407,13 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test("each locale's home and search page and the sitemap are kept while what they show is unchanged")
+    @Test("home and search pages, the sitemap, the manifest and the status page are kept while what they show is unchanged")
     func unchangedSiteFilesAreKept() throws {
         let project = try Project()
         _ = try project.buildIncrementally()
-        let siteFiles = ["en-US/index.html", "en-US/search.html", "pt-BR/index.html", "pt-BR/search.html", "sitemap.xml"]
+        let siteFiles = [
+            "en-US/index.html", "en-US/search.html", "pt-BR/index.html", "pt-BR/search.html", "sitemap.xml", "manifest.json", "status/index.html",
+        ]
         for file in siteFiles { try Self.mark(project.incremental + "/" + file) }
 
         // A sentence more changes no title, description or table of contents.
@@ -432,7 +434,16 @@ struct IncrementalBuildTests {
         try project.write(toc, try project.read(toc).replacingOccurrences(of: "[Atendimento ao cliente", with: "[Novo título:"))
         _ = try project.buildIncrementally()
         for file in ["pt-BR/index.html", "pt-BR/search.html"] { #expect(try project.read("site/" + file).contains("Novo título:"), "\(file) was kept") }
-        for file in ["en-US/index.html", "en-US/search.html", "sitemap.xml"] { #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was made again") }
+        for file in ["en-US/index.html", "en-US/search.html", "sitemap.xml", "manifest.json", "status/index.html"] {
+            #expect(try project.read("site/" + file).hasPrefix("MARKED"), "\(file) was made again")
+        }
+
+        // A translation that falls out of date changes its status: the manifest and the status page show it.
+        let source = "content/en-US/customer-support.md"
+        try project.write(source, try project.read(source) + "\n## A new section\n\nA new sentence.\n")
+        _ = try project.buildIncrementally()
+        #expect(try !project.read("site/manifest.json").hasPrefix("MARKED"), "the manifest was kept")
+        #expect(try !project.read("site/status/index.html").hasPrefix("MARKED"), "the status page was kept")
     }
 
     /// Overwrites the start of `path` with `MARKED`, in place, and gives it back its modification time.

@@ -1,3 +1,4 @@
+import ConcordExport
 import ConcordModel
 import ConcordRender
 
@@ -19,8 +20,9 @@ public struct PageKeys: Sendable {
     let inputs: InputSnapshot
     let roots: [String: String]
 
-    /// The keys of the pages of `plan`. `settings` is the digest of the configuration.
-    public init(plan: PagePlan, content: ContentSet, inputs: InputSnapshot, settings: Digest) {
+    /// The keys of the pages of `plan`. `settings` is the digest of the configuration;
+    /// `diagnostics` are the findings the status page lists.
+    public init(plan: PagePlan, content: ContentSet, inputs: InputSnapshot, settings: Digest, diagnostics: [Diagnostic] = []) {
         self.inputs = inputs
         roots = Dictionary(content.configuration.locales.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
         let sorted = SortedContent(content)
@@ -48,14 +50,18 @@ public struct PageKeys: Sendable {
         base.reserveCapacity(plan.jobs.count)
         for (job, key) in zip(plan.jobs, keys) where key != nil { base[job.pagePath] = key }
         self.base = base
-        siteFiles = Self.siteFileKeys(content: content, sorted: sorted, shared: shared, navigation: locales)
+        siteFiles = Self.siteFileKeys(content: content, sorted: sorted, shared: shared, navigation: locales, plan: plan, diagnostics: diagnostics)
     }
 
     /// What the site's own files are made from, besides what every page shares (the settings and
     /// templates, every locale's list of articles: the sitemap's entries and the chooser's
     /// languages): a home page shows its locale's navigation and every article's description, a
-    /// search page the navigation.
-    static func siteFileKeys(content: ContentSet, sorted: SortedContent, shared: Digest, navigation: [String: Digest]) -> [String: Digest] {
+    /// search page the navigation; the manifest every page's status, every source article's
+    /// title, the redirects and the FAQ pages; the status page the statuses, the titles and
+    /// files, and the findings.
+    static func siteFileKeys(
+        content: ContentSet, sorted: SortedContent, shared: Digest, navigation: [String: Digest], plan: PagePlan, diagnostics: [Diagnostic]
+    ) -> [String: Digest] {
         func key(_ kind: String, _ parts: (inout DigestHasher) -> Void = { _ in }) -> Digest {
             var hasher = DigestHasher()
             hasher.combine(kind)
@@ -70,6 +76,45 @@ public struct PageKeys: Sendable {
             keys[locale + "/index.html"] = key("home") { hasher in
                 hasher.combine(navigation[locale]!)
                 for path in sorted.sourcePaths { hasher.combine((own[path] ?? source[path])?.metadata.description ?? "") }
+            }
+        }
+        func statusesAndTitles(_ hasher: inout DigestHasher) {
+            for job in plan.jobs {
+                hasher.combine(job.pagePath)
+                hasher.combine(job.status.rawValue)
+            }
+            for locale in content.locales {
+                let own = content.articles[locale] ?? [:]
+                for path in sorted.sourcePaths { hasher.combine(own[path]?.title ?? "") }
+            }
+        }
+        keys[SiteDataWriter.manifestPath] = key("manifest") { hasher in
+            statusesAndTitles(&hasher)
+            for locale in content.locales {
+                for redirect in content.redirects[locale]?.entries ?? [] {
+                    hasher.combine(redirect.sourcePath)
+                    hasher.combine(redirect.redirectURL)
+                    hasher.combine(redirect.redirectDocumentID ? 1 : 0)
+                }
+                hasher.combine("faq")
+                for (path, page) in (content.faqPages[locale] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    hasher.combine(path)
+                    hasher.combine(page.title)
+                    hasher.combine(page.sections.reduce(0) { $0 + $1.questions.count })
+                }
+            }
+        }
+        keys[StatusOutput.folder + "/index.html"] = key("status") { hasher in
+            statusesAndTitles(&hasher)
+            for diagnostic in diagnostics {
+                hasher.combine(diagnostic.rule)
+                hasher.combine(diagnostic.severity.rawValue)
+                hasher.combine(diagnostic.locale ?? "")
+                hasher.combine(diagnostic.location.file)
+                hasher.combine(diagnostic.location.line)
+                hasher.combine(diagnostic.location.column)
+                hasher.combine(diagnostic.message)
+                hasher.combine(diagnostic.source?.line ?? -1)
             }
         }
         return keys

@@ -31,7 +31,8 @@ public struct SiteDataOutput: SiteOutputWriter {
             guard let unchanged, !searchIndexes.contains(path), unchanged.contains(path) else { return false }
             return (try? folders.make(RelativePath.directory(of: path))) != nil && unchanged.reuse.keepFile(path, writer: writer)
         }
-        _ = try SiteDataWriter.encode(content: build.site.content, statuses: build.statuses, kept: kept) { path, bytes in
+        let manifestKept = build.reuse.map { $0.keepSiteFile(SiteDataWriter.manifestPath, writer: writer) } ?? false
+        _ = try SiteDataWriter.encode(content: build.site.content, statuses: build.statuses, kept: kept, manifestKept: manifestKept) { path, bytes in
             guard !searchIndexes.contains(path) else { return }
             try folders.make(RelativePath.directory(of: path))
             try writer.write(bytes, to: path)

@@ -29,7 +29,7 @@ public struct SiteStages: Sendable {
         public var pages: [String: PageRecord]
         /// The search entries of the locales whose index was made, by locale and page path, for the cache.
         public var search: [String: [String: SearchEntryCache.Entry]] = [:]
-        /// The keys of the site files written (``PageKeys/siteFiles``), by path, for the cache.
+        /// The keys of the site files (``PageKeys/siteFiles``), by path, for the cache.
         public var siteFiles: [String: Digest] = [:]
     }
 
@@ -73,7 +73,7 @@ public struct SiteStages: Sendable {
         }
         clock.mark("redirects")
 
-        let localePages = try writeLocalePages(contexts, written: pagePaths, writer: writer)
+        try writeLocalePages(contexts, written: pagePaths, writer: writer)
         let search = try writeSearchIndexes(searchDocuments: pages, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")
@@ -85,8 +85,9 @@ public struct SiteStages: Sendable {
         result.diagnostics = (pages.flatMap(\.record.diagnostics) + media.diagnostics + builder.chromeFindings()).filter { seen.insert($0.description).inserted }
         result.diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
         let records = Dictionary(pages.map { ($0.job.pagePath, $0.record) }, uniquingKeysWith: { first, _ in first })
-        let siteFiles = (localePages + ["sitemap.xml"]).compactMap { path in reuse?.keys.siteFiles[path].map { (path, $0) } }
-        return Output(result: result, pages: records, search: search, siteFiles: Dictionary(uniqueKeysWithValues: siteFiles))
+        // Those whose path an article took are its pages, kept by the page's own key.
+        let siteFiles = reuse?.keys.siteFiles.filter { !pagePaths.contains($0.key) } ?? [:]
+        return Output(result: result, pages: records, search: search, siteFiles: siteFiles)
     }
 
     /// The theme's stylesheets, scripts and icons; returns how many.
@@ -100,17 +101,14 @@ public struct SiteStages: Sendable {
 
     /// Each locale's home and search page, unless an article at the locale's root takes its
     /// path (writers keep control of their home page); each is kept from the live site when it
-    /// is made from what it was made from. Returns their paths.
-    private func writeLocalePages(_ contexts: [String: SiteBuilder.LocaleContext], written: Set<String>, writer: StagingWriter) throws -> [String] {
-        var paths: [String] = []
+    /// is made from what it was made from.
+    private func writeLocalePages(_ contexts: [String: SiteBuilder.LocaleContext], written: Set<String>, writer: StagingWriter) throws {
         for locale in builder.site.content.locales {
             let context = contexts[locale]!
             for (path, page) in [("\(locale)/index.html", builder.homePage), ("\(locale)/search.html", builder.searchPage)] where !written.contains(path) {
                 if reuse?.keepSiteFile(path, writer: writer) != true { try writer.write(try page(context), to: path) }
-                paths.append(path)
             }
         }
-        return paths
     }
 
     /// Each locale's search index. Returns the search entries of the locales whose index was

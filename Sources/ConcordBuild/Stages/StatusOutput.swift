@@ -23,6 +23,15 @@ public struct StatusOutput: SiteOutputWriter {
     public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         let content = build.site.content
         guard !content.translationLocales.isEmpty else { return { _ in } }
+        let path = Self.folder + "/index.html"
+        if let reuse = build.reuse, build.staging != nil {
+            let writer = build.writer(into: folder)
+            try writer.createDirectories(Self.folder)
+            // Made from what the live one was made from: the page and its files are linked as they are.
+            if reuse.keepSiteFile(path, writer: writer), StatusPage.files.allSatisfy({ reuse.keepFile(Self.folder + "/" + $0.name, writer: writer) }) {
+                return { _ in }
+            }
+        }
         let status = TranslationStatus(content: content, diagnostics: build.diagnostics, statuses: build.statuses)
         let page = StatusPage(status: status, siteTitle: content.configuration.siteTitle, assets: .linked) { locale, path in
             "../" + LinkDestination.urlPath(SitePaths.page(locale: locale, path: path))
@@ -31,7 +40,7 @@ public struct StatusOutput: SiteOutputWriter {
         return { folder in
             let writer = build.writer(into: folder)
             try writer.createDirectories(Self.folder)
-            try writer.write(html, to: Self.folder + "/index.html")
+            try writer.write(html, to: path)
             for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
         }
     }
