@@ -418,8 +418,23 @@ public struct SearchIndex: Sendable {
     /// megabytes checks every byte of it once more.
     public func jsonUTF8() -> [UInt8] {
         if documents.contains(where: \.hasGivenTerms) { return Array(jsonFromStrings().utf8) }
+        // The documents' list and the terms' postings do not depend on each other: the list is
+        // written on a thread of its own while the terms are merged, which is one locale's work
+        // on one core when a rebuild makes one locale's index again.
+        let documentList = BackgroundWork { [documents] in Self.documentListJSON(documents) }
         let postings = Postings(tables: parallelMap(documents) { $0.termTable ?? SearchDocumentTerms(text: $0.text) })
+        let terms = postings.json()
+        var out = documentList.value()
+        out += "],\n\"locale\":".utf8
+        HTMLEscaping.appendJSONString(locale, to: &out)
+        out += ",\n\"terms\":{".utf8
+        out += terms
+        out += "},\n\"version\":1}\n".utf8
+        return out
+    }
 
+    /// The start of the index: its `docs` list, open.
+    private static func documentListJSON(_ documents: [Document]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(documents.count * 400)
         out += "{\"docs\":[".utf8
@@ -438,11 +453,6 @@ public struct SearchIndex: Sendable {
             HTMLEscaping.appendJSONString(document.excerpt, to: &out)
             out.append(UInt8(ascii: "}"))
         }
-        out += "],\n\"locale\":".utf8
-        HTMLEscaping.appendJSONString(locale, to: &out)
-        out += ",\n\"terms\":{".utf8
-        out += postings.json()
-        out += "},\n\"version\":1}\n".utf8
         return out
     }
 
