@@ -62,62 +62,89 @@ public struct PageKeys: Sendable {
     static func siteFileKeys(
         content: ContentSet, sorted: SortedContent, shared: Digest, navigation: [String: Digest], plan: PagePlan, diagnostics: [Diagnostic]
     ) -> [String: Digest] {
-        func key(_ kind: String, _ parts: (inout DigestHasher) -> Void = { _ in }) -> Digest {
+        // The parts that go through every page or finding, each on a core.
+        let locales = content.locales
+        let descriptions: [@Sendable () -> Digest] = locales.map { locale in
+            {
+                var hasher = DigestHasher()
+                let own = content.articles[locale] ?? [:], source = content.sourceArticles
+                for path in sorted.sourcePaths { hasher.combine((own[path] ?? source[path])?.metadata.description ?? "") }
+                return hasher.finalize()
+            }
+        }
+        let parts = parallelMap(descriptions + [
+            { statusesAndTitles(content: content, sorted: sorted, plan: plan) },
+            { findingsDigest(diagnostics) },
+            { redirectsAndFAQDigest(content) },
+        ]) { $0() }
+        let (statuses, findings, redirectsAndFAQ) = (parts[locales.count], parts[locales.count + 1], parts[locales.count + 2])
+
+        func key(_ kind: String, _ digests: Digest...) -> Digest {
             var hasher = DigestHasher()
             hasher.combine(kind)
             hasher.combine(shared)
-            parts(&hasher)
+            for digest in digests { hasher.combine(digest) }
             return hasher.finalize()
         }
-        var keys = ["sitemap.xml": key("sitemap")]
-        for locale in content.locales {
-            let own = content.articles[locale] ?? [:], source = content.sourceArticles
-            keys[locale + "/search.html"] = key("search") { $0.combine(navigation[locale]!) }
-            keys[locale + "/index.html"] = key("home") { hasher in
-                hasher.combine(navigation[locale]!)
-                for path in sorted.sourcePaths { hasher.combine((own[path] ?? source[path])?.metadata.description ?? "") }
-            }
-        }
-        func statusesAndTitles(_ hasher: inout DigestHasher) {
-            for job in plan.jobs {
-                hasher.combine(job.pagePath)
-                hasher.combine(job.status.rawValue)
-            }
-            for locale in content.locales {
-                let own = content.articles[locale] ?? [:]
-                for path in sorted.sourcePaths { hasher.combine(own[path]?.title ?? "") }
-            }
-        }
-        keys[SiteDataWriter.manifestPath] = key("manifest") { hasher in
-            statusesAndTitles(&hasher)
-            for locale in content.locales {
-                for redirect in content.redirects[locale]?.entries ?? [] {
-                    hasher.combine(redirect.sourcePath)
-                    hasher.combine(redirect.redirectURL)
-                    hasher.combine(redirect.redirectDocumentID ? 1 : 0)
-                }
-                hasher.combine("faq")
-                for (path, page) in (content.faqPages[locale] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    hasher.combine(path)
-                    hasher.combine(page.title)
-                    hasher.combine(page.sections.reduce(0) { $0 + $1.questions.count })
-                }
-            }
-        }
-        keys[StatusOutput.folder + "/index.html"] = key("status") { hasher in
-            statusesAndTitles(&hasher)
-            for diagnostic in diagnostics {
-                hasher.combine(diagnostic.rule)
-                hasher.combine(diagnostic.severity.rawValue)
-                hasher.combine(diagnostic.locale ?? "")
-                hasher.combine(diagnostic.location.file)
-                hasher.combine(diagnostic.location.line)
-                hasher.combine(diagnostic.location.column)
-                hasher.combine(diagnostic.message)
-                hasher.combine(diagnostic.source?.line ?? -1)
-            }
+        var keys = [
+            "sitemap.xml": key("sitemap"),
+            SiteDataWriter.manifestPath: key("manifest", statuses, redirectsAndFAQ),
+            StatusOutput.folder + "/index.html": key("status", statuses, findings),
+        ]
+        for (locale, described) in zip(locales, parts) {
+            keys[locale + "/search.html"] = key("search", navigation[locale]!)
+            keys[locale + "/index.html"] = key("home", navigation[locale]!, described)
         }
         return keys
+    }
+
+    /// Every page's status, and every article's title in every locale.
+    private static func statusesAndTitles(content: ContentSet, sorted: SortedContent, plan: PagePlan) -> Digest {
+        var hasher = DigestHasher()
+        for job in plan.jobs {
+            hasher.combine(job.pagePath)
+            hasher.combine(job.status.rawValue)
+        }
+        for locale in content.locales {
+            let own = content.articles[locale] ?? [:]
+            for path in sorted.sourcePaths { hasher.combine(own[path]?.title ?? "") }
+        }
+        return hasher.finalize()
+    }
+
+    /// Every finding, as the status page lists it.
+    private static func findingsDigest(_ diagnostics: [Diagnostic]) -> Digest {
+        var hasher = DigestHasher()
+        for diagnostic in diagnostics {
+            hasher.combine(diagnostic.rule)
+            hasher.combine(diagnostic.severity.rawValue)
+            hasher.combine(diagnostic.locale ?? "")
+            hasher.combine(diagnostic.location.file)
+            hasher.combine(diagnostic.location.line)
+            hasher.combine(diagnostic.location.column)
+            hasher.combine(diagnostic.message)
+            hasher.combine(diagnostic.source?.line ?? -1)
+        }
+        return hasher.finalize()
+    }
+
+    /// Every locale's redirects and FAQ pages, as the manifest lists them.
+    private static func redirectsAndFAQDigest(_ content: ContentSet) -> Digest {
+        var hasher = DigestHasher()
+        for locale in content.locales {
+            for redirect in content.redirects[locale]?.entries ?? [] {
+                hasher.combine(redirect.sourcePath)
+                hasher.combine(redirect.redirectURL)
+                hasher.combine(redirect.redirectDocumentID ? 1 : 0)
+            }
+            hasher.combine("faq")
+            for (path, page) in (content.faqPages[locale] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                hasher.combine(path)
+                hasher.combine(page.title)
+                hasher.combine(page.sections.reduce(0) { $0 + $1.questions.count })
+            }
+        }
+        return hasher.finalize()
     }
 
     /// The content's paths, each list sorted once (any fixed order serves a digest).

@@ -12,21 +12,23 @@ public struct PagePlan: Sendable {
     /// The plan for `content`, with each page's status from `statuses`.
     public init(content: ContentSet, statuses: [String: [String: ArticleStatus]]) {
         let sourcePaths = content.sourceArticles.keys.sorted()
-        let jobsByLocale = content.locales.map { locale in
-            sourcePaths.map { path in
+        // A locale per core, with the folders of its pages.
+        let byLocale = parallelMap(content.locales) { locale in
+            let jobs = sourcePaths.map { path in
                 SiteBuilder.PageJob(
                     locale: locale, path: path,
                     status: statuses[locale]?[path] ?? (content.hasArticle(path, in: locale) ? .current : .fallback))
             } + content.orphans(in: locale).map { SiteBuilder.PageJob(locale: locale, path: $0, status: .current) }
+            return (jobs: jobs, folders: Set(jobs.map { RelativePath.directory(of: $0.pagePath) }))
         }
         // Taken in turn from each locale: the cores take neighbouring jobs, and neighbours in
         // one locale are pages of one folder. Creating files in one folder at once makes the
         // threads wait on the folder's lock, and on ext4, where making a file can be slow
         // (after many files were deleted, it looks for a free inode at length), the waiting
         // thread spun on that lock (docs/performance.md). Each locale keeps its order.
-        jobs = Self.interleaved(jobsByLocale)
+        jobs = Self.interleaved(byLocale.map(\.jobs))
         var folders: Set<String> = ["assets"]
-        for job in jobs { folders.insert(RelativePath.directory(of: job.pagePath)) }
+        for locale in byLocale { folders.formUnion(locale.folders) }
         for locale in content.locales { folders.insert(locale) }
         self.folders = folders.sorted()
     }
