@@ -175,15 +175,17 @@ public struct BuildCache: Sendable {
         // The reports of earlier formats, which nothing reads any more.
         unlink(folder + "/report.json")
         unlink(folder + "/report")
-        let written = Result {
-            for (locale, entries) in search { try searchEntries.save(entries, for: locale) }
-            try write(pages, to: "pages")
-            try write(siteFiles, to: "site-files")
-            try write(findings, to: "findings")
-        }
+        // The other files, each on a core: they are independent of one another.
+        var writes: [@Sendable () throws -> Void] = search.map { locale, entries in { [self] in try searchEntries.save(entries, for: locale) } }
+        writes += [
+            { [self] in try write(pages, to: "pages") },
+            { [self] in try write(siteFiles, to: "site-files") },
+            { [self] in try write(findings, to: "findings") },
+        ]
+        let written = parallelMap(writes) { write in Result { try write() } }
         let state = stateMade.value()
         try modelsWritten.value()
-        try written.get()
+        for result in written { try result.get() }
         // Last: the state names the build the other files belong to.
         try write(state, to: "state")
     }
