@@ -217,7 +217,7 @@ public struct BuildAction: Sendable {
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
                 Self.save(
-                    report, built.output, findings: checked.entries, models: (site.content.loadRecords, models, modelsKey), inputs: inputs,
+                    report, built.output, outputStamps: built.outputStamps, findings: checked.entries, models: (site.content.loadRecords, models, modelsKey), inputs: inputs,
                     fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
@@ -260,6 +260,9 @@ extension BuildAction {
         var published: Bool
         /// The removal of the site this one replaced, running in the background.
         var oldSiteRemoval: BackgroundWork<Void, Never>? = nil
+        /// The stamp of every file published, when the build knows them all (a recycled staging
+        /// folder: every file in it was written or kept by its writer); nil: they are looked at.
+        var outputStamps: [String: FileStamp]? = nil
     }
 
     /// Renders into a staging folder and swaps it in; called holding the output's lock. Staging
@@ -291,6 +294,7 @@ extension BuildAction {
             let output = try built.get()
             for write in try writes.get() { try write(staging) }
             try writer.removeUnwritten()
+            let outputStamps = writer.recycled && !folder.isMountPoint ? writer.writtenStamps() : nil
             let siteDiagnostics = CheckEngine(settings: configuration.rules).applySettings(output.result.diagnostics)
             // The checks' errors stopped a strict build before rendering; these are found only now.
             if strict, siteDiagnostics.contains(where: { $0.severity == .error }) {
@@ -300,7 +304,7 @@ extension BuildAction {
             progress(.stage("Publishing"))
             let oldSite = try folder.swapLeavingOldSite(in: staging).oldSite
             let removal = oldSite.flatMap { keepOrRemove(oldSite: $0, in: folder) }
-            return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true, oldSiteRemoval: removal)
+            return Publication(output: output, siteDiagnostics: siteDiagnostics, published: true, oldSiteRemoval: removal, outputStamps: outputStamps)
         } catch {
             // An interrupt makes the pages fail (their folder is moved aside): the process is
             // then ending with the signal's status, and must not report a failure of its own.
@@ -416,7 +420,7 @@ extension BuildAction {
     /// Records what this build read and published. A cache that cannot be written costs the
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
-        _ report: Report, _ built: SiteStages.Output, findings: [String: FindingsReuse.Entry],
+        _ report: Report, _ built: SiteStages.Output, outputStamps: [String: FileStamp]? = nil, findings: [String: FindingsReuse.Entry],
         models: (records: [String: ArticleLoadRecord], reused: ModelCache.Reuse?, key: Digest?), inputs: InputSnapshot, fingerprint: Digest,
         output: String, in cache: BuildCache
     ) {
@@ -426,9 +430,13 @@ extension BuildAction {
             siteDiagnostics: site.diagnostics, assetsCopied: site.assetsCopied)
         @Sendable func state() -> BuildCache.State {
             var outputs: [String: FileStamp] = [:]
-            let prefix = output.hasSuffix("/") ? output : output + "/"
-            for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
-                if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
+            if let outputStamps {
+                outputs = outputStamps
+            } else {
+                let prefix = output.hasSuffix("/") ? output : output + "/"
+                for path in InputSnapshot.walk(output) where path.hasPrefix(prefix) {
+                    if let stamp = FileStamp.of(path) { outputs[String(path.dropFirst(prefix.count))] = stamp }
+                }
             }
             return BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
         }

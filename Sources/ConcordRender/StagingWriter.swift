@@ -36,6 +36,8 @@ public struct StagingWriter: Sendable {
     public let previous: String?
     /// The paths written (files and folders), when the folder is recycled.
     private let written: WrittenPaths?
+    /// The stamp of every file put in the folder, by path.
+    private let stamps = StampLog()
 
     /// Whether the folder held an earlier build's files when this build began.
     public var recycled: Bool { written != nil }
@@ -74,11 +76,17 @@ public struct StagingWriter: Sendable {
     }
 
     /// Links the previous build's file at `relative` into the staging folder, unread: for a
-    /// file the caller knows is unchanged, and whose inode it may know (`inode`, from its
-    /// stamp). Returns whether it was linked.
-    public func link(fromPrevious relative: String, inode: UInt64? = nil) -> Bool {
+    /// file the caller knows is unchanged, and whose stamp it may know. Returns whether it was linked.
+    public func link(fromPrevious relative: String, stamp: FileStamp? = nil) -> Bool {
         guard let previous else { return false }
-        return place(previous + "/" + relative, at: relative, inode: inode)
+        return place(previous + "/" + relative, at: relative, stamp: stamp)
+    }
+
+    /// The stamp of every file this writer (and its copies) put in the staging folder, by path.
+    /// In a recycled folder, once ``removeUnwritten()`` has run, these are all its files; each
+    /// keeps its stamp when the folder is swapped in (a rename moves no file).
+    public func writtenStamps() -> [String: FileStamp] {
+        stamps.all
     }
 
     /// Removes, from a recycled folder, every file and folder this writer (and its copies) did not write.
@@ -89,7 +97,7 @@ public struct StagingWriter: Sendable {
 
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
         let path = root + "/" + relative
-        if let previous, Self.sameBytes(previous + "/" + relative, buffer), place(previous + "/" + relative, at: relative) { return }
+        if let previous, let same = Self.sameBytes(previous + "/" + relative, buffer), place(previous + "/" + relative, at: relative, stamp: same) { return }
         // In a recycled folder the file there may be the live site's own (a hard link): it is
         // replaced, never written into.
         if let written {
@@ -114,29 +122,35 @@ public struct StagingWriter: Sendable {
             }
             written += count
         }
+        var info = stat()
+        let stamp = fstat(file, &info) == 0 ? FileStamp(info) : nil
         guard close(file) == 0 else { throw failure() }
+        stamps.record(relative, stamp ?? FileStamp.of(path))
     }
 
-    /// Puts the live site's file `old` (whose inode may be known) at `relative` as a hard link;
+    /// Puts the live site's file `old` (whose stamp may be known) at `relative` as a hard link;
     /// in a recycled folder, a link that is already there is kept, and any other file replaced.
-    /// Returns whether it is there.
-    private func place(_ old: String, at relative: String, inode: UInt64? = nil) -> Bool {
+    /// Returns whether it is there. (A link has its file's stamp: a link changes no size, time
+    /// or inode the stamp holds.)
+    private func place(_ old: String, at relative: String, stamp: FileStamp? = nil) -> Bool {
         let path = root + "/" + relative
-        guard let written else { return hardLink(old, path) == 0 }
-        var there = stat()
-        if lstat(path, &there) == 0 {
-            // The staging folder was renamed in beside the live site: one file system, so the
-            // inode alone tells the live site's file.
-            var live = stat()
-            guard let liveInode = inode ?? (lstat(old, &live) == 0 ? UInt64(live.st_ino) : nil) else { return false }
-            if UInt64(there.st_ino) == liveInode {
-                written.insert(relative)
-                return true
+        guard let stamp = stamp ?? FileStamp.of(old) else { return false }
+        if let written {
+            var there = stat()
+            if lstat(path, &there) == 0 {
+                // The staging folder was renamed in beside the live site: one file system, so the
+                // inode alone tells the live site's file.
+                if UInt64(there.st_ino) == stamp.inode {
+                    written.insert(relative)
+                    stamps.record(relative, stamp)
+                    return true
+                }
+                guard unlink(path) == 0 else { return false }
             }
-            guard unlink(path) == 0 else { return false }
         }
         guard hardLink(old, path) == 0 else { return false }
-        written.insert(relative)
+        written?.insert(relative)
+        stamps.record(relative, stamp)
         return true
     }
 
@@ -147,20 +161,19 @@ public struct StagingWriter: Sendable {
     private static let noAccessTime: Int32 = 0
     #endif
 
-    /// Whether the file `old` holds exactly `buffer`.
+    /// The stamp of the file `old` when it holds exactly `buffer`; nil when it does not.
     ///
     /// The old file is read with `open`/`read` into uninitialized memory: `fopen` allocated a
     /// stream and its buffer per file, and a zero-filled array was written once more before
     /// the read replaced it.
-    private static func sameBytes(_ old: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    private static func sameBytes(_ old: String, _ buffer: UnsafeRawBufferPointer) -> FileStamp? {
         var info = stat()
-        guard lstat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == buffer.count,
-              let target = buffer.baseAddress else { return false }
+        guard lstat(old, &info) == 0, let stamp = FileStamp(info), stamp.size == buffer.count, let target = buffer.baseAddress else { return nil }
         // O_NOATIME: the link made by the last build changed the file's ctime, so under relatime
         // every read would write a new atime too. Only the file's owner may ask; others read plainly.
         var file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | Self.noAccessTime)
         if file < 0, errno == EPERM, Self.noAccessTime != 0 { file = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
-        guard file >= 0 else { return false }
+        guard file >= 0 else { return nil }
         defer { close(file) }
         let existing = UnsafeMutableRawPointer.allocate(byteCount: buffer.count, alignment: 16)
         defer { existing.deallocate() }
@@ -168,10 +181,10 @@ public struct StagingWriter: Sendable {
         while filled < buffer.count {
             let count = read(file, existing + filled, buffer.count - filled)
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
+            guard count > 0 else { return nil }
             filled += count
         }
-        return memcmp(existing, target, buffer.count) == 0
+        return memcmp(existing, target, buffer.count) == 0 ? stamp : nil
     }
 }
 
@@ -183,6 +196,24 @@ private func writeSome(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
 /// The C library's `link`, which ``StagingWriter/link(fromPrevious:)`` hides inside the writer.
 private func hardLink(_ existing: String, _ new: String) -> Int32 {
     link(existing, new)
+}
+
+/// The stamp of every file a build put in its staging folder, from every core.
+private final class StampLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamps: [String: FileStamp] = [:]
+
+    func record(_ file: String, _ stamp: FileStamp?) {
+        lock.lock()
+        defer { lock.unlock() }
+        stamps[file] = stamp
+    }
+
+    var all: [String: FileStamp] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stamps
+    }
 }
 
 /// The files and folders a build wrote into a recycled staging folder, from every core.

@@ -70,6 +70,16 @@ struct IncrementalBuildTests {
         return files
     }
 
+    /// The stamp of every file under `folder`, by relative path.
+    static func stamps(_ folder: String) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            if let stamp = FileStamp.of(folder + "/" + relative) { stamps[relative] = stamp }
+        }
+        return stamps
+    }
+
     /// An edit a writer (or translator, or designer) might make.
     enum Edit: CaseIterable {
         case appendSentence, changeNumber, retitle, addArticle, deleteArticle, renameArticle, editNavigation, touch, editTemplate,
@@ -181,6 +191,9 @@ struct IncrementalBuildTests {
             let (clean, folder) = try project.buildClean("\(step)")
             let context = "step \(step) (seed \(random.seed)): \(did)"
             #expect(incremental.diagnostics.map(\.description) == clean.diagnostics.map(\.description), "\(context)")
+            // The output's stamps the next build compares against are those of the files published.
+            let state = BuildCache(root: project.cache, output: project.incremental).loadState()
+            #expect(state?.outputs == Self.stamps(project.incremental), "\(context): the saved stamps are not the output's")
             let expected = try Self.tree(folder), actual = try Self.tree(project.incremental)
             #expect(Set(actual.keys) == Set(expected.keys), "\(context): files differ")
             for (path, bytes) in expected where actual[path] != bytes {

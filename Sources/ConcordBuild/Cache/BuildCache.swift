@@ -63,7 +63,7 @@ public struct PageReuse: Sendable {
     /// the previous build published.
     func keepFile(_ path: String, writer: StagingWriter) -> Bool {
         guard let stamp = outputs[path], FileStamp.of(liveSite + "/" + path) == stamp else { return false }
-        return writer.link(fromPrevious: path, inode: stamp.inode)
+        return writer.link(fromPrevious: path, stamp: stamp)
     }
 
     /// Whether `paths` are exactly the pages the previous build wrote for `locale`.

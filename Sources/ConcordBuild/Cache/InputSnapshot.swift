@@ -8,32 +8,6 @@ import Musl
 import Darwin
 #endif
 
-/// What a file looked like to `stat`: enough to tell that it has not changed without reading it.
-@ModelCodable
-public struct FileStamp: Hashable, Sendable {
-    public var size: Int
-    public var modified: Int
-    public var inode: UInt64
-
-    public init(size: Int, modified: Int, inode: UInt64) {
-        self.size = size
-        self.modified = modified
-        self.inode = inode
-    }
-
-    /// The stamp of the file at `path` (following a symbolic link), or nil when it is not a regular file.
-    public static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        #if canImport(Darwin)
-        let modified = Int(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtimespec.tv_nsec)
-        #else
-        let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
-        #endif
-        return FileStamp(size: Int(info.st_size), modified: modified, inode: UInt64(info.st_ino))
-    }
-}
-
 /// Every file a build may read, each with its stamp and the digest of its bytes: the content
 /// root (every file, media and navigation included), locale folders outside it, the templates
 /// folder, `concord.yml`, and Concord's own executable. A file whose stamp is the one recorded
