@@ -62,7 +62,7 @@ public struct SiteBuilder: Sendable {
         /// page of a locale (and its home and search pages) never needs it.
         var navigation: NavigationRenderer { lazyNavigation.value(makeNavigation) }
         private let lazyNavigation = SharedLazyValue<NavigationRenderer>()
-        private let makeNavigation: @Sendable () -> NavigationRenderer
+        let makeNavigation: @Sendable () -> NavigationRenderer
         var renderer: HTMLRenderer
         var isRightToLeft: Bool
         /// The chrome strings as a template context.
@@ -77,24 +77,6 @@ public struct SiteBuilder: Sendable {
         var readSource: (html: String, lang: String?)
         /// How the locale writes a date (`ms.date`).
         var dateStyle: Date.FormatStyle
-
-        init(
-            locale: String, strings: ChromeStrings, navigation: @escaping @Sendable () -> NavigationRenderer, renderer: HTMLRenderer, isRightToLeft: Bool,
-            stringValues: TemplateObject, sharedValues: TemplateObject, fallbackNotice: (html: String, lang: String?),
-            outdatedNotice: (html: String, lang: String?), readSource: (html: String, lang: String?), dateStyle: Date.FormatStyle
-        ) {
-            self.locale = locale
-            self.strings = strings
-            self.makeNavigation = navigation
-            self.renderer = renderer
-            self.isRightToLeft = isRightToLeft
-            self.stringValues = stringValues
-            self.sharedValues = sharedValues
-            self.fallbackNotice = fallbackNotice
-            self.outdatedNotice = outdatedNotice
-            self.readSource = readSource
-            self.dateStyle = dateStyle
-        }
     }
 
     /// One article page: the article at `path`, shown in `locale`.
@@ -143,7 +125,7 @@ public struct SiteBuilder: Sendable {
         shared[.languageName] = .text(strings.languageName)
         shared[.strings] = .object(stringValues)
         return LocaleContext(
-            locale: locale, strings: strings, navigation: { [self] in makeNavigation(locale) },
+            locale: locale, strings: strings, makeNavigation: { [self] in makeNavigation(locale) },
             renderer: HTMLRenderer(
                 links: links, includes: includes, alertTitles: strings.alertTitles, snippets: site.content.snippets, words: strings.blockWords,
                 codeLabel: strings["codeBlock"]),
