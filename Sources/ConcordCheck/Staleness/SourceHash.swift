@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `source-hash` of an article: SHA-256 of its body in a normal form, as 64 hex digits.
 ///
 /// A translation records the hash of the source it was made from (`concord stamp`); when the
@@ -20,31 +28,46 @@ public enum SourceHash {
 
     /// The hash of an article's body (the text after the front matter).
     public static func of<Body: Collection>(body: Body) -> String where Body.Element == UInt8, Body.Index == Int {
-        var hasher = SHA256()
+        // The normal form is gathered first and hashed in one call: hashing a line at a time
+        // called into libcrypto twice a line, which cost more than the hashing.
+        let normal = body.withContiguousStorageIfAvailable(normalForm) ?? Array(body).withUnsafeBufferPointer(normalForm)
+        return SHA256.hex(normal)
+    }
+
+    /// The body's normal form: the bytes the hash is of.
+    private static func normalForm(_ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var normal: [UInt8] = []
+        normal.reserveCapacity(body.count + 1)
+        guard let base = body.baseAddress else { return normal }
         var pendingBlankLines = 0
         var sawText = false
-        var i = body.startIndex
-        let end = body.endIndex
-        // Line by line, each line hashed as a slice of the body: no byte is copied.
+        var i = 0
+        let end = body.count
+        // Most files have no `\r`: their lines are found with `memchr`.
+        let onlyNewlines = memchr(base, 0x0D, end) == nil
         while i < end {
             var lineEnd = i
-            while lineEnd < end, body[lineEnd] != 0x0A, body[lineEnd] != 0x0D { lineEnd += 1 }
+            if onlyNewlines {
+                lineEnd = memchr(base + i, 0x0A, end - i).map { UnsafeRawPointer(base).distance(to: $0) } ?? end
+            } else {
+                while lineEnd < end, body[lineEnd] != 0x0A, body[lineEnd] != 0x0D { lineEnd += 1 }
+            }
             var trimmed = lineEnd
             while trimmed > i, body[trimmed - 1] == 0x20 || body[trimmed - 1] == 0x09 { trimmed -= 1 }
             if trimmed == i {
                 if sawText { pendingBlankLines += 1 }
             } else {
-                for _ in 0..<pendingBlankLines { hasher.update(byte: UInt8(ascii: "\n")) }
+                normal.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: pendingBlankLines))
                 pendingBlankLines = 0
-                hasher.update(body[i..<trimmed])
-                hasher.update(byte: UInt8(ascii: "\n"))
+                normal.append(contentsOf: UnsafeBufferPointer(rebasing: body[i..<trimmed]))
+                normal.append(UInt8(ascii: "\n"))
                 sawText = true
             }
             // `\r\n` is one line end, as is `\r` or `\n` alone.
             if lineEnd < end, body[lineEnd] == 0x0D, lineEnd + 1 < end, body[lineEnd + 1] == 0x0A { lineEnd += 1 }
             i = lineEnd + 1
         }
-        return hasher.finalize()
+        return normal
     }
 
     /// Whether a recorded hash names the same content as `current` (case and surrounding spaces aside).
