@@ -44,8 +44,16 @@ public struct InlineContent: Sendable, Hashable {
         // Piece by piece: asked of every unit made, and the words need not be joined to be looked at.
         pieces.contains { piece in
             guard case .text(let text) = piece else { return false }
-            return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            return text.unicodeScalars.contains(where: Self.isWordScalar)
         }
+    }
+
+    /// Whether `scalar` is a letter or a digit of some script. ASCII, most of what is asked, is
+    /// answered without looking up the scalar's Unicode properties.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        let byte = UInt8(scalar.value)
+        return byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
     /// The codes in the order the pieces open or place them.

@@ -45,6 +45,16 @@ import Testing
         #expect(content.hasTranslatableText)
     }
 
+    @Test("a letter or digit of any script makes text translatable; ASCII answers as its properties say")
+    func wordScalars() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(InlineContent.isWordScalar(scalar) == (scalar.properties.isAlphabetic || scalar.properties.numericType != nil), "\(value)")
+        }
+        for word in ["é", "日本", "٣", "Ж"] { #expect(InlineContent(pieces: [.text(" - \(word) ")]).hasTranslatableText, "\(word)") }
+        for text in [" - ", "{}", "*** ", "\u{00A0}"] { #expect(!InlineContent(pieces: [.text(text)]).hasTranslatableText, "\(text.debugDescription)") }
+    }
+
     @Test func whatIsNotMarkupStaysText() {
         for text in ["a * b", "snake_case_name", "[just brackets]", "5 < 6 and 7 > 2", "AT&T;", "***"] {
             let content = read(text)
