@@ -17,6 +17,20 @@ public enum SitePaths {
         locale + "/search-index.json"
     }
 
+    /// A locale's home page, relative to the output folder: `es-ES/index.html` (unless an
+    /// article at the locale's root takes the path).
+    public static func home(locale: String) -> String {
+        locale + "/index.html"
+    }
+
+    /// A locale's search page, relative to the output folder: `es-ES/search.html`.
+    public static func searchPage(locale: String) -> String {
+        locale + "/search.html"
+    }
+
+    /// The sitemap, relative to the output folder.
+    public static let sitemap = "sitemap.xml"
+
     /// The absolute URL of a page: `baseURL` + `/` + `relative` (or a root-relative URL when there is no base).
     public static func url(_ relative: String, baseURL: String) -> String {
         baseURL.isEmpty ? "/" + relative : baseURL + "/" + relative

@@ -408,7 +408,7 @@ public struct SiteBuilder: Sendable {
     }
 
     func homeContext(_ context: LocaleContext) -> [String: Any] {
-        let pagePath = context.locale + "/index.html"
+        let pagePath = SitePaths.home(locale: context.locale)
         var page = baseContext(context, pagePath: pagePath, title: configuration.siteTitle)
         page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
         var descriptions: [String: String] = [:]
@@ -428,7 +428,7 @@ public struct SiteBuilder: Sendable {
     }
 
     func searchContext(_ context: LocaleContext) -> [String: Any] {
-        let pagePath = context.locale + "/search.html"
+        let pagePath = SitePaths.searchPage(locale: context.locale)
         var page = baseContext(context, pagePath: pagePath, title: context.strings["searchResults"])
         page["navigation"] = context.navigation.html(currentPath: nil, pageDirectory: "")
         page["noindex"] = true

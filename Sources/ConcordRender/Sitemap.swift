@@ -61,6 +61,6 @@ public enum Sitemap {
 
     /// `robots.txt`: everything allowed, and where the sitemap is.
     public static func robots(baseURL: String) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(SitePaths.url("sitemap.xml", baseURL: baseURL))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(SitePaths.url(SitePaths.sitemap, baseURL: baseURL))\n"
     }
 }

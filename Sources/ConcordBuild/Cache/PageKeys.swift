@@ -87,13 +87,13 @@ public struct PageKeys: Sendable {
             return hasher.finalize()
         }
         var keys = [
-            "sitemap.xml": key("sitemap"),
+            SitePaths.sitemap: key("sitemap"),
             SiteDataWriter.manifestPath: key("manifest", statuses, redirectsAndFAQ),
-            StatusOutput.folder + "/index.html": key("status", statuses, findings),
+            StatusOutput.page: key("status", statuses, findings),
         ]
         for (locale, described) in zip(locales, parts) {
-            keys[locale + "/search.html"] = key("search", navigation[locale]!)
-            keys[locale + "/index.html"] = key("home", navigation[locale]!, described)
+            keys[SitePaths.searchPage(locale: locale)] = key("search", navigation[locale]!)
+            keys[SitePaths.home(locale: locale)] = key("home", navigation[locale]!, described)
         }
         return keys
     }

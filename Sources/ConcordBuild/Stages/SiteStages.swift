@@ -50,7 +50,7 @@ public struct SiteStages: Sendable {
         clock.mark("folders")
 
         // The sitemap needs only the content: made on a thread of its own while the pages render.
-        let sitemap = reuse?.keepSiteFile("sitemap.xml", writer: writer) == true ? nil : BackgroundWork { [builder] in builder.sitemap() }
+        let sitemap = reuse?.keepSiteFile(SitePaths.sitemap, writer: writer) == true ? nil : BackgroundWork { [builder] in builder.sitemap() }
         let pages = try PageStage(builder: builder, contexts: contexts, writer: writer, reuse: reuse).run(plan, progress: progress)
         clock.mark("pages")
 
@@ -66,7 +66,7 @@ public struct SiteStages: Sendable {
         clock.mark("assets")
 
         // Moved pages answer with a redirect, where no article (FAQ pages included) took their path.
-        let homeAndSearch = content.locales.flatMap { ["\($0)/index.html", "\($0)/search.html"] }
+        let homeAndSearch = content.locales.flatMap { [SitePaths.home(locale: $0), SitePaths.searchPage(locale: $0)] }
         for redirect in builder.redirectPages(taken: pagePaths.union(homeAndSearch)) {
             try writer.createDirectories(RelativePath.directory(of: redirect.path))
             try writer.write(redirect.html, to: redirect.path)
@@ -77,7 +77,7 @@ public struct SiteStages: Sendable {
         let search = try writeSearchIndexes(searchDocuments: pages, writer: writer)
         clock.mark("search")
         try writer.write(try builder.chooserPage(contexts), to: "index.html")
-        if let sitemap { try writer.write(sitemap.value(), to: "sitemap.xml") }
+        if let sitemap { try writer.write(sitemap.value(), to: SitePaths.sitemap) }
         try writer.write(Sitemap.robots(baseURL: builder.configuration.baseURL), to: "robots.txt")
 
         // Those of navigation and includes were found while the content loaded, with the checks'.
@@ -105,7 +105,8 @@ public struct SiteStages: Sendable {
     private func writeLocalePages(_ contexts: [String: SiteBuilder.LocaleContext], written: Set<String>, writer: StagingWriter) throws {
         for locale in builder.site.content.locales {
             let context = contexts[locale]!
-            for (path, page) in [("\(locale)/index.html", builder.homePage), ("\(locale)/search.html", builder.searchPage)] where !written.contains(path) {
+            for (path, page) in [(SitePaths.home(locale: locale), builder.homePage), (SitePaths.searchPage(locale: locale), builder.searchPage)]
+            where !written.contains(path) {
                 if reuse?.keepSiteFile(path, writer: writer) != true { try writer.write(try page(context), to: path) }
             }
         }

@@ -8,6 +8,8 @@ import Foundation
 public struct StatusOutput: SiteOutputWriter {
     /// The page's folder, relative to the output folder.
     public static let folder = "status"
+    /// The page, relative to the output folder.
+    public static let page = folder + "/index.html"
 
     /// Creates the writer.
     public init() {}
@@ -23,12 +25,11 @@ public struct StatusOutput: SiteOutputWriter {
     public func prepare(_ build: BuildSnapshot, into folder: String) throws -> @Sendable (_ folder: String) throws -> Void {
         let content = build.site.content
         guard !content.translationLocales.isEmpty else { return { _ in } }
-        let path = Self.folder + "/index.html"
-        if let reuse = build.reuse, build.staging != nil {
+        if let reuse = build.reuse {
             let writer = build.writer(into: folder)
             try writer.createDirectories(Self.folder)
             // Made from what the live one was made from: the page and its files are linked as they are.
-            if reuse.keepSiteFile(path, writer: writer), StatusPage.files.allSatisfy({ reuse.keepFile(Self.folder + "/" + $0.name, writer: writer) }) {
+            if reuse.keepSiteFile(Self.page, writer: writer), StatusPage.files.allSatisfy({ reuse.keepFile(Self.folder + "/" + $0.name, writer: writer) }) {
                 return { _ in }
             }
         }
@@ -40,7 +41,7 @@ public struct StatusOutput: SiteOutputWriter {
         return { folder in
             let writer = build.writer(into: folder)
             try writer.createDirectories(Self.folder)
-            try writer.write(html, to: path)
+            try writer.write(html, to: Self.page)
             for file in StatusPage.files { try writer.write(file.bytes, to: Self.folder + "/" + file.name) }
         }
     }
