@@ -55,10 +55,11 @@ extension HTMLRenderer.Writer {
         case "no-loc":
             openInline(&run)
             out.appendEscaped(directive.value("text") ?? "")
-        case "zone", "moniker" where opens:
+        // `where` binds to one pattern: each needs its own, or an unclosed zone opened a block.
+        case "zone" where opens, "moniker" where opens:
             closeInline(&run)
             selectorBlock(directive, context: walk.context)
-        case "zone-end", "moniker-end" where closes:
+        case "zone-end" where closes, "moniker-end" where closes:
             closeInline(&run)
             out += "</div>\n"
         default:
