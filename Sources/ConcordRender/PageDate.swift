@@ -14,24 +14,48 @@ public struct PageDate: Sendable, Hashable {
     /// Reads `MM/DD/YYYY` (ms.date's form, one-digit month and day allowed) or `YYYY-MM-DD`;
     /// `nil` for anything else, or a day the calendar does not have (`02/30/2020`).
     public init?(metadata text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let slash = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        let dash = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        let parts: [Substring]
-        if slash.count == 3, slash[2].count == 4 {
-            parts = [slash[2], slash[0], slash[1]]
-        } else if dash.count == 3, dash[0].count == 4 {
-            parts = dash
-        } else {
-            return nil
-        }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        // Every page reads its date: the bytes are read as they are, and only a date with
+        // non-ASCII bytes (white space outside ASCII, say) is trimmed by Foundation first.
+        var trimmed = text.utf8.contains(where: { $0 >= 0x80 }) ? text.trimmingCharacters(in: .whitespaces) : text
+        guard let (year, month, day) = trimmed.withUTF8(Self.fields),
               (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Year, month and day of `MM/DD/YYYY` or `YYYY-MM-DD` between ASCII spaces or tabs: three
+    /// runs of one to four digits split by one kind of separator, the year four digits long.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard start < end else { return nil }
+        let separator = bytes[start..<end].first { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }
+        guard let separator else { return nil }
+        var numbers: [(value: Int, digits: Int)] = []
+        var value = 0, digits = 0
+        for byte in bytes[start..<end] {
+            if byte == separator {
+                numbers.append((value, digits))
+                value = 0
+                digits = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 4 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        numbers.append((value, digits))
+        guard numbers.count == 3, numbers.allSatisfy({ $0.digits > 0 }) else { return nil }
+        if separator == UInt8(ascii: "/") {
+            guard numbers[2].digits == 4 else { return nil }
+            return (numbers[2].value, numbers[0].value, numbers[1].value)
+        }
+        guard numbers[0].digits == 4 else { return nil }
+        return (numbers[0].value, numbers[1].value, numbers[2].value)
     }
 
     /// `YYYY-MM-DD`, what `<time datetime>` takes.
@@ -69,8 +93,4 @@ public struct PageDate: Sendable, Hashable {
         default: 31
         }
     }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -39,7 +39,9 @@ struct PageValidityTests {
         #expect(PageDate(metadata: "4/8/2020")?.iso == "2020-04-08")
         #expect(PageDate(metadata: " 2018-10-29 ")?.iso == "2018-10-29")
         #expect(PageDate(metadata: "02/29/2020")?.iso == "2020-02-29")
-        for bad in ["02/29/2019", "13/01/2020", "04/31/2020", "2020/04/08", "April 8, 2020", "", "0x/08/2020", "04/08/20"] {
+        #expect(PageDate(metadata: "\t04/08/2020\u{00A0}")?.iso == "2020-04-08", "white space outside ASCII is trimmed too")
+        for bad in ["02/29/2019", "13/01/2020", "04/31/2020", "2020/04/08", "April 8, 2020", "", "0x/08/2020", "04/08/20",
+                    "04/08/2020x", "04-08/2020", "2020-04-08-01", "04//2020", "00004/08/2020", "٠٤/٠٨/٢٠٢٠", " / / "] {
             #expect(PageDate(metadata: bad) == nil, "\(bad)")
         }
     }
