@@ -182,6 +182,11 @@ public struct BuildAction: Sendable {
         }
         let site = SiteContent.load(configuration, reusing: models, recordingForCache: cache != nil)
         defer { ExitTeardown.keepUntilExit(site) }
+        // The models are written while the build goes on, and put in place if it saves its cache.
+        let stagedModels = cache.flatMap { cache in
+            modelsKey.map { key in BackgroundWork { try cache.models.stage(site.content.loadRecords, key: key, reused: models) } }
+        }
+        defer { if let staged = try? stagedModels?.value() { staged.discard() } }
         inputs = inputs?.completed(with: site.content.digests)
         let fingerprint = inputs.map { Self.fingerprint($0, settings: settingsDigest) }
         progress(.stage("Checking"))
@@ -217,7 +222,7 @@ public struct BuildAction: Sendable {
             if built.published, let cache, let inputs, let fingerprint {
                 progress(.stage("Saving the cache"))
                 Self.save(
-                    report, built.output, outputStamps: built.outputStamps, findings: checked.entries, models: (site.content.loadRecords, models, modelsKey), inputs: inputs,
+                    report, built.output, outputStamps: built.outputStamps, findings: checked.entries, models: stagedModels, inputs: inputs,
                     fingerprint: fingerprint, output: folder.path, in: cache)
             }
         }
@@ -421,7 +426,7 @@ extension BuildAction {
     /// next build its speed, not its correctness: the build does not fail for it.
     static func save(
         _ report: Report, _ built: SiteStages.Output, outputStamps: [String: FileStamp]? = nil, findings: [String: FindingsReuse.Entry],
-        models: (records: [String: ArticleLoadRecord], reused: ModelCache.Reuse?, key: Digest?), inputs: InputSnapshot, fingerprint: Digest,
+        models: BackgroundWork<ModelCache.Staged, any Error>?, inputs: InputSnapshot, fingerprint: Digest,
         output: String, in cache: BuildCache
     ) {
         guard let site = report.site else { return }
@@ -441,9 +446,7 @@ extension BuildAction {
             return BuildCache.State(fingerprint: fingerprint, inputs: inputs.files, outputs: outputs, report: cached)
         }
         do {
-            try cache.save(
-                state, pages: built.pages, siteFiles: built.siteFiles, findings: findings, search: built.search, models: models.records, reusedModels: models.reused,
-                modelsKey: models.key)
+            try cache.save(state, pages: built.pages, siteFiles: built.siteFiles, findings: findings, search: built.search, models: models?.value())
         } catch {
             cache.remove()
         }

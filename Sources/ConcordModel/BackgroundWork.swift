@@ -23,9 +23,12 @@ public final class BackgroundWork<Value: Sendable, Failure: Error>: @unchecked S
         thread.start()
     }
 
-    /// Waits for the work to end; returns its value or rethrows what it threw. Call it once.
+    /// Waits for the work to end; returns its value or rethrows what it threw (at once, after
+    /// the first call).
     public func value() throws(Failure) -> Value {
         done.wait()
+        // For the next call: the result is written for good.
+        done.signal()
         return try result!.get()
     }
 }

@@ -382,6 +382,36 @@ struct IncrementalBuildTests {
         #expect(Set(after.keys) == Set(before.keys))
     }
 
+    @Test("models staged while a build runs replace the cache's only when the build saves it; a staging folder left by a build that is gone is removed")
+    func stagedModelsWaitForTheSave() throws {
+        let project = try Project()
+        _ = try project.buildIncrementally()
+        let cache = BuildCache(root: project.cache, output: project.incremental)
+        let folder = cache.models.path
+        func shards() throws -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: folder).map { ($0, try FileSystem.read(folder + "/" + $0)) })
+        }
+        func stagingFolders() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cache.folder).filter { $0.hasPrefix(".models.") }
+        }
+        let saved = try shards()
+        // A build that --strict stops for an error saves no cache: the shards stay the last build's.
+        let path = "content/es-ES/customer-support.md"
+        try project.write(path, try project.read(path) + "\n[Roto](no-such-article.md)\n")
+        let stopped = try BuildAction(configuration: project.configuration, output: project.incremental, strict: true, cacheRoot: project.cache).run()
+        #expect(stopped.stoppedByFindings)
+        #expect(try shards() == saved)
+        #expect(try stagingFolders().isEmpty)
+        // An interrupted build's staging folder: its process is gone.
+        let abandoned = cache.folder + "/.models.2147483646"
+        try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
+        try project.write(String(abandoned.dropFirst(project.root.count + 1)) + "/0", "stale")
+        _ = try project.buildIncrementally()
+        #expect(try stagingFolders().isEmpty)
+        #expect(try shards() != saved)
+        #expect(try shards().keys.sorted() == saved.keys.sorted())
+    }
+
     @Test("a kept page's search entry comes from the cache when another page of its locale changes")
     func keptPagesSearchEntriesComeFromTheCache() throws {
         let project = try Project()

@@ -153,24 +153,20 @@ public struct BuildCache: Sendable {
         read("findings", as: [String: FindingsReuse.Entry].self) ?? [:]
     }
 
-    /// Saves a build's state, page records and findings, each file replaced in one rename.
-    /// The models, the largest, are written on a thread of its own meanwhile, and `state` made
-    /// on another.
+    /// Saves a build's state, page records and findings, each file replaced in one rename, and
+    /// puts in place the models the build staged (``ModelCache/stage(_:key:reused:)``).
     func save(
         _ state: @escaping @Sendable () -> State, pages: [String: PageRecord], siteFiles: [String: Digest] = [:], findings: [String: FindingsReuse.Entry] = [:],
-        search: [String: [String: SearchEntryCache.Entry]] = [:], models: [String: ArticleLoadRecord] = [:],
-        reusedModels: ModelCache.Reuse? = nil, modelsKey: Digest? = nil
+        search: [String: [String: SearchEntryCache.Entry]] = [:], models: ModelCache.Staged? = nil
     ) throws {
         try FileSystem.createDirectories(folder)
-        let modelsWritten = BackgroundWork { [self] in
+        if let models {
+            try models.commit()
+        } else {
             // Without a key a record could be read by another Concord: none is kept.
-            if let modelsKey {
-                try self.models.save(models, key: modelsKey, reused: reusedModels)
-            } else {
-                try? FileManager.default.removeItem(atPath: self.models.path)
-            }
+            try? FileManager.default.removeItem(atPath: self.models.path)
         }
-        // The state (a `stat` of every output file) is made meanwhile too.
+        // The state (a `stat` of every output file) is made on a thread of its own.
         let stateMade = BackgroundWork(state)
         // The reports of earlier formats, which nothing reads any more.
         unlink(folder + "/report.json")
@@ -184,7 +180,6 @@ public struct BuildCache: Sendable {
         ]
         let written = parallelMap(writes) { write in Result { try write() } }
         let state = stateMade.value()
-        try modelsWritten.value()
         for result in written { try result.get() }
         // Last: the state names the build the other files belong to.
         try write(state, to: "state")

@@ -42,53 +42,108 @@ struct ModelCache {
     }
 
     /// Writes `records` (by file), each shard sorted by file so that the same build writes the
-    /// same bytes. A shard whose records are the ones `reused` read, all given to this build, is
-    /// left as it is. In the others, records `reused` gave this build are copied as they were
-    /// read (a run of them lies end to end in the last file, and is written from it in one
-    /// piece); the rest are encoded on every core, a batch at a time.
-    func save(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws {
+    /// same bytes, into a staging folder beside the shards: a build stages them as soon as its
+    /// content is loaded, on a thread of its own while it checks and renders, and puts them in
+    /// place (``Staged/commit()``) only when it saves the rest of its cache, so that the shards
+    /// always belong to the build the cache's state names.
+    ///
+    /// A shard whose records are the ones `reused` read, all given to this build, is left as it
+    /// is. In the others, records `reused` gave this build are copied as they were read (a run
+    /// of them lies end to end in the last file, and is copied in one piece); the rest are encoded.
+    func stage(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws -> Staged {
+        let staging = Staged.folder(beside: path)
+        Staged.removeAbandoned(beside: path)
+        try? FileManager.default.removeItem(atPath: staging)
+        try FileSystem.createDirectories(staging)
         var shards = [[String]](repeating: [], count: Self.shardCount)
         for file in records.keys { shards[Self.shard(of: file)].append(file) }
         // Without records read, none of the shards there can be kept (and earlier formats kept
-        // a single file here).
-        if reused == nil { try? FileManager.default.removeItem(atPath: path) }
-        try FileSystem.createDirectories(path)
+        // a single file here): the staging folder replaces the whole folder.
+        var staged = Staged(folder: staging, models: path, replacesAll: reused == nil)
         for (shard, unsorted) in shards.enumerated() {
             let files = unsorted.sorted()
             if let reused, reused.shardUnchanged(shard, files: files) { continue }
+            let name = String(shard, radix: 16)
             if files.isEmpty {
-                unlink(shardPath(shard))
+                staged.emptied.append(name)
                 continue
             }
-            try BuildCache.replace(shardPath(shard)) { write in
-                try write(Self.header(key: key)[...])
-                try writeRecords(files, records, reused: reused, with: write)
-            }
+            var bytes = Self.header(key: key)
+            appendRecords(files, records, reused: reused, to: &bytes)
+            try BuildCache.replace(staging + "/" + name, with: bytes)
+            staged.written.append(name)
         }
+        return staged
     }
 
-    /// Writes the entries of `files`, in order: runs of kept records from the last shard, the
-    /// others encoded a batch at a time on every core.
-    private func writeRecords(
-        _ files: [String], _ records: [String: ArticleLoadRecord], reused: Reuse?, with write: (ArraySlice<UInt8>) throws -> Void
-    ) throws {
+    /// Appends the entries of `files`, in order: runs of kept records from the last shard, the
+    /// others encoded.
+    private func appendRecords(_ files: [String], _ records: [String: ArticleLoadRecord], reused: Reuse?, to bytes: inout [UInt8]) {
         var start = 0
         while start < files.count {
             if let reused, let run = reused.servedRun(files, from: start) {
-                try write(run.bytes)
+                bytes += run.bytes
                 start = run.end
                 continue
             }
-            var end = start + 1
-            while end < files.count, end - start < 256, reused?.wasServed(files[end]) != true { end += 1 }
-            let batch = parallelMap(Array(files[start..<end])) { file -> [UInt8] in
-                var entry = ModelWriter()
-                entry.write(file)
-                entry.field { $0.write(records[file]!) }
-                return entry.bytes
+            var entry = ModelWriter()
+            entry.write(files[start])
+            entry.field { $0.write(records[files[start]]!) }
+            bytes += entry.bytes
+            start += 1
+        }
+    }
+
+    /// Shards written ahead of the cache's save, in a folder of their own until they are put in place.
+    struct Staged: Sendable {
+        /// The staging folder.
+        let folder: String
+        /// The folder of the shards.
+        let models: String
+        /// Whether the staging folder replaces the shards' folder as a whole.
+        let replacesAll: Bool
+        /// The shards written into the staging folder, by name.
+        var written: [String] = []
+        /// The shards that no longer hold any file, by name.
+        var emptied: [String] = []
+
+        /// The staging folder of this process, beside the shards' folder `models`.
+        static func folder(beside models: String) -> String {
+            (models as NSString).deletingLastPathComponent + "/.models." + String(getpid())
+        }
+
+        /// Removes the staging folders of builds that ended without removing theirs (interrupted):
+        /// those whose process is gone. A build running beside this one keeps its own.
+        static func removeAbandoned(beside models: String) {
+            let parent = (models as NSString).deletingLastPathComponent
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".models.") {
+                guard let pid = Int32(name.dropFirst(".models.".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(atPath: parent + "/" + name)
             }
-            for part in batch { try write(part[...]) }
-            start = end
+        }
+
+        /// Puts the staged shards in place of the old ones.
+        func commit() throws {
+            if replacesAll {
+                try? FileManager.default.removeItem(atPath: models)
+                guard rename(folder, models) == 0 else { throw failure(errno) }
+                return
+            }
+            try FileSystem.createDirectories(models)
+            for name in written {
+                guard rename(folder + "/" + name, models + "/" + name) == 0 else { throw failure(errno) }
+            }
+            for name in emptied { unlink(models + "/" + name) }
+            rmdir(folder)
+        }
+
+        /// Removes what was staged and not committed (nothing, once committed).
+        func discard() {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+
+        private func failure(_ error: Int32) -> OutputFolder.Failure {
+            OutputFolder.Failure(reason: "cannot put the model cache in place at \(models): \(String(cString: strerror(error)))")
         }
     }
 
