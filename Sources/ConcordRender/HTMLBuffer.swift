@@ -65,7 +65,7 @@ struct HTMLBuffer: ~Copyable {
 
     /// Appends UTF-8 `text`, escaped as ``HTMLEscaping/escape(_:)`` escapes it.
     ///
-    /// Every piece of text of every page comes through here (some 30 MB a build), much of it
+    /// Every piece of text of every page comes through here, much of it
     /// French, whose apostrophes are escaped every few words. So rather than find a special
     /// byte, copy the run before it and then the reference (three calls each), blocks of the
     /// text are stored as they are and then tested: sixteen bytes with no special byte move
