@@ -52,6 +52,12 @@ public struct ModelWriter: Sendable {
         bytes.append(contentsOf: field)
     }
 
+    /// Forgets the bytes written, keeping the memory for the next ones: for a writer whose
+    /// bytes go out a part at a time.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Bytes another writer wrote (values, not a field: no count in front).
     public mutating func append(written: some Collection<UInt8>) {
         bytes.append(contentsOf: written)

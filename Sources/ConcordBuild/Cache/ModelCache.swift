@@ -68,30 +68,41 @@ struct ModelCache {
                 staged.emptied.append(name)
                 continue
             }
-            var bytes = Self.header(key: key)
-            appendRecords(files, records, reused: reused, to: &bytes)
-            try BuildCache.replace(staging + "/" + name, with: bytes)
+            try BuildCache.replace(staging + "/" + name) { write in
+                try write(Self.header(key: key)[...])
+                try writeRecords(files, records, reused: reused, with: write)
+            }
             staged.written.append(name)
         }
         return staged
     }
 
-    /// Appends the entries of `files`, in order: runs of kept records from the last shard, the
-    /// others encoded.
-    private func appendRecords(_ files: [String], _ records: [String: ArticleLoadRecord], reused: Reuse?, to bytes: inout [UInt8]) {
+    /// Writes the entries of `files`, in order: runs of kept records from the last shard, the
+    /// others encoded into one buffer that goes out whenever it holds a few hundred kilobytes
+    /// (a buffer for the whole shard grew by copying, and each record copied in from a buffer
+    /// of its own was one more copy).
+    private func writeRecords(
+        _ files: [String], _ records: [String: ArticleLoadRecord], reused: Reuse?, with write: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var encoded = ModelWriter()
+        func flush() throws {
+            try write(encoded.bytes[...])
+            encoded.removeAll()
+        }
         var start = 0
         while start < files.count {
             if let reused, let run = reused.servedRun(files, from: start) {
-                bytes += run.bytes
+                try flush()
+                try write(run.bytes)
                 start = run.end
                 continue
             }
-            var entry = ModelWriter()
-            entry.write(files[start])
-            entry.field { $0.write(records[files[start]]!) }
-            bytes += entry.bytes
+            encoded.write(files[start])
+            encoded.field { $0.write(records[files[start]]!) }
+            if encoded.bytes.count >= 256 << 10 { try flush() }
             start += 1
         }
+        try flush()
     }
 
     /// Shards written ahead of the cache's save, in a folder of their own until they are put in place.
