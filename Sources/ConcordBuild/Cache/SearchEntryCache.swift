@@ -39,7 +39,7 @@ public struct SearchEntryCache: Sendable {
         var found: [(path: String, key: Digest, fields: ArraySlice<UInt8>)] = []
         found.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = try? reader.read(String.self), let key = (try? reader.read(String.self)).flatMap(Digest.init(hex:)),
+            guard let path = try? reader.read(String.self), let key = try? reader.read(Digest.self),
                   let fields = try? reader.field()
             else { return [:] }
             found.append((path, key, fields))
@@ -63,7 +63,7 @@ public struct SearchEntryCache: Sendable {
         out.number(written.count)
         for (path, key, fields) in written {
             out.write(path)
-            out.write(key.description)
+            out.write(key)
             out.field(fields)
         }
         try BuildCache.replace(file(locale), with: out.bytes)
