@@ -39,6 +39,8 @@ public struct CheckEngine: Sendable {
     /// ``run(_:paths:)``, taking the findings of articles whose key is unchanged from `reuse`.
     public func run(_ content: ContentSet, paths: Set<String>? = nil, reusing reuse: FindingsReuse?) -> Run {
         let context = CheckContext(content: content)
+        // The memo's indexes are as large as the content's: the process's exit frees them.
+        defer { ExitTeardown.keepUntilExit(context) }
         let enabled = rules.filter { setting(of: $0) != .off }
         let rules = ArticleRules(enabled)
 
