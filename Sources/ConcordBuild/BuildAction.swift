@@ -184,7 +184,10 @@ public struct BuildAction: Sendable {
         defer { ExitTeardown.keepUntilExit(site) }
         // The models are written while the build goes on, and put in place if it saves its cache.
         let stagedModels = cache.flatMap { cache in
-            modelsKey.map { key in BackgroundWork { try cache.models.stage(site.content.loadRecords, key: key, reused: models) } }
+            modelsKey.map { key in
+                let staging = cache.models.staging(reused: models)
+                return BackgroundWork { try cache.models.stage(site.content.loadRecords, key: key, reused: models, into: staging) }
+            }
         }
         defer { if let staged = try? stagedModels?.value() { staged.discard() } }
         inputs = inputs?.completed(with: site.content.digests)

@@ -1,3 +1,4 @@
+import ConcordModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,8 +8,9 @@ import Musl
 import Darwin
 #endif
 
-/// Removes the staging folders of running builds when the process is interrupted (SIGINT,
-/// SIGTERM), then exits with 130 or 143 as a shell would report the signal.
+/// Removes the staging folders of running builds (and the model cache's, with any cache folder
+/// made for it) when the process is interrupted (SIGINT, SIGTERM), then exits with 130 or 143 as
+/// a shell would report the signal.
 ///
 /// A staging folder holds a whole site (gigabytes, for a large one); left behind by Ctrl-C or a
 /// CI job's timeout, it would stay forever. A signal handler may do almost nothing safely, so
@@ -16,11 +18,13 @@ import Darwin
 /// The handlers are installed while a build holds a staging folder and the previous ones put
 /// back when none does.
 enum InterruptCleanup {
-    /// What to remove: staging folders, and the lock files their builds hold.
+    /// What to remove: staging folders, the lock files their builds hold, and folders of the
+    /// cache being written, each with the deepest folder above it that existed before it was made.
     private struct Protected {
         var folders: Set<String> = []
         var locks: Set<String> = []
-        var isEmpty: Bool { folders.isEmpty }
+        var cacheFolders: [String: String] = [:]
+        var isEmpty: Bool { folders.isEmpty && cacheFolders.isEmpty }
     }
 
     private static let state = NSLock()
@@ -47,6 +51,24 @@ enum InterruptCleanup {
         state.withLock {
             protected.folders.remove(staging)
             protected.locks.remove(lock)
+            if protected.isEmpty { uninstall() }
+        }
+    }
+
+    /// Removes `folder` if the process is interrupted before ``release(cacheFolder:)``, and the
+    /// folders above it up to `existing` (the deepest that existed before it), when left empty:
+    /// an interrupted first build leaves no cache folder behind.
+    static func protect(cacheFolder folder: String, below existing: String) {
+        state.withLock {
+            if protected.isEmpty { install() }
+            protected.cacheFolders[folder] = existing
+        }
+    }
+
+    /// Stops protecting the cache folder `folder` (put in place or removed).
+    static func release(cacheFolder folder: String) {
+        state.withLock {
+            protected.cacheFolders[folder] = nil
             if protected.isEmpty { uninstall() }
         }
     }
@@ -106,10 +128,11 @@ enum InterruptCleanup {
 
     /// Removes what is protected and exits with 128 + the signal's number.
     private static func cleanUp(exitingFor number: Int32) -> Never {
-        let (folders, locks) = state.withLock {
+        let (folders, locks, cacheFolders) = state.withLock {
             interrupted = true
-            return (protected.folders, protected.locks)
+            return (protected.folders, protected.locks, protected.cacheFolders)
         }
+        for (folder, existing) in cacheFolders { FileSystem.removeFolder(folder, withEmptyFoldersBelow: existing) }
         for folder in folders {
             // Renamed first, in one step: threads still rendering then fail to create files in it
             // rather than race its removal. The name is a stale one, which a later build removes

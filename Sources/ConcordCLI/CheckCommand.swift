@@ -127,7 +127,8 @@ extension CheckCommand {
     /// Adds `text` to the end of `file` (created when missing), as every step of a job appends
     /// to its summary.
     static func append(_ text: String, to file: String) throws {
-        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        // A file that cannot be made fails just below, when it is opened.
+        if !FileManager.default.fileExists(atPath: file) { _ = FileManager.default.createFile(atPath: file, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: file) else {
             throw ConcordFailure(message: "cannot write the step summary to \(file)")
         }

@@ -79,6 +79,17 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Removes `folder` with what it holds, then each folder above it that is left empty, up to
+    /// (not including) `existing`: undoes `createDirectories(folder)` when `existing` is the
+    /// deepest of its folders that was there before.
+    public static func removeFolder(_ folder: String, withEmptyFoldersBelow existing: String) {
+        try? FileManager.default.removeItem(atPath: folder)
+        var parent = (folder as NSString).deletingLastPathComponent
+        while parent.count > existing.count, parent.hasPrefix(existing), rmdir(parent) == 0 {
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+    }
+
     /// Writes a file atomically: a new temporary file in the same folder (missing folders are
     /// created), then a rename over `path`. A file already at `path` keeps its permissions.
     ///

@@ -154,7 +154,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves a build's state, page records and findings, each file replaced in one rename, and
-    /// puts in place the models the build staged (``ModelCache/stage(_:key:reused:)``).
+    /// puts in place the models the build staged (``ModelCache/stage(_:key:reused:into:)``).
     func save(
         _ state: @escaping @Sendable () -> State, pages: [String: PageRecord], siteFiles: [String: Digest] = [:], findings: [String: FindingsReuse.Entry] = [:],
         search: [String: [String: SearchEntryCache.Entry]] = [:], models: ModelCache.Staged? = nil

@@ -50,16 +50,38 @@ struct ModelCache {
     /// A shard whose records are the ones `reused` read, all given to this build, is left as it
     /// is. In the others, records `reused` gave this build are copied as they were read (a run
     /// of them lies end to end in the last file, and is copied in one piece); the rest are encoded.
-    func stage(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil) throws -> Staged {
+    func stage(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse? = nil, into staging: Staged) throws -> Staged {
+        var staged = staging
+        do {
+            try write(records, key: key, reused: reused, into: &staged)
+        } catch {
+            staged.discard()
+            throw error
+        }
+        return staged
+    }
+
+    /// The staging folder of this build's shards, removed if the process is interrupted before
+    /// it is put in place or discarded. Asked for on the thread that runs the build: the
+    /// interrupt handlers are installed then, and a thread takes signals only where they are
+    /// unblocked.
+    func staging(reused: Reuse?) -> Staged {
         let staging = Staged.folder(beside: path)
         Staged.removeAbandoned(beside: path)
         try? FileManager.default.removeItem(atPath: staging)
+        // The deepest folder already there: a first build that saves no cache leaves none.
+        var existing = (staging as NSString).deletingLastPathComponent
+        while existing.count > 1, !FileManager.default.fileExists(atPath: existing) { existing = (existing as NSString).deletingLastPathComponent }
+        InterruptCleanup.protect(cacheFolder: staging, below: existing)
+        return Staged(folder: staging, models: path, existing: existing, replacesAll: reused == nil)
+    }
+
+    /// Writes the shards ``stage(_:key:reused:into:)`` stages into `staged`'s folder.
+    private func write(_ records: [String: ArticleLoadRecord], key: Digest, reused: Reuse?, into staged: inout Staged) throws {
+        let staging = staged.folder
         try FileSystem.createDirectories(staging)
         var shards = [[String]](repeating: [], count: Self.shardCount)
         for file in records.keys { shards[Self.shard(of: file)].append(file) }
-        // Without records read, none of the shards there can be kept (and earlier formats kept
-        // a single file here): the staging folder replaces the whole folder.
-        var staged = Staged(folder: staging, models: path, replacesAll: reused == nil)
         for (shard, unsorted) in shards.enumerated() {
             let files = unsorted.sorted()
             if let reused, reused.shardUnchanged(shard, files: files) { continue }
@@ -74,7 +96,6 @@ struct ModelCache {
             }
             staged.written.append(name)
         }
-        return staged
     }
 
     /// Writes the entries of `files`, in order: runs of kept records from the last shard, the
@@ -111,7 +132,10 @@ struct ModelCache {
         let folder: String
         /// The folder of the shards.
         let models: String
-        /// Whether the staging folder replaces the shards' folder as a whole.
+        /// The deepest folder above the staging folder that was there before it was made.
+        let existing: String
+        /// Whether the staging folder replaces the shards' folder as a whole: without records
+        /// read, none of the shards there can be kept (and earlier formats kept a single file there).
         let replacesAll: Bool
         /// The shards written into the staging folder, by name.
         var written: [String] = []
@@ -150,7 +174,8 @@ struct ModelCache {
 
         /// Removes what was staged and not committed (nothing, once committed).
         func discard() {
-            try? FileManager.default.removeItem(atPath: folder)
+            FileSystem.removeFolder(folder, withEmptyFoldersBelow: existing)
+            InterruptCleanup.release(cacheFolder: folder)
         }
 
         private func failure(_ error: Int32) -> OutputFolder.Failure {
