@@ -412,6 +412,16 @@ struct IncrementalBuildTests {
         #expect(try shards().keys.sorted() == saved.keys.sorted())
     }
 
+    @Test("a first build that saves no cache (stopped by --strict) leaves no cache folder")
+    func firstBuildStoppedLeavesNoCache() throws {
+        let project = try Project()
+        let path = "content/es-ES/customer-support.md"
+        try project.write(path, try project.read(path) + "\n[Roto](no-such-article.md)\n")
+        let stopped = try BuildAction(configuration: project.configuration, output: project.incremental, strict: true, cacheRoot: project.cache).run()
+        #expect(stopped.stoppedByFindings)
+        #expect(!FileManager.default.fileExists(atPath: project.root + "/.concord"))
+    }
+
     @Test("a kept page's search entry comes from the cache when another page of its locale changes")
     func keptPagesSearchEntriesComeFromTheCache() throws {
         let project = try Project()
