@@ -142,17 +142,20 @@ struct ModelCache {
         /// The shards that no longer hold any file, by name.
         var emptied: [String] = []
 
+        /// The start of a staging folder's name; the process's id follows.
+        private static let prefix = ".models."
+
         /// The staging folder of this process, beside the shards' folder `models`.
         static func folder(beside models: String) -> String {
-            (models as NSString).deletingLastPathComponent + "/.models." + String(getpid())
+            (models as NSString).deletingLastPathComponent + "/" + prefix + String(getpid())
         }
 
         /// Removes the staging folders of builds that ended without removing theirs (interrupted):
         /// those whose process is gone. A build running beside this one keeps its own.
         static func removeAbandoned(beside models: String) {
             let parent = (models as NSString).deletingLastPathComponent
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".models.") {
-                guard let pid = Int32(name.dropFirst(".models.".count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+                guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
                 try? FileManager.default.removeItem(atPath: parent + "/" + name)
             }
         }
@@ -244,11 +247,6 @@ struct ModelCache {
         /// The files whose records were given to the loader (fileprivate: the memberwise
         /// initializer `load` calls is then this file's).
         fileprivate let served = ServedFiles()
-
-        /// Whether `file`'s record was given to the loader: the record this build keeps.
-        func wasServed(_ file: String) -> Bool {
-            served.contains(file)
-        }
 
         /// Whether `shard` would be written again as it is: it held exactly `files` (sorted), and
         /// each of their records was given to the loader.
