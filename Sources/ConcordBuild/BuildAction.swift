@@ -207,7 +207,7 @@ public struct BuildAction: Sendable {
         }
 
         progress(.stage("Rendering"))
-        let stages = try siteStages(site, statuses: statuses, diagnostics: diagnostics, inputs: inputs, previous: previous, cache: cache, liveSite: folder.path, clock: clock.inner)
+        let stages = try siteStages(site, statuses: statuses, diagnostics: diagnostics, inputs: inputs, previous: previous, cache: cache, clock: clock.inner)
         // One build at a time publishes here: a second waits, rather than fail half-way through a swap.
         let lock = try folder.lock { progress(.stage("Waiting for another build of \(output)")) }
         let lockPath = lock.path
@@ -243,7 +243,7 @@ extension BuildAction {
     /// build's pages say of the pages that can be kept.
     private func siteStages(
         _ site: SiteContent, statuses: [String: [String: ArticleStatus]], diagnostics: [Diagnostic], inputs: InputSnapshot?, previous: BuildCache.State?,
-        cache: BuildCache?, liveSite: String, clock: StageClock
+        cache: BuildCache?, clock: StageClock
     ) throws -> SiteStages {
         let theme = try Theme.load(folder: configuration.templates)
         var stages = SiteStages(builder: try SiteBuilder(site: site, statuses: statuses, theme: theme))
@@ -253,7 +253,7 @@ extension BuildAction {
         stages.plan = plan
         let keys = PageKeys(plan: plan, content: site.content, inputs: inputs, settings: settingsDigest, diagnostics: diagnostics)
         stages.reuse = PageReuse(
-            liveSite: liveSite, previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
+            previous: previous == nil ? [:] : cache?.loadPages() ?? [:], outputs: previous?.outputs ?? [:], keys: keys,
             searchEntries: previous == nil ? nil : cache?.searchEntries, previousSiteFiles: previous == nil ? [:] : cache?.loadSiteFiles() ?? [:])
         return stages
     }

@@ -75,10 +75,26 @@ public struct StagingWriter: Sendable {
         written?.insertDirectory(relative)
     }
 
-    /// Links the previous build's file at `relative` into the staging folder, unread: for a
-    /// file the caller knows is unchanged, and whose stamp it may know. Returns whether it was linked.
-    public func link(fromPrevious relative: String, stamp: FileStamp? = nil) -> Bool {
+    /// Keeps, unread, the file the last build published at `relative` with the stamp `stamp`:
+    /// for a file the caller knows is made from what it was made from. Returns whether it is in
+    /// the staging folder.
+    ///
+    /// In a recycled folder it is usually there already, a link to the inode the last build
+    /// published (a link keeps the inode, so no other file can have it): a stamp there equal to
+    /// `stamp` tells so in one `lstat`, whatever became of the live site's copy since, since the
+    /// staging folder is what is published. Otherwise the live site's file is linked in, if it
+    /// is still the one published.
+    public func keep(_ relative: String, stamp: FileStamp) -> Bool {
         guard let previous else { return false }
+        if let written {
+            var there = stat()
+            if lstat(root + "/" + relative, &there) == 0, FileStamp(there) == stamp {
+                written.insert(relative)
+                stamps.record(relative, stamp)
+                return true
+            }
+        }
+        guard FileStamp.of(previous + "/" + relative) == stamp else { return false }
         return place(previous + "/" + relative, at: relative, stamp: stamp)
     }
 
@@ -193,7 +209,7 @@ private func writeSome(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
     write(file, bytes, count)
 }
 
-/// The C library's `link`, which ``StagingWriter/link(fromPrevious:)`` hides inside the writer.
+/// The C library's `link`, which ``StagingWriter/keep(_:stamp:)`` hides inside the writer.
 private func hardLink(_ existing: String, _ new: String) -> Int32 {
     link(existing, new)
 }

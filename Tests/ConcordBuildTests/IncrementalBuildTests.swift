@@ -295,6 +295,10 @@ struct IncrementalBuildTests {
         try FileManager.default.removeItem(atPath: page)
         _ = try project.buildIncrementally()
         #expect(try FileSystem.read(page) == original)
+        // Replaced by another file (a new inode), as an editor saving it would.
+        try Data("defaced".utf8).write(to: URL(fileURLWithPath: page), options: .atomic)
+        _ = try project.buildIncrementally()
+        #expect(try FileSystem.read(page) == original)
     }
 
     @Test("--clean renders every page even when the cache says nothing changed")

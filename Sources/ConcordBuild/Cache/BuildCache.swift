@@ -24,11 +24,9 @@ public struct PageRecord: Sendable, Hashable {
     }
 }
 
-/// What the page stage may keep from the previous build: a page whose key is the one its live
-/// file was rendered with, and whose live file is still that file, is linked rather than rendered.
+/// What the page stage may keep from the previous build: a page whose key is the one its
+/// published file was rendered with, and whose file is still that one, is kept rather than rendered.
 public struct PageReuse: Sendable {
-    /// The live site.
-    public var liveSite: String
     /// The previous build's records, by page path.
     public var previous: [String: PageRecord]
     /// The stamps of the live site's files as the previous build published them.
@@ -41,10 +39,9 @@ public struct PageReuse: Sendable {
     public var previousSiteFiles: [String: Digest]
 
     public init(
-        liveSite: String, previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys, searchEntries: SearchEntryCache? = nil,
+        previous: [String: PageRecord], outputs: [String: FileStamp], keys: PageKeys, searchEntries: SearchEntryCache? = nil,
         previousSiteFiles: [String: Digest] = [:]
     ) {
-        self.liveSite = liveSite
         self.previous = previous
         self.outputs = outputs
         self.keys = keys
@@ -59,11 +56,11 @@ public struct PageReuse: Sendable {
         return keepFile(path, writer: writer)
     }
 
-    /// Links the live site's file at `path` into the staging folder when it is still the file
-    /// the previous build published.
+    /// Keeps the file the previous build published at `path` in the staging folder
+    /// (``StagingWriter/keep(_:stamp:)``), when the previous build recorded it.
     func keepFile(_ path: String, writer: StagingWriter) -> Bool {
-        guard let stamp = outputs[path], FileStamp.of(liveSite + "/" + path) == stamp else { return false }
-        return writer.link(fromPrevious: path, stamp: stamp)
+        guard let stamp = outputs[path] else { return false }
+        return writer.keep(path, stamp: stamp)
     }
 
     /// Whether `paths` are exactly the pages the previous build wrote for `locale`.
