@@ -649,7 +649,6 @@ public struct AnchorMention: Sendable, Hashable, Codable {
 }
 
 /// A paragraph-like run of prose, for checks that compare text between locales.
-@ModelCodable
 public struct TextBlock: Sendable, Hashable, Codable {
     /// What the text is.
     public enum Kind: String, Sendable, Hashable, Codable, ModelCodable {
@@ -669,4 +668,27 @@ public struct TextBlock: Sendable, Hashable, Codable {
     public var line: Int
     /// The column.
     public var column: Int
+}
+
+/// Written by hand rather than by ``ModelCodable()``: most blocks have no inline code, so their
+/// prose is their text, which the build cache then writes once rather than twice. A block read
+/// back shares one string for both.
+extension TextBlock: ModelCodable {
+    public func write(to writer: inout ModelWriter) {
+        writer.write(kind)
+        writer.write(text)
+        writer.write(prose.hasSameUTF8(as: text) ? nil : prose)
+        writer.write(section)
+        writer.write(line)
+        writer.write(column)
+    }
+
+    public init(from reader: inout ModelReader) throws {
+        kind = try reader.read()
+        text = try reader.read()
+        prose = try reader.read(String?.self) ?? text
+        section = try reader.read()
+        line = try reader.read()
+        column = try reader.read()
+    }
 }

@@ -8,6 +8,15 @@ import Darwin
 import ConcordMarkdown
 
 extension String {
+    /// Whether `other` is the same bytes: `==` also takes a canonically equivalent spelling
+    /// (a composed `é` and an `e` with a combining accent) for the same string.
+    public func hasSameUTF8(as other: String) -> Bool {
+        var this = self, other = other
+        return this.withUTF8 { this in
+            other.withUTF8 { other in this.count == other.count && (this.isEmpty || memcmp(this.baseAddress!, other.baseAddress!, this.count) == 0) }
+        }
+    }
+
     /// The string with runs of white space (non-breaking spaces included) folded to one space and the ends trimmed.
     ///
     /// Works on UTF-8 bytes: this runs on every paragraph of every article, and Unicode

@@ -81,6 +81,30 @@ struct ModelCodingTests {
         #expect(first.bytes == again.bytes)
     }
 
+    @Test("a text block's prose is written once when it is its text, and kept byte for byte when it is not")
+    func proseWrittenOnce() throws {
+        func roundTrip(_ block: TextBlock) throws -> (TextBlock, Int) {
+            var writer = ModelWriter()
+            writer.write(block)
+            var reader = ModelReader(writer.bytes[...])
+            let read: TextBlock = try reader.read()
+            #expect(reader.isAtEnd)
+            return (read, writer.bytes.count)
+        }
+        let text = "Run `Get-Help` to see every parameter of the cmdlet."
+        let same = TextBlock(kind: .paragraph, text: text, prose: text, section: "usage", line: 3, column: 1)
+        let (sameRead, sameSize) = try roundTrip(same)
+        #expect(sameRead == same)
+        #expect(sameSize < 2 * text.utf8.count)
+        let other = TextBlock(kind: .listItem, text: text, prose: "Run   to see every parameter of the cmdlet.", section: nil, line: 9, column: 3)
+        #expect(try roundTrip(other).0 == other)
+        // Canonically equivalent (é composed, and e with a combining accent) but not the same bytes.
+        let composed = TextBlock(kind: .tableCell, text: "Caf\u{E9}", prose: "Cafe\u{301}", section: nil, line: 1, column: 1)
+        let composedRead = try roundTrip(composed).0
+        #expect(Array(composedRead.prose.utf8) == Array("Cafe\u{301}".utf8))
+        #expect(Array(composedRead.text.utf8) == Array("Caf\u{E9}".utf8))
+    }
+
     @Test func truncatedOrDamagedBytesAreRefused() throws {
         var writer = ModelWriter()
         writer.write(try Fixtures.sample("es-ES", "customer-support.md"))

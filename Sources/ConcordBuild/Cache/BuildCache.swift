@@ -90,7 +90,7 @@ public struct BuildCache: Sendable {
     /// This cache's folder.
     public let folder: String
     /// Bumped whenever what the cache holds, or how Concord uses it, changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// The cache for the output folder `output`, inside `root` (`.concord/cache`).
     public init(root: String, output: String) {
