@@ -214,7 +214,7 @@ public struct LinkResolver: Sendable {
             // A file the link names with `.md` left off is not the one it names.
             guard LinkTargets.lowercased(path) == LinkTargets.lowercased(resolved), let root = roots[found] else { break }
             // Bytes, not Characters: a server compares a name's bytes, whatever its normalization.
-            if !path.utf8.elementsEqual(resolved.utf8) { src = LinkDestination.urlPath(RelativePath.relative(to: path, from: pageDirectory)) + link.suffix }
+            if !path.hasSameUTF8(as: resolved) { src = LinkDestination.urlPath(RelativePath.relative(to: path, from: pageDirectory)) + link.suffix }
             copy = AssetCopy(outputPath: locale + "/" + path, sourceFile: root + "/" + path)
         default:
             break

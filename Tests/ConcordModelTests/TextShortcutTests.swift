@@ -189,3 +189,19 @@ struct SlugShortcutTests {
         }
     }
 }
+
+@Suite("Strings compared as bytes")
+struct SameBytesTests {
+    @Test("The same bytes are the same; a canonically equivalent spelling, a prefix or another length is not")
+    func sameUTF8() {
+        #expect("Café".hasSameUTF8(as: "Caf\u{E9}"))
+        #expect("".hasSameUTF8(as: ""))
+        #expect(!"Caf\u{E9}".hasSameUTF8(as: "Cafe\u{301}"))
+        #expect("Caf\u{E9}" == "Cafe\u{301}", "the comparison the helper avoids")
+        #expect(!"Café".hasSameUTF8(as: "Caf"))
+        #expect(!"".hasSameUTF8(as: " "))
+        let long = String(repeating: "mot ", count: 100)
+        #expect(long.hasSameUTF8(as: String(repeating: "mot ", count: 100)))
+        #expect(!long.hasSameUTF8(as: String(repeating: "mot ", count: 99) + "mou "))
+    }
+}
