@@ -86,16 +86,9 @@ public struct StagingWriter: Sendable {
     /// is still the one published.
     public func keep(_ relative: String, stamp: FileStamp) -> Bool {
         guard let previous else { return false }
-        if let written {
-            var there = stat()
-            if lstat(root + "/" + relative, &there) == 0, FileStamp(there) == stamp {
-                written.insert(relative)
-                stamps.record(relative, stamp)
-                return true
-            }
-        }
+        if keptInPlace(relative, stamp: stamp) { return true }
         guard FileStamp.of(previous + "/" + relative) == stamp else { return false }
-        return place(previous + "/" + relative, at: relative, stamp: stamp)
+        return link(previous + "/" + relative, at: relative, stamp: stamp)
     }
 
     /// The stamp of every file this writer (and its copies) put in the staging folder, by path.
@@ -113,7 +106,8 @@ public struct StagingWriter: Sendable {
 
     private func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws {
         let path = root + "/" + relative
-        if let previous, let same = Self.sameBytes(previous + "/" + relative, buffer), place(previous + "/" + relative, at: relative, stamp: same) { return }
+        if let previous, let same = Self.sameBytes(previous + "/" + relative, buffer),
+           keptInPlace(relative, stamp: same) || link(previous + "/" + relative, at: relative, stamp: same) { return }
         // In a recycled folder the file there may be the live site's own (a hard link): it is
         // replaced, never written into.
         if let written {
@@ -144,26 +138,23 @@ public struct StagingWriter: Sendable {
         stamps.record(relative, stamp ?? FileStamp.of(path))
     }
 
-    /// Puts the live site's file `old` (whose stamp may be known) at `relative` as a hard link;
-    /// in a recycled folder, a link that is already there is kept, and any other file replaced.
-    /// Returns whether it is there. (A link has its file's stamp: a link changes no size, time
-    /// or inode the stamp holds.)
-    private func place(_ old: String, at relative: String, stamp: FileStamp? = nil) -> Bool {
+    /// In a recycled folder, whether the file at `relative` is already the one `stamp` describes,
+    /// kept as it is if so: a link to its inode (which no other file can have while the link
+    /// holds it), of its size and time (a link changes none of them).
+    private func keptInPlace(_ relative: String, stamp: FileStamp) -> Bool {
+        guard let written else { return false }
+        var there = stat()
+        guard lstat(root + "/" + relative, &there) == 0, FileStamp(there) == stamp else { return false }
+        written.insert(relative)
+        stamps.record(relative, stamp)
+        return true
+    }
+
+    /// Puts the live site's file `old`, whose stamp is `stamp`, at `relative` as a hard link; in a
+    /// recycled folder, whatever is there is replaced. Returns whether the link is there.
+    private func link(_ old: String, at relative: String, stamp: FileStamp) -> Bool {
         let path = root + "/" + relative
-        guard let stamp = stamp ?? FileStamp.of(old) else { return false }
-        if let written {
-            var there = stat()
-            if lstat(path, &there) == 0 {
-                // The staging folder was renamed in beside the live site: one file system, so the
-                // inode alone tells the live site's file.
-                if UInt64(there.st_ino) == stamp.inode {
-                    written.insert(relative)
-                    stamps.record(relative, stamp)
-                    return true
-                }
-                guard unlink(path) == 0 else { return false }
-            }
-        }
+        if written != nil, unlink(path) != 0, errno != ENOENT { return false }
         guard hardLink(old, path) == 0 else { return false }
         written?.insert(relative)
         stamps.record(relative, stamp)
